@@ -1,0 +1,34 @@
+// CDK entry point (cdk.json: "app": "node infra/app.ts").
+//
+// Context keys (cdk.json "context", or `-c key=value` on the command line):
+//   portico:region            Home region for data, auth, mail and API (required, e.g. eu-west-1).
+//                             The edge stack is always in us-east-1 (CloudFront certificates).
+//   portico:account           AWS account id for all stacks (optional; defaults to CDK_DEFAULT_ACCOUNT,
+//                             else the stacks stay account-agnostic, which is enough to synth).
+//   portico:domainName        Dashboard host, e.g. portico.example.com (required). Studio portals
+//                             are served on <slug>.<domainName>; the certificate covers both.
+//   portico:hostedZoneId      Route 53 public zone id (optional). When set: DNS-validated certificate,
+//                             A/AAAA alias records for the apex and wildcard, SES domain identity with
+//                             DKIM records. When empty: no DNS records are created.
+//   portico:hostedZoneName    Name of that zone (optional; defaults to domainName). Set it when the
+//                             zone is a parent domain, e.g. example.com for portico.example.com.
+//   portico:certificateArn    Existing us-east-1 ACM certificate for domainName and *.domainName
+//                             (optional). When empty, a certificate is created with DNS validation:
+//                             without a zone, add the CNAMEs ACM shows while the deployment waits.
+//   portico:senderEmail       From address of Portico's emails (required). With a zone, the address's
+//                             domain is verified in SES; without one, the address itself is.
+//   portico:priceClass        CloudFront price class: 100 (default), 200 or All.
+//   portico:stackPrefix       Stack name prefix (default Portico: PorticoData, PorticoApi, ...).
+//   portico:functionMemorySize  Memory of every route Lambda in MB (default 512).
+//
+// Also honoured: aws:cdk:bundling-stacks=[] skips esbuild (tests, quick checks); handlers that
+// do not exist yet then get a placeholder instead of failing the synth.
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildPortico, porticoPropsFromContext } from './portico.ts';
+
+const app = new App();
+buildPortico(app, porticoPropsFromContext(app));
+// Synthesis fails on any unacknowledged AwsSolutions error; each acknowledgement states its reason.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+app.synth();

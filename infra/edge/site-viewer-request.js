@@ -1,0 +1,23 @@
+// CloudFront Function (cloudfront-js-2.0), viewer request, default (site) behaviour.
+// The dashboard and every studio portal are served from one bucket: the host decides which
+// half of the built site a path maps to. The local server runs this very file.
+// __DASHBOARD_HOST__ is replaced with the dashboard host name when the function is created.
+var DASHBOARD_HOST = '__DASHBOARD_HOST__';
+
+function handler(event) {
+  var request = event.request;
+  var host = ((request.headers.host && request.headers.host.value) || '').toLowerCase().split(':')[0];
+  var uri = request.uri;
+  // Shared build assets are served as they are.
+  if (uri.indexOf('/_astro/') === 0 || uri.indexOf('/static/') === 0 || uri === '/favicon.svg' || uri === '/robots.txt') {
+    return request;
+  }
+  var area = host === DASHBOARD_HOST ? '/app' : '/portal';
+  if (uri.charAt(uri.length - 1) === '/') {
+    uri += 'index.html';
+  } else if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {
+    uri += '/index.html';
+  }
+  request.uri = area + uri;
+  return request;
+}

@@ -1,0 +1,157 @@
+// Builds Portico's stacks into an App. infra/app.ts calls it for `cdk synth/deploy`; the infra
+// tests call it in-process. Context keys are documented at the top of infra/app.ts.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type App, Tags } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import type { HostedZoneAttributes } from 'aws-cdk-lib/aws-route53';
+import { routeList } from '../shared/routes.ts';
+import { ApiStack } from './stacks/api-stack.ts';
+import { AuthStack } from './stacks/auth-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { EdgeStack } from './stacks/edge-stack.ts';
+import { MailStack } from './stacks/mail-stack.ts';
+
+/** The repository root (this file lives in <root>/infra). */
+export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/** CloudFront certificates and therefore the edge stack must live here. */
+export const EDGE_REGION = 'us-east-1';
+
+export interface PorticoProps {
+  /** Home region: data, auth, mail and API. */
+  readonly region: string;
+  /** Account for every stack; undefined leaves the stacks environment-agnostic in account. */
+  readonly account?: string;
+  /** The dashboard's host; studio portals are <slug>.<domainName>. */
+  readonly domainName: string;
+  readonly hostedZone?: HostedZoneAttributes;
+  readonly certificateArn?: string;
+  readonly senderEmail: string;
+  readonly priceClass: cloudfront.PriceClass;
+  /** Prefix of the stack names, so several Portico installations can share an account. */
+  readonly stackPrefix: string;
+  readonly functionMemorySize: number;
+  /** Repository root; the functions, site and CloudFront Function sources are found from it. */
+  readonly rootDir: string;
+}
+
+export interface PorticoStacks {
+  readonly data: DataStack;
+  readonly auth: AuthStack;
+  readonly mail: MailStack;
+  readonly api: ApiStack;
+  readonly edge: EdgeStack;
+}
+
+const PRICE_CLASSES: Record<string, cloudfront.PriceClass> = {
+  '100': cloudfront.PriceClass.PRICE_CLASS_100,
+  '200': cloudfront.PriceClass.PRICE_CLASS_200,
+  all: cloudfront.PriceClass.PRICE_CLASS_ALL,
+};
+
+/** Reads PorticoProps from the app's context (cdk.json or `-c key=value`). */
+export function porticoPropsFromContext(app: App): PorticoProps {
+  const get = (key: string): string | undefined => {
+    const value: unknown = app.node.tryGetContext(`portico:${key}`);
+    if (value === undefined || value === null || value === '') return undefined;
+    return String(value).trim() || undefined;
+  };
+  const need = (key: string): string => {
+    const value = get(key);
+    if (!value) throw new Error(`Missing context value portico:${key} (set it in cdk.json or with -c portico:${key}=...)`);
+    return value;
+  };
+
+  const domainName = need('domainName').toLowerCase();
+  const senderEmail = need('senderEmail');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(senderEmail)) throw new Error(`portico:senderEmail is not an email address: ${senderEmail}`);
+  const priceClassKey = (get('priceClass') ?? '100').toLowerCase();
+  const priceClass = PRICE_CLASSES[priceClassKey];
+  if (!priceClass) throw new Error(`portico:priceClass must be 100, 200 or All, not ${priceClassKey}`);
+  const hostedZoneId = get('hostedZoneId');
+  const functionMemorySize = Number(get('functionMemorySize') ?? 512);
+  if (!Number.isInteger(functionMemorySize) || functionMemorySize < 128 || functionMemorySize > 10240) {
+    throw new Error('portico:functionMemorySize must be a whole number of MB between 128 and 10240');
+  }
+
+  return {
+    region: need('region'),
+    account: get('account') ?? process.env.CDK_DEFAULT_ACCOUNT,
+    domainName,
+    hostedZone: hostedZoneId ? { hostedZoneId, zoneName: get('hostedZoneName') ?? domainName } : undefined,
+    certificateArn: get('certificateArn'),
+    senderEmail,
+    priceClass,
+    stackPrefix: get('stackPrefix') ?? 'Portico',
+    functionMemorySize,
+    rootDir: ROOT_DIR,
+  };
+}
+
+// Recommended CDK feature flags Portico relies on. They are set here rather than in cdk.json so
+// in-process builds (tests) behave like `cdk synth`; a value given in cdk.json or -c still wins.
+const FEATURE_FLAGS: Record<string, unknown> = {
+  // Access logs delivered under a bucket policy; with the legacy ACL the log buckets could not enforce bucket ownership.
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+  '@aws-cdk/aws-s3:createDefaultLoggingPolicy': true,
+  '@aws-cdk/aws-iam:minimizePolicies': true,
+  '@aws-cdk/core:enablePartitionLiterals': true,
+};
+
+export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
+  for (const [flag, value] of Object.entries(FEATURE_FLAGS)) {
+    if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
+  }
+  const home = { account: props.account, region: props.region };
+  const name = (part: string) => `${props.stackPrefix}${part}`;
+
+  const data = new DataStack(app, name('Data'), {
+    env: home,
+    crossRegionReferences: true,
+    description: 'Portico data: DynamoDB table and files bucket',
+    domainName: props.domainName,
+  });
+  const auth = new AuthStack(app, name('Auth'), { env: home, description: 'Portico auth: studio and client user pools' });
+  const mail = new MailStack(app, name('Mail'), {
+    env: home,
+    description: 'Portico mail: SES sender identity',
+    senderEmail: props.senderEmail,
+    hostedZone: props.hostedZone,
+  });
+  const api = new ApiStack(app, name('Api'), {
+    env: home,
+    crossRegionReferences: true,
+    description: 'Portico API: HTTP API and one Lambda per route',
+    routes: routeList,
+    rootDir: props.rootDir,
+    domainName: props.domainName,
+    senderEmail: props.senderEmail,
+    table: data.table,
+    bucket: data.bucket,
+    studioPool: auth.studio.pool,
+    studioPoolClient: auth.studio.client,
+    clientPool: auth.client.pool,
+    clientPoolClient: auth.client.client,
+    mailIdentity: mail.identity,
+    functionDefaults: { memorySize: props.functionMemorySize },
+  });
+  const edge = new EdgeStack(app, name('Edge'), {
+    env: { account: props.account, region: EDGE_REGION },
+    crossRegionReferences: true,
+    description: 'Portico edge: certificate, CloudFront, site bucket',
+    domainName: props.domainName,
+    hostedZone: props.hostedZone,
+    certificateArn: props.certificateArn,
+    httpApi: api.httpApi,
+    apiRegion: props.region,
+    dataBucket: data.bucket,
+    priceClass: props.priceClass,
+    siteDir: join(props.rootDir, 'site', 'dist'),
+    siteViewerRequestFile: join(props.rootDir, 'infra', 'edge', 'site-viewer-request.js'),
+    apiViewerRequestFile: join(props.rootDir, 'infra', 'edge', 'api-viewer-request.js'),
+  });
+
+  Tags.of(app).add('project', 'portico');
+  return { data, auth, mail, api, edge };
+}

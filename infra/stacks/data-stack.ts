@@ -1,0 +1,79 @@
+// Durable state: the single DynamoDB table and the private files bucket (uploads, galleries).
+// Both are retained when the stack is deleted: they hold the studios' data.
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { TABLE } from '../../shared/data/table.ts';
+import { acknowledge } from '../nag.ts';
+
+export interface DataStackProps extends StackProps {
+  /** Dashboard host; portals are its subdomains. Browsers upload from these origins. */
+  readonly domainName: string;
+}
+
+const str = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
+
+export class DataStack extends Stack {
+  readonly table: dynamodb.TableV2;
+  readonly bucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: str(TABLE.partitionKey),
+      sortKey: str(TABLE.sortKey),
+      billing: dynamodb.Billing.onDemand(),
+      globalSecondaryIndexes: TABLE.gsis.map((gsi) => ({
+        indexName: gsi.indexName,
+        partitionKey: str(gsi.partitionKey),
+        sortKey: str(gsi.sortKey),
+      })),
+      timeToLiveAttribute: TABLE.ttlAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(accessLogs, 'This bucket is the access-log destination; logging it into itself would loop.', 'AwsSolutions-S1');
+
+    // Browsers talk to this bucket directly through presigned URLs, from the dashboard and from
+    // every portal subdomain. Custom studio domains (a later issue) will add their origins here.
+    const origins = [`https://${props.domainName}`, `https://*.${props.domainName}`];
+    this.bucket = new s3.Bucket(this, 'Files', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'files/',
+      cors: [
+        {
+          allowedOrigins: origins,
+          allowedMethods: [s3.HttpMethods.GET, s3.HttpMethods.PUT, s3.HttpMethods.HEAD],
+          allowedHeaders: ['*'],
+          // Multipart uploads read each part's ETag to complete the upload.
+          exposedHeaders: ['ETag'],
+          maxAge: 3600,
+        },
+      ],
+      lifecycleRules: [
+        { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) },
+        { id: 'expire-tmp', prefix: 'tmp/', expiration: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
+  }
+}

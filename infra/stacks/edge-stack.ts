@@ -1,0 +1,217 @@
+// The public front door, in us-east-1 because CloudFront only takes certificates from there.
+// One distribution serves the dashboard (apex domain) and every studio portal (<slug>.<domain>):
+// the site bucket by default, the HTTP API under /api/*. Both answer with the same security
+// headers, built from shared/security-headers.ts so the local server and AWS agree.
+import { existsSync, readFileSync } from 'node:fs';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as targets from 'aws-cdk-lib/aws-route53-targets';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { securityHeaders } from '../../shared/security-headers.ts';
+import { acknowledge } from '../nag.ts';
+
+export interface EdgeStackProps extends StackProps {
+  readonly domainName: string;
+  /** Zone for certificate validation and the alias records; none means DNS is managed elsewhere. */
+  readonly hostedZone?: route53.HostedZoneAttributes;
+  /** An existing us-east-1 certificate for domainName and *.domainName (used when there is no zone). */
+  readonly certificateArn?: string;
+  readonly httpApi: apigw.IHttpApi;
+  /** Region of the HTTP API (the home region). */
+  readonly apiRegion: string;
+  /** The files bucket: presigned URLs point at it, so the CSP must allow it. */
+  readonly dataBucket: s3.IBucket;
+  readonly priceClass: cloudfront.PriceClass;
+  /** Built site (site/dist); when absent, nothing is deployed to the site bucket. */
+  readonly siteDir: string;
+  /** Source files of the CloudFront Functions. */
+  readonly siteViewerRequestFile: string;
+  readonly apiViewerRequestFile: string;
+}
+
+export class EdgeStack extends Stack {
+  readonly distribution: cloudfront.Distribution;
+
+  constructor(scope: Construct, id: string, props: EdgeStackProps) {
+    super(scope, id, props);
+    const { domainName } = props;
+    const hostedZone = props.hostedZone && route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', props.hostedZone);
+
+    // Studio custom domains (a later issue) will need their own certificates and hosts; this list
+    // and the DNS records below are the place they plug into.
+    const hostNames = [domainName, `*.${domainName}`];
+    const certificate = props.certificateArn
+      ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn)
+      : new acm.Certificate(this, 'Certificate', {
+          domainName,
+          subjectAlternativeNames: hostNames.slice(1),
+          // Without a zone, ACM shows the validation CNAMEs to add by hand; the deployment waits for them.
+          validation: acm.CertificateValidation.fromDns(hostedZone),
+        });
+
+    const logs = new s3.Bucket(this, 'Logs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      // CloudFront standard logging writes with ACLs.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(logs, 'This bucket is the log destination; logging it into itself would loop.', 'AwsSolutions-S1');
+
+    const site = new s3.Bucket(this, 'Site', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'site/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Portico security headers (shared/security-headers.ts)',
+      ...responseHeaderBehaviors(
+        securityHeaders({ storageOrigin: `https://${props.dataBucket.bucketRegionalDomainName}`, https: true }),
+      ),
+    });
+
+    const siteFunction = new cloudfront.Function(this, 'SiteViewerRequest', {
+      comment: 'Maps the host to the dashboard or portal half of the site',
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(
+        readFileSync(props.siteViewerRequestFile, 'utf8').replaceAll('__DASHBOARD_HOST__', domainName.toLowerCase()),
+      ),
+    });
+    const apiFunction = new cloudfront.Function(this, 'ApiViewerRequest', {
+      comment: 'Passes the viewer host on; turns the session cookie into a bearer token',
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(readFileSync(props.apiViewerRequestFile, 'utf8')),
+    });
+
+    const apiDomain = `${props.httpApi.apiId}.execute-api.${props.apiRegion}.${this.urlSuffix}`;
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: `Portico ${domainName}`,
+      domainNames: hostNames,
+      certificate,
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: props.priceClass,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(site),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy,
+        functionAssociations: [{ function: siteFunction, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new origins.HttpOrigin(apiDomain, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          }),
+          // No redirect: a redirected POST would lose its body.
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          // The API Gateway endpoint needs its own Host header; the viewer's travels as x-portico-host.
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy,
+          functionAssociations: [{ function: apiFunction, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        },
+      },
+    });
+    acknowledge(this.distribution, 'Portico serves studios and their clients worldwide; no country is excluded.', 'AwsSolutions-CFR1');
+    acknowledge(
+      this.distribution,
+      'WAF costs a fixed monthly fee this self-hosted app does not impose; operators can attach a web ACL.',
+      'AwsSolutions-CFR2',
+    );
+
+    if (hostedZone) {
+      const target = route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(this.distribution));
+      hostNames.forEach((recordName, i) => {
+        const id = i === 0 ? 'Apex' : 'Wildcard';
+        new route53.ARecord(this, `${id}A`, { zone: hostedZone, recordName, target });
+        new route53.AaaaRecord(this, `${id}Aaaa`, { zone: hostedZone, recordName, target });
+      });
+    }
+
+    if (existsSync(props.siteDir)) {
+      new s3deploy.BucketDeployment(this, 'DeploySite', {
+        sources: [s3deploy.Source.asset(props.siteDir)],
+        destinationBucket: site,
+        distribution: this.distribution,
+        distributionPaths: ['/*'],
+        memoryLimit: 512,
+      });
+    } else {
+      Annotations.of(this).addWarningV2(
+        'portico:siteNotBuilt',
+        `${props.siteDir} does not exist: the site bucket stays empty. Build the site before deploying.`,
+      );
+    }
+
+    new CfnOutput(this, 'DashboardUrl', { value: `https://${domainName}` });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.distribution.distributionDomainName,
+      description: hostedZone ? undefined : `Point ${domainName} and *.${domainName} at this name (CNAME/ALIAS).`,
+    });
+  }
+}
+
+const REFERRER_POLICIES = Object.values(cloudfront.HeadersReferrerPolicy) as string[];
+const FRAME_OPTIONS = Object.values(cloudfront.HeadersFrameOption) as string[];
+
+/** Maps the shared header list onto CloudFront: the headers CloudFront models natively, then the rest. */
+export function responseHeaderBehaviors(
+  headers: Record<string, string>,
+): Pick<cloudfront.ResponseHeadersPolicyProps, 'securityHeadersBehavior' | 'customHeadersBehavior'> {
+  const security: { -readonly [K in keyof cloudfront.ResponseSecurityHeadersBehavior]: cloudfront.ResponseSecurityHeadersBehavior[K] } = {};
+  const custom: cloudfront.ResponseCustomHeader[] = [];
+  const invalid = (name: string, value: string) => new Error(`shared/security-headers.ts: ${name}: ${value} has no CloudFront equivalent`);
+
+  for (const [name, value] of Object.entries(headers)) {
+    switch (name.toLowerCase()) {
+      case 'content-security-policy':
+        security.contentSecurityPolicy = { contentSecurityPolicy: value, override: true };
+        break;
+      case 'strict-transport-security': {
+        const maxAge = /max-age=(\d+)/i.exec(value)?.[1];
+        if (!maxAge) throw invalid(name, value);
+        security.strictTransportSecurity = {
+          accessControlMaxAge: Duration.seconds(Number(maxAge)),
+          includeSubdomains: /includeSubDomains/i.test(value),
+          preload: /preload/i.test(value),
+          override: true,
+        };
+        break;
+      }
+      case 'x-content-type-options':
+        if (value.toLowerCase() !== 'nosniff') throw invalid(name, value);
+        security.contentTypeOptions = { override: true };
+        break;
+      case 'x-frame-options':
+        if (!FRAME_OPTIONS.includes(value.toUpperCase())) throw invalid(name, value);
+        security.frameOptions = { frameOption: value.toUpperCase() as cloudfront.HeadersFrameOption, override: true };
+        break;
+      case 'referrer-policy':
+        if (!REFERRER_POLICIES.includes(value.toLowerCase())) throw invalid(name, value);
+        security.referrerPolicy = { referrerPolicy: value.toLowerCase() as cloudfront.HeadersReferrerPolicy, override: true };
+        break;
+      default:
+        custom.push({ header: name, value, override: true });
+    }
+  }
+  return { securityHeadersBehavior: security, customHeadersBehavior: { customHeaders: custom } };
+}

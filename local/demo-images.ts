@@ -1,0 +1,49 @@
+// Sample photographs for the demo studio, drawn here (no downloads): soft gradient "landscapes"
+// with a sun and hills, different for every seed, encoded as real JPEGs by sharp.
+import sharp from 'sharp';
+
+const PALETTES = [
+  ['#f6d365', '#fda085', '#5b4b8a'],
+  ['#a1c4fd', '#c2e9fb', '#2d6a4f'],
+  ['#fbc2eb', '#a6c1ee', '#3a506b'],
+  ['#fddb92', '#d1fdff', '#40916c'],
+  ['#ff9a9e', '#fecfef', '#6d597a'],
+  ['#84fab0', '#8fd3f4', '#1d3557'],
+] as const;
+
+function svg(seed: number, width: number, height: number, label: string): string {
+  const [sky1, sky2, land] = PALETTES[seed % PALETTES.length] as readonly [string, string, string];
+  const sunX = 0.2 + ((seed * 37) % 60) / 100;
+  const hill = (offset: number, amp: number, opacity: number) => {
+    const y0 = height * (0.62 + offset);
+    let d = `M0 ${height} L0 ${y0}`;
+    for (let x = 0; x <= width; x += width / 8) {
+      d += ` L${x.toFixed(0)} ${(y0 - Math.sin((x / width) * Math.PI * (2 + (seed % 3)) + seed) * amp).toFixed(0)}`;
+    }
+    return `<path d="${d} L${width} ${height} Z" fill="${land}" opacity="${opacity}"/>`;
+  };
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+  <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${sky1}"/><stop offset="1" stop-color="${sky2}"/></linearGradient></defs>
+  <rect width="100%" height="100%" fill="url(#sky)"/>
+  <circle cx="${(width * sunX).toFixed(0)}" cy="${(height * 0.32).toFixed(0)}" r="${(height * 0.11).toFixed(0)}" fill="#fff8e7" opacity="0.85"/>
+  ${hill(0, height * 0.06, 0.55)}${hill(0.1, height * 0.05, 0.8)}${hill(0.2, height * 0.04, 1)}
+  <text x="${width - 24}" y="${height - 24}" font-family="sans-serif" font-size="${Math.round(height / 22)}" fill="#ffffff" text-anchor="end" opacity="0.9">${label}</text>
+</svg>`;
+}
+
+export async function demoPhoto(seed: number, label: string): Promise<{ jpeg: Buffer; thumb: Buffer; width: number; height: number }> {
+  const width = 1800;
+  const height = 1200;
+  const image = sharp(Buffer.from(svg(seed, width, height, label)));
+  const jpeg = await image.clone().jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  const thumb = await image.clone().resize({ width: 480 }).webp({ quality: 72 }).toBuffer();
+  return { jpeg, thumb, width, height };
+}
+
+export async function demoLogo(initial: string, colour: string): Promise<Buffer> {
+  const logo = `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256">
+  <rect width="256" height="256" rx="56" fill="${colour}"/>
+  <text x="128" y="168" font-family="Georgia, serif" font-size="140" fill="#ffffff" text-anchor="middle">${initial}</text>
+</svg>`;
+  return sharp(Buffer.from(logo)).png().toBuffer();
+}

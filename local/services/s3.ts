@@ -1,0 +1,76 @@
+// S3 as s3rver, in-process. Objects live on disk, so a stop/start (fault injection) keeps them.
+import { mkdir } from 'node:fs/promises';
+import S3rver from 's3rver';
+import AWSAccount from 's3rver/lib/models/account.js';
+import { BUCKET_NAME, LOCAL_CREDENTIALS } from './constants.ts';
+import { LOOPBACK } from './ports.ts';
+
+// Browsers upload straight to presigned PUT URLs from http://localhost:3000 and
+// http://<slug>.localhost:3000, and read ETag after a PUT; "*" keeps every local origin working.
+const CORS_XML = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedMethod>HEAD</AllowedMethod>
+    <AllowedMethod>POST</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <ExposeHeader>ETag</ExposeHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
+
+// s3rver rejects any access key it does not know (InvalidAccessKeyId) but never checks SigV4
+// signatures; registering ours lets handlers keep the same dummy credentials as everywhere else.
+AWSAccount.DUMMY_ACCOUNT.createKeyPair(LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey);
+
+export interface S3Service {
+  readonly endpoint: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startS3(opts: { port?: number; directory: string; verbose: boolean }): Promise<S3Service> {
+  let port = opts.port ?? 0;
+  let server: S3rver | undefined;
+
+  async function start(): Promise<void> {
+    if (server) return;
+    await mkdir(opts.directory, { recursive: true });
+    // A fresh instance each time: close() shuts the instance's logger down for good.
+    const instance = new S3rver({
+      address: LOOPBACK,
+      port,
+      directory: opts.directory,
+      silent: !opts.verbose,
+      // Path-style only; "localhost" and IPs are never mistaken for a bucket host name.
+      vhostBuckets: false,
+      configureBuckets: [{ name: BUCKET_NAME, configs: [CORS_XML] }],
+    });
+    const address = await instance.run();
+    // Keep the first port for later restarts: presigned URLs and clients already point at it.
+    port = address.port;
+    server = instance;
+  }
+
+  async function stop(): Promise<void> {
+    const running = server;
+    server = undefined;
+    if (!running) return;
+    const closed = running.close();
+    // Drop keep-alive and in-flight connections too, like a crashed service would.
+    running.httpServer?.closeAllConnections();
+    await closed;
+  }
+
+  await start();
+  // The browser talks to this host too: "localhost" works from pages on localhost:3000 and
+  // <slug>.localhost:3000 alike, and s3rver treats it as path-style.
+  return {
+    get endpoint() {
+      return `http://localhost:${port}`;
+    },
+    start,
+    stop,
+  };
+}

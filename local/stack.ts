@@ -1,0 +1,73 @@
+// The whole portal on one machine: local AWS services, the environment the handlers read, demo
+// data, and the local front door. Used by `npm start` and by the test suite's global setup.
+import type { Server } from 'node:http';
+import { seedDemo } from './seed.ts';
+import { startLocalServer } from './server.ts';
+import { createJwtAuthorizer } from './services/jwt-authorizer.ts';
+import { type LocalServices, type LocalServicesOptions, startLocalServices } from './services/index.ts';
+
+export interface PorticoStackOptions extends LocalServicesOptions {
+  /** Port of the portal (dashboard on localhost:<port>, portals on <slug>.localhost:<port>). */
+  port: number;
+  /** Create the demo studio on first start. */
+  seed?: boolean;
+}
+
+export interface PorticoStack {
+  services: LocalServices;
+  server: Server;
+  port: number;
+  env: Record<string, string>;
+  dashboardUrl: string;
+  portalUrl(slug: string): string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export const LOCAL_DOMAIN = 'localhost';
+
+export async function startPorticoStack(opts: PorticoStackOptions): Promise<PorticoStack> {
+  const services = await startLocalServices(opts);
+  try {
+    const env: Record<string, string> = {
+      ...services.env,
+      PORTAL_DOMAIN: LOCAL_DOMAIN,
+      PUBLIC_SCHEME: 'http',
+      PUBLIC_PORT: String(opts.port),
+      MAIL_FROM: 'no-reply@portico.localhost',
+      POWERTOOLS_SERVICE_NAME: 'portico',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    };
+    // The handlers run in this process and read their configuration from the environment, as in Lambda.
+    Object.assign(process.env, env);
+    const seeded = opts.seed ? await seedDemo() : false;
+    const server = await startLocalServer({
+      port: opts.port,
+      dashboardHost: LOCAL_DOMAIN,
+      storageOrigin: new URL(services.endpoints.s3).origin,
+      authorizers: { studio: createJwtAuthorizer(services.pools.studio), client: createJwtAuthorizer(services.pools.client) },
+      mailbox: services.mailbox,
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : opts.port;
+    return {
+      services,
+      server,
+      port,
+      env,
+      seeded,
+      dashboardUrl: `http://${LOCAL_DOMAIN}:${port}/`,
+      portalUrl: (slug) => `http://${slug}.${LOCAL_DOMAIN}:${port}/`,
+      async stop() {
+        await new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        });
+        await services.stop();
+      },
+    };
+  } catch (e) {
+    await services.stop();
+    throw e;
+  }
+}

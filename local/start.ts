@@ -1,0 +1,55 @@
+// `npm start`: the whole portal on this machine, no AWS account needed.
+//   PORT              portal port (default 3000); the local services take the next four ports
+//   PORTICO_DATA_DIR  where data persists (default .portico/)
+//   PORTICO_EPHEMERAL=1 or --ephemeral   throwaway in-memory run, nothing kept (services on free ports)
+//   PORTICO_STATE_FILE  when set, the running stack's port and environment are written there as JSON
+//                       once it is ready (the test suite starts the portal this way)
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEMO } from './seed.ts';
+import { startPorticoStack } from './stack.ts';
+
+const port = Number(process.env.PORT ?? 3000);
+const ephemeral = process.argv.includes('--ephemeral') || process.env.PORTICO_EPHEMERAL === '1';
+const dataDir = ephemeral ? undefined : resolve(process.env.PORTICO_DATA_DIR ?? '.portico');
+
+const started = Date.now();
+console.log(`Starting Portico locally (${ephemeral ? 'throwaway in-memory data' : `data in ${dataDir}`}) …`);
+const stack = await startPorticoStack({
+  port,
+  dataDir,
+  seed: true,
+  ports: ephemeral ? {} : { dynamodb: port + 1, s3: port + 2, cognito: port + 3, ses: port + 4 },
+  verbose: process.env.PORTICO_VERBOSE === '1',
+});
+
+if (process.env.PORTICO_STATE_FILE) {
+  writeFileSync(process.env.PORTICO_STATE_FILE, JSON.stringify({ port: stack.port, env: stack.env, pid: process.pid }));
+}
+
+const slug = DEMO.studio.slug;
+console.log(`
+Portico is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)${stack.seeded ? ' with fresh demo data' : ''}.
+
+  Studio dashboard   ${stack.dashboardUrl}
+      sign in as     ${DEMO.owner.email} / ${DEMO.owner.password}
+  Client portal      ${stack.portalUrl(slug)}
+      clients        ${DEMO.clients.map((c) => c.email).join(', ')} (sign in by magic link)
+  Sent mail          ${stack.dashboardUrl}_dev/mail   (JSON: ${stack.dashboardUrl}_dev/mail.json)
+  API                ${stack.dashboardUrl}api/health · ${stack.dashboardUrl}api/openapi.json
+
+  Local services: DynamoDB Local ${stack.services.endpoints.dynamodb} · S3 (s3rver) ${stack.services.endpoints.s3}
+                  Cognito (cognito-local) ${stack.services.endpoints.cognito} · SES ${stack.services.endpoints.ses}
+
+Press Ctrl-C to stop.`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping Portico …');
+  await stack.stop().catch((e) => console.error(e));
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

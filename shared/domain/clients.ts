@@ -1,0 +1,124 @@
+// Clients of a studio. A client is a membership: the same email may be a client of two studios,
+// each with its own record and its own client-pool user (username `<studioId>.<clientId>`), so a
+// session is bound to exactly one studio by construction.
+import { randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createUser, deleteUser } from '../adapters/identity.ts';
+import { db, tableName } from '../data/db.ts';
+import { keys, withoutKeys } from '../data/keys.ts';
+import { conflict } from '../http/errors.ts';
+import type { ClientSummary } from './types.ts';
+
+export interface Client {
+  clientId: string;
+  studioId: string;
+  email: string;
+  name: string;
+  invitedAt: string;
+  lastSignInAt: string | null;
+  /** Last day (UTC, YYYY-MM-DD) the client may use the portal; null = no end. */
+  accessExpiresAt: string | null;
+}
+
+export const clientUsername = (studioId: string, clientId: string) => `${studioId}.${clientId}`;
+
+export function parseClientUsername(username: string): { studioId: string; clientId: string } | null {
+  const match = /^([0-9a-f-]{36})\.([0-9a-f-]{36})$/.exec(username);
+  return match ? { studioId: match[1] as string, clientId: match[2] as string } : null;
+}
+
+export const today = (now = new Date()) => now.toISOString().slice(0, 10);
+
+export function hasAccess(client: Client, now = new Date()): boolean {
+  return client.accessExpiresAt === null || client.accessExpiresAt >= today(now);
+}
+
+export function summarize(client: Client, now = new Date()): ClientSummary {
+  return {
+    clientId: client.clientId,
+    email: client.email,
+    name: client.name,
+    status: !hasAccess(client, now) ? 'expired' : client.lastSignInAt ? 'active' : 'invited',
+    invitedAt: client.invitedAt,
+    lastSignInAt: client.lastSignInAt,
+    accessExpiresAt: client.accessExpiresAt,
+  };
+}
+
+export async function getClient(studioId: string, clientId: string): Promise<Client | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.client(studioId, clientId) }));
+  return out.Item ? (withoutKeys(out.Item) as Client) : null;
+}
+
+export async function findClientByEmail(studioId: string, email: string): Promise<Client | null> {
+  const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.clientEmail(studioId, email) }));
+  return claim.Item ? getClient(studioId, claim.Item.clientId as string) : null;
+}
+
+export async function listClients(studioId: string): Promise<Client[]> {
+  const { PK, SKPrefix } = keys.clientPrefix(studioId);
+  const clients: Client[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) clients.push(withoutKeys(item) as Client);
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return clients.sort((a, b) => b.invitedAt.localeCompare(a.invitedAt));
+}
+
+/** Creates the client's pool user and membership; the email is unique within the studio. */
+export async function createClient(studioId: string, input: { email: string; name: string; accessExpiresAt?: string | null }): Promise<Client> {
+  if (await findClientByEmail(studioId, input.email)) throw conflict('client_exists', 'This email is already a client of your studio.');
+  const client: Client = {
+    clientId: randomUUID(),
+    studioId,
+    email: input.email,
+    name: input.name,
+    invitedAt: new Date().toISOString(),
+    lastSignInAt: null,
+    accessExpiresAt: input.accessExpiresAt ?? null,
+  };
+  const username = clientUsername(studioId, client.clientId);
+  await createUser('client', username, client.email);
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.clientEmail(studioId, client.email), type: 'clientEmail', clientId: client.clientId },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Put: { TableName: tableName(), Item: { ...keys.client(studioId, client.clientId), type: 'client', ...client }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        ],
+      }),
+    );
+  } catch (e) {
+    await deleteUser('client', username).catch(() => undefined);
+    if (e instanceof Error && e.name === 'TransactionCanceledException') throw conflict('client_exists', 'This email is already a client of your studio.');
+    throw e;
+  }
+  return client;
+}
+
+export async function recordSignIn(client: Client): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.client(client.studioId, client.clientId),
+      UpdateExpression: 'SET lastSignInAt = :now',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':now': new Date().toISOString() },
+    }),
+  );
+}

@@ -1,0 +1,28 @@
+// Errors a route may answer with. Anything thrown that is not an HttpError is a bug and becomes a 500.
+
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields?: Record<string, string[]>;
+  readonly headers?: Record<string, string>;
+
+  constructor(status: number, code: string, message: string, extra: { fields?: Record<string, string[]>; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = extra.fields;
+    this.headers = extra.headers;
+  }
+}
+
+export const badRequest = (code: string, message: string, fields?: Record<string, string[]>) =>
+  new HttpError(400, code, message, { fields });
+export const unauthorized = (message = 'Sign in to continue.') => new HttpError(401, 'unauthorized', message);
+export const forbidden = (code: string, message: string) => new HttpError(403, code, message);
+export const notFound = (message = 'Not found.') => new HttpError(404, 'not_found', message);
+export const conflict = (code: string, message: string) => new HttpError(409, code, message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new HttpError(429, 'rate_limited', message, { headers: { 'retry-after': String(retryAfterSeconds) } });
+/** A dependency (DynamoDB, S3, Cognito) is unavailable: the client may retry. */
+export const unavailable = (message = 'The service is busy. Please try again in a moment.') =>
+  new HttpError(503, 'unavailable', message, { headers: { 'retry-after': '2' } });

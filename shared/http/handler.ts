@@ -1,0 +1,207 @@
+// The one wrapper every route handler goes through. It validates input against the route's zod
+// schemas, resolves the tenant from the host and the caller from the verified token, refuses
+// cross-site writes, and turns every failure into a JSON error: a caller's mistake is always a
+// 4xx, and only a bug is a 500.
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { type Client, getClient, parseClientUsername } from '../domain/clients.ts';
+import { assertAccess } from '../domain/portal-auth.ts';
+import { getStudio, getStudioUser, type HostContext, resolveHost, type Studio, type StudioUser } from '../domain/studios.ts';
+import type { RouteDef } from '../routes.ts';
+import { readCookies } from './cookies.ts';
+import { badRequest, forbidden, HttpError, notFound, unauthorized, unavailable } from './errors.ts';
+import { logger } from './logger.ts';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface StudioSession {
+  user: StudioUser;
+  studio: Studio;
+}
+export interface ClientSession {
+  client: Client;
+  studio: Studio;
+}
+
+export interface RouteRequest<R extends RouteDef> {
+  body: Infer<R['body']>;
+  query: Infer<R['query']>;
+  params: Infer<R['params']>;
+  cookies: Record<string, string>;
+  /** The host the visitor asked for (the viewer host behind CloudFront). */
+  host: string;
+  hostContext: HostContext;
+  /** The portal's studio, on routes served on a portal host. */
+  portal: R['host'] extends 'portal' ? Studio : undefined;
+  studioSession: R['auth'] extends 'studio' ? StudioSession : undefined;
+  clientSession: R['auth'] extends 'client' ? ClientSession : undefined;
+  event: ApiEvent;
+}
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  cookies?: string[];
+  headers?: Record<string, string>;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+function json(status: number, body: unknown, extra: Partial<ApiResult> = {}): ApiResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(extra.headers as Record<string, string>) },
+    body: body === undefined ? '' : JSON.stringify(body),
+    cookies: extra.cookies,
+  };
+}
+
+function fieldErrors(error: z.ZodError, where: string): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  const add = (name: string, message: string) => {
+    const list = fields[name] ?? [];
+    list.push(message);
+    fields[name] = list;
+  };
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...issue.path, key].join('.'), 'is not an accepted field');
+    } else {
+      add(issue.path.length ? issue.path.join('.') : where, issue.message);
+    }
+  }
+  return fields;
+}
+
+function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
+  if (!schema) return undefined as Infer<T>;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const fields = fieldErrors(result.error, where);
+    throw badRequest('invalid_request', `Invalid ${where}: ${Object.entries(fields).map(([k, v]) => `${k} ${v[0]}`).join('; ')}`, fields);
+  }
+  return result.data as Infer<T>;
+}
+
+function readJsonBody(event: ApiEvent): unknown {
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new HttpError(413, 'body_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`);
+  const type = (event.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  // Requiring JSON also means a plain HTML form on another site can never post here.
+  if (type !== 'application/json') throw new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json.');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest('invalid_json', 'The request body is not valid JSON.');
+  }
+}
+
+/** State-changing requests from a browser must come from the page's own origin. */
+function assertSameOrigin(event: ApiEvent, host: string): void {
+  if (event.requestContext.http.method === 'GET' || event.requestContext.http.method === 'HEAD') return;
+  const origin = event.headers.origin;
+  if (origin === undefined) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host.toLowerCase();
+  } catch {
+    throw forbidden('cross_origin', 'Cross-site requests are not allowed.');
+  }
+  if (originHost !== host) throw forbidden('cross_origin', 'Cross-site requests are not allowed.');
+}
+
+const claimsOf = (event: ApiEvent): Record<string, unknown> | undefined => event.requestContext.authorizer?.jwt?.claims;
+
+async function studioSessionOf(event: ApiEvent): Promise<StudioSession> {
+  const sub = claimsOf(event)?.sub;
+  if (typeof sub !== 'string') throw unauthorized();
+  const user = await getStudioUser(sub);
+  if (!user) throw forbidden('not_a_studio_user', 'This account does not belong to a studio.');
+  const studio = await getStudio(user.studioId);
+  if (!studio) throw forbidden('not_a_studio_user', 'This account does not belong to a studio.');
+  return { user, studio };
+}
+
+async function clientSessionOf(event: ApiEvent, portal: Studio): Promise<ClientSession> {
+  const claims = claimsOf(event);
+  const username = claims?.username ?? claims?.['cognito:username'];
+  const member = typeof username === 'string' ? parseClientUsername(username) : null;
+  if (!member) throw unauthorized();
+  // A session belongs to the one portal it was opened on.
+  if (member.studioId !== portal.studioId) throw forbidden('wrong_portal', "This session belongs to another studio's portal. Sign in here.");
+  const client = await getClient(portal.studioId, member.clientId);
+  if (!client) throw forbidden('access_revoked', `This account no longer has access to ${portal.name}'s portal.`);
+  assertAccess(portal, client);
+  return { client, studio: portal };
+}
+
+/** Failures of a dependency (network, throttling, a service restarting) that are worth a retry. */
+function isTransient(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const err = e as Error & { $retryable?: unknown; code?: string; $metadata?: { httpStatusCode?: number } };
+  if (err.$retryable) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'].includes(err.code ?? '')) return true;
+  if (['TimeoutError', 'ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'ServiceUnavailable', 'InternalServerError', 'TransactionConflictException'].includes(err.name)) return true;
+  return (err.$metadata?.httpStatusCode ?? 0) >= 500;
+}
+
+export function defineHandler<const R extends RouteDef>(route: R, fn: (req: RouteRequest<R>) => Promise<Reply>) {
+  const run = async (event: ApiEvent): Promise<ApiResult> => {
+    try {
+      const host = (event.headers['x-portico-host'] ?? event.headers.host ?? '').toLowerCase();
+      assertSameOrigin(event, host);
+      const hostContext: HostContext = route.host === 'any' ? { kind: 'unknown' } : await resolveHost(host);
+      if (route.host === 'dashboard' && hostContext.kind !== 'dashboard') throw notFound('This API is only available on the studio dashboard.');
+      if (route.host === 'portal' && hostContext.kind !== 'portal') throw notFound('No client portal is served at this address.');
+      const portal = hostContext.kind === 'portal' ? hostContext.studio : undefined;
+
+      const params = parse(route.params, event.pathParameters ?? {}, 'path');
+      const query = parse(route.query, event.queryStringParameters ?? {}, 'query');
+      const body = route.body ? parse(route.body, readJsonBody(event), 'body') : undefined;
+
+      const studioSession = route.auth === 'studio' ? await studioSessionOf(event) : undefined;
+      const clientSession = route.auth === 'client' && portal ? await clientSessionOf(event, portal) : undefined;
+
+      const reply = await fn({
+        body,
+        query,
+        params,
+        cookies: readCookies(event.cookies),
+        host,
+        hostContext,
+        portal,
+        studioSession,
+        clientSession,
+        event,
+      } as RouteRequest<R>);
+      return json(reply.status ?? route.ok.status, reply.body, { cookies: reply.cookies, headers: reply.headers });
+    } catch (e) {
+      if (e instanceof HttpError) {
+        return json(e.status, { error: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) }, { headers: e.headers });
+      }
+      if (isTransient(e)) {
+        logger.warn('dependency unavailable', { error: e as Error, route: route.id });
+        const err = unavailable();
+        return json(err.status, { error: err.code, message: err.message }, { headers: err.headers });
+      }
+      logger.error('unhandled error', { error: e as Error, route: route.id });
+      return json(500, { error: 'internal', message: 'Something went wrong on our side. Please try again.' });
+    }
+  };
+  return middy<ApiEvent, ApiResult>()
+    .use(httpHeaderNormalizer())
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(run);
+}
+
+/** Resolves after at least `ms`, so a fast "no such account" path answers as slowly as a real one. */
+export async function atLeast<T>(ms: number, work: Promise<T>): Promise<T> {
+  const [result] = await Promise.all([work, new Promise((r) => setTimeout(r, ms))]);
+  return result;
+}

@@ -1,0 +1,50 @@
+// The OpenAPI 3.1 description of the API, generated from the route table's zod schemas.
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { ErrorBody } from './schemas.ts';
+import { routeList } from './routes.ts';
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
+
+export function openApiDocument() {
+  if (cached) return cached;
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of routeList) {
+    const operation: ZodOpenApiOperationObject = {
+      operationId: route.id,
+      summary: route.summary,
+      tags: [route.auth === 'studio' ? 'Studio' : route.auth === 'client' ? 'Client portal' : route.host === 'portal' ? 'Client portal' : 'Public'],
+      security: route.auth === 'public' ? [] : [{ [`${route.auth}Session`]: [] }],
+      requestParams: { ...(route.params ? { path: route.params } : {}), ...(route.query ? { query: route.query } : {}) },
+      requestBody: route.body ? { required: true, content: { 'application/json': { schema: route.body } } } : undefined,
+      responses: {
+        [String(route.ok.status)]: route.ok.body
+          ? { description: 'Success', content: { 'application/json': { schema: route.ok.body } } }
+          : { description: 'Success, no content' },
+        ...(route.body || route.params || route.query ? { '400': errorResponse('Invalid input; `fields` names each bad field') } : {}),
+        ...(route.auth !== 'public' ? { '401': errorResponse('Not signed in'), '403': errorResponse('Signed in, but not allowed here') } : {}),
+        '404': errorResponse('No such resource here'),
+      },
+    };
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    paths[route.path] = { ...paths[route.path], [method]: operation };
+  }
+  cached = createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Portico API',
+      version: '0.1.0',
+      description:
+        'The API behind the Portico studio dashboard and client portals. The tenant is resolved from the host; sessions travel in HttpOnly cookies that the edge turns into bearer tokens.',
+    },
+    paths,
+    components: {
+      securitySchemes: {
+        studioSession: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token of the studio user pool (the portico_session cookie)' },
+        clientSession: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token of the client user pool (the portico_session cookie)' },
+      },
+    },
+  });
+  return cached;
+}

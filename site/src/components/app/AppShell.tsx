@@ -1,0 +1,81 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { messageOf, signOut } from '../../lib/api.ts';
+import { PorticoMark } from '../ui/Icons.tsx';
+import { Notice } from '../ui/Notice.tsx';
+
+export type AppSection = 'overview' | 'clients';
+
+const NAV: { id: AppSection; href: string; label: string }[] = [
+  { id: 'overview', href: '/', label: 'Overview' },
+  { id: 'clients', href: '/clients', label: 'Clients' },
+];
+
+export function SignOutButton({ class: extra = 'button--ghost', onError }: { class?: string; onError: (message: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const click = async () => {
+    setBusy(true);
+    onError('');
+    try {
+      await signOut();
+    } catch (e) {
+      setBusy(false);
+      onError(`We couldn’t sign you out. ${messageOf(e)}`);
+    }
+  };
+  return (
+    <button type="button" class={`button ${extra}`} onClick={click} disabled={busy} aria-disabled={busy}>
+      {busy ? 'Signing out…' : 'Sign out'}
+    </button>
+  );
+}
+
+/** The signed-in dashboard: brand, studio, navigation and sign-out around the page. */
+export function AppShell({ current, studioName, children }: { current: AppSection; studioName?: string | undefined; children: ComponentChildren }) {
+  const [error, setError] = useState('');
+  return (
+    <div class="app">
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="app-header">
+        <div class="container app-header__inner">
+          <a class="app-brand" href="/">
+            <PorticoMark />
+            <span class="app-brand__name">Portico</span>
+          </a>
+          <span class="app-header__studio">{studioName}</span>
+          <nav class="app-nav" aria-label="Main">
+            {NAV.map((item) => (
+              <a key={item.id} href={item.href} class="app-nav__link" aria-current={item.id === current ? 'page' : undefined}>
+                {item.label}
+              </a>
+            ))}
+          </nav>
+          <div class="app-header__actions">
+            <SignOutButton onError={setError} />
+          </div>
+        </div>
+      </header>
+      <main id="main" class="container app-main" tabIndex={-1}>
+        <Notice role="alert">{error}</Notice>
+        {children}
+      </main>
+      <footer class="container app-footer">
+        <p>Portico · your studio’s own client portal</p>
+      </footer>
+    </div>
+  );
+}
+
+/** A failed load, with a way to try again. */
+export function LoadFailed({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <div class="panel panel--center">
+      <Notice role="alert">{messageOf(error)}</Notice>
+      <button type="button" class="button button--secondary" onClick={retry}>
+        Try again
+      </button>
+    </div>
+  );
+}

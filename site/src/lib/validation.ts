@@ -1,0 +1,70 @@
+// Client-side checks that mirror shared/schemas.ts, so people see problems before they submit.
+// The API stays the judge: its `fields` answer is shown the same way.
+
+/** Keep in step with RESERVED_SLUGS in shared/schemas.ts (not imported: that module pulls in zod). */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['www', 'app', 'api', 'admin', 'mail', 'portal', 'static', 'assets', 'cdn', 'dashboard']);
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A portal address suggested from a studio name: "Ève & Co. Photo" -> "eve-co-photo". */
+export function suggestSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+export function slugProblem(slug: string): string | undefined {
+  if (!slug) return 'Choose an address for your client portal.';
+  if (slug.length < 3) return 'Use at least 3 characters.';
+  if (slug.length > 40) return 'Use at most 40 characters.';
+  if (!SLUG.test(slug)) return 'Use lowercase letters, digits and hyphens (not at the start or end).';
+  if (RESERVED_SLUGS.has(slug)) return 'This address is reserved. Try another.';
+  return undefined;
+}
+
+export interface PasswordRule {
+  label: string;
+  met: boolean;
+}
+
+export function passwordRules(password: string): PasswordRule[] {
+  return [
+    { label: 'At least 10 characters', met: password.length >= 10 },
+    { label: 'A lowercase letter', met: /[a-z]/.test(password) },
+    { label: 'An uppercase letter', met: /[A-Z]/.test(password) },
+    { label: 'A digit', met: /[0-9]/.test(password) },
+  ];
+}
+
+export function passwordProblem(password: string): string | undefined {
+  if (!password) return 'Choose a password.';
+  if (password.length > 128) return 'Use at most 128 characters.';
+  const missing = passwordRules(password).filter((r) => !r.met);
+  return missing.length ? `Your password needs: ${missing.map((r) => r.label.toLowerCase()).join(', ')}.` : undefined;
+}
+
+export function emailProblem(email: string): string | undefined {
+  if (!email.trim()) return 'Enter an email address.';
+  if (!EMAIL.test(email.trim()) || email.length > 254) return 'Enter an email address like name@example.com.';
+  return undefined;
+}
+
+export function requiredProblem(value: string, what: string, max = 80): string | undefined {
+  if (!value.trim()) return `Enter ${what}.`;
+  if (value.trim().length > max) return `Use at most ${max} characters.`;
+  return undefined;
+}
+
+/** Problems by field name; the first one gets the focus. */
+export type Problems<K extends string> = Partial<Record<K, string>>;
+
+export function firstProblem<K extends string>(problems: Problems<K>, order: readonly K[]): K | undefined {
+  return order.find((k) => problems[k]);
+}

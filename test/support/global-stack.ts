@@ -1,0 +1,52 @@
+// Starts one throwaway Portico for the integration and end-to-end tests exactly as a developer
+// does (`node local/start.ts --ephemeral`, in its own Node process, no test tooling in between),
+// and hands its address and environment to the tests.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../../local/services/ports.ts';
+
+let child: ChildProcess | undefined;
+
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'portico-test-'));
+  const stateFile = join(dir, 'state.json');
+  const port = await freePort();
+  let output = '';
+  child = spawn(process.execPath, ['local/start.ts', '--ephemeral'], {
+    env: { ...process.env, PORT: String(port), PORTICO_STATE_FILE: stateFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(stateFile)) {
+    if (child.exitCode !== null) throw new Error(`The local stack exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`The local stack did not start in time:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { port: number; env: Record<string, string> };
+  // Workers start after this and inherit the environment, so domain code called from tests talks
+  // to the same local services as the portal.
+  Object.assign(process.env, state.env);
+  project.provide('porticoPort', state.port);
+  return async () => {
+    const exited = new Promise((r) => child?.once('exit', r));
+    child?.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    rmSync(dir, { recursive: true, force: true });
+    if (process.env.PORTICO_TEST_LOG === '1') console.log(output);
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    porticoPort: number;
+  }
+}
