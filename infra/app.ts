@@ -20,14 +20,17 @@
 //   portico:priceClass        CloudFront price class: 100 (default), 200 or All.
 //   portico:stackPrefix       Stack name prefix (default Portico: PorticoData, PorticoApi, ...).
 //   portico:functionMemorySize  Memory of every route Lambda in MB (default 512).
-//
-// Also honoured: aws:cdk:bundling-stacks=[] skips esbuild (tests, quick checks); handlers that
-// do not exist yet then get a placeholder instead of failing the synth.
+//   portico:skipBundling      true: no esbuild run (a quick check: `npx cdk synth -q -c portico:skipBundling=true`).
+//                             The CLI rejects user context under aws:, so this sets aws:cdk:bundling-stacks=[]
+//                             (what the in-process tests set). Handlers that do not exist yet then
+//                             get a placeholder instead of failing the synth. Never deploy such a synth.
 import { App, Validations } from 'aws-cdk-lib';
+import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { buildPortico, porticoPropsFromContext } from './portico.ts';
 
 const app = new App();
+if (String(app.node.tryGetContext('portico:skipBundling')) === 'true') app.node.setContext(BUNDLING_STACKS, []);
 buildPortico(app, porticoPropsFromContext(app));
 // Synthesis fails on any unacknowledged AwsSolutions error; each acknowledgement states its reason.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

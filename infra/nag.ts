@@ -40,7 +40,8 @@ export function acknowledgeWildcards(scope: IConstruct, explain: (finding: strin
 
 function policyDocuments(node: IConstruct): unknown[] {
   if (node instanceof iam.CfnPolicy) return [node.policyDocument];
-  if (node instanceof iam.CfnRole) return (Stack.of(node).resolve(node.policies) ?? []).map((p: { policyDocument: unknown }) => p.policyDocument);
+  if (node instanceof iam.CfnRole)
+    return (Stack.of(node).resolve(node.policies) ?? []).map((p: { policyDocument: unknown }) => p.policyDocument);
   return [];
 }
 

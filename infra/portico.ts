@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { type App, Tags } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type { HostedZoneAttributes } from 'aws-cdk-lib/aws-route53';
-import { routeList } from '../shared/routes.ts';
+import { CURRENT_VERSION_EXPIRED_FLAGS } from 'aws-cdk-lib/cx-api';
+import { type RouteDef, routeList } from '../shared/routes.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -34,6 +35,10 @@ export interface PorticoProps {
   readonly functionMemorySize: number;
   /** Repository root; the functions, site and CloudFront Function sources are found from it. */
   readonly rootDir: string;
+  /** The built site to upload (default <rootDir>/site/dist); skipped with a warning when absent. */
+  readonly siteDir?: string;
+  /** The API's routes; shared/routes.ts unless a test substitutes its own. */
+  readonly routes?: readonly RouteDef[];
 }
 
 export interface PorticoStacks {
@@ -97,11 +102,18 @@ const FEATURE_FLAGS: Record<string, unknown> = {
   '@aws-cdk/aws-s3:createDefaultLoggingPolicy': true,
   '@aws-cdk/aws-iam:minimizePolicies': true,
   '@aws-cdk/core:enablePartitionLiterals': true,
+  // Classic exports/imports between stacks: CloudFormation refuses to remove an export still in use.
+  '@aws-cdk/core:defaultCrossStackReferences': 'strong',
 };
 
 export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
   for (const [flag, value] of Object.entries(FEATURE_FLAGS)) {
     if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
+  }
+  // CDK v1 flags that v2 always applies: set to true they change nothing, yet CDK v2 refuses any
+  // value (cdk.json carries @aws-cdk/core:enableStackNameDuplicates). A false value still fails.
+  for (const flag of CURRENT_VERSION_EXPIRED_FLAGS) {
+    if (app.node.tryGetContext(flag) === true || app.node.tryGetContext(flag) === 'true') app.node.setContext(flag, undefined);
   }
   const home = { account: props.account, region: props.region };
   const name = (part: string) => `${props.stackPrefix}${part}`;
@@ -123,7 +135,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     env: home,
     crossRegionReferences: true,
     description: 'Portico API: HTTP API and one Lambda per route',
-    routes: routeList,
+    routes: props.routes ?? routeList,
     rootDir: props.rootDir,
     domainName: props.domainName,
     senderEmail: props.senderEmail,
@@ -147,7 +159,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     apiRegion: props.region,
     dataBucket: data.bucket,
     priceClass: props.priceClass,
-    siteDir: join(props.rootDir, 'site', 'dist'),
+    siteDir: props.siteDir ?? join(props.rootDir, 'site', 'dist'),
     siteViewerRequestFile: join(props.rootDir, 'infra', 'edge', 'site-viewer-request.js'),
     apiViewerRequestFile: join(props.rootDir, 'infra', 'edge', 'api-viewer-request.js'),
   });

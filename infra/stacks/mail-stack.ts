@@ -18,6 +18,9 @@ export class MailStack extends Stack {
     super(scope, id, props);
     const senderDomain = props.senderEmail.split('@')[1] ?? '';
     const zone = props.hostedZone && route53.PublicHostedZone.fromPublicHostedZoneAttributes(this, 'Zone', props.hostedZone);
+    if (zone && senderDomain !== zone.zoneName && !senderDomain.endsWith(`.${zone.zoneName}`)) {
+      throw new Error(`portico:senderEmail's domain ${senderDomain} is not in the hosted zone ${zone.zoneName}`);
+    }
     const identity: ses.Identity = zone
       ? // The sender's domain may be the zone itself or a subdomain of it: DKIM records go in the zone either way.
         { value: senderDomain, hostedZone: zone }

@@ -4,13 +4,16 @@
 // Two layers:
 // - on a normal exit (`process.exit`, empty event loop) an 'exit' hook sends SIGTERM synchronously;
 // - for everything else (SIGINT, SIGTERM, SIGKILL, a crash) a tiny detached "reaper" process holds
-//   a pipe from us and kills the registered children when that pipe closes. This needs no signal
-//   handlers in the host process, so we never change how vitest or the dev server react to signals.
+//   a pipe from us and kills the registered children when that pipe closes (then deletes the
+//   throwaway data folders). This needs no signal handlers in the host process, so we never change
+//   how vitest or the dev server react to signals.
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
 
 const REAPER_SOURCE = `
+const { rmSync } = require('node:fs');
 const pids = new Set();
+const dirs = new Set();
 for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => {});
 let buf = '';
 process.stdin.setEncoding('utf8');
@@ -18,8 +21,11 @@ process.stdin.on('data', (chunk) => {
   buf += chunk;
   for (let i; (i = buf.indexOf('\\n')) >= 0; buf = buf.slice(i + 1)) {
     const line = buf.slice(0, i);
-    const pid = Number(line.slice(1));
-    if (line[0] === '+') pids.add(pid); else pids.delete(pid);
+    const arg = line.slice(1);
+    if (line[0] === '+') pids.add(Number(arg));
+    else if (line[0] === '-') pids.delete(Number(arg));
+    else if (line[0] === 'D') dirs.add(arg);
+    else if (line[0] === 'd') dirs.delete(arg);
   }
 });
 const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
@@ -31,6 +37,7 @@ const reap = () => {
     if (left.length === 0 || Date.now() - started > 5000) {
       for (const pid of left) { try { process.kill(pid, 'SIGKILL'); } catch {} }
       clearInterval(timer);
+      for (const dir of dirs) { try { rmSync(dir, { recursive: true, force: true }); } catch {} }
       process.exit(0);
     }
   }, 100);
@@ -79,6 +86,12 @@ export function adoptChild(child: ChildProcess): void {
     live.delete(child);
     tellReaper(`-${pid}`);
   });
+}
+
+/** A throwaway folder the reaper deletes if we die without cleaning up; `forget()` undoes that. */
+export function deleteIfOrphaned(dir: string): { forget(): void } {
+  tellReaper(`D${dir}`);
+  return { forget: () => tellReaper(`d${dir}`) };
 }
 
 /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. Resolves once it has exited. */

@@ -52,6 +52,8 @@ export async function startCognito(opts: { port?: number; directory: string; ver
     // PORT/HOST are read by cognito-local's server config; DEBUG would flood the output.
     env: { ...process.env, PORT: String(port), HOST: LOOPBACK, DEBUG: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group, as for DynamoDB Local (see dynamodb.ts); child.ts reaps it.
+    detached: true,
   });
   const output = collectOutput(child, 'cognito', opts.verbose);
   const died = deathWatcher(child, 'cognito-local', output);

@@ -47,7 +47,9 @@ export async function startDynamo(opts: { port?: number; dbPath: string; verbose
     const previous = process.env.DDB_LOCAL_TELEMETRY;
     process.env.DDB_LOCAL_TELEMETRY = '0';
     try {
-      child = spawnDynamoDbLocal({ port, path: dbPath, sharedDb: true, stdio: 'pipe' });
+      // Detached (own process group): a terminal Ctrl-C reaches only us, so the host shuts down
+      // in its own order; child.ts still guarantees the JVM dies with us.
+      child = spawnDynamoDbLocal({ port, path: dbPath, sharedDb: true, stdio: 'pipe', detached: true });
     } finally {
       if (previous === undefined) delete process.env.DDB_LOCAL_TELEMETRY;
       else process.env.DDB_LOCAL_TELEMETRY = previous;

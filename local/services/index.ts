@@ -4,15 +4,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { deleteIfOrphaned } from './child.ts';
 import { type CognitoService, type PoolInfo, startCognito } from './cognito.ts';
 import { BUCKET_NAME, LOCAL_CREDENTIALS, REGION, TABLE_NAME } from './constants.ts';
 import { type DynamoService, startDynamo } from './dynamodb.ts';
 import { type S3Service, startS3 } from './s3.ts';
 import { type CaughtMail, type SesService, startSes } from './ses.ts';
 
-export type { CaughtMail } from './ses.ts';
 export type { PoolInfo } from './cognito.ts';
 export { createJwtAuthorizer } from './jwt-authorizer.ts';
+export type { CaughtMail } from './ses.ts';
 
 export interface LocalServicesOptions {
   /** Folder for persistent data (DynamoDB file, S3 objects, Cognito pools). Undefined = throwaway: temp folders deleted on stop. */
@@ -45,6 +46,13 @@ export async function startLocalServices(opts: LocalServicesOptions = {}): Promi
   const throwaway = opts.dataDir === undefined;
   // Throwaway runs still use files (in a temp folder) so stopService/startService keep data.
   const root = opts.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'portico-local-')) : resolve(opts.dataDir);
+  // If this process is killed before stop(), the reaper (child.ts) removes the temp folder.
+  const orphanCleanup = throwaway ? deleteIfOrphaned(root) : undefined;
+  const removeRoot = async () => {
+    if (!throwaway) return;
+    await rm(root, { recursive: true, force: true });
+    orphanCleanup?.forget();
+  };
 
   // In parallel: the JVM start dominates; the others finish well within it.
   const started = await Promise.allSettled([
@@ -62,7 +70,7 @@ export async function startLocalServices(opts: LocalServicesOptions = {}): Promi
   ) {
     // Leave nothing running behind a failed start.
     await Promise.allSettled(started.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
-    if (throwaway) await rm(root, { recursive: true, force: true });
+    await removeRoot();
     const errors = started.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
     throw errors.length === 1 ? errors[0] : new AggregateError(errors, 'Local services failed to start');
   }
@@ -105,7 +113,7 @@ export async function startLocalServices(opts: LocalServicesOptions = {}): Promi
     stop() {
       stopping ??= (async () => {
         await Promise.allSettled([dynamodb.stop(), s3.stop(), cognito.stop(), ses.stop()]);
-        if (throwaway) await rm(root, { recursive: true, force: true });
+        await removeRoot();
       })();
       return stopping;
     },

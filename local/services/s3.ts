@@ -1,7 +1,7 @@
 // S3 as s3rver, in-process. Objects live on disk, so a stop/start (fault injection) keeps them.
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import S3rver from 's3rver';
-import AWSAccount from 's3rver/lib/models/account.js';
 import { BUCKET_NAME, LOCAL_CREDENTIALS } from './constants.ts';
 import { LOOPBACK } from './ports.ts';
 
@@ -22,6 +22,8 @@ const CORS_XML = `<CORSConfiguration>
 
 // s3rver rejects any access key it does not know (InvalidAccessKeyId) but never checks SigV4
 // signatures; registering ours lets handlers keep the same dummy credentials as everywhere else.
+// require(), so we get the very module instance s3rver itself uses (its registry is module state).
+const AWSAccount = createRequire(import.meta.url)('s3rver/lib/models/account.js') as typeof import('s3rver/lib/models/account.js');
 AWSAccount.DUMMY_ACCOUNT.createKeyPair(LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey);
 
 export interface S3Service {

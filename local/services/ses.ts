@@ -1,8 +1,12 @@
 // SES v2 as aws-ses-v2-local, in-process: an HTTP catcher that keeps every mail in memory.
 // Its store is module-global, so two LocalServices in one process would share one mailbox.
 import type { Server } from 'node:http';
-import sesLocal from 'aws-ses-v2-local';
+import { createRequire } from 'node:module';
 import { LOOPBACK } from './ports.ts';
+
+// CommonJS with exports.default: Node's ESM import and vitest's interop disagree on what a default
+// import yields, so take the exports object the same way in both.
+const sesLocal = createRequire(import.meta.url)('aws-ses-v2-local') as typeof import('aws-ses-v2-local');
 
 export interface CaughtMail {
   to: string[];
@@ -30,7 +34,6 @@ interface StoredEmail {
 }
 
 export async function startSes(opts: { port?: number }): Promise<SesService> {
-  // CommonJS with exports.default: Node's ESM import hands us the whole exports object.
   const server: Server = await sesLocal.default({ host: LOOPBACK, port: opts.port ?? 0 });
   // It resolves even when listen failed (the error goes to the callback it ignores).
   if (!server.listening) throw new Error(`SES catcher could not listen on ${LOOPBACK}:${opts.port ?? 0}`);

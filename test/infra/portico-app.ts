@@ -1,12 +1,18 @@
 // Builds the Portico CDK app in-process the way `cdk synth` would, minus esbuild: tests must stay
 // fast and must not depend on every handler file existing yet.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { buildPortico, type PorticoStacks, porticoPropsFromContext } from '../../infra/portico.ts';
+import { buildPortico, type PorticoProps, type PorticoStacks, porticoPropsFromContext, ROOT_DIR } from '../../infra/portico.ts';
 
+/** cdk.json's context minus Portico's own keys: feature flags behave as under `cdk synth`. */
+const CDK_JSON_CONTEXT: Record<string, unknown> = Object.fromEntries(
+  Object.entries(JSON.parse(readFileSync(join(ROOT_DIR, 'cdk.json'), 'utf8')).context ?? {}).filter(([key]) => !key.startsWith('portico:')),
+);
+
+/** Fixed values for the Portico keys, so assertions do not depend on cdk.json's settings. */
 export const TEST_CONTEXT = {
   'portico:region': 'eu-west-1',
   'portico:account': '123456789012',
@@ -18,16 +24,26 @@ export const TEST_CONTEXT = {
 export interface BuiltApp {
   readonly app: App;
   readonly stacks: PorticoStacks;
+  /** Deletes the synthesized assembly (assets included: tens of MB). */
+  readonly dispose: () => void;
 }
 
-export function buildTestApp(context: Record<string, unknown> = {}): BuiltApp {
+/** Builds and synthesizes the app from TEST_CONTEXT plus `context`, with `props` overriding what the context gave. */
+export function buildTestApp(context: Record<string, unknown> = {}, props: Partial<PorticoProps> = {}): BuiltApp {
+  const outdir = mkdtempSync(join(tmpdir(), 'portico-cdk-'));
   const app = new App({
-    outdir: mkdtempSync(join(tmpdir(), 'portico-cdk-')),
-    context: { ...TEST_CONTEXT, ...context, 'aws:cdk:bundling-stacks': [] },
+    outdir,
+    context: { ...CDK_JSON_CONTEXT, ...TEST_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context },
   });
-  const stacks = buildPortico(app, porticoPropsFromContext(app));
-  app.synth();
-  return { app, stacks };
+  const dispose = () => rmSync(outdir, { recursive: true, force: true });
+  try {
+    const stacks = buildPortico(app, { ...porticoPropsFromContext(app), ...props });
+    app.synth();
+    return { app, stacks, dispose };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
 }
 
 export interface NagFinding {
@@ -44,7 +60,7 @@ export function nagFindings(app: App): NagFinding[] {
     v.violatingResources.map((r) => ({
       rule: v.ruleName,
       severity: v.severity ?? 'error',
-      path: r.constructPath ?? r.resourceLogicalId,
+      path: r.constructPath ?? r.resourceLogicalId ?? '?',
       description: v.description,
     })),
   );

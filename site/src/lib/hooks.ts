@@ -30,3 +30,10 @@ export function useTitle(title: string | undefined): void {
     if (title) document.title = title;
   }, [title]);
 }
+
+/** False during the build-time render and the first browser render, true once scripts run. */
+export function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { messageOf, signOut } from '../../lib/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { PorticoMark } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { SignOutButton } from '../ui/SignOutButton.tsx';
 
 export type AppSection = 'overview' | 'clients';
 
@@ -10,25 +11,6 @@ const NAV: { id: AppSection; href: string; label: string }[] = [
   { id: 'overview', href: '/', label: 'Overview' },
   { id: 'clients', href: '/clients', label: 'Clients' },
 ];
-
-export function SignOutButton({ class: extra = 'button--ghost', onError }: { class?: string; onError: (message: string) => void }) {
-  const [busy, setBusy] = useState(false);
-  const click = async () => {
-    setBusy(true);
-    onError('');
-    try {
-      await signOut();
-    } catch (e) {
-      setBusy(false);
-      onError(`We couldn’t sign you out. ${messageOf(e)}`);
-    }
-  };
-  return (
-    <button type="button" class={`button ${extra}`} onClick={click} disabled={busy} aria-disabled={busy}>
-      {busy ? 'Signing out…' : 'Sign out'}
-    </button>
-  );
-}
 
 /** The signed-in dashboard: brand, studio, navigation and sign-out around the page. */
 export function AppShell({ current, studioName, children }: { current: AppSection; studioName?: string | undefined; children: ComponentChildren }) {

@@ -16,10 +16,12 @@ interface FieldProps extends InputProps {
   after?: string;
   /** Extra content after the input (e.g. a show-password button). */
   action?: ComponentChildren;
+  /** Put the hint under the input instead of between the label and the input. */
+  hintBelow?: boolean;
 }
 
 /** A labelled input with its hint and error wired up for assistive technology. */
-export function Field({ id, label, value, onValue, hint, error, optional, before, after, action, type = 'text', ...input }: FieldProps) {
+export function Field({ id, label, value, onValue, hint, error, optional, before, after, action, hintBelow, type = 'text', ...input }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -36,17 +38,18 @@ export function Field({ id, label, value, onValue, hint, error, optional, before
       onInput={(e) => onValue(e.currentTarget.value)}
     />
   );
+  const hintBlock = hint && (
+    <div class="field__hint" id={hintId}>
+      {hint}
+    </div>
+  );
   return (
     <div class={`field${error ? ' field--invalid' : ''}`}>
       <label class="field__label" for={id}>
         {label}
         {optional && <span class="field__optional"> (optional)</span>}
       </label>
-      {hint && (
-        <div class="field__hint" id={hintId}>
-          {hint}
-        </div>
-      )}
+      {!hintBelow && hintBlock}
       {before || after || action ? (
         <div class="field__box">
           {before && (
@@ -65,6 +68,7 @@ export function Field({ id, label, value, onValue, hint, error, optional, before
       ) : (
         control
       )}
+      {hintBelow && hintBlock}
       {error && (
         <p class="field__error" id={errorId}>
           <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">

@@ -1,0 +1,486 @@
+// The CDK app as configured by default (no hosted zone): one in-process synthesis, many assertions.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../infra/portico.ts';
+import { COGNITO_ADMIN_ACTIONS } from '../../infra/stacks/api-stack.ts';
+import { TABLE } from '../../shared/data/table.ts';
+import { routeList } from '../../shared/routes.ts';
+import { contentSecurityPolicy, securityHeaders } from '../../shared/security-headers.ts';
+import { type BuiltApp, buildTestApp, nagFindings, TEST_CONTEXT } from './portico-app.ts';
+
+const DOMAIN = TEST_CONTEXT['portico:domainName'];
+
+let built: BuiltApp;
+let data: Template;
+let auth: Template;
+let mail: Template;
+let api: Template;
+let edge: Template;
+
+beforeAll(() => {
+  built = buildTestApp();
+  const { stacks } = built;
+  data = Template.fromStack(stacks.data);
+  auth = Template.fromStack(stacks.auth);
+  mail = Template.fromStack(stacks.mail);
+  api = Template.fromStack(stacks.api);
+  edge = Template.fromStack(stacks.edge);
+});
+afterAll(() => built?.dispose());
+
+type Resource = { Type: string; Properties: Record<string, any> };
+const only = (template: Template, type: string): Resource => {
+  const found = Object.values(template.findResources(type)) as Resource[];
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+/** A CloudFormation string with every intrinsic (token) replaced by `marker`. */
+const flatten = (value: unknown, marker: string): string => {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (join) return join[1].map((part) => flatten(part, marker)).join(join[0]);
+  return marker;
+};
+
+describe('stacks', () => {
+  it('puts data, auth, mail and API in the home region and the edge in us-east-1', () => {
+    const { data, auth, mail, api, edge } = built.stacks;
+    expect([data, auth, mail, api].map((s) => s.region)).toEqual(Array(4).fill(TEST_CONTEXT['portico:region']));
+    expect(edge.region).toBe('us-east-1');
+    expect([data, auth, mail, api, edge].map((s) => s.stackName)).toEqual([
+      'PorticoData',
+      'PorticoAuth',
+      'PorticoMail',
+      'PorticoApi',
+      'PorticoEdge',
+    ]);
+  });
+
+  it('outputs the dashboard URL, API URL, table, bucket and pool ids', () => {
+    edge.hasOutput('DashboardUrl', { Value: `https://${DOMAIN}` });
+    api.hasOutput('ApiUrl', {});
+    data.hasOutput('TableName', {});
+    data.hasOutput('BucketName', {});
+    for (const id of ['StudioPoolId', 'StudioPoolClientId', 'ClientPoolId', 'ClientPoolClientId']) auth.hasOutput(id, {});
+  });
+});
+
+describe('data stack', () => {
+  it('has the single table with its keys, GSIs, TTL, PITR and deletion protection, retained', () => {
+    data.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    data.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: TABLE.gsis.map((gsi) =>
+          Match.objectLike({
+            IndexName: gsi.indexName,
+            KeySchema: [
+              { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+              { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+            ],
+          }),
+        ),
+        TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+
+  it('keeps the files bucket private, encrypted, TLS-only and logged', () => {
+    data.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+        CorsConfiguration: Match.anyValue(),
+      }),
+    });
+    data.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
+    });
+  });
+
+  it('lets the dashboard and portal origins upload with presigned URLs (ETag exposed)', () => {
+    data.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: {
+        CorsRules: [
+          Match.objectLike({
+            AllowedOrigins: [`https://${DOMAIN}`, `https://*.${DOMAIN}`],
+            AllowedMethods: Match.arrayEquals(['GET', 'PUT', 'HEAD']),
+            ExposedHeaders: ['ETag'],
+          }),
+        ],
+      },
+    });
+  });
+
+  it('aborts stale multipart uploads after 2 days and expires tmp/ after 1 day', () => {
+    data.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: Match.anyValue(),
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 2 }, Status: 'Enabled' }),
+          Match.objectLike({ Prefix: 'tmp/', ExpirationInDays: 1, Status: 'Enabled' }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('auth stack', () => {
+  it('has a studio pool and a client pool, admin-created users only', () => {
+    auth.resourceCountIs('AWS::Cognito::UserPool', 2);
+    const pools = Object.values(auth.findResources('AWS::Cognito::UserPool')) as (Resource & { DeletionPolicy: string })[];
+    for (const pool of pools) {
+      expect(pool.DeletionPolicy).toBe('Retain');
+      expect(pool.Properties).toMatchObject({
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        UsernameConfiguration: { CaseSensitive: false },
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+        Policies: { PasswordPolicy: { MinimumLength: 10, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true } },
+        UserPoolTier: 'ESSENTIALS',
+      });
+      expect(pool.Properties.Schema).toContainEqual(expect.objectContaining({ Name: 'email', Required: true }));
+      expect(pool.Properties.AliasAttributes ?? []).toEqual([]);
+      expect(pool.Properties.UsernameAttributes ?? []).toEqual([]);
+    }
+  });
+
+  it('gives each pool one secretless app client for admin password auth', () => {
+    auth.resourceCountIs('AWS::Cognito::UserPoolClient', 2);
+    const clients = Object.values(auth.findResources('AWS::Cognito::UserPoolClient')) as Resource[];
+    const poolRefs = clients.map((c) => c.Properties.UserPoolId.Ref);
+    expect(new Set(poolRefs).size).toBe(2);
+    for (const client of clients) {
+      expect(client.Properties).toMatchObject({
+        ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        AccessTokenValidity: 60,
+        IdTokenValidity: 60,
+        RefreshTokenValidity: 43200,
+        TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+        EnableTokenRevocation: true,
+        PreventUserExistenceErrors: 'ENABLED',
+        AllowedOAuthFlowsUserPoolClient: false,
+      });
+      expect(client.Properties.GenerateSecret ?? false).toBe(false);
+    }
+  });
+});
+
+describe('mail stack', () => {
+  it('verifies the sender address when there is no hosted zone', () => {
+    mail.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    mail.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: TEST_CONTEXT['portico:senderEmail'] });
+    mail.resourceCountIs('AWS::Route53::RecordSet', 0);
+  });
+});
+
+describe('api stack', () => {
+  const routeFunction = (id: string) => {
+    const fn = built.stacks.api.functions.get(id);
+    if (!fn) throw new Error(`no function for route ${id}`);
+    return fn;
+  };
+  const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
+    built.stacks.api.getLogicalId(construct.node.defaultChild as CfnFunction);
+
+  it('has exactly one nodejs24.x arm64 function per route of the route table', () => {
+    expect(built.stacks.api.functions.size).toBe(routeList.length);
+    // (The cross-region export writer is a Lambda too, CDK's own, on x86.)
+    const functions = api.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x', Architectures: ['arm64'] } });
+    expect(Object.keys(functions)).toHaveLength(routeList.length);
+    for (const route of routeList) {
+      const fn = functions[logicalId(routeFunction(route.id))] as Resource;
+      expect(fn, route.id).toBeDefined();
+      expect(fn.Properties).toMatchObject({
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 512,
+        Timeout: 10,
+        Description: `${route.method} ${route.path}`,
+        LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', LogGroup: expect.anything() },
+      });
+    }
+  });
+
+  it('gives every function the environment shared/config.ts reads', () => {
+    const source = readFileSync(join(ROOT_DIR, 'shared', 'config.ts'), 'utf8');
+    const required = [...source.matchAll(/required\('([A-Z0-9_]+)'\)/g)].map((m) => m[1] ?? '');
+    expect(required).toContain('TABLE_NAME');
+    for (const route of routeList) {
+      const fn = api.toJSON().Resources[logicalId(routeFunction(route.id))] as Resource;
+      const variables = fn.Properties.Environment.Variables;
+      for (const name of [...required, 'PUBLIC_SCHEME', 'PUBLIC_PORT', 'POWERTOOLS_SERVICE_NAME'])
+        expect(variables, `${route.id} ${name}`).toHaveProperty(name);
+      expect(variables).toMatchObject({ PORTAL_DOMAIN: DOMAIN, PUBLIC_SCHEME: 'https', POWERTOOLS_SERVICE_NAME: 'portico' });
+    }
+  });
+
+  it('keeps each function log group for a month', () => {
+    for (const route of routeList) {
+      const fn = api.toJSON().Resources[logicalId(routeFunction(route.id))] as Resource;
+      const group = api.toJSON().Resources[fn.Properties.LoggingConfig.LogGroup.Ref] as Resource;
+      expect(group.Properties.RetentionInDays).toBe(30);
+    }
+  });
+
+  it('has one HTTP API route per table entry, with the pool authorizer its auth names', () => {
+    const authorizers = api.findResources('AWS::ApiGatewayV2::Authorizer');
+    const authorizerByName: Record<string, Record<string, any>> = Object.fromEntries(
+      Object.entries(authorizers).map(([id, a]) => [(a as Resource).Properties.Name, { id, ...(a as Resource).Properties }]),
+    );
+    expect(Object.keys(authorizerByName).sort()).toEqual(['client', 'studio']);
+    for (const [name, authorizer] of Object.entries(authorizerByName)) {
+      expect(authorizer.AuthorizerType).toBe('JWT');
+      const issuer = flatten(authorizer.JwtConfiguration.Issuer, '<pool>');
+      expect(issuer).toBe(`https://cognito-idp.${TEST_CONTEXT['portico:region']}.<pool>/<pool>`);
+      const pool = JSON.stringify(authorizer.JwtConfiguration.Issuer);
+      expect(pool).toContain(name === 'studio' ? 'StudioPool' : 'ClientPool');
+      expect(JSON.stringify(authorizer.JwtConfiguration.Audience)).toContain(
+        name === 'studio' ? 'StudioPoolAppClient' : 'ClientPoolAppClient',
+      );
+    }
+
+    const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    expect(routes).toHaveLength(routeList.length);
+    for (const route of routeList) {
+      const found = routes.filter((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
+      expect(found, route.id).toHaveLength(1);
+      const props = found[0]!.Properties;
+      if (route.auth === 'public') {
+        expect(props.AuthorizationType, route.id).toBe('NONE');
+        expect(props.AuthorizerId).toBeUndefined();
+      } else {
+        expect(props.AuthorizationType, route.id).toBe('JWT');
+        expect(props.AuthorizerId, route.id).toEqual({ Ref: authorizerByName[route.auth]!.id });
+      }
+    }
+  });
+
+  it('logs API access in the $default stage', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+
+  describe('least privilege', () => {
+    const statementsOf = (routeId: string) => {
+      const role = routeFunction(routeId).role!;
+      const roleId = built.stacks.api.getLogicalId(role.node.defaultChild as CfnFunction);
+      const roleResource = api.toJSON().Resources[roleId] as Resource;
+      expect(roleResource.Properties.ManagedPolicyArns, `${routeId} has managed policies`).toBeUndefined();
+      const policies = Object.values(api.findResources('AWS::IAM::Policy')) as Resource[];
+      return policies
+        .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]);
+    };
+    const actionsOf = (statements: ReturnType<typeof statementsOf>) => statements.flatMap((s) => [s.Action].flat());
+
+    it.each(routeList.map((r) => [r.id, r] as const))('%s holds only what its grants imply', (_id, route) => {
+      const statements = statementsOf(route.id);
+      const actions = actionsOf(statements);
+      const has = (grant: string) => (route.grants as readonly string[]).includes(grant);
+
+      expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+      expect(
+        statements.flatMap((s) => [s.Resource].flat()),
+        'no bare * resource',
+      ).not.toContain('*');
+
+      // Logging: only its own log group.
+      const logs = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('logs:')));
+      expect(logs).toHaveLength(1);
+      expect(actionsOf(logs).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+      const fn = api.toJSON().Resources[logicalId(routeFunction(route.id))] as Resource;
+      expect(logs[0]!.Resource).toEqual({ 'Fn::GetAtt': [fn.Properties.LoggingConfig.LogGroup.Ref, 'Arn'] });
+
+      const services = new Set(actions.map((a) => a.split(':')[0]));
+      const allowed = new Set(['logs']);
+      if (has('table:read') || has('table:write')) allowed.add('dynamodb');
+      if (has('bucket:read') || has('bucket:write')) allowed.add('s3');
+      if (has('mail:send')) allowed.add('ses');
+      if (has('studioPool:admin') || has('clientPool:admin')) allowed.add('cognito-idp');
+      expect([...services].sort()).toEqual([...allowed].sort());
+
+      expect(actions.includes('dynamodb:Query')).toBe(has('table:read') || has('table:write'));
+      expect(actions.includes('dynamodb:PutItem')).toBe(has('table:write'));
+      expect(actions.includes('s3:GetObject*')).toBe(has('bucket:read') || has('bucket:write'));
+      expect(actions.includes('s3:PutObject')).toBe(has('bucket:write'));
+      expect(actions.includes('ses:SendEmail')).toBe(has('mail:send'));
+
+      // Cognito admin actions: the fixed list, on exactly the pools granted.
+      const cognito = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('cognito-idp:')));
+      for (const s of cognito) expect([s.Action].flat().sort()).toEqual([...COGNITO_ADMIN_ACTIONS].sort());
+      const pools = cognito.flatMap((s) => [s.Resource].flat()).map((r) => JSON.stringify(r));
+      expect(pools).toHaveLength(Number(has('studioPool:admin')) + Number(has('clientPool:admin')));
+      expect(pools.some((p) => p.includes('StudioPool'))).toBe(has('studioPool:admin'));
+      expect(pools.some((p) => p.includes('ClientPool'))).toBe(has('clientPool:admin'));
+    });
+
+    it('gives the health check nothing beyond its logs', () => {
+      expect(actionsOf(statementsOf('getHealth')).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    });
+  });
+});
+
+describe('edge stack', () => {
+  it('creates the wildcard certificate with DNS validation', () => {
+    edge.hasResourceProperties('AWS::CertificateManager::Certificate', {
+      DomainName: DOMAIN,
+      SubjectAlternativeNames: [`*.${DOMAIN}`],
+      ValidationMethod: 'DNS',
+    });
+    edge.resourceCountIs('AWS::Route53::RecordSet', 0);
+  });
+
+  it('serves the apex and every subdomain over TLS 1.2+, HTTP/2 and 3, logged', () => {
+    const { DistributionConfig: config } = only(edge, 'AWS::CloudFront::Distribution').Properties;
+    expect(config).toMatchObject({
+      Aliases: [DOMAIN, `*.${DOMAIN}`],
+      HttpVersion: 'http2and3',
+      PriceClass: 'PriceClass_100',
+      ViewerCertificate: { MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only', AcmCertificateArn: expect.anything() },
+      Logging: { Bucket: expect.anything() },
+    });
+  });
+
+  it('serves the site bucket through Origin Access Control, with the site function', () => {
+    const { DistributionConfig: config } = only(edge, 'AWS::CloudFront::Distribution').Properties;
+    const site = config.Origins.find((o: any) => o.S3OriginConfig);
+    expect(site.OriginAccessControlId).toBeDefined();
+    expect(site.S3OriginConfig.OriginAccessIdentity).toBe('');
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      TargetOriginId: site.Id,
+      ViewerProtocolPolicy: 'redirect-to-https',
+      CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6', // Managed-CachingOptimized
+      ResponseHeadersPolicyId: { Ref: expect.any(String) },
+      FunctionAssociations: [
+        { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^SiteViewerRequest/), 'FunctionARN'] } },
+      ],
+    });
+    edge.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+    });
+  });
+
+  it('sends /api/* uncached to the HTTP API, with the viewer host and the api function', () => {
+    const { DistributionConfig: config } = only(edge, 'AWS::CloudFront::Distribution').Properties;
+    expect(config.CacheBehaviors).toHaveLength(1);
+    const behavior = config.CacheBehaviors[0];
+    expect(behavior).toMatchObject({
+      PathPattern: '/api/*',
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+      FunctionAssociations: [
+        { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^ApiViewerRequest/), 'FunctionARN'] } },
+      ],
+    });
+    expect(behavior.ResponseHeadersPolicyId).toEqual(config.DefaultCacheBehavior.ResponseHeadersPolicyId);
+    const origin = config.Origins.find((o: any) => o.Id === behavior.TargetOriginId);
+    expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(flatten(origin.DomainName, '<x>')).toBe(`<x>.execute-api.${TEST_CONTEXT['portico:region']}.<x>`);
+  });
+
+  it('answers with the security headers of shared/security-headers.ts', () => {
+    const config = only(edge, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig;
+    const marker = '<files-bucket>';
+    const expected = securityHeaders({ storageOrigin: `https://${marker}`, https: true });
+    const security = config.SecurityHeadersConfig;
+
+    expect(flatten(security.ContentSecurityPolicy.ContentSecurityPolicy, marker)).toBe(
+      contentSecurityPolicy({ storageOrigin: `https://${marker}`, https: true }),
+    );
+    expect(JSON.stringify(security.ContentSecurityPolicy)).toContain('RegionalDomainName');
+    expect(security.ContentSecurityPolicy.Override).toBe(true);
+    expect(expected['strict-transport-security']).toBe('max-age=63072000; includeSubDomains; preload');
+    expect(security.StrictTransportSecurity).toEqual({
+      AccessControlMaxAgeSec: 63072000,
+      IncludeSubdomains: true,
+      Preload: true,
+      Override: true,
+    });
+    expect(security.ContentTypeOptions).toEqual({ Override: true });
+    expect(security.FrameOptions).toEqual({ FrameOption: expected['x-frame-options'], Override: true });
+    expect(security.ReferrerPolicy).toEqual({ ReferrerPolicy: expected['referrer-policy'], Override: true });
+
+    const native = ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'x-frame-options', 'referrer-policy'];
+    const custom = Object.entries(expected).filter(([name]) => !native.includes(name));
+    expect(config.CustomHeadersConfig.Items).toEqual(custom.map(([Header, Value]) => ({ Header, Value, Override: true })));
+  });
+
+  it('creates both CloudFront Functions from infra/edge, the dashboard host filled in', () => {
+    const functions = Object.entries(edge.findResources('AWS::CloudFront::Function')) as [string, Resource][];
+    expect(functions).toHaveLength(2);
+    const code = (prefix: string) => {
+      const fn = functions.find(([id]) => id.startsWith(prefix))?.[1];
+      expect(fn?.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+      expect(fn?.Properties.AutoPublish).toBe(true);
+      return fn?.Properties.FunctionCode as string;
+    };
+    const site = readFileSync(join(ROOT_DIR, 'infra', 'edge', 'site-viewer-request.js'), 'utf8');
+    expect(code('SiteViewerRequest')).toBe(site.replaceAll('__DASHBOARD_HOST__', DOMAIN));
+    expect(code('SiteViewerRequest')).not.toContain('__DASHBOARD_HOST__');
+    expect(code('ApiViewerRequest')).toBe(readFileSync(join(ROOT_DIR, 'infra', 'edge', 'api-viewer-request.js'), 'utf8'));
+  });
+
+  it('keeps the site bucket private and TLS-only', () => {
+    const buckets = Object.values(edge.findResources('AWS::S3::Bucket')) as Resource[];
+    expect(buckets.length).toBeGreaterThanOrEqual(2);
+    for (const bucket of buckets) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+    }
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unacknowledged errors', () => {
+    const findings = nagFindings(built.app);
+    const warnings = findings.filter((f) => f.severity !== 'error');
+    if (warnings.length) console.warn(warnings.map((f) => `${f.rule} ${f.path}: ${f.description}`).join('\n'));
+    const errors = findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.path}: ${f.description}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('explains every acknowledgement', () => {
+    const acknowledged = built.app.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
+      .flatMap((m) => Object.entries(m.data as Record<string, string>));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const [id, reason] of acknowledged) expect(reason.length, id).toBeGreaterThan(20);
+    // Template-level check that the stack itself carries no blanket IAM acknowledgement.
+    expect(acknowledged.map(([id]) => id)).not.toContain('Annotation::AwsSolutions-IAM5');
+    expect(Stack.of(built.stacks.api).node.metadata.some((m) => m.type === 'aws:cdk:acknowledged-rules')).toBe(false);
+  });
+});

@@ -1,0 +1,20 @@
+// Debian's Chromium driven by playwright-core. Without Chromium a browser test may only skip on a
+// developer's machine, loudly; in CI (CI=true) it fails.
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const haveChromium = existsSync(CHROMIUM);
+
+if (!haveChromium) {
+  const message = `\n${'!'.repeat(78)}\n  Chromium not found at ${CHROMIUM}: the browser tests are SKIPPED.\n  Install it with: apt-get update && apt-get install -y chromium\n${'!'.repeat(78)}\n`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(message);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

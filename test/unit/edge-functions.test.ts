@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { loadEdgeFunctions, toEdgeRequest } from '../../local/edge-functions.ts';
+
+const edge = loadEdgeFunctions('portico.example.com');
+const site = (host: string, path: string) => edge.site({ request: toEdgeRequest('GET', new URL(path, 'http://x'), { host }) }).uri;
+
+describe('site viewer-request function', () => {
+  it('maps dashboard paths to the app half of the build', () => {
+    expect(site('portico.example.com', '/')).toBe('/app/index.html');
+    expect(site('portico.example.com', '/clients')).toBe('/app/clients/index.html');
+    expect(site('PORTICO.example.com:443', '/clients/')).toBe('/app/clients/index.html');
+  });
+
+  it('maps portal hosts, including custom domains, to the portal half', () => {
+    expect(site('northlight.portico.example.com', '/')).toBe('/portal/index.html');
+    expect(site('northlight.portico.example.com', '/auth')).toBe('/portal/auth/index.html');
+    expect(site('portal.somestudio.com', '/signin')).toBe('/portal/signin/index.html');
+  });
+
+  it('serves build assets as they are', () => {
+    expect(site('northlight.portico.example.com', '/_astro/app.1234.js')).toBe('/_astro/app.1234.js');
+    expect(site('portico.example.com', '/favicon.svg')).toBe('/favicon.svg');
+  });
+});
+
+describe('api viewer-request function', () => {
+  it('passes the viewer host on and turns the session cookie into a bearer token', () => {
+    const req = toEdgeRequest('GET', new URL('http://x/api/portal/me'), {
+      host: 'Northlight.portico.example.com',
+      cookie: 'a=1; portico_session=tok.en.sig; b=2',
+      'x-portico-host': 'evil.example',
+    });
+    const out = edge.api({ request: req });
+    expect(out.headers['x-portico-host']?.value).toBe('northlight.portico.example.com');
+    expect(out.headers.authorization?.value).toBe('Bearer tok.en.sig');
+  });
+
+  it('leaves an explicit Authorization header alone and adds none without a cookie', () => {
+    const withHeader = edge.api({ request: toEdgeRequest('GET', new URL('http://x/api'), { host: 'h', authorization: 'Bearer mine', cookie: 'portico_session=other' }) });
+    expect(withHeader.headers.authorization?.value).toBe('Bearer mine');
+    const without = edge.api({ request: toEdgeRequest('GET', new URL('http://x/api'), { host: 'h' }) });
+    expect(without.headers.authorization).toBeUndefined();
+  });
+});

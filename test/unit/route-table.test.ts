@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { matchRoute } from '../../local/api-gateway.ts';
+import { routeList, routes } from '../../shared/routes.ts';
+
+describe('the route table', () => {
+  it('has unique ids and unique method + path pairs under /api/', () => {
+    expect(new Set(routeList.map((r) => r.id)).size).toBe(routeList.length);
+    expect(new Set(routeList.map((r) => `${r.method} ${r.path}`)).size).toBe(routeList.length);
+    for (const r of routeList) expect(r.path).toMatch(/^\/api\//);
+  });
+
+  it('names a handler file for every route, and a route for every handler file', async () => {
+    for (const r of routeList) {
+      const file = new URL(`../../functions/${r.id}.ts`, import.meta.url);
+      expect(existsSync(file), `functions/${r.id}.ts`).toBe(true);
+      const mod = await import(`../../functions/${r.id}.ts`);
+      expect(typeof mod.handler).toBe('function');
+    }
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(new URL('../../functions/', import.meta.url)).filter((f) => f.endsWith('.ts'));
+    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(routeList.map((r) => r.id).sort());
+  });
+
+  it('gives every route that takes a body a schema, and grants only what it declares', () => {
+    for (const r of routeList) {
+      if (r.method === 'POST' && r.body === undefined) expect(['refreshSession'], r.id).toContain(r.id);
+      expect(new Set(r.grants).size).toBe(r.grants.length);
+    }
+    expect(routes.getHealth.grants).toEqual([]);
+  });
+
+  it('is what the local API gateway matches', () => {
+    for (const r of routeList) {
+      const path = r.path.replace(/\{(\w+)\}/g, 'abc123');
+      const match = matchRoute(r.method, path);
+      expect(match !== null && match !== 'method_not_allowed' && match.route.id).toBe(r.id);
+    }
+    expect(matchRoute('GET', '/api/nothing-here')).toBeNull();
+    expect(matchRoute('PATCH', '/api/health')).toBe('method_not_allowed');
+  });
+});
