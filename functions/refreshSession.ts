@@ -14,6 +14,11 @@ export const handler = defineHandler(routes.refreshSession, async ({ cookies, ho
   const where = await resolveHost(host);
   if (where.kind === 'unknown') throw expired();
   const tokens = await refreshSession(where.kind === 'dashboard' ? 'studio' : 'client', refreshToken);
-  if (!tokens) return { status: 401, body: { error: 'session_expired', message: 'Your session has ended. Please sign in again.' }, cookies: clearedSessionCookies() };
+  if (!tokens)
+    return {
+      status: 401,
+      body: { error: 'session_expired', message: 'Your session has ended. Please sign in again.' },
+      cookies: clearedSessionCookies(),
+    };
   return { cookies: sessionCookies(tokens) };
 });

@@ -7,5 +7,9 @@ const ANSWER_FLOOR_MS = 400;
 
 export const handler = defineHandler(routes.requestMagicLink, async ({ body, portal }) => {
   await atLeast(ANSWER_FLOOR_MS, requestSignInLink(portal, body.email));
-  return { body: { message: `If ${body.email} has access to ${portal.name}'s portal, a sign-in link is on its way. It works once, for 15 minutes.` } };
+  return {
+    body: {
+      message: `If ${body.email} has access to ${portal.name}'s portal, a sign-in link is on its way. It works once, for 15 minutes.`,
+    },
+  };
 });

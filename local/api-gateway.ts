@@ -22,7 +22,10 @@ const compiled: CompiledRoute[] = routeList.map((route) => {
   return { route, pattern: new RegExp(`^${source}$`), paramNames };
 });
 
-export function matchRoute(method: string, path: string): { route: RouteDef; params: Record<string, string> } | 'method_not_allowed' | null {
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: RouteDef; params: Record<string, string> } | 'method_not_allowed' | null {
   let pathMatched = false;
   for (const c of compiled) {
     const m = c.pattern.exec(path);
@@ -90,7 +93,8 @@ export async function invoke(req: GatewayRequest, authorizers: Record<'studio' |
   let claims: Record<string, string> | undefined;
   if (route.auth !== 'public') {
     const verified = await authorizers[route.auth](req.headers.authorization);
-    if (!verified) return { ...gatewayError(401, 'Unauthorized'), headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } };
+    if (!verified)
+      return { ...gatewayError(401, 'Unauthorized'), headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } };
     claims = stringifyClaims(verified);
   }
 
@@ -114,7 +118,13 @@ export async function invoke(req: GatewayRequest, authorizers: Record<'studio' |
       apiId: 'local',
       domainName: req.headers.host ?? 'localhost',
       domainPrefix: 'local',
-      http: { method: req.method, path: req.url.pathname, protocol: 'HTTP/1.1', sourceIp: req.sourceIp, userAgent: req.headers['user-agent'] ?? '' },
+      http: {
+        method: req.method,
+        path: req.url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.sourceIp,
+        userAgent: req.headers['user-agent'] ?? '',
+      },
       requestId,
       routeKey: `${route.method} ${route.path}`,
       stage: '$default',

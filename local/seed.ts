@@ -15,8 +15,22 @@ export const DEMO = {
   studio: { name: 'Northlight Studio', slug: 'northlight', accentColor: '#b5562b' },
   owner: { name: 'Maya Lind', email: 'studio@northlight.example', password: 'Northlight-2026' },
   clients: [
-    { name: 'Ava Martin', email: 'ava@example.com', project: 'Martin & Cole wedding', gallery: 'Wedding day — proofs', shootDate: '2026-10-17', deadlineDays: 14 },
-    { name: 'Leo Park', email: 'leo@example.com', project: 'Park family portraits', gallery: 'Family session in the park', shootDate: '2026-11-02', deadlineDays: 21 },
+    {
+      name: 'Ava Martin',
+      email: 'ava@example.com',
+      project: 'Martin & Cole wedding',
+      gallery: 'Wedding day — proofs',
+      shootDate: '2026-10-17',
+      deadlineDays: 14,
+    },
+    {
+      name: 'Leo Park',
+      email: 'leo@example.com',
+      project: 'Park family portraits',
+      gallery: 'Family session in the park',
+      shootDate: '2026-11-02',
+      deadlineDays: 21,
+    },
   ],
   photosPerGallery: 12,
 } as const;

@@ -3,8 +3,8 @@
 import type { Server } from 'node:http';
 import { seedDemo } from './seed.ts';
 import { startLocalServer } from './server.ts';
-import { createJwtAuthorizer } from './services/jwt-authorizer.ts';
 import { type LocalServices, type LocalServicesOptions, startLocalServices } from './services/index.ts';
+import { createJwtAuthorizer } from './services/jwt-authorizer.ts';
 
 export interface PorticoStackOptions extends LocalServicesOptions {
   /** Port of the portal (dashboard on localhost:<port>, portals on <slug>.localhost:<port>). */

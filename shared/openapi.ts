@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the API, generated from the route table's zod schemas.
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { ErrorBody } from './schemas.ts';
 import { routeList } from './routes.ts';
+import { ErrorBody } from './schemas.ts';
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
@@ -14,7 +14,15 @@ export function openApiDocument() {
     const operation: ZodOpenApiOperationObject = {
       operationId: route.id,
       summary: route.summary,
-      tags: [route.auth === 'studio' ? 'Studio' : route.auth === 'client' ? 'Client portal' : route.host === 'portal' ? 'Client portal' : 'Public'],
+      tags: [
+        route.auth === 'studio'
+          ? 'Studio'
+          : route.auth === 'client'
+            ? 'Client portal'
+            : route.host === 'portal'
+              ? 'Client portal'
+              : 'Public',
+      ],
       security: route.auth === 'public' ? [] : [{ [`${route.auth}Session`]: [] }],
       requestParams: { ...(route.params ? { path: route.params } : {}), ...(route.query ? { query: route.query } : {}) },
       requestBody: route.body ? { required: true, content: { 'application/json': { schema: route.body } } } : undefined,
@@ -23,7 +31,9 @@ export function openApiDocument() {
           ? { description: 'Success', content: { 'application/json': { schema: route.ok.body } } }
           : { description: 'Success, no content' },
         ...(route.body || route.params || route.query ? { '400': errorResponse('Invalid input; `fields` names each bad field') } : {}),
-        ...(route.auth !== 'public' ? { '401': errorResponse('Not signed in'), '403': errorResponse('Signed in, but not allowed here') } : {}),
+        ...(route.auth !== 'public'
+          ? { '401': errorResponse('Not signed in'), '403': errorResponse('Signed in, but not allowed here') }
+          : {}),
         '404': errorResponse('No such resource here'),
       },
     };
@@ -41,8 +51,18 @@ export function openApiDocument() {
     paths,
     components: {
       securitySchemes: {
-        studioSession: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token of the studio user pool (the portico_session cookie)' },
-        clientSession: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token of the client user pool (the portico_session cookie)' },
+        studioSession: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Access token of the studio user pool (the portico_session cookie)',
+        },
+        clientSession: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Access token of the client user pool (the portico_session cookie)',
+        },
       },
     },
   });

@@ -25,14 +25,7 @@ export interface RouteDef {
   grants: readonly Grant[];
 }
 
-export type Grant =
-  | 'table:read'
-  | 'table:write'
-  | 'bucket:read'
-  | 'bucket:write'
-  | 'mail:send'
-  | 'studioPool:admin'
-  | 'clientPool:admin';
+export type Grant = 'table:read' | 'table:write' | 'bucket:read' | 'bucket:write' | 'mail:send' | 'studioPool:admin' | 'clientPool:admin';
 
 const route = <const R extends RouteDef>(r: R): R => r;
 
@@ -183,7 +176,10 @@ export const routes = {
     summary: 'The signed-in client and the portal branding',
     ok: {
       status: 200,
-      body: z.object({ client: z.object({ name: z.string(), email: z.string(), accessExpiresAt: z.string().nullable() }), studio: s.Branding }),
+      body: z.object({
+        client: z.object({ name: z.string(), email: z.string(), accessExpiresAt: z.string().nullable() }),
+        studio: s.Branding,
+      }),
     },
   }),
   listClientGalleries: route({

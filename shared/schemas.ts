@@ -1,7 +1,10 @@
 // Request and response schemas shared by handlers, the OpenAPI document and the site.
 import { z } from 'zod';
 
-export const Email = z.email({ error: 'must be a valid email address' }).max(254).transform((s) => s.toLowerCase());
+export const Email = z
+  .email({ error: 'must be a valid email address' })
+  .max(254)
+  .transform((s) => s.toLowerCase());
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'must be an id' });
 export const Slug = z
   .string()
@@ -86,4 +89,6 @@ export const InviteClientBody = z.strictObject({
   }),
 });
 export const MagicLinkBody = z.strictObject({ email: Email });
-export const RedeemMagicLinkBody = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'not a valid sign-in link' }) });
+export const RedeemMagicLinkBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'not a valid sign-in link' }),
+});

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   AdminCreateUserCommand,
+  type AdminCreateUserCommandOutput,
   AdminDeleteUserCommand,
   AdminInitiateAuthCommand,
   AdminSetUserPasswordCommand,
@@ -45,7 +46,7 @@ export class UserExistsError extends Error {
 /** Creates a confirmed user without Cognito's own invitation mail; returns the user's `sub`. */
 export async function createUser(p: Pool, username: string, email: string, password?: string): Promise<string> {
   const { UserPoolId } = pool(p);
-  let created;
+  let created: AdminCreateUserCommandOutput;
   try {
     created = await cognito().send(
       new AdminCreateUserCommand({
@@ -79,12 +80,26 @@ export async function deleteUser(p: Pool, username: string): Promise<void> {
 export async function signInWithPassword(p: Pool, username: string, password: string): Promise<SessionTokens | null> {
   try {
     const out = await cognito().send(
-      new AdminInitiateAuthCommand({ ...pool(p), AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
+      new AdminInitiateAuthCommand({
+        ...pool(p),
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
     );
     return toTokens(out.AuthenticationResult);
   } catch (e) {
     // AWS says NotAuthorizedException for a wrong password; cognito-local says InvalidPasswordException.
-    if (isError(e, 'NotAuthorizedException', 'InvalidPasswordException', 'UserNotFoundException', 'UserNotConfirmedException', 'PasswordResetRequiredException')) return null;
+    if (
+      isError(
+        e,
+        'NotAuthorizedException',
+        'InvalidPasswordException',
+        'UserNotFoundException',
+        'UserNotConfirmedException',
+        'PasswordResetRequiredException',
+      )
+    )
+      return null;
     throw e;
   }
 }
@@ -119,6 +134,16 @@ export async function revokeRefreshToken(p: Pool, refreshToken: string): Promise
     await cognito().send(new RevokeTokenCommand({ ClientId: pool(p).ClientId, Token: refreshToken }));
   } catch (e) {
     // Signing out must always succeed for the user; an unknown or already revoked token is fine.
-    if (!isError(e, 'NotAuthorizedException', 'UnauthorizedException', 'InvalidParameterException', 'UnsupportedOperationException', 'UnsupportedTokenTypeException')) throw e;
+    if (
+      !isError(
+        e,
+        'NotAuthorizedException',
+        'UnauthorizedException',
+        'InvalidParameterException',
+        'UnsupportedOperationException',
+        'UnsupportedTokenTypeException',
+      )
+    )
+      throw e;
   }
 }

@@ -16,9 +16,7 @@ export function presignGet(key: string, opts: { expiresIn?: number; downloadName
   const command = new GetObjectCommand({
     Bucket: config.bucketName,
     Key: key,
-    ResponseContentDisposition: opts.downloadName
-      ? `attachment; filename="${opts.downloadName.replace(/["\\\r\n]/g, '_')}"`
-      : undefined,
+    ResponseContentDisposition: opts.downloadName ? `attachment; filename="${opts.downloadName.replace(/["\\\r\n]/g, '_')}"` : undefined,
   });
   return getSignedUrl(s3(), command, { expiresIn: opts.expiresIn ?? 3600 });
 }

@@ -75,7 +75,10 @@ export async function listClients(studioId: string): Promise<Client[]> {
 }
 
 /** Creates the client's pool user and membership; the email is unique within the studio. */
-export async function createClient(studioId: string, input: { email: string; name: string; accessExpiresAt?: string | null }): Promise<Client> {
+export async function createClient(
+  studioId: string,
+  input: { email: string; name: string; accessExpiresAt?: string | null },
+): Promise<Client> {
   if (await findClientByEmail(studioId, input.email)) throw conflict('client_exists', 'This email is already a client of your studio.');
   const client: Client = {
     clientId: randomUUID(),
@@ -99,13 +102,20 @@ export async function createClient(studioId: string, input: { email: string; nam
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          { Put: { TableName: tableName(), Item: { ...keys.client(studioId, client.clientId), type: 'client', ...client }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.client(studioId, client.clientId), type: 'client', ...client },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
         ],
       }),
     );
   } catch (e) {
     await deleteUser('client', username).catch(() => undefined);
-    if (e instanceof Error && e.name === 'TransactionCanceledException') throw conflict('client_exists', 'This email is already a client of your studio.');
+    if (e instanceof Error && e.name === 'TransactionCanceledException')
+      throw conflict('client_exists', 'This email is already a client of your studio.');
     throw e;
   }
   return client;

@@ -41,7 +41,8 @@ ${studio.supportEmail ? `<p style="font-size:13px;color:#6e6e73">Questions? Writ
   return { text, html };
 }
 
-const footnote = "This button signs you in once and works for 15 minutes. If it has expired, you can ask for a new one from the page it opens. If you weren't expecting this email, you can ignore it.";
+const footnote =
+  "This button signs you in once and works for 15 minutes. If it has expired, you can ask for a new one from the page it opens. If you weren't expecting this email, you can ignore it.";
 
 export function invitationEmail(studio: Studio, client: Client, link: string) {
   return {

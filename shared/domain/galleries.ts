@@ -37,7 +37,12 @@ export async function createProject(input: Omit<Project, 'projectId' | 'createdA
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...keys.project(project.studioId, project.projectId), ...keys.projectIndex(project.clientId, project.projectId), type: 'project', ...project },
+      Item: {
+        ...keys.project(project.studioId, project.projectId),
+        ...keys.projectIndex(project.clientId, project.projectId),
+        type: 'project',
+        ...project,
+      },
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );
@@ -49,7 +54,12 @@ export async function createGallery(input: Omit<Gallery, 'galleryId' | 'createdA
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...keys.gallery(gallery.studioId, gallery.galleryId), ...keys.galleryIndex(gallery.clientId, gallery.galleryId), type: 'gallery', ...gallery },
+      Item: {
+        ...keys.gallery(gallery.studioId, gallery.galleryId),
+        ...keys.galleryIndex(gallery.clientId, gallery.galleryId),
+        type: 'gallery',
+        ...gallery,
+      },
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );

@@ -53,7 +53,11 @@ const linkError = (code: 'link_invalid' | 'link_expired' | 'link_used') =>
  * Marks the link used in one conditional write, so two tabs racing with the same link cannot both
  * win, and says precisely why a refused link was refused.
  */
-export async function redeemMagicLink(token: string, studioId: string, now = Date.now()): Promise<{ clientId: string; purpose: LinkPurpose }> {
+export async function redeemMagicLink(
+  token: string,
+  studioId: string,
+  now = Date.now(),
+): Promise<{ clientId: string; purpose: LinkPurpose }> {
   try {
     const out = await db().send(
       new UpdateCommand({

@@ -27,7 +27,11 @@ export async function signUpStudio(input: { studioName: string; slug: string; na
   }
   let created: { studio: Studio; user: StudioUser };
   try {
-    created = await createStudio({ name: input.studioName, slug: input.slug, owner: { userId: sub, email: input.email, name: input.name } });
+    created = await createStudio({
+      name: input.studioName,
+      slug: input.slug,
+      owner: { userId: sub, email: input.email, name: input.name },
+    });
   } catch (e) {
     await deleteUser('studio', input.email).catch(() => undefined);
     throw e;

@@ -78,7 +78,13 @@ export async function createStudio(input: {
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          { Put: { TableName: tableName(), Item: { ...keys.studio(studio.studioId), type: 'studio', ...studio }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.studio(studio.studioId), type: 'studio', ...studio },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
           {
             Put: {
               TableName: tableName(),
@@ -90,7 +96,8 @@ export async function createStudio(input: {
       }),
     );
   } catch (e) {
-    if (e instanceof Error && e.name === 'TransactionCanceledException') throw conflict('slug_taken', 'That portal address is already taken.');
+    if (e instanceof Error && e.name === 'TransactionCanceledException')
+      throw conflict('slug_taken', 'That portal address is already taken.');
     throw e;
   }
   return { studio, user };

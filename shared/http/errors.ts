@@ -6,7 +6,12 @@ export class HttpError extends Error {
   readonly fields?: Record<string, string[]>;
   readonly headers?: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, extra: { fields?: Record<string, string[]>; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    extra: { fields?: Record<string, string[]>; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;

@@ -6,7 +6,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Client, getClient, parseClientUsername } from '../domain/clients.ts';
 import { assertAccess } from '../domain/portal-auth.ts';
 import { getStudio, getStudioUser, type HostContext, resolveHost, type Studio, type StudioUser } from '../domain/studios.ts';
@@ -56,7 +56,11 @@ const MAX_BODY_BYTES = 64 * 1024;
 function json(status: number, body: unknown, extra: Partial<ApiResult> = {}): ApiResult {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(extra.headers as Record<string, string>) },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(extra.headers as Record<string, string>),
+    },
     body: body === undefined ? '' : JSON.stringify(body),
     cookies: extra.cookies,
   };
@@ -84,14 +88,21 @@ function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where
   const result = schema.safeParse(value);
   if (!result.success) {
     const fields = fieldErrors(result.error, where);
-    throw badRequest('invalid_request', `Invalid ${where}: ${Object.entries(fields).map(([k, v]) => `${k} ${v[0]}`).join('; ')}`, fields);
+    throw badRequest(
+      'invalid_request',
+      `Invalid ${where}: ${Object.entries(fields)
+        .map(([k, v]) => `${k} ${v[0]}`)
+        .join('; ')}`,
+      fields,
+    );
   }
   return result.data as Infer<T>;
 }
 
 function readJsonBody(event: ApiEvent): unknown {
   const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new HttpError(413, 'body_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`);
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
+    throw new HttpError(413, 'body_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`);
   const type = (event.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   // Requiring JSON also means a plain HTML form on another site can never post here.
   if (type !== 'application/json') throw new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json.');
@@ -134,7 +145,8 @@ async function clientSessionOf(event: ApiEvent, portal: Studio): Promise<ClientS
   const member = typeof username === 'string' ? parseClientUsername(username) : null;
   if (!member) throw unauthorized();
   // A session belongs to the one portal it was opened on.
-  if (member.studioId !== portal.studioId) throw forbidden('wrong_portal', "This session belongs to another studio's portal. Sign in here.");
+  if (member.studioId !== portal.studioId)
+    throw forbidden('wrong_portal', "This session belongs to another studio's portal. Sign in here.");
   const client = await getClient(portal.studioId, member.clientId);
   if (!client) throw forbidden('access_revoked', `This account no longer has access to ${portal.name}'s portal.`);
   assertAccess(portal, client);
@@ -147,7 +159,18 @@ function isTransient(e: unknown): boolean {
   const err = e as Error & { $retryable?: unknown; code?: string; $metadata?: { httpStatusCode?: number } };
   if (err.$retryable) return true;
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'].includes(err.code ?? '')) return true;
-  if (['TimeoutError', 'ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'ServiceUnavailable', 'InternalServerError', 'TransactionConflictException'].includes(err.name)) return true;
+  if (
+    [
+      'TimeoutError',
+      'ThrottlingException',
+      'ProvisionedThroughputExceededException',
+      'RequestLimitExceeded',
+      'ServiceUnavailable',
+      'InternalServerError',
+      'TransactionConflictException',
+    ].includes(err.name)
+  )
+    return true;
   return (err.$metadata?.httpStatusCode ?? 0) >= 500;
 }
 
@@ -157,7 +180,8 @@ export function defineHandler<const R extends RouteDef>(route: R, fn: (req: Rout
       const host = (event.headers['x-portico-host'] ?? event.headers.host ?? '').toLowerCase();
       assertSameOrigin(event, host);
       const hostContext: HostContext = route.host === 'any' ? { kind: 'unknown' } : await resolveHost(host);
-      if (route.host === 'dashboard' && hostContext.kind !== 'dashboard') throw notFound('This API is only available on the studio dashboard.');
+      if (route.host === 'dashboard' && hostContext.kind !== 'dashboard')
+        throw notFound('This API is only available on the studio dashboard.');
       if (route.host === 'portal' && hostContext.kind !== 'portal') throw notFound('No client portal is served at this address.');
       const portal = hostContext.kind === 'portal' ? hostContext.studio : undefined;
 

@@ -27,7 +27,9 @@ const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
 /** Drops comments, and the text of <style> elements (CSS may legitimately mention "onload="). */
 function blankOut(html) {
   const blank = (m) => m.replace(/[^\n]/g, ' ');
-  return html.replace(/<!--[\s\S]*?-->/g, blank).replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi, (_, open, body, close) => open + blank(body) + close);
+  return html
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi, (_, open, body, close) => open + blank(body) + close);
 }
 
 /** Attributes of a start tag, as [name, value] pairs (value null when absent). */
@@ -77,4 +79,6 @@ if (findings.length) {
   for (const f of findings) console.error(`  ${f}`);
   process.exit(1);
 }
-console.log(`check-no-inline-scripts: ${files} HTML file(s) under ${relative(process.cwd(), dist) || '.'}: no inline scripts or event handlers.`);
+console.log(
+  `check-no-inline-scripts: ${files} HTML file(s) under ${relative(process.cwd(), dist) || '.'}: no inline scripts or event handlers.`,
+);

@@ -89,7 +89,9 @@ describe('studio sign-in', () => {
   it('refuses studio routes without a session, with a forged token, and on a portal host', async () => {
     const b = new Browser();
     expect((await b.get(DASHBOARD, '/api/studio/clients')).status).toBe(401);
-    const forged = await b.call(DASHBOARD, 'GET', '/api/studio/clients', { headers: { cookie: 'portico_session=eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' } });
+    const forged = await b.call(DASHBOARD, 'GET', '/api/studio/clients', {
+      headers: { cookie: 'portico_session=eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' },
+    });
     expect(forged.status).toBe(401);
     const studio = await signedInStudio();
     const session = studio.jar.get(DASHBOARD)?.get('portico_session');
@@ -134,7 +136,14 @@ describe('studio sign-up', () => {
 
   it('names each bad field and changes nothing', async () => {
     const before = await storedState();
-    const answer = await new Browser().post(DASHBOARD, '/api/studio/signup', { studioName: '', slug: 'Bad Slug!', name: 'x', email: 'nope', password: 'short', admin: true });
+    const answer = await new Browser().post(DASHBOARD, '/api/studio/signup', {
+      studioName: '',
+      slug: 'Bad Slug!',
+      name: 'x',
+      email: 'nope',
+      password: 'short',
+      admin: true,
+    });
     expect(answer.status).toBe(400);
     expect(Object.keys(answer.body.fields)).toEqual(expect.arrayContaining(['studioName', 'slug', 'email', 'password', 'admin']));
     expect(await storedState()).toEqual(before);
@@ -181,12 +190,21 @@ describe('invitations and magic links', () => {
     const bad = await studio.post(DASHBOARD, '/api/studio/clients', { email: 'not-an-email', name: '', accessExpiresAt: '2001-01-01' });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['accessExpiresAt', 'email', 'name']);
-    const notJson = await studio.call(DASHBOARD, 'POST', '/api/studio/clients', { body: 'email=a@b.c', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const notJson = await studio.call(DASHBOARD, 'POST', '/api/studio/clients', {
+      body: 'email=a@b.c',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(notJson.status).toBe(415);
-    const broken = await studio.call(DASHBOARD, 'POST', '/api/studio/clients', { body: '{"email":', headers: { 'content-type': 'application/json' } });
+    const broken = await studio.call(DASHBOARD, 'POST', '/api/studio/clients', {
+      body: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.error).toBe('invalid_json');
-    const crossSite = await studio.call(DASHBOARD, 'POST', '/api/studio/clients', { json: { email: unique('x'), name: 'X' }, origin: 'https://evil.example' });
+    const crossSite = await studio.call(DASHBOARD, 'POST', '/api/studio/clients', {
+      json: { email: unique('x'), name: 'X' },
+      origin: 'https://evil.example',
+    });
     expect(crossSite.status).toBe(403);
     expect(await storedState()).toEqual(before);
   });
@@ -277,13 +295,17 @@ describe('tenancy', () => {
     expect(galleries[0].coverUrl).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\d+\//);
     expect(galleries[0].projectTitle).toBe(DEMO.clients[0].project);
     const leo = await signInClient(NORTHLIGHT, DEMO.clients[1].email);
-    expect((await leo.get(NORTHLIGHT, '/api/portal/galleries')).body.galleries.map((g: { title: string }) => g.title)).toEqual([DEMO.clients[1].gallery]);
+    expect((await leo.get(NORTHLIGHT, '/api/portal/galleries')).body.galleries.map((g: { title: string }) => g.title)).toEqual([
+      DEMO.clients[1].gallery,
+    ]);
   });
 
   it("refuses a session from studio A's portal on studio B's portal, even for a client of both", async () => {
     const ava = await signInClient(NORTHLIGHT, DEMO.clients[0].email);
     const session = ava.jar.get(NORTHLIGHT)?.get('portico_session');
-    const elsewhere = await new Browser().call(portal(otherSlug), 'GET', '/api/portal/galleries', { headers: { cookie: `portico_session=${session}` } });
+    const elsewhere = await new Browser().call(portal(otherSlug), 'GET', '/api/portal/galleries', {
+      headers: { cookie: `portico_session=${session}` },
+    });
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body.error).toBe('wrong_portal');
     // The same email signs in separately on the other portal and sees only that studio's work.
@@ -292,7 +314,7 @@ describe('tenancy', () => {
     expect((await avaOther.get(portal(otherSlug), '/api/portal/galleries')).body.galleries).toEqual([]);
   });
 
-  it('refuses a link issued by one studio on another studio\'s portal, without using it up', async () => {
+  it("refuses a link issued by one studio on another studio's portal, without using it up", async () => {
     const b = new Browser();
     await b.post(NORTHLIGHT, '/api/portal/magic-link', { email: DEMO.clients[0].email });
     const token = magicTokenIn((await latestMailTo(DEMO.clients[0].email)).text);
@@ -305,11 +327,15 @@ describe('tenancy', () => {
   it('keeps studio and client sessions apart', async () => {
     const studio = await signedInStudio();
     const studioSession = studio.jar.get(DASHBOARD)?.get('portico_session');
-    const onPortal = await new Browser().call(NORTHLIGHT, 'GET', '/api/portal/me', { headers: { cookie: `portico_session=${studioSession}` } });
+    const onPortal = await new Browser().call(NORTHLIGHT, 'GET', '/api/portal/me', {
+      headers: { cookie: `portico_session=${studioSession}` },
+    });
     expect(onPortal.status).toBe(401);
     const ava = await signInClient(NORTHLIGHT, DEMO.clients[0].email);
     const clientSession = ava.jar.get(NORTHLIGHT)?.get('portico_session');
-    const onDashboard = await new Browser().call(DASHBOARD, 'GET', '/api/studio/clients', { headers: { cookie: `portico_session=${clientSession}` } });
+    const onDashboard = await new Browser().call(DASHBOARD, 'GET', '/api/studio/clients', {
+      headers: { cookie: `portico_session=${clientSession}` },
+    });
     expect(onDashboard.status).toBe(401);
   });
 

@@ -13,7 +13,10 @@ export interface Answer<T = any> {
 
 export class Browser {
   readonly jar = new Map<string, Map<string, string>>();
-  constructor(readonly port = inject('porticoPort')) {}
+  readonly port: number;
+  constructor(port = inject('porticoPort')) {
+    this.port = port;
+  }
 
   /** host: 'localhost' for the dashboard, '<slug>.localhost' for a portal. */
   async call<T = any>(

@@ -38,7 +38,8 @@ describe('client membership', () => {
 describe('schemas', () => {
   it('accepts portal addresses a DNS label allows and refuses the rest', () => {
     for (const ok of ['northlight', 'fern-and-fable', 'a1b']) expect(Slug.safeParse(ok).success, ok).toBe(true);
-    for (const bad of ['ab', '-lead', 'trail-', 'Upper', 'sp ace', 'www', 'app', 'a'.repeat(41), '../x']) expect(Slug.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ['ab', '-lead', 'trail-', 'Upper', 'sp ace', 'www', 'app', 'a'.repeat(41), '../x'])
+      expect(Slug.safeParse(bad).success, bad).toBe(false);
   });
 
   it('lower-cases emails, refuses unknown fields and past expiry dates', () => {

@@ -36,7 +36,9 @@ describe('api viewer-request function', () => {
   });
 
   it('leaves an explicit Authorization header alone and adds none without a cookie', () => {
-    const withHeader = edge.api({ request: toEdgeRequest('GET', new URL('http://x/api'), { host: 'h', authorization: 'Bearer mine', cookie: 'portico_session=other' }) });
+    const withHeader = edge.api({
+      request: toEdgeRequest('GET', new URL('http://x/api'), { host: 'h', authorization: 'Bearer mine', cookie: 'portico_session=other' }),
+    });
     expect(withHeader.headers.authorization?.value).toBe('Bearer mine');
     const without = edge.api({ request: toEdgeRequest('GET', new URL('http://x/api'), { host: 'h' }) });
     expect(without.headers.authorization).toBeUndefined();

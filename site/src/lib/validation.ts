@@ -2,7 +2,18 @@
 // The API stays the judge: its `fields` answer is shown the same way.
 
 /** Keep in step with RESERVED_SLUGS in shared/schemas.ts (not imported: that module pulls in zod). */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['www', 'app', 'api', 'admin', 'mail', 'portal', 'static', 'assets', 'cdn', 'dashboard']);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'www',
+  'app',
+  'api',
+  'admin',
+  'mail',
+  'portal',
+  'static',
+  'assets',
+  'cdn',
+  'dashboard',
+]);
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

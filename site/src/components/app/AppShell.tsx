@@ -13,7 +13,15 @@ const NAV: { id: AppSection; href: string; label: string }[] = [
 ];
 
 /** The signed-in dashboard: brand, studio, navigation and sign-out around the page. */
-export function AppShell({ current, studioName, children }: { current: AppSection; studioName?: string | undefined; children: ComponentChildren }) {
+export function AppShell({
+  current,
+  studioName,
+  children,
+}: {
+  current: AppSection;
+  studioName?: string | undefined;
+  children: ComponentChildren;
+}) {
   const [error, setError] = useState('');
   return (
     <div class="app">

@@ -2,7 +2,17 @@ import type { ComponentChildren } from 'preact';
 import { PorticoMark } from '../ui/Icons.tsx';
 
 /** The signed-out dashboard pages: a centred card under the Portico brand. */
-export function AuthLayout({ title, lead, children, footer }: { title: string; lead?: string; children: ComponentChildren; footer?: ComponentChildren }) {
+export function AuthLayout({
+  title,
+  lead,
+  children,
+  footer,
+}: {
+  title: string;
+  lead?: string;
+  children: ComponentChildren;
+  footer?: ComponentChildren;
+}) {
   return (
     <div class="auth">
       <header class="auth__brand">

@@ -35,9 +35,7 @@ export default function ClientsPage() {
       <InviteForm ready={load.state === 'ready'} onInvited={(c) => setAdded((list) => [c, ...list])} />
       <section class="card card--flush" aria-labelledby="client-list-heading">
         <div class="card__head">
-          <h2 id="client-list-heading">
-            All clients{load.state === 'ready' && <span class="count"> ({clients.length})</span>}
-          </h2>
+          <h2 id="client-list-heading">All clients{load.state === 'ready' && <span class="count"> ({clients.length})</span>}</h2>
         </div>
         {load.state === 'loading' && (
           <div class="card__body">
@@ -88,10 +86,18 @@ function ClientTable({ clients }: { clients: ClientSummary[] }) {
                   <time dateTime={c.invitedAt}>{formatDate(c.invitedAt)}</time>
                 </td>
                 <td data-label="Last sign-in">
-                  {c.lastSignInAt ? <time dateTime={c.lastSignInAt}>{formatDate(c.lastSignInAt)}</time> : <span class="muted">Not yet</span>}
+                  {c.lastSignInAt ? (
+                    <time dateTime={c.lastSignInAt}>{formatDate(c.lastSignInAt)}</time>
+                  ) : (
+                    <span class="muted">Not yet</span>
+                  )}
                 </td>
                 <td data-label="Access until">
-                  {c.accessExpiresAt ? <time dateTime={c.accessExpiresAt}>{formatDate(c.accessExpiresAt)}</time> : <span class="muted">No end date</span>}
+                  {c.accessExpiresAt ? (
+                    <time dateTime={c.accessExpiresAt}>{formatDate(c.accessExpiresAt)}</time>
+                  ) : (
+                    <span class="muted">No end date</span>
+                  )}
                 </td>
               </tr>
             );
@@ -164,15 +170,7 @@ function InviteForm({ ready, onInvited }: { ready: boolean; onInvited: (client: 
     <section class="card invite" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite a client</h2>
       <form class="invite__form" noValidate onSubmit={submit}>
-        <Field
-          id={ID.name}
-          label="Name"
-          autoComplete="off"
-          maxLength={80}
-          value={name}
-          onValue={setName}
-          error={problems.name}
-        />
+        <Field id={ID.name} label="Name" autoComplete="off" maxLength={80} value={name} onValue={setName} error={problems.name} />
         <Field
           id={ID.email}
           label="Email"
@@ -196,8 +194,7 @@ function InviteForm({ ready, onInvited }: { ready: boolean; onInvited: (client: 
           hint="Leave empty for access with no end date."
         />
         <div class="invite__submit">
-          <button type="submit" class="button button--primary" disabled={!ready}
-            aria-disabled={busy || undefined}>
+          <button type="submit" class="button button--primary" disabled={!ready} aria-disabled={busy || undefined}>
             {busy && <Spinner />}
             {busy ? 'Inviting…' : 'Invite client'}
           </button>

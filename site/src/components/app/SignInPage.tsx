@@ -35,7 +35,11 @@ export default function SignInPage() {
       location.assign(safeNext(location.search));
     } catch (err) {
       setBusy(false);
-      setError(err instanceof ApiError && err.code === 'invalid_credentials' ? 'That email and password don’t match an account. Check them and try again.' : messageOf(err));
+      setError(
+        err instanceof ApiError && err.code === 'invalid_credentials'
+          ? 'That email and password don’t match an account. Check them and try again.'
+          : messageOf(err),
+      );
     }
   };
 
@@ -50,7 +54,16 @@ export default function SignInPage() {
     >
       <form class="stack" noValidate onSubmit={submit}>
         <Notice role="alert">{error}</Notice>
-        <Field id="email" label="Email" type="email" autoComplete="username" spellcheck={false} value={email} onValue={setEmail} error={problems.email} />
+        <Field
+          id="email"
+          label="Email"
+          type="email"
+          autoComplete="username"
+          spellcheck={false}
+          value={email}
+          onValue={setEmail}
+          error={problems.email}
+        />
         <Field
           id="password"
           label="Password"

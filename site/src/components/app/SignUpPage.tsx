@@ -127,7 +127,16 @@ export default function SignUpPage() {
           }
         />
         <Field id="name" label="Your name" autoComplete="name" maxLength={80} value={name} onValue={setName} error={problems.name} />
-        <Field id="email" label="Email" type="email" autoComplete="email" spellcheck={false} value={email} onValue={setEmail} error={problems.email} />
+        <Field
+          id="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          spellcheck={false}
+          value={email}
+          onValue={setEmail}
+          error={problems.email}
+        />
         <Field
           id="password"
           label="Password"

@@ -30,7 +30,10 @@ type Outcome =
   | { state: 'renewing' }
   | { state: 'renewed' };
 
-const INCOMPLETE = { code: 'link_invalid', message: 'This page needs the full link from your email. Open the link again, or request a new one below.' };
+const INCOMPLETE = {
+  code: 'link_invalid',
+  message: 'This page needs the full link from your email. Open the link again, or request a new one below.',
+};
 
 const TITLES: Record<string, string> = {
   link_expired: 'This sign-in link has expired',
@@ -47,7 +50,10 @@ export default function PortalAuth() {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    api.portal().then((r) => setStudio(r.studio), () => {});
+    api.portal().then(
+      (r) => setStudio(r.studio),
+      () => {},
+    );
   }, [setStudio]);
   useTitle(studio ? `Signing in · ${studio.name}` : undefined);
 
@@ -105,7 +111,12 @@ interface BodyProps {
 
 function Body({ outcome, studio, heading, renew, retry }: BodyProps) {
   if (outcome.state === 'working' || outcome.state === 'signed-in' || outcome.state === 'renewing') {
-    const label = outcome.state === 'signed-in' ? 'Signed in. Opening your portal…' : outcome.state === 'renewing' ? 'Sending a new link…' : 'Signing you in…';
+    const label =
+      outcome.state === 'signed-in'
+        ? 'Signed in. Opening your portal…'
+        : outcome.state === 'renewing'
+          ? 'Sending a new link…'
+          : 'Signing you in…';
     return (
       <div class="working" role="status" aria-live="polite">
         <Spinner />
@@ -150,7 +161,10 @@ function Body({ outcome, studio, heading, renew, retry }: BodyProps) {
           </button>
         )}
         {!accessEnded && (
-          <a class={`button button--block ${outcome.code === 'link_expired' || !linkProblem ? 'button--secondary' : 'button--primary'}`} href="/signin">
+          <a
+            class={`button button--block ${outcome.code === 'link_expired' || !linkProblem ? 'button--secondary' : 'button--primary'}`}
+            href="/signin"
+          >
             {outcome.code === 'link_expired' ? 'Back to sign in' : 'Request a new link'}
           </a>
         )}

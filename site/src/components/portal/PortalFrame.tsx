@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { applyAccent } from '../../lib/colour.ts';
 import { applyBranding, rememberedBranding } from '../../lib/branding.ts';
+import { applyAccent } from '../../lib/colour.ts';
 import type { Branding } from '../../lib/types.ts';
 import { MailIcon } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
@@ -85,9 +85,7 @@ export function PortalFrame({ studio, signedIn, children, narrow, none }: Portal
               </span>
             </p>
           )}
-          <p class="portal-footer__powered">
-            {studio ? `${studio.name}’s client portal` : 'Client portal'} · powered by Portico
-          </p>
+          <p class="portal-footer__powered">{studio ? `${studio.name}’s client portal` : 'Client portal'} · powered by Portico</p>
         </div>
       </footer>
     </div>

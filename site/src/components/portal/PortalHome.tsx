@@ -23,7 +23,11 @@ export default function PortalHome() {
   }, [load.state]);
   useEffect(() => {
     // The branding is public: fetch it for the pages that cannot get it from /me.
-    if (error && (ACCESS_ENDED.has(error.code) || error.status >= 500)) api.portal().then((r) => setStudio(r.studio), () => {});
+    if (error && (ACCESS_ENDED.has(error.code) || error.status >= 500))
+      api.portal().then(
+        (r) => setStudio(r.studio),
+        () => {},
+      );
   }, [error]);
   useTitle(studio ? `${studio.name} · Client portal` : undefined);
 

@@ -95,7 +95,16 @@ export default function PortalSignIn() {
             <form class="stack" noValidate onSubmit={submit}>
               <p class="signin-card__lead">Enter your email address and we’ll send you a link to sign in. No password needed.</p>
               <Notice role="alert">{error}</Notice>
-              <Field id="email" label="Email" type="email" autoComplete="email" spellcheck={false} value={email} onValue={setEmail} error={problem} />
+              <Field
+                id="email"
+                label="Email"
+                type="email"
+                autoComplete="email"
+                spellcheck={false}
+                value={email}
+                onValue={setEmail}
+                error={problem}
+              />
               <button type="submit" class="button button--primary button--block" disabled={!hydrated} aria-disabled={busy || undefined}>
                 {busy && <Spinner />}
                 {busy ? 'Sending…' : 'Email me a sign-in link'}

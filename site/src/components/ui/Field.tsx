@@ -21,7 +21,21 @@ interface FieldProps extends InputProps {
 }
 
 /** A labelled input with its hint and error wired up for assistive technology. */
-export function Field({ id, label, value, onValue, hint, error, optional, before, after, action, hintBelow, type = 'text', ...input }: FieldProps) {
+export function Field({
+  id,
+  label,
+  value,
+  onValue,
+  hint,
+  error,
+  optional,
+  before,
+  after,
+  action,
+  hintBelow,
+  type = 'text',
+  ...input
+}: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
