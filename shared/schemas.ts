@@ -92,3 +92,190 @@ export const MagicLinkBody = z.strictObject({ email: Email });
 export const RedeemMagicLinkBody = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'not a valid sign-in link' }),
 });
+
+// ---- galleries and proofing ----
+export const Uuid = z.uuid({ error: 'must be an id' });
+export const ClientGalleryStatus = z.enum(['proofing', 'locked', 'ready', 'archived', 'unavailable']);
+const Tag = z.string().trim().min(1).max(30);
+
+export const GalleryRules = z
+  .strictObject({
+    selection: z
+      .strictObject({
+        enabled: z.boolean(),
+        min: z.number().int().min(0).max(10_000),
+        max: z.number().int().min(1).max(10_000).nullable(),
+      })
+      .refine((s) => s.max === null || s.min <= s.max, { error: 'the minimum must not exceed the maximum', path: ['min'] }),
+    favourites: z.boolean(),
+    comments: z.boolean(),
+    downloads: z.enum(['off', 'web', 'original']),
+    viewOnly: z.boolean(),
+    watermark: z.string().trim().min(1).max(60).nullable(),
+  })
+  .meta({ id: 'GalleryRules' });
+
+export const CreateGalleryBody = z.strictObject({
+  clientId: Uuid,
+  projectId: Uuid.nullable().optional(),
+  title: z.string().trim().min(1).max(120),
+  shootDate: IsoDate.nullable().optional(),
+  deadline: IsoDate.nullable().optional(),
+  welcomeNote: z.string().trim().max(2000).optional(),
+  tags: z.array(Tag).max(20).optional(),
+  rules: GalleryRules.optional(),
+});
+
+export const UpdateGalleryBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(120),
+    shootDate: IsoDate.nullable(),
+    deadline: IsoDate.nullable(),
+    welcomeNote: z.string().trim().max(2000),
+    tags: z.array(Tag).max(20),
+    rules: GalleryRules,
+    status: GalleryStatus,
+    coverImageId: Uuid.nullable(),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { error: 'send at least one field to change' });
+
+export const GalleryParams = z.strictObject({ galleryId: Uuid });
+export const ImageParams = z.strictObject({ galleryId: Uuid, imageId: Uuid });
+
+export const StudioGallery = z
+  .object({
+    galleryId: z.string(),
+    clientId: z.string(),
+    clientName: z.string(),
+    projectId: z.string().nullable(),
+    title: z.string(),
+    status: GalleryStatus,
+    shootDate: z.string().nullable(),
+    deadline: z.string().nullable(),
+    welcomeNote: z.string(),
+    tags: z.array(z.string()),
+    rules: GalleryRules,
+    imageCount: z.number().int(),
+    coverImageId: z.string().nullable(),
+    coverUrl: z.string().nullable(),
+    selectedCount: z.number().int(),
+    confirmedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'StudioGallery' });
+
+export const ImageStatus = z.enum(['uploading', 'processing', 'ready', 'failed']);
+export const StudioImage = z
+  .object({
+    imageId: z.string(),
+    fileName: z.string(),
+    status: ImageStatus,
+    failureReason: z.string().nullable(),
+    width: z.number().nullable(),
+    height: z.number().nullable(),
+    takenAt: z.string().nullable(),
+    thumbUrl: z.string().nullable(),
+    placeholder: z.string().nullable(),
+    selected: z.boolean(),
+    favourite: z.boolean(),
+    comments: z.number().int(),
+  })
+  .meta({ id: 'StudioImage' });
+
+export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/heic', 'image/heif'] as const;
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+export const UploadFile = z.strictObject({
+  fileName: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((n) => !/[/\\\u0000-\u001f]/.test(n) && n !== '.' && n !== '..', { error: 'must be a plain file name' }),
+  contentType: z.enum(UPLOAD_CONTENT_TYPES, { error: `must be one of ${UPLOAD_CONTENT_TYPES.join(', ')}` }),
+  size: z.number().int().min(1).max(MAX_UPLOAD_BYTES, { error: 'files are limited to 200 MB' }),
+});
+/** Up to 100 files per call, so a drop of thousands needs few round trips. */
+export const CreateUploadsBody = z.strictObject({ files: z.array(UploadFile).min(1).max(100) });
+export const UploadTicket = z
+  .object({
+    imageId: z.string(),
+    /** Small files: one presigned PUT. */
+    put: z.object({ url: z.string(), headers: z.record(z.string(), z.string()) }).nullable(),
+    /** Large files: presigned multipart parts, uploaded in parallel, then completed. */
+    multipart: z.object({ uploadId: z.string(), partSize: z.number().int(), parts: z.array(z.object({ partNumber: z.number().int(), url: z.string() })) }).nullable(),
+  })
+  .meta({ id: 'UploadTicket' });
+export const CompleteUploadBody = z.strictObject({
+  uploadId: z.string().min(1).max(1024).optional(),
+  parts: z
+    .array(z.strictObject({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) }))
+    .max(10_000)
+    .optional(),
+});
+
+export const ClientImage = z
+  .object({
+    imageId: z.string(),
+    fileName: z.string(),
+    width: z.number().nullable(),
+    height: z.number().nullable(),
+    takenAt: z.string().nullable(),
+    placeholder: z.string().nullable(),
+    thumbUrl: z.string(),
+    previewUrl: z.string(),
+    favourite: z.boolean(),
+    selected: z.boolean(),
+    comments: z.number().int(),
+  })
+  .meta({ id: 'ClientImage' });
+
+export const ClientGalleryDetail = z
+  .object({
+    galleryId: z.string(),
+    title: z.string(),
+    status: ClientGalleryStatus,
+    shootDate: z.string().nullable(),
+    deadline: z.string().nullable(),
+    welcomeNote: z.string(),
+    tags: z.array(z.string()),
+    rules: GalleryRules,
+    imageCount: z.number().int(),
+    selectedCount: z.number().int(),
+    confirmedAt: z.string().nullable(),
+    /** What this client may do now: the UI shows exactly these actions. */
+    can: z.object({ favourite: z.boolean(), select: z.boolean(), comment: z.boolean(), confirm: z.boolean(), download: z.boolean() }),
+  })
+  .meta({ id: 'ClientGalleryDetail' });
+
+export const FavouriteBody = z.strictObject({ favourite: z.boolean() });
+export const SelectionBody = z.strictObject({ selected: z.boolean() });
+export const CommentBody = z.strictObject({ text: z.string().trim().min(1).max(1000) });
+export const Comment = z
+  .object({ commentId: z.string(), imageId: z.string(), author: z.enum(['client', 'studio']), authorName: z.string(), text: z.string(), createdAt: z.string() })
+  .meta({ id: 'Comment' });
+export const Submission = z
+  .object({
+    submissionId: z.string(),
+    galleryId: z.string(),
+    clientId: z.string(),
+    clientName: z.string(),
+    clientEmail: z.string(),
+    confirmedAt: z.string(),
+    count: z.number().int(),
+    fileNames: z.array(z.string()),
+  })
+  .meta({ id: 'Submission' });
+export const ZipBody = z.strictObject({ scope: z.enum(['all', 'selected']) });
+export const ZipParams = z.strictObject({ galleryId: Uuid, jobId: Uuid });
+export const ZipJobStatus = z
+  .object({
+    jobId: z.string(),
+    status: z.enum(['queued', 'running', 'ready', 'failed']),
+    filesDone: z.number().int(),
+    totalFiles: z.number().int(),
+    bytesDone: z.number(),
+    totalBytes: z.number().nullable(),
+    url: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'ZipJob' });

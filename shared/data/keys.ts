@@ -12,6 +12,13 @@
 // | Project           | STUDIO#<studioId>          | PROJECT#<projectId>     | CLIENT#<clientId>   | PROJECT#<projectId>  |
 // | Gallery           | STUDIO#<studioId>          | GALLERY#<galleryId>     | CLIENT#<clientId>   | GALLERY#<galleryId>  |
 // | Image             | GALLERY#<galleryId>        | IMAGE#<imageId>         |                     |                      |
+// | Selection state   | GALLERY#<galleryId>        | SELECTION#<clientId>    |                     |                      |
+// | Selected image    | GALLERY#<galleryId>        | PICK#<clientId>#<imageId>|                    |                      |
+// | Favourite         | GALLERY#<galleryId>        | FAV#<clientId>#<imageId>|                     |                      |
+// | Comment           | GALLERY#<galleryId>        | COMMENT#<imageId>#<at>#<commentId> |          |                      |
+// | Submission        | GALLERY#<galleryId>        | SUBMISSION#<submissionId>|                    |                      |
+// | Activity          | GALLERY#<galleryId>        | ACTIVITY#<clientId>     |                     |                      |
+// | ZIP job           | GALLERY#<galleryId>        | ZIPJOB#<jobId>          |                     |                      | ttl
 // | Magic link        | MAGIC#<sha256(token)>      | MAGIC                   |                     |                      | ttl
 // | Rate-limit window | RATE#<bucket>#<subject>    | <window start>          |                     |                      | ttl
 //
@@ -27,8 +34,21 @@
 // - A client's galleries / projects: Query GSI1 GSI1PK=CLIENT#<clientId>, GSI1SK begins_with GALLERY#.
 // - A gallery's images: Query PK=GALLERY#<galleryId>, SK begins_with IMAGE# (the gallery record,
 //   found first under its studio, is what proves the caller may see them).
+// - A gallery to proof: ONE paginated Query of PK=GALLERY#<galleryId> returns the images, the
+//   client's selection state, picks, favourites and comments together.
+// - Select within the maximum: one transaction increments SELECTION#<clientId>.count on condition
+//   count < max and not confirmed, and creates PICK#…; unselect is its mirror. The count can never
+//   pass the maximum or drift from the picks, whatever runs concurrently.
+// - Confirm the final set: one transaction sets confirmedAt on SELECTION#<clientId> on condition the
+//   count is what was read, and writes SUBMISSION#…
+// - A studio's galleries: Query PK=STUDIO#<studioId>, SK begins_with GALLERY#.
 // - Redeem a magic link: DeleteItem MAGIC#<hash> with ReturnValues=ALL_OLD (atomic single use).
 // - Rate limit: UpdateItem ADD count on the current window, conditional on count < limit.
+// - A ZIP download's status: GetItem GALLERY#<galleryId>/ZIPJOB#<jobId> (the client polls it). The
+//   worker claims the job with an UpdateItem conditional on status = queued (or running but stale),
+//   so a duplicate event never builds it twice, and writes progress and the result conditional on
+//   its own runId. ZIP jobs expire after a day (ttl), like the ZIP itself; the gallery's one-Query
+//   read meets the few live ones and skips them.
 
 export const keys = {
   studio: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'STUDIO' }),
@@ -45,6 +65,19 @@ export const keys = {
   galleryIndex: (clientId: string, galleryId: string) => ({ GSI1PK: `CLIENT#${clientId}`, GSI1SK: `GALLERY#${galleryId}` }),
   clientGalleriesIndex: (clientId: string) => ({ GSI1PK: `CLIENT#${clientId}`, GSI1SKPrefix: 'GALLERY#' }),
   image: (galleryId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `IMAGE#${imageId}` }),
+  galleryPartition: (galleryId: string) => `GALLERY#${galleryId}`,
+  selection: (galleryId: string, clientId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SELECTION#${clientId}` }),
+  pick: (galleryId: string, clientId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `PICK#${clientId}#${imageId}` }),
+  favourite: (galleryId: string, clientId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `FAV#${clientId}#${imageId}` }),
+  comment: (galleryId: string, imageId: string, createdAt: string, commentId: string) => ({
+    PK: `GALLERY#${galleryId}`,
+    SK: `COMMENT#${imageId}#${createdAt}#${commentId}`,
+  }),
+  commentsOfImage: (galleryId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SKPrefix: `COMMENT#${imageId}#` }),
+  submission: (galleryId: string, submissionId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SUBMISSION#${submissionId}` }),
+  activity: (galleryId: string, clientId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `ACTIVITY#${clientId}` }),
+  zipJob: (galleryId: string, jobId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `ZIPJOB#${jobId}` }),
+  studioGalleries: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SKPrefix: 'GALLERY#' }),
   magicLink: (tokenHash: string) => ({ PK: `MAGIC#${tokenHash}`, SK: 'MAGIC' }),
   rateWindow: (bucket: string, subject: string, windowStart: number) => ({ PK: `RATE#${bucket}#${subject}`, SK: String(windowStart) }),
 } as const;

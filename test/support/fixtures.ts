@@ -2,10 +2,61 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../shared/data/db.ts';
 import { keys } from '../../shared/data/keys.ts';
 import { getStudio, type Studio } from '../../shared/domain/studios.ts';
-
+import { randomUUID } from 'node:crypto';
+import { putObject } from '../../shared/adapters/storage.ts';
+import { objects } from '../../shared/data/objects.ts';
+import { markImageReady, putImage } from '../../shared/domain/images.ts';
 export async function findStudioBySlugForTest(slug: string): Promise<Studio> {
   const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slug(slug) }));
   const studio = claim.Item ? await getStudio(claim.Item.studioId) : null;
   if (!studio) throw new Error(`No studio ${slug}`);
   return studio;
+}
+
+/**
+ * Images as the pipeline leaves them (tiny stand-in files under the real keys), for tests of what
+ * comes after processing. The pipeline itself is tested with real uploads in image-pipeline.test.ts.
+ */
+export async function addReadyImages(studioId: string, galleryId: string, count: number, prefix = 'IMG'): Promise<string[]> {
+  const ids: string[] = [];
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const imageId = randomUUID();
+      ids[i] = imageId;
+      const originalKey = objects.original(studioId, galleryId, imageId);
+      const derived = {
+        thumb: { webp: objects.derived(studioId, galleryId, imageId, 'thumb', 'webp'), jpg: objects.derived(studioId, galleryId, imageId, 'thumb', 'jpg') },
+        preview: { webp: objects.derived(studioId, galleryId, imageId, 'preview', 'webp'), jpg: objects.derived(studioId, galleryId, imageId, 'preview', 'jpg') },
+      };
+      await putObject(derived.preview.jpg, Buffer.from(`preview ${i}`), 'image/jpeg');
+      await putImage({
+        imageId,
+        galleryId,
+        studioId,
+        fileName: `${prefix}_${String(i + 1).padStart(4, '0')}.jpg`,
+        contentType: 'image/jpeg',
+        size: 10,
+        originalKey,
+        status: 'processing',
+        failureReason: null,
+        position: i,
+        uploadedAt: new Date().toISOString(),
+        width: null,
+        height: null,
+        takenAt: null,
+        camera: null,
+        derived: null,
+        placeholder: null,
+      });
+      await markImageReady(galleryId, imageId, {
+        width: 1200,
+        height: 800,
+        takenAt: `2026-10-17T12:${String(i % 60).padStart(2, '0')}:00.000Z`,
+        camera: 'Test Camera',
+        derived,
+        placeholder: 'AAAA',
+      });
+    }),
+  );
+  return ids;
 }

@@ -53,26 +53,32 @@ export function readableInk(colour: string, background: string, min = 4.5): stri
 }
 
 export interface AccentPalette {
+  /** The studio's colour as chosen: decoration (bars, rules) only. */
   '--accent': string;
-  /** Text and icons on an --accent background. */
+  /** Filled buttons: the accent, darkened just enough when no text colour reads on it at 4.5:1. */
+  '--accent-fill': string;
+  /** Text and icons on --accent-fill. */
   '--on-accent': string;
   /** A light tint for badges and placeholders. */
   '--accent-tint': string;
   /** Accent-coloured text on white or on the tint (4.5:1 at least). */
   '--accent-ink': string;
-  /** Outline of accent surfaces: the accent, or something darker when the accent is too pale to see on white. */
+  /** Outline of --accent-fill surfaces: the fill, or something darker when it is too pale to see on white (3:1). */
   '--accent-edge': string;
 }
 
 export function accentPalette(accent: string | null | undefined): AccentPalette {
   const base = isHexColour(accent) ? accent.toLowerCase() : DEFAULT_ACCENT;
   const tint = mix(base, WHITE, 0.12);
+  // Mid-tones can read at only ~4.2:1 with either white or near-black text: darken those.
+  const fill = contrast(base, textOn(base)) >= 4.5 ? base : readableInk(base, WHITE, 4.5);
   return {
     '--accent': base,
-    '--on-accent': textOn(base),
+    '--accent-fill': fill,
+    '--on-accent': textOn(fill),
     '--accent-tint': tint,
     '--accent-ink': readableInk(base, tint),
-    '--accent-edge': contrast(base, WHITE) >= 3 ? base : readableInk(base, WHITE, 3),
+    '--accent-edge': contrast(fill, WHITE) >= 3 ? fill : readableInk(fill, WHITE, 3),
   };
 }
 

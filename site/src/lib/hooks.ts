@@ -6,7 +6,7 @@ export type Load<T> = { state: 'loading' } | { state: 'ready'; data: T } | { sta
 export function useLoad<T>(load: () => Promise<T>): Load<T> & { reload: () => void } {
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a fresh closure each render; only reload() asks again.
+  // `load` is a fresh closure each render: only reload() (a new attempt) asks again.
   useEffect(() => {
     let live = true;
     load().then(

@@ -57,7 +57,7 @@ export default function PortalAuth() {
   }, [setStudio]);
   useTitle(studio ? `Signing in · ${studio.name}` : undefined);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per attempt, on purpose.
+  // Runs once per attempt: on load, and when people ask to try again.
   useEffect(() => {
     const token = takeToken();
     if (!token || !TOKEN.test(token)) {

@@ -29,9 +29,8 @@ export function useBranding(): [Branding | null, (studio: Branding) => void] {
   return [studio, update];
 }
 
-function StudioBrand({ studio, none }: { studio: Branding | null; none?: boolean | undefined }) {
+function StudioBrand({ studio }: { studio: Branding | null }) {
   const [logoFailed, setLogoFailed] = useState(false);
-  if (none) return <span class="studio-brand" aria-hidden="true" />;
   if (!studio) return <span class="studio-brand studio-brand--pending" aria-hidden="true" />;
   return (
     <a class="studio-brand" href="/">
@@ -63,12 +62,14 @@ export function PortalFrame({ studio, signedIn, children, narrow, none }: Portal
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <header class={`portal-header${none ? ' portal-header--plain' : ''}`}>
-        <div class="container portal-header__inner">
-          <StudioBrand studio={studio} none={none} />
-          {signedIn && <SignOutButton onError={setError} class="button--ghost portal-header__signout" />}
-        </div>
-      </header>
+      {!none && (
+        <header class="portal-header">
+          <div class="container portal-header__inner">
+            <StudioBrand studio={studio} />
+            {signedIn && <SignOutButton onError={setError} class="button--ghost portal-header__signout" />}
+          </div>
+        </header>
+      )}
       <main id="main" class="portal-main" tabIndex={-1}>
         <div class="container">
           <Notice role="alert">{error}</Notice>

@@ -1,0 +1,33 @@
+// The bucket's key layout, in one place. Prefixes are what S3 event notifications filter on, so
+// each kind of object that triggers work starts with its own literal prefix.
+//
+// | Key                                                        | What                                     |
+// |------------------------------------------------------------|------------------------------------------|
+// | originals/<studioId>/<galleryId>/<imageId>                 | an uploaded original (never served unless the rules allow) → image pipeline |
+// | derived/<studioId>/<galleryId>/<imageId>/<variant>.<ext>   | thumbnails and previews the pipeline makes |
+// | branding/<studioId>/logo.<ext>                             | a studio's logo                          |
+// | jobs/zip/<jobId>.json                                      | a ZIP request → the ZIP worker           |
+// | tmp/zips/<jobId>/<name>.zip                                | a finished ZIP (expires after a day)     |
+
+export type Variant = 'thumb' | 'preview';
+export type DerivedFormat = 'webp' | 'jpg';
+
+/** Long edge of each derived size, in pixels. */
+export const VARIANT_SIZES: Record<Variant, number> = { thumb: 640, preview: 2048 };
+
+export const objects = {
+  original: (studioId: string, galleryId: string, imageId: string) => `originals/${studioId}/${galleryId}/${imageId}`,
+  derived: (studioId: string, galleryId: string, imageId: string, variant: Variant, format: DerivedFormat) =>
+    `derived/${studioId}/${galleryId}/${imageId}/${variant}.${format}`,
+  logo: (studioId: string, ext: string) => `branding/${studioId}/logo.${ext}`,
+  zipJob: (jobId: string) => `jobs/zip/${jobId}.json`,
+  zipOutput: (jobId: string, name: string) => `tmp/zips/${jobId}/${name}.zip`,
+} as const;
+
+export const PREFIX = { originals: 'originals/', zipJobs: 'jobs/zip/' } as const;
+
+/** originals/<studioId>/<galleryId>/<imageId> → its parts, or null for any other key. */
+export function parseOriginalKey(key: string): { studioId: string; galleryId: string; imageId: string } | null {
+  const m = /^originals\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([0-9a-f-]{36})$/.exec(key);
+  return m ? { studioId: m[1] as string, galleryId: m[2] as string, imageId: m[3] as string } : null;
+}

@@ -1,0 +1,36 @@
+// The object-created event table: which Lambda handles new objects under which key prefix. Like
+// the route table, it is the single source for the CDK (S3 → Lambda) and for the local stack,
+// where the local S3's object-created hook calls the same handler with the same S3 event.
+// Each handler lives in functions/events/<id>.ts and exports `handler`.
+import { PREFIX } from './data/objects.ts';
+import type { Grant } from './routes.ts';
+
+export interface ObjectEventDef {
+  id: string;
+  prefix: string;
+  summary: string;
+  grants: readonly Grant[];
+  memorySize: number;
+  timeoutSeconds: number;
+}
+
+export const objectEvents = {
+  processImage: {
+    id: 'processImage',
+    prefix: PREFIX.originals,
+    summary: 'Image pipeline: EXIF, auto-rotate, thumbnails and previews (WebP + JPEG), placeholder, watermark',
+    grants: ['table:write', 'bucket:write'],
+    memorySize: 2048,
+    timeoutSeconds: 120,
+  },
+  buildZip: {
+    id: 'buildZip',
+    prefix: PREFIX.zipJobs,
+    summary: 'Streams the requested images into one ZIP in the bucket, with progress',
+    grants: ['table:write', 'bucket:write'],
+    memorySize: 1024,
+    timeoutSeconds: 900,
+  },
+} as const satisfies Record<string, ObjectEventDef>;
+
+export const objectEventList: ObjectEventDef[] = Object.values(objectEvents);
