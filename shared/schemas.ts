@@ -279,3 +279,47 @@ export const ZipJobStatus = z
     error: z.string().nullable(),
   })
   .meta({ id: 'ZipJob' });
+
+// ---- share links and activity ----
+export const CreateShareLinkBody = z.strictObject({
+  access: z.enum(['view', 'download']),
+  password: z.string().min(6, { error: 'at least 6 characters' }).max(100).optional(),
+  expiresAt: IsoDate.optional().refine((d) => d === undefined || d >= new Date().toISOString().slice(0, 10), { error: 'must be today or later' }),
+});
+export const ShareLink = z
+  .object({
+    linkId: z.string(),
+    access: z.enum(['view', 'download']),
+    hasPassword: z.boolean(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    createdAt: z.string(),
+    uses: z.number().int(),
+    lastUsedAt: z.string().nullable(),
+    /** Only in the answer that creates the link: the token is stored hashed and cannot be shown again. */
+    url: z.string().optional(),
+  })
+  .meta({ id: 'ShareLink' });
+export const ShareLinkParams = z.strictObject({ galleryId: Uuid, linkId: Uuid });
+const ShareToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'not a valid share link' });
+export const OpenShareBody = z.strictObject({ token: ShareToken, password: z.string().max(100).optional() });
+export const ShareDownloadBody = z.strictObject({ token: ShareToken, password: z.string().max(100).optional(), imageId: Uuid });
+export const SharedImage = z
+  .object({
+    imageId: z.string(),
+    fileName: z.string(),
+    width: z.number().nullable(),
+    height: z.number().nullable(),
+    placeholder: z.string().nullable(),
+    thumbUrl: z.string(),
+    previewUrl: z.string(),
+  })
+  .meta({ id: 'SharedImage' });
+export const Activity = z
+  .object({
+    clients: z.array(
+      z.object({ clientId: z.string(), clientName: z.string(), views: z.number().int(), downloads: z.number().int(), lastViewAt: z.string().nullable(), lastDownloadAt: z.string().nullable() }),
+    ),
+    shareLinks: z.array(ShareLink),
+  })
+  .meta({ id: 'GalleryActivity' });

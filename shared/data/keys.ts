@@ -19,6 +19,8 @@
 // | Submission        | GALLERY#<galleryId>        | SUBMISSION#<submissionId>|                    |                      |
 // | Activity          | GALLERY#<galleryId>        | ACTIVITY#<clientId>     |                     |                      |
 // | ZIP job           | GALLERY#<galleryId>        | ZIPJOB#<jobId>          |                     |                      | ttl
+// | Share link        | GALLERY#<galleryId>        | SHARELINK#<linkId>      |                     |                      |
+// | Share token       | SHARE#<sha256(token)>      | SHARE                   |                     |                      |
 // | Magic link        | MAGIC#<sha256(token)>      | MAGIC                   |                     |                      | ttl
 // | Rate-limit window | RATE#<bucket>#<subject>    | <window start>          |                     |                      | ttl
 //
@@ -42,6 +44,8 @@
 // - Confirm the final set: one transaction sets confirmedAt on SELECTION#<clientId> on condition the
 //   count is what was read, and writes SUBMISSION#…
 // - A studio's galleries: Query PK=STUDIO#<studioId>, SK begins_with GALLERY#.
+// - Open a share link: GetItem SHARE#<sha256(token)> → gallery and link ids, then GetItem of the
+//   link (revocation, expiry, password) and the gallery; each use is counted on the link.
 // - Redeem a magic link: DeleteItem MAGIC#<hash> with ReturnValues=ALL_OLD (atomic single use).
 // - Rate limit: UpdateItem ADD count on the current window, conditional on count < limit.
 // - A ZIP download's status: GetItem GALLERY#<galleryId>/ZIPJOB#<jobId> (the client polls it). The
@@ -77,6 +81,8 @@ export const keys = {
   submission: (galleryId: string, submissionId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SUBMISSION#${submissionId}` }),
   activity: (galleryId: string, clientId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `ACTIVITY#${clientId}` }),
   zipJob: (galleryId: string, jobId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `ZIPJOB#${jobId}` }),
+  shareLink: (galleryId: string, linkId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SHARELINK#${linkId}` }),
+  shareToken: (tokenHash: string) => ({ PK: `SHARE#${tokenHash}`, SK: 'SHARE' }),
   studioGalleries: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SKPrefix: 'GALLERY#' }),
   magicLink: (tokenHash: string) => ({ PK: `MAGIC#${tokenHash}`, SK: 'MAGIC' }),
   rateWindow: (bucket: string, subject: string, windowStart: number) => ({ PK: `RATE#${bucket}#${subject}`, SK: String(windowStart) }),

@@ -24,6 +24,28 @@ export interface SubmissionRecord {
   fileNames: string[];
 }
 
+export interface ActivityRecord {
+  clientId: string;
+  views?: number;
+  downloads?: number;
+  lastViewAt?: string;
+  lastDownloadAt?: string;
+}
+
+export interface ShareLinkRecord {
+  linkId: string;
+  galleryId: string;
+  studioId: string;
+  access: 'view' | 'download';
+  /** scrypt hash (salt:hash, hex) of the password, or null for none. */
+  passwordHash: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+  uses: number;
+  lastUsedAt: string | null;
+}
+
 export interface GalleryContents {
   images: ImageRecord[];
   selections: Map<string, SelectionState>;
@@ -32,8 +54,25 @@ export interface GalleryContents {
   favourites: Set<string>;
   commentCounts: Map<string, number>;
   submissions: SubmissionRecord[];
+  activity: ActivityRecord[];
+  shareLinks: ShareLinkRecord[];
   /** DynamoDB requests this read took (pages), for the benchmarks. */
   requests: number;
+}
+
+/** A share link as the studio sees it: never the password hash; the URL only when just created. */
+export function publicLink(link: ShareLinkRecord, url?: string) {
+  return {
+    linkId: link.linkId,
+    access: link.access,
+    hasPassword: link.passwordHash !== null,
+    expiresAt: link.expiresAt,
+    revokedAt: link.revokedAt,
+    createdAt: link.createdAt,
+    uses: link.uses,
+    lastUsedAt: link.lastUsedAt,
+    ...(url ? { url } : {}),
+  };
 }
 
 export const mark = (clientId: string, imageId: string) => `${clientId}#${imageId}`;
@@ -51,6 +90,8 @@ export async function loadGalleryContents(galleryId: string): Promise<GalleryCon
     favourites: new Set(),
     commentCounts: new Map(),
     submissions: [],
+    activity: [],
+    shareLinks: [],
     requests: 0,
   };
   let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -81,6 +122,8 @@ export async function loadGalleryContents(galleryId: string): Promise<GalleryCon
           submissionId: (item.submissionId as string) ?? null,
         });
       } else if (sk.startsWith('SUBMISSION#')) contents.submissions.push(withoutKeys(item) as SubmissionRecord);
+      else if (sk.startsWith('ACTIVITY#')) contents.activity.push(withoutKeys(item) as ActivityRecord);
+      else if (sk.startsWith('SHARELINK#')) contents.shareLinks.push(withoutKeys(item) as ShareLinkRecord);
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);

@@ -11,7 +11,7 @@ import { objects } from '../data/objects.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import type { UPLOAD_CONTENT_TYPES } from '../schemas.ts';
 import { type Client, getClient, listClients } from './clients.ts';
-import { loadGalleryContents, mark, type SubmissionRecord } from './gallery-contents.ts';
+import { loadGalleryContents, mark, publicLink, type SubmissionRecord } from './gallery-contents.ts';
 import { createGallery, DEFAULT_RULES, type Gallery, type GalleryRules, type GalleryStatus, getGallery, rulesOf } from './galleries.ts';
 import { getImage, type ImageRecord, putImage } from './images.ts';
 import type { Studio } from './studios.ts';
@@ -366,4 +366,22 @@ export async function findSubmission(studio: Studio, galleryId: string, submissi
   const submission = (await loadGalleryContents(galleryId)).submissions.find((s) => s.submissionId === submissionId);
   if (!submission) throw notFound('No such submission.');
   return submission;
+}
+
+/** Views and downloads per client, and how each share link was used. */
+export async function galleryActivity(studio: Studio, galleryId: string) {
+  await galleryOfStudio(studio, galleryId);
+  const contents = await loadGalleryContents(galleryId);
+  const clients = new Map((await listClients(studio.studioId)).map((c) => [c.clientId, c.name]));
+  return {
+    clients: contents.activity.map((a) => ({
+      clientId: a.clientId,
+      clientName: clients.get(a.clientId) ?? 'Former client',
+      views: a.views ?? 0,
+      downloads: a.downloads ?? 0,
+      lastViewAt: a.lastViewAt ?? null,
+      lastDownloadAt: a.lastDownloadAt ?? null,
+    })),
+    shareLinks: contents.shareLinks.map((l) => publicLink(l)),
+  };
 }
