@@ -13,6 +13,11 @@ function handler(event) {
     return request;
   }
   var area = host === DASHBOARD_HOST ? '/app' : '/portal';
+  // Pages for one record (a gallery) are one static page that reads the id from the address.
+  if (/^\/galleries\/[0-9a-f-]{36}\/?$/.test(uri)) {
+    request.uri = area + '/galleries/detail/index.html';
+    return request;
+  }
   if (uri.charAt(uri.length - 1) === '/') {
     uri += 'index.html';
   } else if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {

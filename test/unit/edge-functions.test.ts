@@ -17,6 +17,13 @@ describe('site viewer-request function', () => {
     expect(site('portal.somestudio.com', '/signin')).toBe('/portal/signin/index.html');
   });
 
+  it('serves one page for every gallery id, on both halves', () => {
+    const id = '2b7e1a52-1c1f-4c1c-9a40-3f1f8a2b9c01';
+    expect(site('northlight.portico.example.com', `/galleries/${id}`)).toBe('/portal/galleries/detail/index.html');
+    expect(site('portico.example.com', `/galleries/${id}/`)).toBe('/app/galleries/detail/index.html');
+    expect(site('portico.example.com', '/galleries')).toBe('/app/galleries/index.html');
+  });
+
   it('serves build assets as they are', () => {
     expect(site('northlight.portico.example.com', '/_astro/app.1234.js')).toBe('/_astro/app.1234.js');
     expect(site('portico.example.com', '/favicon.svg')).toBe('/favicon.svg');
