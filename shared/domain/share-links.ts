@@ -9,6 +9,7 @@ import { portalUrl } from '../config.ts';
 import { db, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import { HttpError, notFound } from '../http/errors.ts';
+import { logger } from '../http/logger.ts';
 import { today } from './clients.ts';
 import { loadGalleryContents, publicLink, type ShareLinkRecord } from './gallery-contents.ts';
 import { type Gallery, getGallery, rulesOf } from './galleries.ts';
@@ -115,6 +116,8 @@ async function openLink(studio: Studio, token: string, password: string | undefi
     await consume(PASSWORD_LIMIT, link.linkId);
     if (!(await passwordMatches(password, link.passwordHash))) throw new HttpError(401, 'password_wrong', 'That password is not right.');
   }
+  // Every use is counted on the link (the studio sees it) and logged (for an audit trail).
+  logger.info('share link used', { linkId: link.linkId, galleryId, studioId: studio.studioId, access: link.access });
   await db().send(
     new UpdateCommand({
       TableName: tableName(),

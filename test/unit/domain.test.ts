@@ -79,3 +79,11 @@ describe('cookies and headers', () => {
     expect(securityHeaders({ storageOrigin: 'x', https: false })['strict-transport-security']).toBeUndefined();
   });
 });
+
+describe('the site and the API agree', () => {
+  it('reserve the same portal addresses', async () => {
+    const site = await import('../../site/src/lib/validation.ts');
+    const { RESERVED_SLUGS } = await import('../../shared/schemas.ts');
+    expect([...site.RESERVED_SLUGS].sort()).toEqual([...RESERVED_SLUGS].sort());
+  });
+});
