@@ -12,7 +12,13 @@ const RUNS = 15;
 
 export async function run(): Promise<BenchResult[]> {
   const services = await startLocalServices();
-  Object.assign(process.env, services.env, { PORTAL_DOMAIN: 'localhost', PUBLIC_SCHEME: 'http', PUBLIC_PORT: '3000', MAIL_FROM: 'bench@portico.localhost', POWERTOOLS_LOG_LEVEL: 'ERROR' });
+  Object.assign(process.env, services.env, {
+    PORTAL_DOMAIN: 'localhost',
+    PUBLIC_SCHEME: 'http',
+    PUBLIC_PORT: '3000',
+    MAIL_FROM: 'bench@portico.localhost',
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+  });
   try {
     const { db } = await import('../shared/data/db.ts');
     const { createUser, issueSession } = await import('../shared/adapters/identity.ts');
@@ -23,7 +29,11 @@ export async function run(): Promise<BenchResult[]> {
     const { objects } = await import('../shared/data/objects.ts');
 
     const ownerId = await createUser('studio', 'bench@example.com', 'bench@example.com', 'Bench-owner-1');
-    const { studio } = await createStudio({ name: 'Bench', slug: 'bench', owner: { userId: ownerId, email: 'bench@example.com', name: 'B' } });
+    const { studio } = await createStudio({
+      name: 'Bench',
+      slug: 'bench',
+      owner: { userId: ownerId, email: 'bench@example.com', name: 'B' },
+    });
     const client = await createClient(studio.studioId, { email: 'client@example.com', name: 'Client' });
     const gallery = await createGallery({
       studioId: studio.studioId,
@@ -41,7 +51,8 @@ export async function run(): Promise<BenchResult[]> {
         Array.from({ length: Math.min(50, IMAGES - start) }, async (_, j) => {
           const i = start + j;
           const imageId = randomUUID();
-          const d = (variant: 'thumb' | 'preview', format: 'webp' | 'jpg') => objects.derived(studio.studioId, gallery.galleryId, imageId, variant, format);
+          const d = (variant: 'thumb' | 'preview', format: 'webp' | 'jpg') =>
+            objects.derived(studio.studioId, gallery.galleryId, imageId, variant, format);
           await putImage({
             imageId,
             galleryId: gallery.galleryId,
@@ -66,7 +77,10 @@ export async function run(): Promise<BenchResult[]> {
             height: 4000,
             takenAt: new Date(Date.UTC(2026, 9, 17, 12, 0, i)).toISOString(),
             camera: 'Canon EOS R5',
-            derived: { thumb: { webp: d('thumb', 'webp'), jpg: d('thumb', 'jpg') }, preview: { webp: d('preview', 'webp'), jpg: d('preview', 'jpg') } },
+            derived: {
+              thumb: { webp: d('thumb', 'webp'), jpg: d('thumb', 'jpg') },
+              preview: { webp: d('preview', 'webp'), jpg: d('preview', 'jpg') },
+            },
             placeholder: '1QcSHQRnh493V4dIh4eXh1h4kJUI',
           });
         }),
@@ -115,9 +129,24 @@ export async function run(): Promise<BenchResult[]> {
     times.sort((a, b) => a - b);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] as number;
     return [
-      { name: `gallery API (${IMAGES} images): DynamoDB requests per call`, value: requestsPerCall, unit: 'requests', note: 'membership + host + gallery + partition pages + view counter' },
-      { name: `gallery API (${IMAGES} images): response size`, value: Math.round(warm.body.length / 1024), unit: 'KiB', note: `${Math.round(gzipSync(warm.body).length / 1024)} KiB gzip` },
-      { name: `gallery API (${IMAGES} images): latency p50`, value: Math.round(pct(0.5)), unit: 'ms', note: `p90 ${Math.round(pct(0.9))} ms over ${RUNS} calls, DynamoDB Local` },
+      {
+        name: `gallery API (${IMAGES} images): DynamoDB requests per call`,
+        value: requestsPerCall,
+        unit: 'requests',
+        note: 'membership + host + gallery + partition pages + view counter',
+      },
+      {
+        name: `gallery API (${IMAGES} images): response size`,
+        value: Math.round(warm.body.length / 1024),
+        unit: 'KiB',
+        note: `${Math.round(gzipSync(warm.body).length / 1024)} KiB gzip`,
+      },
+      {
+        name: `gallery API (${IMAGES} images): latency p50`,
+        value: Math.round(pct(0.5)),
+        unit: 'ms',
+        note: `p90 ${Math.round(pct(0.9))} ms over ${RUNS} calls, DynamoDB Local`,
+      },
     ];
   } finally {
     await services.stop();

@@ -4,7 +4,10 @@ import { routes } from '../shared/routes.ts';
 
 export const handler = defineHandler(routes.getClientGallery, async ({ params, clientSession: { client, studio } }) => {
   const view = await viewGallery(studio, client, params.galleryId);
-  const [images] = await Promise.all([clientImages(view, client.clientId), recordActivity(view.gallery.galleryId, client.clientId, 'view')]);
+  const [images] = await Promise.all([
+    clientImages(view, client.clientId),
+    recordActivity(view.gallery.galleryId, client.clientId, 'view'),
+  ]);
   const g = view.gallery;
   return {
     body: {

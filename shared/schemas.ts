@@ -190,6 +190,7 @@ export const UploadFile = z.strictObject({
     .string()
     .min(1)
     .max(200)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: path separators and control characters are what is refused
     .refine((n) => !/[/\\\u0000-\u001f]/.test(n) && n !== '.' && n !== '..', { error: 'must be a plain file name' }),
   contentType: z.enum(UPLOAD_CONTENT_TYPES, { error: `must be one of ${UPLOAD_CONTENT_TYPES.join(', ')}` }),
   size: z.number().int().min(1).max(MAX_UPLOAD_BYTES, { error: 'files are limited to 200 MB' }),
@@ -202,7 +203,13 @@ export const UploadTicket = z
     /** Small files: one presigned PUT. */
     put: z.object({ url: z.string(), headers: z.record(z.string(), z.string()) }).nullable(),
     /** Large files: presigned multipart parts, uploaded in parallel, then completed. */
-    multipart: z.object({ uploadId: z.string(), partSize: z.number().int(), parts: z.array(z.object({ partNumber: z.number().int(), url: z.string() })) }).nullable(),
+    multipart: z
+      .object({
+        uploadId: z.string(),
+        partSize: z.number().int(),
+        parts: z.array(z.object({ partNumber: z.number().int(), url: z.string() })),
+      })
+      .nullable(),
   })
   .meta({ id: 'UploadTicket' });
 export const CompleteUploadBody = z.strictObject({
@@ -251,7 +258,14 @@ export const FavouriteBody = z.strictObject({ favourite: z.boolean() });
 export const SelectionBody = z.strictObject({ selected: z.boolean() });
 export const CommentBody = z.strictObject({ text: z.string().trim().min(1).max(1000) });
 export const Comment = z
-  .object({ commentId: z.string(), imageId: z.string(), author: z.enum(['client', 'studio']), authorName: z.string(), text: z.string(), createdAt: z.string() })
+  .object({
+    commentId: z.string(),
+    imageId: z.string(),
+    author: z.enum(['client', 'studio']),
+    authorName: z.string(),
+    text: z.string(),
+    createdAt: z.string(),
+  })
   .meta({ id: 'Comment' });
 export const Submission = z
   .object({
@@ -284,7 +298,9 @@ export const ZipJobStatus = z
 export const CreateShareLinkBody = z.strictObject({
   access: z.enum(['view', 'download']),
   password: z.string().min(6, { error: 'at least 6 characters' }).max(100).optional(),
-  expiresAt: IsoDate.optional().refine((d) => d === undefined || d >= new Date().toISOString().slice(0, 10), { error: 'must be today or later' }),
+  expiresAt: IsoDate.optional().refine((d) => d === undefined || d >= new Date().toISOString().slice(0, 10), {
+    error: 'must be today or later',
+  }),
 });
 export const ShareLink = z
   .object({
@@ -318,7 +334,14 @@ export const SharedImage = z
 export const Activity = z
   .object({
     clients: z.array(
-      z.object({ clientId: z.string(), clientName: z.string(), views: z.number().int(), downloads: z.number().int(), lastViewAt: z.string().nullable(), lastDownloadAt: z.string().nullable() }),
+      z.object({
+        clientId: z.string(),
+        clientName: z.string(),
+        views: z.number().int(),
+        downloads: z.number().int(),
+        lastViewAt: z.string().nullable(),
+        lastDownloadAt: z.string().nullable(),
+      }),
     ),
     shareLinks: z.array(ShareLink),
   })

@@ -27,12 +27,17 @@ export async function startGalleryZip(studio: Studio, client: Client, galleryId:
   const images = view.contents.images.filter(
     (i) => i.status === 'ready' && (scope === 'all' || view.contents.picks.has(mark(client.clientId, i.imageId))),
   );
-  if (images.length === 0) throw conflict('nothing_to_download', scope === 'selected' ? 'You have not selected any images yet.' : 'This gallery has no images yet.');
+  if (images.length === 0)
+    throw conflict(
+      'nothing_to_download',
+      scope === 'selected' ? 'You have not selected any images yet.' : 'This gallery has no images yet.',
+    );
   const entries = images.map((image) => {
     const source = downloadSource(view.rules, image);
     return { key: source.key, fileName: source.fileName, size: view.rules.downloads === 'original' ? image.size : undefined };
   });
-  const name = `${view.gallery.title}${scope === 'selected' ? ' - selection' : ''}`.replace(/[^\p{L}\p{N} _().-]+/gu, '').trim() || 'gallery';
+  const name =
+    `${view.gallery.title}${scope === 'selected' ? ' - selection' : ''}`.replace(/[^\p{L}\p{N} _().-]+/gu, '').trim() || 'gallery';
   const job = await requestZip({ studioId: studio.studioId, galleryId, requestedBy: client.clientId, name, entries });
   await recordActivity(galleryId, client.clientId, 'download');
   return statusOf(job);

@@ -9,8 +9,8 @@ import { db, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { type Client, today } from './clients.ts';
-import { type GalleryContents, loadGalleryContents, mark, type SelectionState, type SubmissionRecord } from './gallery-contents.ts';
 import { type Gallery, type GalleryRules, getGallery, rulesOf } from './galleries.ts';
+import { type GalleryContents, loadGalleryContents, mark, type SelectionState, type SubmissionRecord } from './gallery-contents.ts';
 import { getImage, type ImageRecord } from './images.ts';
 import type { Studio } from './studios.ts';
 
@@ -72,7 +72,14 @@ export async function viewGallery(studio: Studio, client: Client, galleryId: str
   const gallery = await galleryForClient(studio, client, galleryId);
   const contents = await loadGalleryContents(galleryId);
   const selection = contents.selections.get(client.clientId);
-  return { gallery, rules: rulesOf(gallery), status: clientStatus(gallery, selection), selection, can: permissions(gallery, selection), contents };
+  return {
+    gallery,
+    rules: rulesOf(gallery),
+    status: clientStatus(gallery, selection),
+    selection,
+    can: permissions(gallery, selection),
+    contents,
+  };
 }
 
 /** The images a client sees: processed ones only, with short-lived links to their derived files. */
@@ -113,7 +120,7 @@ export async function recordActivity(galleryId: string, clientId: string, kind: 
 async function actionContext(studio: Studio, client: Client, galleryId: string, imageId: string) {
   const gallery = await galleryForClient(studio, client, galleryId);
   const [image, selection] = await Promise.all([getImage(galleryId, imageId), getSelection(galleryId, client.clientId)]);
-  if (!image || image.status !== 'ready') throw notFound('No such image.');
+  if (image?.status !== 'ready') throw notFound('No such image.');
   return { gallery, image, selection, can: permissions(gallery, selection) };
 }
 
@@ -123,11 +130,18 @@ async function getSelection(galleryId: string, clientId: string): Promise<Select
   return { clientId, count: out.Item.count ?? 0, confirmedAt: out.Item.confirmedAt ?? null, submissionId: out.Item.submissionId ?? null };
 }
 
-export async function setFavourite(studio: Studio, client: Client, galleryId: string, imageId: string, favourite: boolean): Promise<boolean> {
+export async function setFavourite(
+  studio: Studio,
+  client: Client,
+  galleryId: string,
+  imageId: string,
+  favourite: boolean,
+): Promise<boolean> {
   const { can } = await actionContext(studio, client, galleryId, imageId);
   if (!can.favourite) refuse('Favourites');
   const Key = keys.favourite(galleryId, client.clientId, imageId);
-  if (favourite) await db().send(new PutCommand({ TableName: tableName(), Item: { ...Key, type: 'favourite', imageId, clientId: client.clientId } }));
+  if (favourite)
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...Key, type: 'favourite', imageId, clientId: client.clientId } }));
   else await db().send(new DeleteCommand({ TableName: tableName(), Key }));
   return favourite;
 }
@@ -164,10 +178,21 @@ export async function setSelected(
                   UpdateExpression: 'SET #count = if_not_exists(#count, :zero) + :one, clientId = :client',
                   ConditionExpression: `attribute_not_exists(confirmedAt)${max === null ? '' : ' AND (attribute_not_exists(#count) OR #count < :max)'}`,
                   ExpressionAttributeNames: { '#count': 'count' },
-                  ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':client': client.clientId, ...(max === null ? {} : { ':max': max }) },
+                  ExpressionAttributeValues: {
+                    ':zero': 0,
+                    ':one': 1,
+                    ':client': client.clientId,
+                    ...(max === null ? {} : { ':max': max }),
+                  },
                 },
               },
-              { Put: { TableName: tableName(), Item: { ...pickKey, type: 'pick', imageId, clientId: client.clientId }, ConditionExpression: 'attribute_not_exists(PK)' } },
+              {
+                Put: {
+                  TableName: tableName(),
+                  Item: { ...pickKey, type: 'pick', imageId, clientId: client.clientId },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
             ]
           : [
               {
@@ -189,7 +214,8 @@ export async function setSelected(
     const [selectionCode, pickCode] = cancellationCodes(e);
     const current = await getSelection(galleryId, client.clientId);
     // Already in the asked-for state: selecting twice is not an error.
-    if (pickCode === 'ConditionalCheckFailed' && selectionCode !== 'ConditionalCheckFailed') return { selected, selectedCount: current?.count ?? 0 };
+    if (pickCode === 'ConditionalCheckFailed' && selectionCode !== 'ConditionalCheckFailed')
+      return { selected, selectedCount: current?.count ?? 0 };
     if (current?.confirmedAt) throw conflict('selection_confirmed', 'Your selection is confirmed and can no longer change.');
     if (selected && selectionCode === 'ConditionalCheckFailed') {
       throw conflict('selection_full', `You have selected the maximum of ${max} images. Unselect one to choose another.`);
@@ -259,7 +285,8 @@ export async function confirmSelection(studio: Studio, client: Client, galleryId
   const picked = view.contents.images.filter((i) => view.contents.picks.has(mark(client.clientId, i.imageId)));
   const count = view.selection?.count ?? 0;
   if (count === 0) throw conflict('selection_empty', 'Select at least one image before confirming.');
-  if (count < rules.selection.min) throw conflict('selection_too_small', `Select at least ${rules.selection.min} images before confirming (you have ${count}).`);
+  if (count < rules.selection.min)
+    throw conflict('selection_too_small', `Select at least ${rules.selection.min} images before confirming (you have ${count}).`);
   const submission: SubmissionRecord = {
     submissionId: randomUUID(),
     galleryId,
@@ -321,7 +348,12 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** A link that downloads one image at the size the rules allow, under its own file name. */
-export async function downloadLink(studio: Studio, client: Client, galleryId: string, imageId: string): Promise<{ url: string; fileName: string }> {
+export async function downloadLink(
+  studio: Studio,
+  client: Client,
+  galleryId: string,
+  imageId: string,
+): Promise<{ url: string; fileName: string }> {
   const { gallery, image, can } = await actionContext(studio, client, galleryId, imageId);
   if (!can.download) refuse('Downloads');
   const { key, fileName } = downloadSource(rulesOf(gallery), image);

@@ -11,8 +11,8 @@ import { keys, withoutKeys } from '../data/keys.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { logger } from '../http/logger.ts';
 import { today } from './clients.ts';
-import { loadGalleryContents, publicLink, type ShareLinkRecord } from './gallery-contents.ts';
 import { type Gallery, getGallery, rulesOf } from './galleries.ts';
+import { loadGalleryContents, publicLink, type ShareLinkRecord } from './gallery-contents.ts';
 import { getImage } from './images.ts';
 import { downloadSource } from './proofing.ts';
 import { consume } from './rate-limit.ts';
@@ -35,7 +35,11 @@ async function passwordMatches(password: string, stored: string): Promise<boolea
   return timingSafeEqual(candidate, Buffer.from(hash, 'hex'));
 }
 
-export async function createShareLink(studio: Studio, galleryId: string, input: { access: 'view' | 'download'; password?: string; expiresAt?: string }) {
+export async function createShareLink(
+  studio: Studio,
+  galleryId: string,
+  input: { access: 'view' | 'download'; password?: string; expiresAt?: string },
+) {
   await galleryOfStudio(studio, galleryId);
   const token = randomBytes(32).toString('base64url');
   const link: ShareLinkRecord = {
@@ -53,7 +57,13 @@ export async function createShareLink(studio: Studio, galleryId: string, input: 
   await db().send(
     new TransactWriteCommand({
       TransactItems: [
-        { Put: { TableName: tableName(), Item: { ...keys.shareLink(galleryId, link.linkId), type: 'shareLink', ...link }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...keys.shareLink(galleryId, link.linkId), type: 'shareLink', ...link },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
         {
           Put: {
             TableName: tableName(),
@@ -103,7 +113,9 @@ async function openLink(studio: Studio, token: string, password: string | undefi
   if (!pointer.Item || pointer.Item.studioId !== studio.studioId) throw notFound('This share link is not valid.');
   const galleryId = pointer.Item.galleryId as string;
   const [linkItem, gallery] = await Promise.all([
-    db().send(new GetCommand({ TableName: tableName(), Key: keys.shareLink(galleryId, pointer.Item.linkId as string), ConsistentRead: true })),
+    db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.shareLink(galleryId, pointer.Item.linkId as string), ConsistentRead: true }),
+    ),
     getGallery(studio.studioId, galleryId),
   ]);
   if (!linkItem.Item || !gallery) throw notFound('This share link is not valid.');
@@ -146,7 +158,12 @@ export async function openSharedGallery(studio: Studio, token: string, password?
       })),
   );
   return {
-    gallery: { title: gallery.title, shootDate: gallery.shootDate, welcomeNote: gallery.welcomeNote ?? '', canDownload: link.access === 'download' },
+    gallery: {
+      title: gallery.title,
+      shootDate: gallery.shootDate,
+      welcomeNote: gallery.welcomeNote ?? '',
+      canDownload: link.access === 'download',
+    },
     images,
   };
 }
@@ -155,7 +172,7 @@ export async function downloadShared(studio: Studio, token: string, password: st
   const { link, gallery } = await openLink(studio, token, password);
   if (link.access !== 'download') throw new HttpError(403, 'not_allowed', 'This link is for viewing only.');
   const image = await getImage(gallery.galleryId, imageId);
-  if (!image || image.status !== 'ready') throw notFound('No such image.');
+  if (image?.status !== 'ready') throw notFound('No such image.');
   // A download link hands out what the gallery's rules allow, and at least the web size.
   const rules = rulesOf(gallery);
   const { key, fileName } = downloadSource({ ...rules, downloads: rules.downloads === 'original' ? 'original' : 'web' }, image);

@@ -1,6 +1,14 @@
 // A studio's galleries: create and edit them, upload into them, and see what clients did.
 import { randomUUID } from 'node:crypto';
-import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectsCommand, HeadObjectCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectsCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { presignGet, s3 } from '../adapters/storage.ts';
@@ -11,8 +19,8 @@ import { objects } from '../data/objects.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import type { UPLOAD_CONTENT_TYPES } from '../schemas.ts';
 import { type Client, getClient, listClients } from './clients.ts';
-import { loadGalleryContents, mark, publicLink, type SubmissionRecord } from './gallery-contents.ts';
 import { createGallery, DEFAULT_RULES, type Gallery, type GalleryRules, type GalleryStatus, getGallery, rulesOf } from './galleries.ts';
+import { loadGalleryContents, mark, publicLink, type SubmissionRecord } from './gallery-contents.ts';
 import { getImage, type ImageRecord, putImage } from './images.ts';
 import type { Studio } from './studios.ts';
 
@@ -28,7 +36,11 @@ export async function galleryOfStudio(studio: Studio, galleryId: string): Promis
   return gallery;
 }
 
-export async function studioGalleryView(gallery: Gallery, client: Pick<Client, 'name'> | null, extra?: { selectedCount: number; confirmedAt: string | null }) {
+export async function studioGalleryView(
+  gallery: Gallery,
+  client: Pick<Client, 'name'> | null,
+  extra?: { selectedCount: number; confirmedAt: string | null },
+) {
   const rules = rulesOf(gallery);
   return {
     galleryId: gallery.galleryId,
@@ -74,7 +86,16 @@ export async function listStudioGalleries(studio: Studio) {
 
 export async function createStudioGallery(
   studio: Studio,
-  input: { clientId: string; projectId?: string | null; title: string; shootDate?: string | null; deadline?: string | null; welcomeNote?: string; tags?: string[]; rules?: GalleryRules },
+  input: {
+    clientId: string;
+    projectId?: string | null;
+    title: string;
+    shootDate?: string | null;
+    deadline?: string | null;
+    welcomeNote?: string;
+    tags?: string[];
+    rules?: GalleryRules;
+  },
 ) {
   // The client must be this studio's: an id from elsewhere is simply unknown here.
   const client = await getClient(studio.studioId, input.clientId);
@@ -100,7 +121,16 @@ export async function createStudioGallery(
 export async function updateStudioGallery(
   studio: Studio,
   galleryId: string,
-  changes: Partial<{ title: string; shootDate: string | null; deadline: string | null; welcomeNote: string; tags: string[]; rules: GalleryRules; status: GalleryStatus; coverImageId: string | null }>,
+  changes: Partial<{
+    title: string;
+    shootDate: string | null;
+    deadline: string | null;
+    welcomeNote: string;
+    tags: string[];
+    rules: GalleryRules;
+    status: GalleryStatus;
+    coverImageId: string | null;
+  }>,
 ) {
   const gallery = await galleryOfStudio(studio, galleryId);
   const set: Record<string, unknown> = { ...changes };
@@ -108,7 +138,10 @@ export async function updateStudioGallery(
     if (changes.coverImageId === null) set.coverThumbKey = null;
     else {
       const image = await getImage(galleryId, changes.coverImageId);
-      if (!image || image.status !== 'ready') throw badRequest('invalid_request', 'The cover must be a processed image of this gallery.', { coverImageId: ['is not a ready image of this gallery'] });
+      if (image?.status !== 'ready')
+        throw badRequest('invalid_request', 'The cover must be a processed image of this gallery.', {
+          coverImageId: ['is not a ready image of this gallery'],
+        });
       set.coverThumbKey = image.derived?.thumb?.webp ?? null;
     }
   }
@@ -155,7 +188,10 @@ export async function studioGalleryDetail(studio: Studio, galleryId: string) {
     })),
   );
   return {
-    gallery: await studioGalleryView(gallery, client, { selectedCount: selection?.count ?? 0, confirmedAt: selection?.confirmedAt ?? null }),
+    gallery: await studioGalleryView(gallery, client, {
+      selectedCount: selection?.count ?? 0,
+      confirmedAt: selection?.confirmedAt ?? null,
+    }),
     images,
   };
 }
@@ -163,6 +199,7 @@ export async function studioGalleryDetail(studio: Studio, galleryId: string) {
 /** A file name safe to show, store and put in a Content-Disposition: no paths, no control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? 'image';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed here
   const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned.slice(0, 200) : 'image';
 }
@@ -206,16 +243,22 @@ export async function startUploads(studio: Studio, galleryId: string, files: Upl
         return { imageId, put: { url, headers: { 'content-type': file.contentType } }, multipart: null };
       }
       const partSize = Math.max(MIN_PART_SIZE, Math.ceil(file.size / 10_000));
-      const created = await s3().send(new CreateMultipartUploadCommand({ Bucket: config.bucketName, Key: key, ContentType: file.contentType }));
+      const created = await s3().send(
+        new CreateMultipartUploadCommand({ Bucket: config.bucketName, Key: key, ContentType: file.contentType }),
+      );
       const uploadId = created.UploadId as string;
       await putImage({ ...image, multipartUploadId: uploadId } as ImageRecord);
       const count = Math.ceil(file.size / partSize);
       const parts = await Promise.all(
         Array.from({ length: count }, async (_, i) => ({
           partNumber: i + 1,
-          url: await getSignedUrl(s3(), new UploadPartCommand({ Bucket: config.bucketName, Key: key, UploadId: uploadId, PartNumber: i + 1 }), {
-            expiresIn: UPLOAD_URL_TTL,
-          }),
+          url: await getSignedUrl(
+            s3(),
+            new UploadPartCommand({ Bucket: config.bucketName, Key: key, UploadId: uploadId, PartNumber: i + 1 }),
+            {
+              expiresIn: UPLOAD_URL_TTL,
+            },
+          ),
         })),
       );
       return { imageId, put: null, multipart: { uploadId, partSize, parts } };
@@ -223,21 +266,31 @@ export async function startUploads(studio: Studio, galleryId: string, files: Upl
   );
 }
 
-export async function completeUpload(studio: Studio, galleryId: string, imageId: string, input: { uploadId?: string; parts?: Array<{ partNumber: number; etag: string }> }) {
+export async function completeUpload(
+  studio: Studio,
+  galleryId: string,
+  imageId: string,
+  input: { uploadId?: string; parts?: Array<{ partNumber: number; etag: string }> },
+) {
   await galleryOfStudio(studio, galleryId);
   const image = await getImage(galleryId, imageId);
   if (!image || image.studioId !== studio.studioId) throw notFound('No such upload.');
   const uploadId = (image as ImageRecord & { multipartUploadId?: string }).multipartUploadId;
   if (image.status === 'uploading') {
     if (uploadId) {
-      if (!input.parts?.length || input.uploadId !== uploadId) throw badRequest('invalid_request', 'This upload needs its uploadId and parts.', { parts: ['are required for a multipart upload'] });
+      if (!input.parts?.length || input.uploadId !== uploadId)
+        throw badRequest('invalid_request', 'This upload needs its uploadId and parts.', {
+          parts: ['are required for a multipart upload'],
+        });
       try {
         await s3().send(
           new CompleteMultipartUploadCommand({
             Bucket: config.bucketName,
             Key: image.originalKey,
             UploadId: uploadId,
-            MultipartUpload: { Parts: [...input.parts].sort((a, b) => a.partNumber - b.partNumber).map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
+            MultipartUpload: {
+              Parts: [...input.parts].sort((a, b) => a.partNumber - b.partNumber).map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
+            },
           }),
         );
       } catch (e) {
@@ -250,7 +303,8 @@ export async function completeUpload(studio: Studio, galleryId: string, imageId:
       try {
         await s3().send(new HeadObjectCommand({ Bucket: config.bucketName, Key: image.originalKey }));
       } catch (e) {
-        if (e instanceof Error && (e.name === 'NotFound' || e.name === 'NoSuchKey')) throw badRequest('upload_incomplete', 'The file has not arrived yet.');
+        if (e instanceof Error && (e.name === 'NotFound' || e.name === 'NoSuchKey'))
+          throw badRequest('upload_incomplete', 'The file has not arrived yet.');
         throw e;
       }
     }
@@ -295,7 +349,8 @@ export async function deleteImage(studio: Studio, galleryId: string, imageId: st
   const contents = await loadGalleryContents(galleryId);
   const picked = contents.picks.has(mark(gallery.clientId, imageId));
   const selection = contents.selections.get(gallery.clientId);
-  if (picked && selection?.confirmedAt) throw conflict('image_in_confirmed_set', "This image is in the client's confirmed set and cannot be removed.");
+  if (picked && selection?.confirmedAt)
+    throw conflict('image_in_confirmed_set', "This image is in the client's confirmed set and cannot be removed.");
   await db().send(
     new TransactWriteCommand({
       TransactItems: [
@@ -336,10 +391,14 @@ export async function deleteImage(studio: Studio, galleryId: string, imageId: st
   );
   const uploadId = (image as ImageRecord & { multipartUploadId?: string }).multipartUploadId;
   if (uploadId && image.status === 'uploading') {
-    await s3().send(new AbortMultipartUploadCommand({ Bucket: config.bucketName, Key: image.originalKey, UploadId: uploadId })).catch(() => undefined);
+    await s3()
+      .send(new AbortMultipartUploadCommand({ Bucket: config.bucketName, Key: image.originalKey, UploadId: uploadId }))
+      .catch(() => undefined);
   }
   const derived = Object.values(image.derived ?? {}).flatMap((formats) => Object.values(formats ?? {}));
-  await s3().send(new DeleteObjectsCommand({ Bucket: config.bucketName, Delete: { Objects: [image.originalKey, ...derived].map((Key) => ({ Key })) } }));
+  await s3().send(
+    new DeleteObjectsCommand({ Bucket: config.bucketName, Delete: { Objects: [image.originalKey, ...derived].map((Key) => ({ Key })) } }),
+  );
 }
 
 export function submissionsOf(contents: { submissions: SubmissionRecord[] }) {
@@ -357,7 +416,10 @@ export function submissionCsv(submission: SubmissionRecord): string {
     const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
     return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  const rows = [['file_name', 'client', 'email', 'confirmed_at'], ...submission.fileNames.map((f) => [f, submission.clientName, submission.clientEmail, submission.confirmedAt])];
+  const rows = [
+    ['file_name', 'client', 'email', 'confirmed_at'],
+    ...submission.fileNames.map((f) => [f, submission.clientName, submission.clientEmail, submission.confirmedAt]),
+  ];
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 

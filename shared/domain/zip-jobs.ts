@@ -269,27 +269,28 @@ export async function runZipJob(manifestKey: string): Promise<ZipJob | null> {
   }
   const log = logger.createChild({ persistentKeys: { jobId, galleryId } });
   const started = performance.now();
+  const progress = new Progress(galleryId, jobId, runId);
+  const skipped: Skipped[] = [];
+  // What the record says about the files either way: how far it got, and which were missing.
+  const counts = () => ({
+    filesDone: progress.filesDone,
+    bytesDone: progress.bytesDone,
+    skipped: skipped.slice(0, MAX_SKIPPED_LISTED),
+    skippedCount: skipped.length,
+  });
   let outcome: Partial<ZipJob>;
   try {
-    const result = await buildZip(manifest, runId);
-    outcome = {
-      status: 'ready',
-      outputKey: result.outputKey,
-      outputBytes: result.outputBytes,
-      filesDone: result.filesDone,
-      bytesDone: result.bytesDone,
-      skipped: result.skipped.slice(0, MAX_SKIPPED_LISTED),
-      skippedCount: result.skipped.length,
-    };
+    const result = await buildZip(manifest, progress, skipped);
+    outcome = { status: 'ready', ...result, ...counts() };
     log.info('zip ready', {
-      files: result.filesDone,
+      files: progress.filesDone,
       bytes: result.outputBytes,
-      skipped: result.skipped.length,
+      skipped: skipped.length,
       ms: Math.round(performance.now() - started),
     });
   } catch (e) {
     log.error('zip failed', { error: e as Error });
-    outcome = { status: 'failed', error: failureReason(e) };
+    outcome = { status: 'failed', error: failureReason(e), ...counts() };
   }
   let job: ZipJob | null;
   try {
@@ -386,20 +387,18 @@ async function finish(galleryId: string, jobId: string, runId: string | null, fi
   return toJob(out.Attributes ?? {});
 }
 
-interface BuildResult {
-  outputKey: string;
-  outputBytes: number;
-  filesDone: number;
-  bytesDone: number;
-  skipped: { key: string; fileName: string }[];
-}
+type Skipped = ZipJob['skipped'][number];
 
 /**
  * GetObject body → byte counter → ZIP (store) → PassThrough → lib-storage Upload. One entry is
  * open at a time and every hop is a piped stream, so a slow upload pauses the download
  * (backpressure) and memory holds at most ~(queueSize + 1) parts, whatever the total.
  */
-async function buildZip(manifest: ZipManifest, runId: string): Promise<BuildResult> {
+async function buildZip(
+  manifest: ZipManifest,
+  progress: Progress,
+  skipped: Skipped[],
+): Promise<{ outputKey: string; outputBytes: number }> {
   const { galleryId, jobId, studioId } = manifest;
   const outputKey = objects.zipOutput(jobId, zipName(manifest.name));
   const fileNames = uniqueFileNames(manifest.entries.map((e) => e.fileName));
@@ -440,8 +439,6 @@ async function buildZip(manifest: ZipManifest, runId: string): Promise<BuildResu
   });
   uploaded.catch(() => {});
 
-  const progress = new Progress(galleryId, jobId, runId);
-  const skipped: BuildResult['skipped'] = [];
   let current: Readable | undefined;
   try {
     for (const [i, entry] of manifest.entries.entries()) {
@@ -481,7 +478,7 @@ async function buildZip(manifest: ZipManifest, runId: string): Promise<BuildResu
     await Promise.race([piped, failed]);
     await uploaded;
     await progress.settle();
-    return { outputKey, outputBytes: zip.pointer(), filesDone: progress.filesDone, bytesDone: progress.bytesDone, skipped };
+    return { outputKey, outputBytes: zip.pointer() };
   } catch (e) {
     // Stop everything: the open download, the ZIP and the upload's input. Ending the input with
     // an error makes lib-storage stop its part uploaders and send AbortMultipartUpload before

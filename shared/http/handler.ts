@@ -207,7 +207,12 @@ export function defineHandler<const R extends RouteDef>(route: R, fn: (req: Rout
         event,
       } as RouteRequest<R>);
       if (reply.raw !== undefined) {
-        return { statusCode: reply.status ?? route.ok.status, headers: { 'cache-control': 'no-store', ...reply.headers }, body: reply.raw, cookies: reply.cookies };
+        return {
+          statusCode: reply.status ?? route.ok.status,
+          headers: { 'cache-control': 'no-store', ...reply.headers },
+          body: reply.raw,
+          cookies: reply.cookies,
+        };
       }
       return json(reply.status ?? route.ok.status, reply.body, { cookies: reply.cookies, headers: reply.headers });
     } catch (e) {

@@ -53,7 +53,8 @@ async function galleryFor(studio: Browser, clientId: string, imageCount: number,
   return { galleryId, imageIds };
 }
 
-const publish = (studio: Browser, galleryId: string) => studio.call(DASHBOARD, 'PATCH', `/api/studio/galleries/${galleryId}`, { json: { status: 'proofing' } });
+const publish = (studio: Browser, galleryId: string) =>
+  studio.call(DASHBOARD, 'PATCH', `/api/studio/galleries/${galleryId}`, { json: { status: 'proofing' } });
 const select = (b: Browser, galleryId: string, imageId: string, selected = true) =>
   b.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/${galleryId}/images/${imageId}/selection`, { json: { selected } });
 
@@ -100,8 +101,16 @@ describe('proofing a gallery', () => {
     });
     const afterSignup = await storedState();
     expect((await otherStudio.get(DASHBOARD, `/api/studio/galleries/${galleryId}`)).status).toBe(404);
-    expect((await otherStudio.call(DASHBOARD, 'PATCH', `/api/studio/galleries/${galleryId}`, { json: { title: 'Mine now' } })).status).toBe(404);
-    expect((await otherStudio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/uploads`, { files: [{ fileName: 'a.jpg', contentType: 'image/jpeg', size: 10 }] })).status).toBe(404);
+    expect((await otherStudio.call(DASHBOARD, 'PATCH', `/api/studio/galleries/${galleryId}`, { json: { title: 'Mine now' } })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await otherStudio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/uploads`, {
+          files: [{ fileName: 'a.jpg', contentType: 'image/jpeg', size: 10 }],
+        })
+      ).status,
+    ).toBe(404);
     expect((await otherStudio.post(DASHBOARD, '/api/studio/galleries', { clientId: ava.clientId, title: 'Steal' })).status).toBe(400);
     expect(await storedState()).toEqual(afterSignup);
     expect(before.items).toBeLessThan(afterSignup.items);
@@ -118,23 +127,39 @@ describe('proofing a gallery', () => {
     expect(full.body.error).toBe('selection_full');
     expect((await select(ava.browser, galleryId, c, false)).body).toEqual({ selected: false, selectedCount: 2 });
 
-    const fav = await ava.browser.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/${galleryId}/images/${d}/favourite`, { json: { favourite: true } });
+    const fav = await ava.browser.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/${galleryId}/images/${d}/favourite`, {
+      json: { favourite: true },
+    });
     expect(fav.body).toEqual({ favourite: true });
-    const comment = await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/images/${d}/comments`, { text: 'Can this be brighter?' });
+    const comment = await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/images/${d}/comments`, {
+      text: 'Can this be brighter?',
+    });
     expect(comment.status).toBe(201);
     const comments = await ava.browser.get(NORTHLIGHT, `/api/portal/galleries/${galleryId}/images/${d}/comments`);
     expect(comments.body.comments.map((x: { text: string }) => x.text)).toEqual(['Can this be brighter?']);
 
     const before = await storedState();
-    expect((await ava.browser.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/${galleryId}/images/${d}/selection`, { json: { selected: 'yes' } })).status).toBe(400);
-    expect((await ava.browser.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/not-a-uuid/images/${d}/selection`, { json: { selected: true } })).status).toBe(400);
+    expect(
+      (await ava.browser.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/${galleryId}/images/${d}/selection`, { json: { selected: 'yes' } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await ava.browser.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/not-a-uuid/images/${d}/selection`, { json: { selected: true } }))
+        .status,
+    ).toBe(400);
     expect((await select(ava.browser, galleryId, randomUUID())).status).toBe(404);
-    expect((await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/images/${d}/comments`, { text: '   ' })).status).toBe(400);
-    expect((await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/images/${d}/comments`, { text: 'x'.repeat(1001) })).status).toBe(400);
+    expect((await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/images/${d}/comments`, { text: '   ' })).status).toBe(
+      400,
+    );
+    expect(
+      (await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/images/${d}/comments`, { text: 'x'.repeat(1001) })).status,
+    ).toBe(400);
     expect(await storedState()).toEqual(before);
 
     const view = await ava.browser.get(NORTHLIGHT, `/api/portal/galleries/${galleryId}`);
-    const marks = Object.fromEntries(view.body.images.map((i: { imageId: string; selected: boolean; favourite: boolean; comments: number }) => [i.imageId, i]));
+    const marks = Object.fromEntries(
+      view.body.images.map((i: { imageId: string; selected: boolean; favourite: boolean; comments: number }) => [i.imageId, i]),
+    );
     expect(marks[a].selected && marks[b].selected && !marks[c].selected).toBe(true);
     expect(marks[d]).toMatchObject({ favourite: true, comments: 1, selected: false });
     expect(view.body.gallery.selectedCount).toBe(2);
@@ -169,7 +194,10 @@ describe('proofing a gallery', () => {
 
     const submissions = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/submissions`);
     expect(submissions.body.submissions).toHaveLength(1);
-    const csv = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/submissions/${submissions.body.submissions[0].submissionId}/csv`);
+    const csv = await studio.get(
+      DASHBOARD,
+      `/api/studio/galleries/${galleryId}/submissions/${submissions.body.submissions[0].submissionId}/csv`,
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.split('\r\n')[1]).toMatch(/^IMG_0001\.jpg,Proofing Ava,/);
@@ -186,8 +214,16 @@ describe('proofing a gallery', () => {
     const id = viewOnly.imageIds[0] as string;
     const before = await storedState();
     expect((await select(ava.browser, viewOnly.galleryId, id)).status).toBe(403);
-    expect((await ava.browser.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/${viewOnly.galleryId}/images/${id}/favourite`, { json: { favourite: true } })).status).toBe(403);
-    expect((await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${viewOnly.galleryId}/images/${id}/comments`, { text: 'hi' })).status).toBe(403);
+    expect(
+      (
+        await ava.browser.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/${viewOnly.galleryId}/images/${id}/favourite`, {
+          json: { favourite: true },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${viewOnly.galleryId}/images/${id}/comments`, { text: 'hi' })).status,
+    ).toBe(403);
     expect((await ava.browser.get(NORTHLIGHT, `/api/portal/galleries/${viewOnly.galleryId}/images/${id}/download`)).status).toBe(403);
     expect((await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${viewOnly.galleryId}/zip`, { scope: 'all' })).status).toBe(403);
     expect(await storedState()).toEqual(before);

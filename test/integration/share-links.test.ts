@@ -22,7 +22,10 @@ describe('share links', () => {
     studio = new Browser();
     await studio.post(DASHBOARD, '/api/studio/session', { email: DEMO.owner.email, password: DEMO.owner.password });
     const clients = await studio.get(DASHBOARD, '/api/studio/clients');
-    const created = await studio.post(DASHBOARD, '/api/studio/galleries', { clientId: clients.body.clients[0].clientId, title: `Shared ${randomUUID().slice(0, 4)}` });
+    const created = await studio.post(DASHBOARD, '/api/studio/galleries', {
+      clientId: clients.body.clients[0].clientId,
+      title: `Shared ${randomUUID().slice(0, 4)}`,
+    });
     galleryId = created.body.gallery.galleryId;
     const northlight = await findStudioBySlugForTest(DEMO.studio.slug);
     [imageId] = (await addReadyImages(northlight.studioId, galleryId, 3, 'SHARE')) as [string];
@@ -46,7 +49,10 @@ describe('share links', () => {
   });
 
   it('guards a download link with its password, counts uses, and stops it when revoked', async () => {
-    const created = await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'download', password: 'wedding2026' });
+    const created = await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, {
+      access: 'download',
+      password: 'wedding2026',
+    });
     const token = tokenOf(created.body.link.url);
     const visitor = new Browser();
     expect((await visitor.post(NORTHLIGHT, '/api/share/gallery', { token })).body.error).toBe('password_required');
@@ -71,7 +77,10 @@ describe('share links', () => {
   });
 
   it('stops working after its expiry date', async () => {
-    const created = await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'view', expiresAt: '2099-01-01' });
+    const created = await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, {
+      access: 'view',
+      expiresAt: '2099-01-01',
+    });
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
@@ -88,7 +97,9 @@ describe('share links', () => {
   it('refuses bad input and other studios, changing nothing', async () => {
     const before = await storedState();
     expect((await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'edit' })).status).toBe(400);
-    expect((await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'view', expiresAt: '2001-01-01' })).status).toBe(400);
+    expect(
+      (await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'view', expiresAt: '2001-01-01' })).status,
+    ).toBe(400);
     expect((await new Browser().post(NORTHLIGHT, '/api/share/gallery', { token: 'short' })).status).toBe(400);
     expect((await new Browser().post(NORTHLIGHT, '/api/share/gallery', { token: 'A'.repeat(43) })).status).toBe(404);
     const rival = new Browser();

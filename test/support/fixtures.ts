@@ -1,11 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { putObject } from '../../shared/adapters/storage.ts';
 import { db, tableName } from '../../shared/data/db.ts';
 import { keys } from '../../shared/data/keys.ts';
-import { getStudio, type Studio } from '../../shared/domain/studios.ts';
-import { randomUUID } from 'node:crypto';
-import { putObject } from '../../shared/adapters/storage.ts';
 import { objects } from '../../shared/data/objects.ts';
 import { markImageReady, putImage } from '../../shared/domain/images.ts';
+import { getStudio, type Studio } from '../../shared/domain/studios.ts';
 export async function findStudioBySlugForTest(slug: string): Promise<Studio> {
   const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slug(slug) }));
   const studio = claim.Item ? await getStudio(claim.Item.studioId) : null;
@@ -25,8 +25,14 @@ export async function addReadyImages(studioId: string, galleryId: string, count:
       ids[i] = imageId;
       const originalKey = objects.original(studioId, galleryId, imageId);
       const derived = {
-        thumb: { webp: objects.derived(studioId, galleryId, imageId, 'thumb', 'webp'), jpg: objects.derived(studioId, galleryId, imageId, 'thumb', 'jpg') },
-        preview: { webp: objects.derived(studioId, galleryId, imageId, 'preview', 'webp'), jpg: objects.derived(studioId, galleryId, imageId, 'preview', 'jpg') },
+        thumb: {
+          webp: objects.derived(studioId, galleryId, imageId, 'thumb', 'webp'),
+          jpg: objects.derived(studioId, galleryId, imageId, 'thumb', 'jpg'),
+        },
+        preview: {
+          webp: objects.derived(studioId, galleryId, imageId, 'preview', 'webp'),
+          jpg: objects.derived(studioId, galleryId, imageId, 'preview', 'jpg'),
+        },
       };
       await putObject(derived.preview.jpg, Buffer.from(`preview ${i}`), 'image/jpeg');
       await putImage({
