@@ -25,7 +25,7 @@ export async function run(): Promise<BenchResult[]> {
     const { createStudio } = await import('../shared/domain/studios.ts');
     const { createClient, clientUsername } = await import('../shared/domain/clients.ts');
     const { createGallery } = await import('../shared/domain/galleries.ts');
-    const { markImageReady, putImage } = await import('../shared/domain/images.ts');
+    const { markImageReady, newImageRecord, putImage } = await import('../shared/domain/images.ts');
     const { objects } = await import('../shared/data/objects.ts');
 
     const ownerId = await createUser('studio', 'bench@example.com', 'bench@example.com', 'Bench-owner-1');
@@ -53,25 +53,19 @@ export async function run(): Promise<BenchResult[]> {
           const imageId = randomUUID();
           const d = (variant: 'thumb' | 'preview', format: 'webp' | 'jpg') =>
             objects.derived(studio.studioId, gallery.galleryId, imageId, variant, format);
-          await putImage({
-            imageId,
-            galleryId: gallery.galleryId,
-            studioId: studio.studioId,
-            fileName: `WED_${String(i).padStart(4, '0')}.jpg`,
-            contentType: 'image/jpeg',
-            size: 12_000_000,
-            originalKey: objects.original(studio.studioId, gallery.galleryId, imageId),
-            status: 'processing',
-            failureReason: null,
-            position: i,
-            uploadedAt: new Date().toISOString(),
-            width: null,
-            height: null,
-            takenAt: null,
-            camera: null,
-            derived: null,
-            placeholder: null,
-          });
+          await putImage(
+            newImageRecord({
+              imageId,
+              galleryId: gallery.galleryId,
+              studioId: studio.studioId,
+              fileName: `WED_${String(i).padStart(4, '0')}.jpg`,
+              contentType: 'image/jpeg',
+              size: 12_000_000,
+              originalKey: objects.original(studio.studioId, gallery.galleryId, imageId),
+              position: i,
+              status: 'processing',
+            }),
+          );
           await markImageReady(gallery.galleryId, imageId, {
             width: 6000,
             height: 4000,

@@ -1,7 +1,7 @@
 // One DynamoDB document client per process, created on first use so cold starts of routes
 // that never touch the table stay cheap.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 
 let client: DynamoDBDocumentClient | undefined;
@@ -14,3 +14,22 @@ export function db(): DynamoDBDocumentClient {
 }
 
 export const tableName = (): string => config.tableName;
+
+/** Every item of one partition whose sort key starts with `prefix`, across pages. */
+export async function queryPrefix(pk: string, prefix: string): Promise<Record<string, any>[]> {
+  const items: Record<string, any>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': prefix },
+        ExclusiveStartKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}

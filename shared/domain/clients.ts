@@ -2,9 +2,9 @@
 // each with its own record and its own client-pool user (username `<studioId>.<clientId>`), so a
 // session is bound to exactly one studio by construction.
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createUser, deleteUser } from '../adapters/identity.ts';
-import { db, tableName } from '../data/db.ts';
+import { db, queryPrefix, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import { conflict } from '../http/errors.ts';
 import type { ClientSummary } from './types.ts';
@@ -57,20 +57,7 @@ export async function findClientByEmail(studioId: string, email: string): Promis
 
 export async function listClients(studioId: string): Promise<Client[]> {
   const { PK, SKPrefix } = keys.clientPrefix(studioId);
-  const clients: Client[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) clients.push(withoutKeys(item) as Client);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const clients = (await queryPrefix(PK, SKPrefix)).map((item) => withoutKeys(item) as Client);
   return clients.sort((a, b) => b.invitedAt.localeCompare(a.invitedAt));
 }
 

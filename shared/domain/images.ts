@@ -119,3 +119,29 @@ export async function markImageFailed(galleryId: string, imageId: string, reason
     }),
   );
 }
+
+/** The record an upload starts with: everything the pipeline fills in is still empty. */
+export function newImageRecord(input: {
+  imageId: string;
+  galleryId: string;
+  studioId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  originalKey: string;
+  position: number;
+  status?: ImageStatus;
+}): ImageRecord {
+  return {
+    ...input,
+    status: input.status ?? 'uploading',
+    failureReason: null,
+    uploadedAt: new Date().toISOString(),
+    width: null,
+    height: null,
+    takenAt: null,
+    camera: null,
+    derived: null,
+    placeholder: null,
+  };
+}

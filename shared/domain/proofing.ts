@@ -1,11 +1,11 @@
 // A client proofing a gallery: what they may do (one function decides, for the UI and the API
 // alike), favourites, selection within the maximum, comments and confirming the final set.
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { sendMail } from '../adapters/mail.ts';
 import { presignGet } from '../adapters/storage.ts';
 import { dashboardUrl } from '../config.ts';
-import { db, tableName } from '../data/db.ts';
+import { db, queryPrefix, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { type Client, today } from './clients.ts';
@@ -240,14 +240,7 @@ export interface CommentRecord {
 export async function listComments(studio: Studio, client: Client, galleryId: string, imageId: string): Promise<CommentRecord[]> {
   await actionContext(studio, client, galleryId, imageId);
   const { PK, SKPrefix } = keys.commentsOfImage(galleryId, imageId);
-  const out = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-      ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-    }),
-  );
-  return (out.Items ?? []).map((i) => withoutKeys(i) as CommentRecord);
+  return (await queryPrefix(PK, SKPrefix)).map((i) => withoutKeys(i) as CommentRecord);
 }
 
 export async function addComment(studio: Studio, client: Client, galleryId: string, imageId: string, text: string): Promise<CommentRecord> {

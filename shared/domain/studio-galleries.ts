@@ -9,11 +9,11 @@ import {
   PutObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { presignGet, s3 } from '../adapters/storage.ts';
 import { config } from '../config.ts';
-import { db, tableName } from '../data/db.ts';
+import { db, queryPrefix, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import { objects } from '../data/objects.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
@@ -21,7 +21,7 @@ import type { UPLOAD_CONTENT_TYPES } from '../schemas.ts';
 import { type Client, getClient, listClients } from './clients.ts';
 import { createGallery, DEFAULT_RULES, type Gallery, type GalleryRules, type GalleryStatus, getGallery, rulesOf } from './galleries.ts';
 import { loadGalleryContents, mark, publicLink, type SubmissionRecord } from './gallery-contents.ts';
-import { getImage, type ImageRecord, putImage } from './images.ts';
+import { getImage, type ImageRecord, newImageRecord, putImage } from './images.ts';
 import type { Studio } from './studios.ts';
 
 /** Files up to this size go up in one PUT; larger ones in parallel parts. */
@@ -65,20 +65,7 @@ export async function studioGalleryView(
 
 export async function listStudioGalleries(studio: Studio) {
   const { PK, SKPrefix } = keys.studioGalleries(studio.studioId);
-  const galleries: Gallery[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) galleries.push(withoutKeys(item) as Gallery);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const galleries = (await queryPrefix(PK, SKPrefix)).map((item) => withoutKeys(item) as Gallery);
   const clients = new Map((await listClients(studio.studioId)).map((c) => [c.clientId, c]));
   galleries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return Promise.all(galleries.map((g) => studioGalleryView(g, clients.get(g.clientId) ?? null)));
@@ -214,7 +201,7 @@ export async function startUploads(studio: Studio, galleryId: string, files: Upl
     files.map(async (file, index) => {
       const imageId = randomUUID();
       const key = objects.original(studio.studioId, galleryId, imageId);
-      const image: ImageRecord = {
+      const image = newImageRecord({
         imageId,
         galleryId,
         studioId: studio.studioId,
@@ -222,17 +209,8 @@ export async function startUploads(studio: Studio, galleryId: string, files: Upl
         contentType: file.contentType,
         size: file.size,
         originalKey: key,
-        status: 'uploading',
-        failureReason: null,
         position: now + index,
-        uploadedAt: new Date(now).toISOString(),
-        width: null,
-        height: null,
-        takenAt: null,
-        camera: null,
-        derived: null,
-        placeholder: null,
-      };
+      });
       if (file.size <= SINGLE_PUT_LIMIT) {
         await putImage(image);
         const url = await getSignedUrl(

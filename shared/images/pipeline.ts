@@ -127,12 +127,7 @@ export async function renderImage(input: Buffer, opts: { watermark?: string | nu
     const thumbRaw = { width: thumb.info.width, height: thumb.info.height, channels: thumb.info.channels };
 
     const watermark = opts.watermark?.trim();
-    const stamped = watermark
-      ? await sharp(preview.data, { raw: previewRaw })
-          .composite([{ input: Buffer.from(watermarkSvg(watermark, previewRaw.width, previewRaw.height)) }])
-          .raw()
-          .toBuffer()
-      : preview.data;
+    const stamped = watermark ? await stamp(preview.data, previewRaw, watermark) : preview.data;
 
     const files: RenderedFile[] = [];
     const encode = async (variant: Variant, pixels: Buffer, raw: typeof previewRaw) => {
@@ -158,6 +153,15 @@ export async function renderImage(input: Buffer, opts: { watermark?: string | nu
   } catch (error) {
     throw new UnprocessableImage(reasonFor(error), { cause: error });
   }
+}
+
+type RawInfo = { width: number; height: number; channels: 1 | 2 | 3 | 4 };
+
+/** The preview with the watermark composited on, in the same raw layout (compositing adds alpha). */
+async function stamp(pixels: Buffer, raw: RawInfo, watermark: string): Promise<Buffer> {
+  const overlay = Buffer.from(watermarkSvg(watermark, raw.width, raw.height));
+  const image = sharp(pixels, { raw }).composite([{ input: overlay }]);
+  return (raw.channels === 4 ? image : image.removeAlpha()).raw().toBuffer();
 }
 
 /** libvips' error text → what the studio reads. */

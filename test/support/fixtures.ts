@@ -4,7 +4,7 @@ import { putObject } from '../../shared/adapters/storage.ts';
 import { db, tableName } from '../../shared/data/db.ts';
 import { keys } from '../../shared/data/keys.ts';
 import { objects } from '../../shared/data/objects.ts';
-import { markImageReady, putImage } from '../../shared/domain/images.ts';
+import { markImageReady, newImageRecord, putImage } from '../../shared/domain/images.ts';
 import { getStudio, type Studio } from '../../shared/domain/studios.ts';
 export async function findStudioBySlugForTest(slug: string): Promise<Studio> {
   const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slug(slug) }));
@@ -35,25 +35,19 @@ export async function addReadyImages(studioId: string, galleryId: string, count:
         },
       };
       await putObject(derived.preview.jpg, Buffer.from(`preview ${i}`), 'image/jpeg');
-      await putImage({
-        imageId,
-        galleryId,
-        studioId,
-        fileName: `${prefix}_${String(i + 1).padStart(4, '0')}.jpg`,
-        contentType: 'image/jpeg',
-        size: 10,
-        originalKey,
-        status: 'processing',
-        failureReason: null,
-        position: i,
-        uploadedAt: new Date().toISOString(),
-        width: null,
-        height: null,
-        takenAt: null,
-        camera: null,
-        derived: null,
-        placeholder: null,
-      });
+      await putImage(
+        newImageRecord({
+          imageId,
+          galleryId,
+          studioId,
+          fileName: `${prefix}_${String(i + 1).padStart(4, '0')}.jpg`,
+          contentType: 'image/jpeg',
+          size: 10,
+          originalKey,
+          position: i,
+          status: 'processing',
+        }),
+      );
       await markImageReady(galleryId, imageId, {
         width: 1200,
         height: 800,
