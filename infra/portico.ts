@@ -6,11 +6,13 @@ import { type App, Tags } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type { HostedZoneAttributes } from 'aws-cdk-lib/aws-route53';
 import { CURRENT_VERSION_EXPIRED_FLAGS } from 'aws-cdk-lib/cx-api';
+import { type ObjectEventDef, objectEventList } from '../shared/events.ts';
 import { type RouteDef, routeList } from '../shared/routes.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { EdgeStack } from './stacks/edge-stack.ts';
+import { EventsStack } from './stacks/events-stack.ts';
 import { MailStack } from './stacks/mail-stack.ts';
 
 /** The repository root (this file lives in <root>/infra). */
@@ -39,6 +41,8 @@ export interface PorticoProps {
   readonly siteDir?: string;
   /** The API's routes; shared/routes.ts unless a test substitutes its own. */
   readonly routes?: readonly RouteDef[];
+  /** The object events; shared/events.ts unless a test substitutes its own. */
+  readonly objectEvents?: readonly ObjectEventDef[];
 }
 
 export interface PorticoStacks {
@@ -46,6 +50,7 @@ export interface PorticoStacks {
   readonly auth: AuthStack;
   readonly mail: MailStack;
   readonly api: ApiStack;
+  readonly events: EventsStack;
   readonly edge: EdgeStack;
 }
 
@@ -148,6 +153,21 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     mailIdentity: mail.identity,
     functionDefaults: { memorySize: props.functionMemorySize },
   });
+  const events = new EventsStack(app, name('Events'), {
+    env: home,
+    description: "Portico object events: image pipeline and ZIP worker, on the bucket's EventBridge events",
+    events: props.objectEvents ?? objectEventList,
+    rootDir: props.rootDir,
+    domainName: props.domainName,
+    senderEmail: props.senderEmail,
+    table: data.table,
+    bucket: data.bucket,
+    studioPool: auth.studio.pool,
+    studioPoolClient: auth.studio.client,
+    clientPool: auth.client.pool,
+    clientPoolClient: auth.client.client,
+    mailIdentity: mail.identity,
+  });
   const edge = new EdgeStack(app, name('Edge'), {
     env: { account: props.account, region: EDGE_REGION },
     crossRegionReferences: true,
@@ -165,5 +185,5 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
   });
 
   Tags.of(app).add('project', 'portico');
-  return { data, auth, mail, api, edge };
+  return { data, auth, mail, api, events, edge };
 }

@@ -1,5 +1,6 @@
 // Sample photographs for the demo studio, drawn here (no downloads): soft gradient "landscapes"
-// with a sun and hills, different for every seed, encoded as real JPEGs by sharp.
+// with a sun and hills, different for every seed, encoded as real JPEGs by sharp with camera EXIF,
+// so the demo originals go through the image pipeline like real uploads.
 import sharp from 'sharp';
 
 const PALETTES = [
@@ -31,13 +32,30 @@ function svg(seed: number, width: number, height: number, label: string): string
 </svg>`;
 }
 
-export async function demoPhoto(seed: number, label: string): Promise<{ jpeg: Buffer; thumb: Buffer; width: number; height: number }> {
-  const width = 1800;
-  const height = 1200;
-  const image = sharp(Buffer.from(svg(seed, width, height, label)));
-  const jpeg = await image.clone().jpeg({ quality: 82, mozjpeg: true }).toBuffer();
-  const thumb = await image.clone().resize({ width: 480 }).webp({ quality: 72 }).toBuffer();
-  return { jpeg, thumb, width, height };
+export interface DemoCapture {
+  /** Camera clock time, written as EXIF DateTimeOriginal (local time, no zone). */
+  takenAt: Date;
+  make: string;
+  model: string;
+  /** A portrait photo, stored the way cameras store them: landscape pixels plus EXIF orientation 6. */
+  portrait: boolean;
+}
+
+const exifDate = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, ':');
+
+/** An original as a camera would write it: a JPEG with DateTimeOriginal, Make, Model and Orientation. */
+export async function demoPhoto(seed: number, label: string, capture: DemoCapture): Promise<Buffer> {
+  const [width, height] = capture.portrait ? [1200, 1800] : [1800, 1200];
+  // Orientation 6 means "turn 90° clockwise to view", so the pixels are stored turned the other way.
+  const image = sharp(Buffer.from(svg(seed, width, height, label))).rotate(capture.portrait ? -90 : 0);
+  return image
+    .jpeg({ quality: 82, mozjpeg: true })
+    .withMetadata({ orientation: capture.portrait ? 6 : 1 })
+    .withExifMerge({
+      IFD0: { Make: capture.make, Model: capture.model },
+      IFD2: { DateTimeOriginal: exifDate(capture.takenAt), SubSecTimeOriginal: String(seed % 100).padStart(2, '0') },
+    })
+    .toBuffer();
 }
 
 export async function demoLogo(initial: string, colour: string): Promise<Buffer> {

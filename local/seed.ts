@@ -1,13 +1,13 @@
 // Demo data for the local portal, created on first start through the same domain code the API
 // uses: one studio with its owner, two clients, and a project and a gallery of a dozen photos each.
+// The photos are uploaded as originals and go through the real image pipeline (local S3 events).
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createUser } from '../shared/adapters/identity.ts';
 import { putObject } from '../shared/adapters/storage.ts';
-import { db, tableName } from '../shared/data/db.ts';
-import { keys } from '../shared/data/keys.ts';
+import { objects } from '../shared/data/objects.ts';
 import { createClient } from '../shared/domain/clients.ts';
-import { createGallery, createProject } from '../shared/domain/galleries.ts';
+import { createGallery, createProject, DEFAULT_RULES } from '../shared/domain/galleries.ts';
+import { getImage, newImageRecord, putImage } from '../shared/domain/images.ts';
 import { createStudio, isSlugTaken } from '../shared/domain/studios.ts';
 import { demoLogo, demoPhoto } from './demo-images.ts';
 
@@ -21,7 +21,13 @@ export const DEMO = {
       project: 'Martin & Cole wedding',
       gallery: 'Wedding day — proofs',
       shootDate: '2026-10-17',
+      startsAt: '13:30:00',
       deadlineDays: 14,
+      watermark: '© Northlight Studio',
+      cameras: [
+        { make: 'Canon', model: 'Canon EOS R5' },
+        { make: 'Canon', model: 'Canon EOS R6m2' },
+      ],
     },
     {
       name: 'Leo Park',
@@ -29,7 +35,10 @@ export const DEMO = {
       project: 'Park family portraits',
       gallery: 'Family session in the park',
       shootDate: '2026-11-02',
+      startsAt: '16:10:00',
       deadlineDays: 21,
+      watermark: null,
+      cameras: [{ make: 'FUJIFILM', model: 'X-T5' }],
     },
   ],
   photosPerGallery: 12,
@@ -59,40 +68,14 @@ export async function seedDemo(): Promise<boolean> {
   });
 
   let seed = 0;
+  const pending: { galleryId: string; imageId: string; fileName: string }[] = [];
   for (const c of DEMO.clients) {
     const client = await createClient(studio.studioId, { email: c.email, name: c.name });
     const project = await createProject({ studioId: studio.studioId, clientId: client.clientId, title: c.project, status: 'in_progress' });
     const galleryId = randomUUID();
-    let coverThumbKey: string | null = null;
-    for (let i = 1; i <= DEMO.photosPerGallery; i++) {
-      const imageId = randomUUID();
-      const fileName = `${c.name.split(' ')[1]?.toUpperCase()}_${String(i).padStart(4, '0')}.jpg`;
-      const photo = await demoPhoto(seed++, fileName);
-      const base = `studios/${studio.studioId}/galleries/${galleryId}`;
-      const originalKey = `${base}/originals/${imageId}.jpg`;
-      const thumbKey = `${base}/thumbs/${imageId}.webp`;
-      await putObject(originalKey, photo.jpeg, 'image/jpeg');
-      await putObject(thumbKey, photo.thumb, 'image/webp');
-      coverThumbKey ??= thumbKey;
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: {
-            ...keys.image(galleryId, imageId),
-            type: 'image',
-            imageId,
-            galleryId,
-            studioId: studio.studioId,
-            fileName,
-            originalKey,
-            thumbKey,
-            width: photo.width,
-            height: photo.height,
-            position: i,
-          },
-        }),
-      );
-    }
+    const imageIds = Array.from({ length: DEMO.photosPerGallery }, () => randomUUID());
+    const firstId = imageIds[0] as string;
+    // The gallery first: the pipeline reads its rules (watermark) for every image.
     await createGallery({
       galleryId,
       studioId: studio.studioId,
@@ -102,9 +85,62 @@ export async function seedDemo(): Promise<boolean> {
       status: 'proofing',
       shootDate: c.shootDate,
       deadline: addDays(c.deadlineDays),
+      rules: { ...DEFAULT_RULES, watermark: c.watermark },
       imageCount: DEMO.photosPerGallery,
-      coverThumbKey,
+      coverImageId: firstId,
+      coverThumbKey: objects.derived(studio.studioId, galleryId, firstId, 'thumb', 'webp'),
     });
+    // A shoot of a couple of hours: a frame every few minutes, from one or two bodies.
+    let clock = Date.parse(`${c.shootDate}T${c.startsAt}Z`);
+    for (const [index, imageId] of imageIds.entries()) {
+      const i = index + 1;
+      const fileName = `${c.name.split(' ')[1]?.toUpperCase()}_${String(i).padStart(4, '0')}.jpg`;
+      const camera = c.cameras[index % c.cameras.length] as (typeof c.cameras)[number];
+      clock += (3 + ((seed * 7) % 11)) * 60_000 + ((seed * 13) % 60) * 1000;
+      const jpeg = await demoPhoto(seed++, fileName, { takenAt: new Date(clock), ...camera, portrait: i % 4 === 0 });
+      const originalKey = objects.original(studio.studioId, galleryId, imageId);
+      // As the upload API does: the record first, then the bytes; the pipeline takes it from there.
+      await putImage(
+        newImageRecord({
+          imageId,
+          galleryId,
+          studioId: studio.studioId,
+          fileName,
+          contentType: 'image/jpeg',
+          size: jpeg.length,
+          originalKey,
+          position: i,
+          status: 'processing',
+        }),
+      );
+      await putObject(originalKey, jpeg, 'image/jpeg');
+      pending.push({ galleryId, imageId, fileName });
+    }
   }
+  await waitUntilProcessed(pending);
   return true;
+}
+
+/** Polls the demo images until the pipeline has made them ready; `npm start` is not ready before. */
+async function waitUntilProcessed(images: { galleryId: string; imageId: string; fileName: string }[], timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let waiting = images;
+  while (waiting.length > 0) {
+    const records = await Promise.all(waiting.map(async (image) => ({ image, record: await getImage(image.galleryId, image.imageId) })));
+    const failed = records.filter(({ record }) => record?.status === 'failed');
+    if (failed.length > 0) {
+      const list = failed.map(({ image, record }) => `${image.fileName}: ${record?.failureReason}`).join('; ');
+      throw new Error(`The image pipeline failed on demo photos: ${list}`);
+    }
+    waiting = records.filter(({ record }) => record?.status !== 'ready').map(({ image }) => image);
+    if (waiting.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `The image pipeline did not process the demo photos within ${timeoutMs / 1000} s; still waiting for ` +
+          `${waiting.length} of ${images.length} (${waiting.map((i) => i.fileName).join(', ')}). ` +
+          'Set PORTICO_VERBOSE=1 or POWERTOOLS_LOG_LEVEL=INFO to see the pipeline logs.',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -1,8 +1,10 @@
 // The whole portal on one machine: local AWS services, the environment the handlers read, demo
 // data, and the local front door. Used by `npm start` and by the test suite's global setup.
 import type { Server } from 'node:http';
+import { createObjectEventDispatcher, type ObjectEventDispatcher } from './object-events.ts';
 import { seedDemo } from './seed.ts';
 import { startLocalServer } from './server.ts';
+import { REGION } from './services/constants.ts';
 import { type LocalServices, type LocalServicesOptions, startLocalServices } from './services/index.ts';
 import { createJwtAuthorizer } from './services/jwt-authorizer.ts';
 
@@ -15,6 +17,8 @@ export interface PorticoStackOptions extends LocalServicesOptions {
 
 export interface PorticoStack {
   services: LocalServices;
+  /** Runs the object-event handlers (image pipeline, ZIP worker) for objects the local S3 stores. */
+  objectEvents: ObjectEventDispatcher;
   server: Server;
   port: number;
   env: Record<string, string>;
@@ -27,7 +31,9 @@ export interface PorticoStack {
 export const LOCAL_DOMAIN = 'localhost';
 
 export async function startPorticoStack(opts: PorticoStackOptions): Promise<PorticoStack> {
-  const services = await startLocalServices(opts);
+  // S3 → Lambda: every object stored locally goes to the handlers shared/events.ts routes it to.
+  const objectEvents = createObjectEventDispatcher({ region: REGION });
+  const services = await startLocalServices({ ...opts, onObjectCreated: (notice) => objectEvents.dispatch(notice) });
   try {
     const env: Record<string, string> = {
       ...services.env,
@@ -52,6 +58,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
     const port = typeof address === 'object' && address ? address.port : opts.port;
     return {
       services,
+      objectEvents,
       server,
       port,
       env,
@@ -63,10 +70,12 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
           server.closeAllConnections();
           server.close(() => resolve());
         });
+        await objectEvents.stop();
         await services.stop();
       },
     };
   } catch (e) {
+    await objectEvents.stop();
     await services.stop();
     throw e;
   }

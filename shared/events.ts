@@ -12,6 +12,10 @@ export interface ObjectEventDef {
   grants: readonly Grant[];
   memorySize: number;
   timeoutSeconds: number;
+  /** npm packages with native binaries the handler needs: installed beside the bundle for Lambda's linux-arm64. */
+  nativeModules?: readonly string[];
+  /** Folders (from the repository root) the handler reads at run time, copied into the bundle's root. */
+  assets?: readonly string[];
 }
 
 export const objectEvents = {
@@ -22,6 +26,9 @@ export const objectEvents = {
     grants: ['table:write', 'bucket:write'],
     memorySize: 2048,
     timeoutSeconds: 120,
+    nativeModules: ['sharp'],
+    // The watermark's font: Lambda has no system fonts (shared/images/pipeline.ts).
+    assets: ['shared/images/fonts'],
   },
   buildZip: {
     id: 'buildZip',

@@ -8,11 +8,12 @@ import { deleteIfOrphaned } from './child.ts';
 import { type CognitoService, type PoolInfo, startCognito } from './cognito.ts';
 import { BUCKET_NAME, LOCAL_CREDENTIALS, REGION, TABLE_NAME } from './constants.ts';
 import { type DynamoService, startDynamo } from './dynamodb.ts';
-import { type S3Service, startS3 } from './s3.ts';
+import { type ObjectCreatedNotice, type S3Service, startS3 } from './s3.ts';
 import { type CaughtMail, type SesService, startSes } from './ses.ts';
 
 export type { PoolInfo } from './cognito.ts';
 export { createJwtAuthorizer } from './jwt-authorizer.ts';
+export type { ObjectCreatedNotice } from './s3.ts';
 export type { CaughtMail } from './ses.ts';
 
 export interface LocalServicesOptions {
@@ -22,6 +23,8 @@ export interface LocalServicesOptions {
   ports?: Partial<{ dynamodb: number; s3: number; cognito: number; ses: number }>;
   /** Forward the services' own logs to stdout (default false: quiet). */
   verbose?: boolean;
+  /** The S3 object-created hook: called for every object stored (see local/object-events.ts). */
+  onObjectCreated?: (notice: ObjectCreatedNotice) => void;
 }
 
 export interface LocalServices {
@@ -57,7 +60,7 @@ export async function startLocalServices(opts: LocalServicesOptions = {}): Promi
   // In parallel: the JVM start dominates; the others finish well within it.
   const started = await Promise.allSettled([
     startDynamo({ port: ports.dynamodb, dbPath: join(root, 'dynamodb'), verbose }),
-    startS3({ port: ports.s3, directory: join(root, 's3'), verbose }),
+    startS3({ port: ports.s3, directory: join(root, 's3'), verbose, onObjectCreated: opts.onObjectCreated }),
     startCognito({ port: ports.cognito, directory: join(root, 'cognito'), verbose }),
     startSes({ port: ports.ses }),
   ]);

@@ -1,4 +1,5 @@
 // S3 as s3rver, in-process. Objects live on disk, so a stop/start (fault injection) keeps them.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import S3rver from 's3rver';
@@ -26,13 +27,50 @@ const CORS_XML = `<CORSConfiguration>
 const AWSAccount = createRequire(import.meta.url)('s3rver/lib/models/account.js') as typeof import('s3rver/lib/models/account.js');
 AWSAccount.DUMMY_ACCOUNT.createKeyPair(LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey);
 
+/** An object was stored, as S3 would notify it (see local/object-events.ts). */
+export interface ObjectCreatedNotice {
+  eventName: 'ObjectCreated:Put' | 'ObjectCreated:Post' | 'ObjectCreated:Copy' | 'ObjectCreated:CompleteMultipartUpload';
+  bucket: string;
+  /** As stored, not URL-encoded. */
+  key: string;
+  size: number;
+  eTag: string | undefined;
+  sequencer: string;
+}
+
+// s3rver emits its 'event' synchronously inside the request, so the request is still in context:
+// it tells a multipart completion (s3rver says "Post") from a form POST.
+const currentRequest = new AsyncLocalStorage<S3rver.S3rverContext>();
+
+function noticeOf(event: S3rver.S3rverEvent): ObjectCreatedNotice | undefined {
+  const record = event.Records[0];
+  if (!record?.eventName.startsWith('ObjectCreated:')) return undefined;
+  const request = currentRequest.getStore();
+  const completed = request?.method === 'POST' && request.query.uploadId !== undefined;
+  const { object } = record.s3;
+  return {
+    eventName: completed ? 'ObjectCreated:CompleteMultipartUpload' : (record.eventName as ObjectCreatedNotice['eventName']),
+    bucket: record.s3.bucket.name,
+    key: object.key,
+    size: Number(object.size ?? 0),
+    eTag: object.eTag,
+    sequencer: object.sequencer,
+  };
+}
+
 export interface S3Service {
   readonly endpoint: string;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startS3(opts: { port?: number; directory: string; verbose: boolean }): Promise<S3Service> {
+export async function startS3(opts: {
+  port?: number;
+  directory: string;
+  verbose: boolean;
+  /** Called for every object stored (PUT, POST, copy, multipart completion), before the response goes out. */
+  onObjectCreated?: (notice: ObjectCreatedNotice) => void;
+}): Promise<S3Service> {
   let port = opts.port ?? 0;
   let server: S3rver | undefined;
 
@@ -49,6 +87,14 @@ export async function startS3(opts: { port?: number; directory: string; verbose:
       vhostBuckets: false,
       configureBuckets: [{ name: BUCKET_NAME, configs: [CORS_XML] }],
     });
+    const { onObjectCreated } = opts;
+    if (onObjectCreated) {
+      instance.middleware.unshift((ctx, next) => currentRequest.run(ctx, next));
+      instance.on('event', (event) => {
+        const notice = noticeOf(event);
+        if (notice) onObjectCreated(notice);
+      });
+    }
     const address = await instance.run();
     // Keep the first port for later restarts: presigned URLs and clients already point at it.
     port = address.port;

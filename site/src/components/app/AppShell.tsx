@@ -5,11 +5,12 @@ import { PorticoMark } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { SignOutButton } from '../ui/SignOutButton.tsx';
 
-export type AppSection = 'overview' | 'clients';
+export type AppSection = 'overview' | 'clients' | 'galleries';
 
 const NAV: { id: AppSection; href: string; label: string }[] = [
   { id: 'overview', href: '/', label: 'Overview' },
   { id: 'clients', href: '/clients', label: 'Clients' },
+  { id: 'galleries', href: '/galleries', label: 'Galleries' },
 ];
 
 /** The signed-in dashboard: brand, studio, navigation and sign-out around the page. */

@@ -5,7 +5,7 @@ import { useLoad, useTitle } from '../../lib/hooks.ts';
 import type { Branding, ClientGallery, ClientMe } from '../../lib/types.ts';
 import { ImageIcon } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
-import { GalleryCard } from './GalleryCard.tsx';
+import { GalleryList } from './GalleryList.tsx';
 import { NoPortal, PortalFrame, SupportLine, useBranding } from './PortalFrame.tsx';
 
 /** Answers that end the visit here: the session belongs elsewhere or access is over. */
@@ -97,15 +97,8 @@ function Galleries({ galleries, studio }: { galleries: ClientGallery[]; studio: 
       </div>
     );
   }
-  return (
-    <ul class="gallery-grid" aria-label={`${galleries.length} ${galleries.length === 1 ? 'gallery' : 'galleries'}`}>
-      {galleries.map((g) => (
-        <li key={g.galleryId}>
-          <GalleryCard gallery={g} />
-        </li>
-      ))}
-    </ul>
-  );
+  // Cards or a table, as the client chooses (GalleryList remembers it).
+  return <GalleryList galleries={galleries} studio={studio} />;
 }
 
 function GallerySkeleton() {

@@ -1,0 +1,215 @@
+// What every Portico Lambda shares, whichever table it comes from (shared/routes.ts for the API,
+// shared/events.ts for object events): the environment shared/config.ts reads, the mapping of a
+// table entry's `grants` to IAM, and the function itself (own role and log group, arm64,
+// nodejs24.x, an ESM bundle of the handler).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Annotations, type Duration, Stack } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import type { Grant } from '../shared/routes.ts';
+import { acknowledgeWildcards } from './nag.ts';
+
+/** The resources functions are configured with and granted access to. */
+export interface FunctionResources {
+  readonly domainName: string;
+  readonly senderEmail: string;
+  readonly table: dynamodb.ITableV2;
+  readonly bucket: s3.IBucket;
+  readonly studioPool: cognito.IUserPool;
+  readonly studioPoolClient: cognito.IUserPoolClient;
+  readonly clientPool: cognito.IUserPool;
+  readonly clientPoolClient: cognito.IUserPoolClient;
+  readonly mailIdentity: ses.IEmailIdentity;
+}
+
+/** What 'studioPool:admin' / 'clientPool:admin' allow, on that pool only. */
+export const COGNITO_ADMIN_ACTIONS = [
+  'AdminCreateUser',
+  'AdminGetUser',
+  'AdminSetUserPassword',
+  'AdminInitiateAuth',
+  'AdminUpdateUserAttributes',
+  'AdminUserGlobalSignOut',
+  'AdminDisableUser',
+  'AdminDeleteUser',
+].map((action) => `cognito-idp:${action}`);
+
+/** The variables shared/config.ts reads, the same for every function. */
+export function functionEnvironment(r: FunctionResources): Record<string, string> {
+  return {
+    TABLE_NAME: r.table.tableName,
+    BUCKET_NAME: r.bucket.bucketName,
+    STUDIO_POOL_ID: r.studioPool.userPoolId,
+    STUDIO_POOL_CLIENT_ID: r.studioPoolClient.userPoolClientId,
+    CLIENT_POOL_ID: r.clientPool.userPoolId,
+    CLIENT_POOL_CLIENT_ID: r.clientPoolClient.userPoolClientId,
+    PORTAL_DOMAIN: r.domainName,
+    PUBLIC_SCHEME: 'https',
+    PUBLIC_PORT: '',
+    MAIL_FROM: r.senderEmail,
+    POWERTOOLS_SERVICE_NAME: 'portico',
+    // Stack traces of the minified bundles point back at the TypeScript sources.
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+}
+
+/**
+ * Gives `fn` exactly what its table entry's `grants` list says, and acknowledges only the cdk-nag
+ * wildcard findings those grants imply (any other stays an error). `who` names the entry in the
+ * acknowledgement, e.g. "Route getHealth".
+ */
+export function applyGrants(fn: lambda.IFunction, grants: readonly Grant[], r: FunctionResources, who: string): void {
+  const poolAdmin = (pool: cognito.IUserPool) => (f: lambda.IFunction) =>
+    f.addToRolePolicy(new iam.PolicyStatement({ actions: COGNITO_ADMIN_ACTIONS, resources: [pool.userPoolArn] }));
+  // A Record over the Grant union: a new grant kind fails typechecking until it is handled here.
+  const apply: Record<Grant, (f: lambda.IFunction) => void> = {
+    'table:read': (f) => r.table.grantReadData(f),
+    'table:write': (f) => r.table.grantReadWriteData(f),
+    'bucket:read': (f) => r.bucket.grantRead(f),
+    'bucket:write': (f) => r.bucket.grantReadWrite(f),
+    'mail:send': (f) => r.mailIdentity.grantSendEmail(f),
+    'studioPool:admin': poolAdmin(r.studioPool),
+    'clientPool:admin': poolAdmin(r.clientPool),
+  };
+  for (const grant of grants) apply[grant](fn);
+
+  acknowledgeWildcards(fn.role ?? fn, (finding, flatten) => {
+    const table = flatten(r.table.tableArn);
+    const bucket = flatten(r.bucket.bucketArn);
+    const grant = grants.find((g) => grantWildcards(g, table, bucket).includes(finding));
+    if (!grant) return undefined;
+    const what = grant.startsWith('table') ? "the table's indexes (queries on GSI1)" : "the bucket's objects, with CDK's S3 action groups";
+    return `${who} holds '${grant}', whose CDK grant covers ${what}.`;
+  });
+}
+
+/**
+ * The wildcards CDK's grants put in a policy, as cdk-nag names them: the table's indexes
+ * (`<table>/index/*`), the bucket's objects (`<bucket>/*`) and S3 action groups (`s3:GetObject*`).
+ * They are what "read the table" / "write the bucket" mean, so an entry holding the grant may have them.
+ */
+function grantWildcards(grant: Grant, table: string, bucket: string): string[] {
+  const bucketRead = ['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', `Resource::${bucket}/*`];
+  switch (grant) {
+    case 'table:read':
+    case 'table:write':
+      return [`Resource::${table}/index/*`];
+    case 'bucket:read':
+      return bucketRead;
+    case 'bucket:write':
+      return [...bucketRead, 'Action::s3:DeleteObject*', 'Action::s3:Abort*'];
+    default:
+      return [];
+  }
+}
+
+// Lets bundled CommonJS dependencies call require() from the ESM output.
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface PorticoFunctionProps {
+  /** Repository root. */
+  readonly rootDir: string;
+  /** The handler file, relative to rootDir (it exports `handler`). */
+  readonly entry: string;
+  readonly description: string;
+  readonly roleDescription: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly environment: Record<string, string>;
+  /** Tells the developer what to add when the handler file is missing. */
+  readonly missingHandlerHint: string;
+  /**
+   * npm packages with native binaries: left out of the bundle and installed beside it for the
+   * function's platform (linux, arm64, glibc) from package-lock.json, e.g. sharp.
+   */
+  readonly nativeModules?: readonly string[];
+  /** Folders (relative to rootDir) copied into the bundle's root under their own names. */
+  readonly assets?: readonly string[];
+}
+
+/** One function: its own role (only its log group, plus what applyGrants adds) and log group (a month). */
+export function porticoFunction(scope: Construct, id: string, props: PorticoFunctionProps): nodejs.NodejsFunction {
+  const stack = Stack.of(scope);
+  const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH });
+  // An explicit role: only this log group, instead of the AWSLambdaBasicExecutionRole managed policy.
+  const role = new iam.Role(scope, `${id}Role`, {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description: props.roleDescription,
+  });
+  logGroup.grantWrite(role);
+
+  const entry = join(props.rootDir, props.entry);
+  // An entry may land in its table before its handler: fine for a quick synth, never for a deployable one.
+  const placeholder = !existsSync(entry);
+  if (placeholder && stack.bundlingRequired) {
+    throw new Error(`${props.missingHandlerHint}: ${entry} does not exist.`);
+  }
+  if (placeholder) {
+    Annotations.of(stack).addWarningV2(
+      'portico:missingHandler',
+      `${props.entry} does not exist yet; bundling is skipped, so a placeholder stands in.`,
+    );
+  }
+
+  const nativeModules = [...(props.nativeModules ?? [])];
+  const assets = props.assets ?? [];
+  return new nodejs.NodejsFunction(scope, `${id}Function`, {
+    description: props.description,
+    runtime: lambda.Runtime.NODEJS_24_X,
+    architecture: lambda.Architecture.ARM_64,
+    memorySize: props.memorySize,
+    timeout: props.timeout,
+    role,
+    logGroup,
+    loggingFormat: lambda.LoggingFormat.JSON,
+    applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+    systemLogLevelV2: lambda.SystemLogLevel.WARN,
+    environment: props.environment,
+    ...(placeholder
+      ? { code: lambda.Code.fromInline('exports.handler = async () => { throw new Error("not built"); };'), handler: 'index.handler' }
+      : {
+          entry,
+          handler: 'handler',
+          projectRoot: props.rootDir,
+          depsLockFilePath: join(props.rootDir, 'package-lock.json'),
+          bundling: {
+            format: nodejs.OutputFormat.ESM,
+            target: 'node24',
+            minify: true,
+            sourceMap: true,
+            // Names and lines are enough for stack traces; embedding the sources would triple the zip.
+            sourcesContent: false,
+            mainFields: ['module', 'main'],
+            // Bundle the AWS SDK too, so the deployed versions are the ones package-lock.json pins.
+            externalModules: [],
+            banner: ESM_REQUIRE_BANNER,
+            ...(nativeModules.length > 0
+              ? {
+                  nodeModules: nativeModules,
+                  // `npm ci` beside the bundle picks the optional platform packages (e.g.
+                  // @img/sharp-linux-arm64) for Lambda, not for the machine running the synth. No Docker needed.
+                  environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
+                }
+              : {}),
+            ...(assets.length > 0
+              ? {
+                  commandHooks: {
+                    beforeBundling: () => [],
+                    beforeInstall: () => [],
+                    afterBundling: (inputDir: string, outputDir: string) =>
+                      assets.map((asset) => `cp -R "${join(inputDir, asset)}" "${outputDir}/"`),
+                  },
+                }
+              : {}),
+          },
+        }),
+  });
+}

@@ -1,0 +1,90 @@
+import { useRef, useState } from 'preact/hooks';
+import { copyText, formatDateTime, plural } from '../../../lib/format.ts';
+import { galleryApi } from '../../../lib/gallery-api.ts';
+import type { StudioGallery, Submission } from '../../../lib/gallery-types.ts';
+import { useLoad } from '../../../lib/hooks.ts';
+import { CopyIcon, DownloadIcon } from '../../gallery/GalleryIcons.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { LoadFailed } from '../AppShell.tsx';
+
+export function SubmissionsTab({ gallery }: { gallery: StudioGallery }) {
+  const load = useLoad(() => galleryApi.submissions(gallery.galleryId));
+  return (
+    <section aria-labelledby="submissions-heading">
+      <div class="section-head">
+        <h2 id="submissions-heading" class="section-heading">
+          Submissions
+        </h2>
+        {load.state !== 'loading' && (
+          <button type="button" class="button button--ghost button--small" onClick={load.reload}>
+            Refresh
+          </button>
+        )}
+      </div>
+      {load.state === 'loading' && <Loading label="Loading submissions…" />}
+      {load.state === 'failed' && <LoadFailed error={load.error} retry={load.reload} />}
+      {load.state === 'ready' &&
+        (load.data.submissions.length === 0 ? (
+          <div class="empty empty--card">
+            <p class="empty__title">No confirmed selection yet</p>
+            <p class="muted">
+              When {gallery.clientName} confirms their final set, it appears here with the file names, ready to paste into Lightroom.
+            </p>
+          </div>
+        ) : (
+          <ul class="submissions">
+            {[...load.data.submissions]
+              .sort((a, b) => b.confirmedAt.localeCompare(a.confirmedAt))
+              .map((s) => (
+                <li key={s.submissionId}>
+                  <SubmissionCard gallery={gallery} submission={s} />
+                </li>
+              ))}
+          </ul>
+        ))}
+    </section>
+  );
+}
+
+function SubmissionCard({ gallery, submission: s }: { gallery: StudioGallery; submission: Submission }) {
+  const names = s.fileNames.join(', ');
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [copied, setCopied] = useState('');
+  const boxId = `names-${s.submissionId}`;
+  const copy = async () => {
+    setCopied('');
+    const ok = await copyText(names, box.current);
+    setCopied(ok ? `Copied ${plural(s.count, 'file name')}.` : 'Select the text and copy it with your keyboard.');
+  };
+  return (
+    <article class="card submission" data-testid="submission" aria-labelledby={`${boxId}-title`}>
+      <div class="submission__head">
+        <h3 class="submission__title" id={`${boxId}-title`}>
+          {s.clientName} chose {plural(s.count, 'photo')}
+        </h3>
+        <p class="muted small">
+          Confirmed <time dateTime={s.confirmedAt}>{formatDateTime(s.confirmedAt)}</time> · {s.clientEmail}
+        </p>
+      </div>
+      <label class="field__label" for={boxId}>
+        File names for Lightroom
+      </label>
+      <p class="field__hint" id={`${boxId}-hint`}>
+        Paste into Lightroom’s Library filter (Text: Filename, Contains) to find the chosen photos.
+      </p>
+      <textarea id={boxId} ref={box} class="textarea textarea--mono" readOnly rows={3} value={names} aria-describedby={`${boxId}-hint`} />
+      <div class="form-actions">
+        <button type="button" class="button button--secondary" onClick={copy}>
+          <CopyIcon />
+          Copy file names
+        </button>
+        <a class="button button--ghost" href={galleryApi.submissionCsvUrl(gallery.galleryId, s.submissionId)} download>
+          <DownloadIcon />
+          Download CSV
+        </a>
+      </div>
+      <Notice role="status">{copied}</Notice>
+    </article>
+  );
+}
