@@ -51,7 +51,7 @@ export async function seedDemo(): Promise<boolean> {
   if (await isSlugTaken(DEMO.studio.slug)) return false;
   const ownerId = await createUser('studio', DEMO.owner.email, DEMO.owner.email, DEMO.owner.password);
   const studioId = randomUUID();
-  const logoKey = `studios/${studioId}/branding/logo.png`;
+  const logoKey = objects.logo(studioId, 'png');
   await putObject(logoKey, await demoLogo('N', DEMO.studio.accentColor), 'image/png');
   const { studio } = await createStudio({
     studioId,

@@ -40,3 +40,11 @@ describe('the route table', () => {
     expect(matchRoute('PATCH', '/api/health')).toBe('method_not_allowed');
   });
 });
+
+describe('the README', () => {
+  it('lists every route of the route table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const r of routeList) expect(readme, `${r.method} ${r.path}`).toContain(`| ${r.method} | \`${r.path}\` |`);
+  });
+});

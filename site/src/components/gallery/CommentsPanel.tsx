@@ -3,7 +3,6 @@ import { messageOf } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { galleryApi } from '../../lib/gallery-api.ts';
 import type { ClientImage, Comment } from '../../lib/gallery-types.ts';
-import { Notice } from '../ui/Notice.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { CloseIcon } from './GalleryIcons.tsx';
 
@@ -128,9 +127,10 @@ export function CommentsPanel({
           </button>
         </form>
       )}
-      <Notice role="status" class="comments__status">
+      {/* The new comment in the list is the visible confirmation; this only tells screen readers. */}
+      <p class="visually-hidden" role="status" aria-live="polite">
         {status}
-      </Notice>
+      </p>
     </section>
   );
 }

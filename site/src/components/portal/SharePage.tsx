@@ -42,7 +42,7 @@ function takeToken(): string | null {
 
 type View =
   | { state: 'loading' }
-  | { state: 'password'; wrong: boolean }
+  | { state: 'password'; wrong: boolean; attempt: number }
   | { state: 'gone'; title: string; message: string }
   | { state: 'ready'; gallery: SharedGallery; images: SharedImage[] };
 
@@ -66,7 +66,7 @@ export default function SharePage() {
       setView({ state: 'ready', gallery: r.gallery, images: r.images });
     } catch (e) {
       if (e instanceof ApiError && (e.code === 'password_required' || e.code === 'password_wrong')) {
-        setView({ state: 'password', wrong: e.code === 'password_wrong' });
+        setView((v) => ({ state: 'password', wrong: e.code === 'password_wrong', attempt: v.state === 'password' ? v.attempt + 1 : 0 }));
       } else if (e instanceof ApiError && e.status === 410) {
         setView({ state: 'gone', title: 'This link no longer works', message: e.message });
       } else if (e instanceof ApiError && e.status === 404) {
@@ -107,7 +107,7 @@ export default function SharePage() {
           </div>
         </div>
       )}
-      {view.state === 'password' && <PasswordForm wrong={view.wrong} onSubmit={openWith} />}
+      {view.state === 'password' && <PasswordForm wrong={view.wrong} attempt={view.attempt} onSubmit={openWith} />}
       {view.state === 'gone' && (
         <div class="container container--narrow">
           <div class="card signin-card">
@@ -130,13 +130,15 @@ export default function SharePage() {
   );
 }
 
-function PasswordForm({ wrong, onSubmit }: { wrong: boolean; onSubmit: (password: string) => Promise<void> }) {
+function PasswordForm({ wrong, attempt, onSubmit }: { wrong: boolean; attempt: number; onSubmit: (password: string) => Promise<void> }) {
   const [value, setValue] = useState('');
-  const [problem, setProblem] = useState<string | undefined>(wrong ? 'That password is not right. Try again.' : undefined);
+  const [problem, setProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // Each refused attempt says so and puts the focus back in the field.
   useEffect(() => {
+    if (wrong) setProblem('That password is not right. Try again.');
     document.getElementById('share-password')?.focus();
-  }, [wrong]);
+  }, [attempt]);
   const submit = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
