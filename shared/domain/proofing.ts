@@ -51,7 +51,8 @@ export function permissions(gallery: Gallery, selection: SelectionState | undefi
     select: selecting,
     comment: interactive && rules.comments,
     confirm: selecting && count > 0 && count >= rules.selection.min && (rules.selection.max === null || count <= rules.selection.max),
-    download: rules.downloads !== 'off' && (status === 'proofing' || status === 'ready' || status === 'archived'),
+    // Confirming a selection ends proofing, not downloading: this follows the studio's status.
+    download: rules.downloads !== 'off' && (gallery.status === 'proofing' || gallery.status === 'ready'),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   PutObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { presignGet, s3 } from '../adapters/storage.ts';
 import { config } from '../config.ts';
@@ -66,9 +66,26 @@ export async function studioGalleryView(
 export async function listStudioGalleries(studio: Studio) {
   const { PK, SKPrefix } = keys.studioGalleries(studio.studioId);
   const galleries = (await queryPrefix(PK, SKPrefix)).map((item) => withoutKeys(item) as Gallery);
-  const clients = new Map((await listClients(studio.studioId)).map((c) => [c.clientId, c]));
+  const [clientList, selections] = await Promise.all([listClients(studio.studioId), selectionsOf(galleries)]);
+  const clients = new Map(clientList.map((c) => [c.clientId, c]));
   galleries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return Promise.all(galleries.map((g) => studioGalleryView(g, clients.get(g.clientId) ?? null)));
+  return Promise.all(galleries.map((g) => studioGalleryView(g, clients.get(g.clientId) ?? null, selections.get(g.galleryId))));
+}
+
+/** Each gallery's selection state (count, confirmation), in batches of 100 keys. */
+async function selectionsOf(galleries: Gallery[]): Promise<Map<string, { selectedCount: number; confirmedAt: string | null }>> {
+  const found = new Map<string, { selectedCount: number; confirmedAt: string | null }>();
+  for (let i = 0; i < galleries.length; i += 100) {
+    let Keys: Record<string, unknown>[] | undefined = galleries.slice(i, i + 100).map((g) => keys.selection(g.galleryId, g.clientId));
+    while (Keys?.length) {
+      const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys } } }));
+      for (const item of out.Responses?.[tableName()] ?? []) {
+        found.set((item.PK as string).slice('GALLERY#'.length), { selectedCount: item.count ?? 0, confirmedAt: item.confirmedAt ?? null });
+      }
+      Keys = out.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  return found;
 }
 
 export async function createStudioGallery(

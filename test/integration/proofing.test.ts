@@ -203,6 +203,12 @@ describe('proofing a gallery', () => {
     expect(csv.text.split('\r\n')[1]).toMatch(/^IMG_0001\.jpg,Proofing Ava,/);
     const detail = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}`);
     expect(detail.body.gallery).toMatchObject({ selectedCount: 2, confirmedAt: expect.any(String) });
+    const listed = (await studio.get(DASHBOARD, '/api/studio/galleries')).body.galleries.find(
+      (g: { galleryId: string }) => g.galleryId === galleryId,
+    );
+    expect(listed).toMatchObject({ selectedCount: 2, confirmedAt: expect.any(String) });
+    // Confirming ends proofing, not downloading.
+    expect(view.body.gallery.can.download).toBe(true);
     expect(detail.body.images.filter((i: { selected: boolean }) => i.selected)).toHaveLength(2);
   });
 

@@ -106,7 +106,13 @@ class Cancelled extends Error {
 class HttpFailure extends Error {
   readonly status: number;
   constructor(status: number) {
-    super(status === 0 ? 'The connection dropped while uploading.' : `The storage answered ${status}.`);
+    super(
+      status === 0
+        ? 'The connection dropped while uploading.'
+        : status === 403
+          ? 'The upload link expired or was refused. Retry to get a fresh one.'
+          : `The storage refused the file (error ${status}).`,
+    );
     this.status = status;
   }
 }
@@ -149,6 +155,8 @@ export class Uploader {
   private readonly galleryId: string;
   private readonly onUploaded: (image: StudioImage) => void;
   private entries: Internal[] = [];
+  /** Entries by the gallery image their ticket created. */
+  private readonly byImage = new Map<string, Internal>();
   private nextKey = 1;
   private active = 0;
   private ticketing = false;
@@ -224,6 +232,7 @@ export class Uploader {
   clearFinished(): void {
     if (this.running) return;
     this.entries = this.entries.filter((e) => e.status === 'failed');
+    for (const [id, e] of this.byImage) if (e.status !== 'failed') this.byImage.delete(id);
     this.changed();
   }
 
@@ -233,8 +242,8 @@ export class Uploader {
 
   /** Progress of one gallery image being uploaded (0–1), for its tile. */
   progressOf(imageId: string): number | null {
-    const e = this.entries.find((x) => x.imageId === imageId && (x.status === 'uploading' || x.status === 'finishing'));
-    return e ? e.sent / e.size : null;
+    const e = this.byImage.get(imageId);
+    return e && (e.status === 'uploading' || e.status === 'finishing') ? e.sent / e.size : null;
   }
 
   snapshot(): { entries: readonly UploadEntry[]; totals: UploadTotals } {
@@ -301,6 +310,7 @@ export class Uploader {
         }
         entry.ticket = ticket;
         entry.imageId = ticket.imageId;
+        this.byImage.set(ticket.imageId, entry);
         // Cancelled while the tickets were on their way: the records they created go again.
         if (entry.status === 'cancelled') this.discard(entry);
       }
@@ -453,6 +463,7 @@ export class Uploader {
   private discard(entry: Internal): void {
     const imageId = entry.imageId;
     if (!imageId || entry.requesting) return;
+    this.byImage.delete(imageId);
     entry.imageId = null;
     entry.ticket = null;
     void this.cleanup.run(() => galleryApi.deleteImage(this.galleryId, imageId)).catch(() => undefined);

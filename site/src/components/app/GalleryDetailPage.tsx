@@ -30,6 +30,8 @@ type Tab = (typeof TABS)[number]['id'];
 
 /** Presigned thumbnail URLs live an hour: a poll keeps the ones already shown while they are younger than this. */
 const KEEP_URL_MS = 40 * 60_000;
+/** Polling stops when nothing has changed for this long (and this tab is not uploading). */
+const STALE_MS = 2 * 60_000;
 
 export default function GalleryDetailPage() {
   const load = useLoad(() => {
@@ -75,9 +77,12 @@ function GalleryStudio({ initial, portalUrl }: { initial: { gallery: StudioGalle
   const urlTimes = useRef(new Map<string, number>(initial.images.map((i) => [i.imageId, Date.now()])));
 
   /** A fresh list, keeping thumbnail URLs already loaded (new signatures would refetch every image). */
+  const lastChange = useRef(Date.now());
   const applyImages = (fresh: StudioImage[]) =>
     setImages((old) => {
       const now = Date.now();
+      const before = old.map((i) => `${i.imageId}:${i.status}`).join();
+      if (before !== fresh.map((i) => `${i.imageId}:${i.status}`).join()) lastChange.current = now;
       const byId = new Map(old.map((i) => [i.imageId, i]));
       return fresh.map((image) => {
         const was = byId.get(image.imageId);
@@ -113,8 +118,12 @@ function GalleryStudio({ initial, portalUrl }: { initial: { gallery: StudioGalle
     let live = true;
     let timer: ReturnType<typeof setTimeout>;
     const every = images.length > 500 ? 8000 : 3000;
+    lastChange.current = Date.now();
     const tick = () => {
       timer = setTimeout(async () => {
+        // Nothing moved for two minutes and nothing is being sent from here: what is left "uploading"
+        // was abandoned (a closed tab), and a reload or the next upload starts polling again.
+        if (!uploader.running && Date.now() - lastChange.current > STALE_MS) return;
         try {
           await refresh();
         } catch {
@@ -128,7 +137,7 @@ function GalleryStudio({ initial, portalUrl }: { initial: { gallery: StudioGalle
       live = false;
       clearTimeout(timer);
     };
-  }, [busy]);
+  }, [busy, uploading]);
 
   // Links to a section (#share) work while the page is open too.
   useEffect(() => {

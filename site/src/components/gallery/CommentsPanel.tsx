@@ -44,8 +44,11 @@ export function CommentsPanel({
     };
   }, [galleryId, imageId]);
 
+  // Into the panel: the text field with a keyboard and mouse; on touch screens the heading, so the
+  // on-screen keyboard does not cover the comments before they are read.
   useEffect(() => {
-    if (canComment) field.current?.focus();
+    if (canComment && matchMedia('(hover: hover) and (pointer: fine)').matches) field.current?.focus();
+    else document.getElementById('comments-heading')?.focus();
   }, []);
 
   const submit = async (e: Event) => {
@@ -75,7 +78,7 @@ export function CommentsPanel({
   return (
     <section class="comments" id="comments-panel" aria-labelledby="comments-heading">
       <div class="comments__head">
-        <h2 id="comments-heading" class="comments__title">
+        <h2 id="comments-heading" class="comments__title" tabIndex={-1}>
           Comments <span class="visually-hidden">on {image.fileName}</span>
         </h2>
         <button type="button" class="icon-button icon-button--dark" onClick={onClose} aria-label="Close comments">

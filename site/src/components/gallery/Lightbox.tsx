@@ -92,6 +92,18 @@ export function Lightbox<T extends LightboxPhoto>({
     return () => dialog.removeEventListener('keydown', keydown);
   }, []);
 
+  // The page behind stays put (no scroll chaining from the viewer on touch screens; with a mouse,
+  // hiding the scroll bar would reflow the grid behind, and closing scrolls to the photo anyway).
+  useEffect(() => {
+    if (!matchMedia('(pointer: coarse)').matches) return;
+    const root = document.documentElement;
+    const was = root.style.overflow;
+    root.style.overflow = 'hidden';
+    return () => {
+      root.style.overflow = was;
+    };
+  }, []);
+
   // Neighbours' previews load ahead, so the next photo is there when the finger lifts.
   useEffect(() => {
     for (const j of [index + 1, index - 1, index + 2]) {
@@ -115,12 +127,18 @@ export function Lightbox<T extends LightboxPhoto>({
     if (s.horizontal === null && Math.abs(dx) + Math.abs(dy) > 8) s.horizontal = Math.abs(dx) > Math.abs(dy);
     if (!s.horizontal) return;
     s.dx = dx;
-    if (imgRef.current) imgRef.current.style.transform = `translateX(${dx}px)`;
+    if (imgRef.current) {
+      imgRef.current.style.transition = 'none';
+      imgRef.current.style.transform = `translateX(${dx}px)`;
+    }
   };
   const onTouchEnd = () => {
     const s = touch.current;
     touch.current = null;
-    if (imgRef.current) imgRef.current.style.transform = '';
+    if (imgRef.current) {
+      imgRef.current.style.transition = '';
+      imgRef.current.style.transform = '';
+    }
     if (!s?.horizontal) return;
     if (s.dx <= -SWIPE) go(1);
     else if (s.dx >= SWIPE) go(-1);

@@ -529,6 +529,12 @@ function Proofing({ studio, initial }: ProofingProps) {
             setGallery((g) => ({ ...g, confirmedAt: at, status: 'locked', can: { ...g.can, select: false, confirm: false } }));
             say(`Thank you! Your final set of ${plural(count, 'photo')} is with ${studio.name}.`, 'success');
             void refresh();
+            // The button that opened the dialog is gone: the focus goes to what replaced it.
+            requestAnimationFrame(() => {
+              const note = document.getElementById('gallery-status');
+              note?.focus({ preventScroll: true });
+              note?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+            });
           }}
           onStale={refresh}
         />
@@ -542,7 +548,7 @@ function Proofing({ studio, initial }: ProofingProps) {
 function StatusNotice({ gallery, count, studio }: { gallery: ClientGalleryDetail; count: number; studio: Branding }) {
   if (gallery.confirmedAt) {
     return (
-      <div class="notice notice--success proof-status" role="note">
+      <div class="notice notice--success proof-status" role="note" id="gallery-status" tabIndex={-1}>
         <CheckCircleIcon filled />
         <div class="notice__body">
           <strong>

@@ -124,7 +124,13 @@ export default function SharePage() {
         </div>
       )}
       {view.state === 'ready' && (
-        <SharedGalleryView gallery={view.gallery} images={view.images} token={token.current as string} password={password.current} />
+        <SharedGalleryView
+          gallery={view.gallery}
+          images={view.images}
+          token={token.current as string}
+          password={password.current}
+          studioName={studio?.name}
+        />
       )}
     </PortalFrame>
   );
@@ -185,11 +191,13 @@ function SharedGalleryView({
   images,
   token,
   password,
+  studioName,
 }: {
   gallery: SharedGallery;
   images: SharedImage[];
   token: string;
   password: string | undefined;
+  studioName: string | undefined;
 }) {
   const [viewer, setViewer] = useState<number | null>(null);
   const [toast, say, clearToast] = useToast();
@@ -214,6 +222,7 @@ function SharedGalleryView({
     <div class="proof">
       <header class="proof-hero">
         <div class="container">
+          {studioName && <p class="eyebrow proof-hero__eyebrow">Shared with you by {studioName}</p>}
           <div class="proof-hero__head">
             <h1 class="proof-hero__title">{gallery.title}</h1>
           </div>

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatBytes, plural } from '../../../lib/format.ts';
 import type { Skipped, UploadEntry, Uploader } from '../../../lib/uploader.ts';
 import { UploadIcon } from '../../gallery/GalleryIcons.tsx';
-import { Notice } from '../../ui/Notice.tsx';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/tiff,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.tif,.tiff,.heic,.heif';
 
@@ -144,7 +143,10 @@ export function UploadPanel({ uploader }: { uploader: Uploader }) {
         <p class="dropzone__hint">JPEG, PNG, WebP, TIFF or HEIC, up to 200 MB each. Thousands at once are fine.</p>
       </div>
 
-      <Notice role="status">{added}</Notice>
+      {/* The progress below shows it; this only tells screen readers. */}
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {added}
+      </p>
       {skipped.length > 0 && (
         <div class="notice notice--info upload-skipped" role="status">
           <div class="notice__body">
@@ -161,7 +163,7 @@ export function UploadPanel({ uploader }: { uploader: Uploader }) {
         </div>
       )}
 
-      {totals.files > 0 && (
+      {(totals.files > 0 || totals.cancelled > 0) && (
         <div class="upload-progress">
           <div class="upload-progress__head">
             <p class="upload-progress__title" aria-live="polite">
@@ -169,7 +171,9 @@ export function UploadPanel({ uploader }: { uploader: Uploader }) {
                 ? `Uploading ${totals.done.toLocaleString()} of ${plural(totals.files, 'photo')}`
                 : totals.failed
                   ? `${totals.done.toLocaleString()} of ${plural(totals.files, 'photo')} uploaded, ${totals.failed.toLocaleString()} failed`
-                  : `${plural(totals.done, 'photo')} uploaded`}
+                  : totals.files === 0
+                    ? `Upload cancelled: ${plural(totals.cancelled, 'photo')} not uploaded`
+                    : `${plural(totals.done, 'photo')} uploaded`}
             </p>
             <div class="upload-progress__actions">
               {failed.length > 0 && (
@@ -188,23 +192,27 @@ export function UploadPanel({ uploader }: { uploader: Uploader }) {
               )}
             </div>
           </div>
-          <div
-            class="progress"
-            role="progressbar"
-            data-testid="upload-overall"
-            aria-label="Overall upload progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            aria-valuetext={`${percent}%: ${totals.done} of ${totals.files} files, ${formatBytes(totals.sentBytes)} of ${formatBytes(totals.bytes)}`}
-          >
-            <span class="progress__bar" style={{ width: `${percent}%` }} />
-          </div>
-          <p class="progress__text">
-            {formatBytes(totals.sentBytes)} of {formatBytes(totals.bytes)} · {percent}%
-            {waiting > 0 && ` · ${waiting.toLocaleString()} waiting`}
-            {totals.cancelled > 0 && ` · ${totals.cancelled.toLocaleString()} cancelled`}
-          </p>
+          {totals.files > 0 && (
+            <>
+              <div
+                class="progress"
+                role="progressbar"
+                data-testid="upload-overall"
+                aria-label="Overall upload progress"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+                aria-valuetext={`${percent}%: ${totals.done} of ${totals.files} files, ${formatBytes(totals.sentBytes)} of ${formatBytes(totals.bytes)}`}
+              >
+                <span class="progress__bar" style={{ width: `${percent}%` }} />
+              </div>
+              <p class="progress__text">
+                {formatBytes(totals.sentBytes)} of {formatBytes(totals.bytes)} · {percent}%
+                {waiting > 0 && ` · ${waiting.toLocaleString()} waiting`}
+                {totals.cancelled > 0 && ` · ${totals.cancelled.toLocaleString()} cancelled`}
+              </p>
+            </>
+          )}
           {(inFlight.length > 0 || failed.length > 0) && (
             <ul class="upload-list">
               {inFlight.map((e) => (
