@@ -4,6 +4,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { presignGet } from '../adapters/storage.ts';
 import { db, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
+import { today } from './clients.ts';
 import type { ClientGallery } from './types.ts';
 
 export type GalleryStatus = 'draft' | 'proofing' | 'locked' | 'ready' | 'archived';
@@ -99,8 +100,9 @@ export async function createGallery(input: Omit<Gallery, 'galleryId' | 'createdA
 }
 
 /**
- * A client's published galleries with their project titles: one query of the client's GSI1
- * partition returns both record types. Drafts are the studio's business and never listed.
+ * A client's galleries with their project titles: one query of the client's GSI1 partition
+ * returns both record types. A gallery not yet published is listed as Unavailable, with its title
+ * only; one whose deadline has passed shows as Locked.
  */
 export async function listClientGalleries(studioId: string, clientId: string): Promise<ClientGallery[]> {
   const galleries: Gallery[] = [];
@@ -125,17 +127,22 @@ export async function listClientGalleries(studioId: string, clientId: string): P
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
 
-  const visible = galleries.filter((g) => g.status !== 'draft').sort((a, b) => (b.shootDate ?? '').localeCompare(a.shootDate ?? ''));
+  const listed = galleries.sort((a, b) => (b.shootDate ?? '').localeCompare(a.shootDate ?? ''));
+  const now = today();
   return Promise.all(
-    visible.map(async (g) => ({
-      galleryId: g.galleryId,
-      title: g.title,
-      status: g.status as ClientGallery['status'],
-      shootDate: g.shootDate,
-      deadline: g.deadline,
-      imageCount: g.imageCount,
-      coverUrl: g.coverThumbKey ? await presignGet(g.coverThumbKey) : null,
-      projectTitle: g.projectId ? (projectTitles.get(g.projectId) ?? null) : null,
-    })),
+    listed.map(async (g) => {
+      const published = g.status !== 'draft';
+      const closed = g.status === 'proofing' && g.deadline !== null && g.deadline < now;
+      return {
+        galleryId: g.galleryId,
+        title: g.title,
+        status: (published ? (closed ? 'locked' : g.status) : 'unavailable') as ClientGallery['status'],
+        shootDate: g.shootDate,
+        deadline: g.deadline,
+        imageCount: published ? g.imageCount : 0,
+        coverUrl: published && g.coverThumbKey ? await presignGet(g.coverThumbKey) : null,
+        projectTitle: g.projectId ? (projectTitles.get(g.projectId) ?? null) : null,
+      };
+    }),
   );
 }

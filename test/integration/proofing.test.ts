@@ -74,7 +74,9 @@ describe('proofing a gallery', () => {
 
   it('keeps a draft hidden from the client until the studio publishes it', async () => {
     expect((await ava.browser.get(NORTHLIGHT, `/api/portal/galleries/${galleryId}`)).status).toBe(404);
-    expect((await ava.browser.get(NORTHLIGHT, '/api/portal/galleries')).body.galleries).toEqual([]);
+    const listed = (await ava.browser.get(NORTHLIGHT, '/api/portal/galleries')).body.galleries;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ galleryId, status: 'unavailable', imageCount: 0, coverUrl: null });
     const published = await publish(studio, galleryId);
     expect(published.status).toBe(200);
     expect(published.body.gallery.status).toBe('proofing');
