@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'stack',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           globalSetup: ['./test/support/global-stack.ts'],
+          // One file at a time: the files share one stack, and several prove that a refused request
+          // changed nothing by fingerprinting the whole table and bucket.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -19,7 +19,7 @@ export async function storedState(): Promise<{ items: number; objects: number; d
   let ContinuationToken: string | undefined;
   let objects = 0;
   do {
-    const page = await s3().send(new ListObjectsV2Command({ Bucket: config.bucketName, ContinuationToken }));
+    const page = await listObjectsPage(ContinuationToken);
     for (const o of page.Contents ?? []) {
       lines.push(`s3:${o.Key}:${o.Size}:${o.ETag}`);
       objects++;
@@ -28,4 +28,15 @@ export async function storedState(): Promise<{ items: number; objects: number; d
   } while (ContinuationToken);
   lines.sort();
   return { items, objects, digest: createHash('sha256').update(lines.join('\n')).digest('hex') };
+}
+
+/** s3rver now and then fails a listing that races a write; a second look is enough. */
+async function listObjectsPage(ContinuationToken: string | undefined, attempt = 0) {
+  try {
+    return await s3().send(new ListObjectsV2Command({ Bucket: config.bucketName, ContinuationToken }));
+  } catch (e) {
+    if (attempt >= 3 || !(e instanceof Error) || e.name !== 'InternalError') throw e;
+    await new Promise((r) => setTimeout(r, 200));
+    return listObjectsPage(ContinuationToken, attempt + 1);
+  }
 }
