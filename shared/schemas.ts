@@ -143,24 +143,29 @@ export const UpdateGalleryBody = z
 export const GalleryParams = z.strictObject({ galleryId: Uuid });
 export const ImageParams = z.strictObject({ galleryId: Uuid, imageId: Uuid });
 
+/** Fields a gallery has in both the studio's and the client's view. */
+const galleryFields = {
+  galleryId: z.string(),
+  title: z.string(),
+  shootDate: z.string().nullable(),
+  deadline: z.string().nullable(),
+  welcomeNote: z.string(),
+  tags: z.array(z.string()),
+  rules: GalleryRules,
+  imageCount: z.number().int(),
+  selectedCount: z.number().int(),
+  confirmedAt: z.string().nullable(),
+};
+
 export const StudioGallery = z
   .object({
-    galleryId: z.string(),
+    ...galleryFields,
     clientId: z.string(),
     clientName: z.string(),
     projectId: z.string().nullable(),
-    title: z.string(),
     status: GalleryStatus,
-    shootDate: z.string().nullable(),
-    deadline: z.string().nullable(),
-    welcomeNote: z.string(),
-    tags: z.array(z.string()),
-    rules: GalleryRules,
-    imageCount: z.number().int(),
     coverImageId: z.string().nullable(),
     coverUrl: z.string().nullable(),
-    selectedCount: z.number().int(),
-    confirmedAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'StudioGallery' });
@@ -238,17 +243,8 @@ export const ClientImage = z
 
 export const ClientGalleryDetail = z
   .object({
-    galleryId: z.string(),
-    title: z.string(),
+    ...galleryFields,
     status: ClientGalleryStatus,
-    shootDate: z.string().nullable(),
-    deadline: z.string().nullable(),
-    welcomeNote: z.string(),
-    tags: z.array(z.string()),
-    rules: GalleryRules,
-    imageCount: z.number().int(),
-    selectedCount: z.number().int(),
-    confirmedAt: z.string().nullable(),
     /** What this client may do now: the UI shows exactly these actions. */
     can: z.object({ favourite: z.boolean(), select: z.boolean(), comment: z.boolean(), confirm: z.boolean(), download: z.boolean() }),
   })

@@ -5,14 +5,11 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { Auth, RouteDef } from '../../shared/routes.ts';
-import { applyGrants, functionEnvironment, porticoFunction } from '../lambda.ts';
+import { applyGrants, type FunctionResources, functionEnvironment, porticoFunction } from '../lambda.ts';
 import { acknowledge } from '../nag.ts';
 
 export { COGNITO_ADMIN_ACTIONS } from '../lambda.ts';
@@ -22,19 +19,10 @@ export interface FunctionSettings {
   readonly timeout?: Duration;
 }
 
-export interface ApiStackProps extends StackProps {
+export interface ApiStackProps extends StackProps, FunctionResources {
   readonly routes: readonly RouteDef[];
   /** Repository root: handlers are `functions/<route id>.ts` under it. */
   readonly rootDir: string;
-  readonly domainName: string;
-  readonly senderEmail: string;
-  readonly table: dynamodb.ITableV2;
-  readonly bucket: s3.IBucket;
-  readonly studioPool: cognito.IUserPool;
-  readonly studioPoolClient: cognito.IUserPoolClient;
-  readonly clientPool: cognito.IUserPool;
-  readonly clientPoolClient: cognito.IUserPoolClient;
-  readonly mailIdentity: ses.IEmailIdentity;
   /** Defaults for every function (512 MB, 10 s)... */
   readonly functionDefaults?: FunctionSettings;
   /** ...and per-route exceptions, keyed by route id. */
