@@ -16,27 +16,19 @@ export async function storedState(): Promise<{ items: number; objects: number; d
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   const items = lines.length;
-  let ContinuationToken: string | undefined;
+  // Paged with StartAfter: s3rver answers a ContinuationToken (buckets over 1,000 objects) with an
+  // InternalError.
+  let startAfter: string | undefined;
   let objects = 0;
-  do {
-    const page = await listObjectsPage(ContinuationToken);
+  for (;;) {
+    const page = await s3().send(new ListObjectsV2Command({ Bucket: config.bucketName, StartAfter: startAfter }));
     for (const o of page.Contents ?? []) {
       lines.push(`s3:${o.Key}:${o.Size}:${o.ETag}`);
       objects++;
     }
-    ContinuationToken = page.NextContinuationToken;
-  } while (ContinuationToken);
+    if (!page.IsTruncated || !page.Contents?.length) break;
+    startAfter = page.Contents[page.Contents.length - 1]?.Key;
+  }
   lines.sort();
   return { items, objects, digest: createHash('sha256').update(lines.join('\n')).digest('hex') };
-}
-
-/** s3rver now and then fails a listing that races a write; a second look is enough. */
-async function listObjectsPage(ContinuationToken: string | undefined, attempt = 0) {
-  try {
-    return await s3().send(new ListObjectsV2Command({ Bucket: config.bucketName, ContinuationToken }));
-  } catch (e) {
-    if (attempt >= 3 || !(e instanceof Error) || e.name !== 'InternalError') throw e;
-    await new Promise((r) => setTimeout(r, 200));
-    return listObjectsPage(ContinuationToken, attempt + 1);
-  }
 }
