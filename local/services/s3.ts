@@ -1,9 +1,10 @@
 // S3 as s3rver, in-process. Objects live on disk, so a stop/start (fault injection) keeps them.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createCipheriv } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import S3rver from 's3rver';
-import { BUCKET_NAME, LOCAL_CREDENTIALS } from './constants.ts';
+import { BUCKET_NAME, LOCAL_CREDENTIALS, S3RVER_NODE_FLAGS } from './constants.ts';
 import { LOOPBACK } from './ports.ts';
 
 // Browsers upload straight to presigned PUT URLs from http://localhost:3000 and
@@ -71,6 +72,7 @@ export async function startS3(opts: {
   /** Called for every object stored (PUT, POST, copy, multipart completion), before the response goes out. */
   onObjectCreated?: (notice: ObjectCreatedNotice) => void;
 }): Promise<S3Service> {
+  assertLegacyCipher();
   let port = opts.port ?? 0;
   let server: S3rver | undefined;
 
@@ -121,4 +123,13 @@ export async function startS3(opts: {
     start,
     stop,
   };
+}
+
+/** Fails at start, with the fix, rather than on the first listing of more than 1,000 objects. */
+function assertLegacyCipher(): void {
+  try {
+    createCipheriv('des', Buffer.alloc(8), Buffer.alloc(8));
+  } catch {
+    throw new Error(`s3rver needs DES for its continuation tokens: run node with ${S3RVER_NODE_FLAGS.join(' ')}`);
+  }
 }

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { S3RVER_NODE_FLAGS } from '../../local/services/constants.ts';
 import { freePort } from '../../local/services/ports.ts';
 
 let child: ChildProcess | undefined;
@@ -15,7 +16,7 @@ export default async function setup(project: TestProject) {
   const stateFile = join(dir, 'state.json');
   const port = await freePort();
   let output = '';
-  child = spawn(process.execPath, ['local/start.ts', '--ephemeral'], {
+  child = spawn(process.execPath, [...S3RVER_NODE_FLAGS, 'local/start.ts', '--ephemeral'], {
     env: { ...process.env, PORT: String(port), PORTICO_STATE_FILE: stateFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
