@@ -341,9 +341,25 @@ export async function deleteImage(studio: Studio, galleryId: string, imageId: st
   const image = await getImage(galleryId, imageId);
   if (!image) throw notFound('No such image.');
   const wasReady = image.status === 'ready';
-  const contents = await loadGalleryContents(galleryId);
-  const picked = contents.picks.has(mark(gallery.clientId, imageId));
-  const selection = contents.selections.get(gallery.clientId);
+  // Only the client's marks on this one image matter: three keys, not the whole gallery.
+  const marks = await db().send(
+    new BatchGetCommand({
+      RequestItems: {
+        [tableName()]: {
+          Keys: [
+            keys.pick(galleryId, gallery.clientId, imageId),
+            keys.favourite(galleryId, gallery.clientId, imageId),
+            keys.selection(galleryId, gallery.clientId),
+          ],
+          ConsistentRead: true,
+        },
+      },
+    }),
+  );
+  const found = new Map((marks.Responses?.[tableName()] ?? []).map((item) => [item.SK as string, item]));
+  const picked = found.has(keys.pick(galleryId, gallery.clientId, imageId).SK);
+  const favourite = found.has(keys.favourite(galleryId, gallery.clientId, imageId).SK);
+  const selection = found.get(keys.selection(galleryId, gallery.clientId).SK);
   if (picked && selection?.confirmedAt)
     throw conflict('image_in_confirmed_set', "This image is in the client's confirmed set and cannot be removed.");
   await db().send(
@@ -378,9 +394,7 @@ export async function deleteImage(studio: Studio, galleryId: string, imageId: st
               },
             ]
           : []),
-        ...(contents.favourites.has(mark(gallery.clientId, imageId))
-          ? [{ Delete: { TableName: tableName(), Key: keys.favourite(galleryId, gallery.clientId, imageId) } }]
-          : []),
+        ...(favourite ? [{ Delete: { TableName: tableName(), Key: keys.favourite(galleryId, gallery.clientId, imageId) } }] : []),
       ],
     }),
   );

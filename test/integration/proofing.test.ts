@@ -282,6 +282,33 @@ describe('selection under concurrency', () => {
   });
 });
 
+describe('removing images', () => {
+  it("takes a selected image out of the client's selection, and refuses one in a confirmed set", async () => {
+    const studio = await studioBrowser();
+    const client = await freshClient(studio, 'Removal Client');
+    const { galleryId, imageIds } = await galleryFor(studio, client.clientId, 4, { selection: { enabled: true, min: 1, max: null } });
+    await publish(studio, galleryId);
+    const [a, b, c] = imageIds as [string, string, string];
+    await select(client.browser, galleryId, a);
+    await select(client.browser, galleryId, b);
+    await client.browser.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/${galleryId}/images/${a}/favourite`, { json: { favourite: true } });
+
+    expect((await studio.call(DASHBOARD, 'DELETE', `/api/studio/galleries/${galleryId}/images/${a}`)).status).toBe(204);
+    const view = await client.browser.get(NORTHLIGHT, `/api/portal/galleries/${galleryId}`);
+    expect(view.body.images).toHaveLength(3);
+    expect(view.body.gallery.selectedCount).toBe(1);
+    expect(view.body.images.filter((i: { favourite: boolean }) => i.favourite)).toHaveLength(0);
+    expect((await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}`)).body.gallery.imageCount).toBe(3);
+
+    expect((await client.browser.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/confirm`)).status).toBe(201);
+    const refused = await studio.call(DASHBOARD, 'DELETE', `/api/studio/galleries/${galleryId}/images/${b}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toBe('image_in_confirmed_set');
+    expect((await studio.call(DASHBOARD, 'DELETE', `/api/studio/galleries/${galleryId}/images/${c}`)).status).toBe(204);
+    expect((await studio.call(DASHBOARD, 'DELETE', `/api/studio/galleries/${galleryId}/images/${c}`)).status).toBe(404);
+  });
+});
+
 describe('uploads', () => {
   it('hands out presigned PUTs for small files and multipart parts for large ones, and refuses bad files', async () => {
     const studio = await studioBrowser();
