@@ -12,10 +12,11 @@ import { FilterBar, type FilterOption } from '../gallery/FilterBar.tsx';
 import { BackIcon, CheckCircleIcon, CommentIcon, DownloadIcon, HeartIcon } from '../gallery/GalleryIcons.tsx';
 import { Lightbox } from '../gallery/Lightbox.tsx';
 import { type GridHandle, PhotoGrid, TileImage } from '../gallery/PhotoGrid.tsx';
+import { ShootFacts } from '../gallery/ShootFacts.tsx';
 import { Toast, useToast } from '../gallery/Toast.tsx';
 import { ZipDownload } from '../gallery/ZipDownload.tsx';
 import { Badge, type BadgeTone } from '../ui/Badge.tsx';
-import { CalendarIcon, ClockIcon, PhotosIcon } from '../ui/Icons.tsx';
+import { ClockIcon } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { PortalFrame, useBranding } from './PortalFrame.tsx';
@@ -325,24 +326,7 @@ function Proofing({ studio, initial }: ProofingProps) {
             <Badge tone={status.tone}>{status.label}</Badge>
           </div>
           <dl class="proof-meta">
-            {gallery.shootDate && (
-              <div>
-                <dt>
-                  <CalendarIcon />
-                  <span class="visually-hidden">Shoot date</span>
-                </dt>
-                <dd>
-                  <time dateTime={gallery.shootDate}>{formatDate(gallery.shootDate)}</time>
-                </dd>
-              </div>
-            )}
-            <div>
-              <dt>
-                <PhotosIcon />
-                <span class="visually-hidden">Photos</span>
-              </dt>
-              <dd>{plural(images.length, 'photo')}</dd>
-            </div>
+            <ShootFacts shootDate={gallery.shootDate} photos={images.length} />
             {gallery.deadline && deadline && selecting && (
               <div>
                 <dt>

@@ -1,16 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, messageOf } from '../../lib/api.ts';
-import { formatDate } from '../../lib/dates.ts';
-import { plural } from '../../lib/format.ts';
 import { galleryApi } from '../../lib/gallery-api.ts';
 import type { SharedGallery, SharedImage } from '../../lib/gallery-types.ts';
 import { useTitle } from '../../lib/hooks.ts';
 import { DownloadIcon, LockIcon } from '../gallery/GalleryIcons.tsx';
 import { Lightbox } from '../gallery/Lightbox.tsx';
 import { type GridHandle, PhotoGrid, TileImage } from '../gallery/PhotoGrid.tsx';
+import { ShootFacts } from '../gallery/ShootFacts.tsx';
 import { Toast, useToast } from '../gallery/Toast.tsx';
 import { Field } from '../ui/Field.tsx';
-import { CalendarIcon, PhotosIcon } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
 import { NoPortal, PortalFrame, useBranding } from './PortalFrame.tsx';
@@ -227,24 +225,7 @@ function SharedGalleryView({
             <h1 class="proof-hero__title">{gallery.title}</h1>
           </div>
           <dl class="proof-meta">
-            {gallery.shootDate && (
-              <div>
-                <dt>
-                  <CalendarIcon />
-                  <span class="visually-hidden">Shoot date</span>
-                </dt>
-                <dd>
-                  <time dateTime={gallery.shootDate}>{formatDate(gallery.shootDate)}</time>
-                </dd>
-              </div>
-            )}
-            <div>
-              <dt>
-                <PhotosIcon />
-                <span class="visually-hidden">Photos</span>
-              </dt>
-              <dd>{plural(images.length, 'photo')}</dd>
-            </div>
+            <ShootFacts shootDate={gallery.shootDate} photos={images.length} />
           </dl>
           {gallery.welcomeNote && <p class="proof-hero__note">{gallery.welcomeNote}</p>}
         </div>

@@ -2,32 +2,19 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { galleryApi } from '../../../lib/gallery-api.ts';
 import type { StudioGallery } from '../../../lib/gallery-types.ts';
 import { useLoad } from '../../../lib/hooks.ts';
-import { Loading } from '../../ui/Loading.tsx';
-import { LoadFailed } from '../AppShell.tsx';
+import { LoadedTab } from './LoadedTab.tsx';
 
 export function ActivityTab({ gallery }: { gallery: StudioGallery }) {
   const load = useLoad(() => galleryApi.activity(gallery.galleryId));
   return (
-    <section aria-labelledby="activity-heading">
-      <div class="section-head">
-        <h2 id="activity-heading" class="section-heading">
-          Activity
-        </h2>
-        {load.state !== 'loading' && (
-          <button type="button" class="button button--ghost button--small" onClick={load.reload}>
-            Refresh
-          </button>
-        )}
-      </div>
-      {load.state === 'loading' && <Loading label="Loading activity…" />}
-      {load.state === 'failed' && <LoadFailed error={load.error} retry={load.reload} />}
-      {load.state === 'ready' && (
+    <LoadedTab id="activity-heading" title="Activity" load={load}>
+      {(data) => (
         <>
           <div class="card card--flush">
             <div class="card__head">
               <h3>Clients</h3>
             </div>
-            {load.data.clients.length === 0 ? (
+            {data.clients.length === 0 ? (
               <p class="card__body muted">{gallery.clientName} hasn’t opened this gallery yet.</p>
             ) : (
               <div class="table-wrap">
@@ -42,7 +29,7 @@ export function ActivityTab({ gallery }: { gallery: StudioGallery }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {load.data.clients.map((c) => (
+                    {data.clients.map((c) => (
                       <tr key={c.clientId}>
                         <th scope="row" class="clients__who">
                           <span class="clients__name">{c.clientName}</span>
@@ -64,11 +51,11 @@ export function ActivityTab({ gallery }: { gallery: StudioGallery }) {
             <div class="card__head">
               <h3>Share links</h3>
             </div>
-            {load.data.shareLinks.length === 0 ? (
+            {data.shareLinks.length === 0 ? (
               <p class="card__body muted">No share links. Create one under Share links.</p>
             ) : (
               <ul class="activity-links__list">
-                {load.data.shareLinks.map((l) => (
+                {data.shareLinks.map((l) => (
                   <li key={l.linkId}>
                     <strong>{l.access === 'download' ? 'View and download' : 'View only'}</strong> link, created{' '}
                     {formatDateTime(l.createdAt)}: {l.uses === 1 ? 'opened once' : `opened ${l.uses.toLocaleString()} times`}
@@ -81,6 +68,6 @@ export function ActivityTab({ gallery }: { gallery: StudioGallery }) {
           </div>
         </>
       )}
-    </section>
+    </LoadedTab>
   );
 }

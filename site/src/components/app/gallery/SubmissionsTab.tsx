@@ -4,28 +4,15 @@ import { galleryApi } from '../../../lib/gallery-api.ts';
 import type { StudioGallery, Submission } from '../../../lib/gallery-types.ts';
 import { useLoad } from '../../../lib/hooks.ts';
 import { CopyIcon, DownloadIcon } from '../../gallery/GalleryIcons.tsx';
-import { Loading } from '../../ui/Loading.tsx';
 import { Notice } from '../../ui/Notice.tsx';
-import { LoadFailed } from '../AppShell.tsx';
+import { LoadedTab } from './LoadedTab.tsx';
 
 export function SubmissionsTab({ gallery }: { gallery: StudioGallery }) {
   const load = useLoad(() => galleryApi.submissions(gallery.galleryId));
   return (
-    <section aria-labelledby="submissions-heading">
-      <div class="section-head">
-        <h2 id="submissions-heading" class="section-heading">
-          Submissions
-        </h2>
-        {load.state !== 'loading' && (
-          <button type="button" class="button button--ghost button--small" onClick={load.reload}>
-            Refresh
-          </button>
-        )}
-      </div>
-      {load.state === 'loading' && <Loading label="Loading submissions…" />}
-      {load.state === 'failed' && <LoadFailed error={load.error} retry={load.reload} />}
-      {load.state === 'ready' &&
-        (load.data.submissions.length === 0 ? (
+    <LoadedTab id="submissions-heading" title="Submissions" load={load}>
+      {(data) =>
+        data.submissions.length === 0 ? (
           <div class="empty empty--card">
             <p class="empty__title">No confirmed selection yet</p>
             <p class="muted">
@@ -34,7 +21,7 @@ export function SubmissionsTab({ gallery }: { gallery: StudioGallery }) {
           </div>
         ) : (
           <ul class="submissions">
-            {[...load.data.submissions]
+            {[...data.submissions]
               .sort((a, b) => b.confirmedAt.localeCompare(a.confirmedAt))
               .map((s) => (
                 <li key={s.submissionId}>
@@ -42,8 +29,9 @@ export function SubmissionsTab({ gallery }: { gallery: StudioGallery }) {
                 </li>
               ))}
           </ul>
-        ))}
-    </section>
+        )
+      }
+    </LoadedTab>
   );
 }
 
