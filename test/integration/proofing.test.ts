@@ -1,6 +1,6 @@
 // Galleries and proofing through the local server: the studio creates and publishes a gallery,
-// the client favourites, selects within the limits, comments and confirms; limits hold under
-// concurrency; other clients and studios see nothing; refused requests change nothing.
+// the client favourites, selects within the limits, comments and confirms; other clients and
+// studios see nothing; refused requests change nothing. Concurrency lives in concurrency.test.ts.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../local/seed.ts';
@@ -235,50 +235,6 @@ describe('proofing a gallery', () => {
     expect((await ava.browser.get(NORTHLIGHT, `/api/portal/galleries/${viewOnly.galleryId}/images/${id}/download`)).status).toBe(403);
     expect((await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${viewOnly.galleryId}/zip`, { scope: 'all' })).status).toBe(403);
     expect(await storedState()).toEqual(before);
-  });
-});
-
-describe('selection under concurrency', () => {
-  it('holds the maximum with 100 concurrent selects, and never loses or double counts one', async () => {
-    const studio = await studioBrowser();
-    const client = await freshClient(studio, 'Busy Client');
-    const { galleryId, imageIds } = await galleryFor(studio, client.clientId, 50, { selection: { enabled: true, min: 0, max: 20 } });
-    await publish(studio, galleryId);
-    // 100 requests: every one of 50 images selected twice, all at once.
-    const answers = await Promise.all([...imageIds, ...imageIds].map((id) => select(client.browser, galleryId, id)));
-    for (const a of answers) expect([200, 409]).toContain(a.status);
-    const view = await client.browser.get(NORTHLIGHT, `/api/portal/galleries/${galleryId}`);
-    const selected = view.body.images.filter((i: { selected: boolean }) => i.selected).length;
-    expect(selected).toBe(20);
-    expect(view.body.gallery.selectedCount).toBe(20);
-
-    // Unselect everything at once, twice over: the count lands on zero, never below.
-    const un = await Promise.all([...imageIds, ...imageIds].map((id) => select(client.browser, galleryId, id, false)));
-    for (const a of un) expect(a.status).toBe(200);
-    const after = await client.browser.get(NORTHLIGHT, `/api/portal/galleries/${galleryId}`);
-    expect(after.body.gallery.selectedCount).toBe(0);
-    expect(after.body.images.filter((i: { selected: boolean }) => i.selected)).toHaveLength(0);
-  });
-
-  it('confirms exactly the set that was selected when selects race the confirmation', async () => {
-    const studio = await studioBrowser();
-    const client = await freshClient(studio, 'Racing Client');
-    const { galleryId, imageIds } = await galleryFor(studio, client.clientId, 30, { selection: { enabled: true, min: 1, max: null } });
-    await publish(studio, galleryId);
-    await select(client.browser, galleryId, imageIds[0] as string);
-    const racing = imageIds.slice(1).map((id) => select(client.browser, galleryId, id));
-    const confirm = client.browser.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/confirm`);
-    const [confirmed, ...selects] = await Promise.all([confirm, ...racing]);
-    for (const a of selects) expect(a.status).toBeLessThan(500);
-    const view = await client.browser.get(NORTHLIGHT, `/api/portal/galleries/${galleryId}`);
-    const picked = view.body.images.filter((i: { selected: boolean }) => i.selected).length;
-    expect(view.body.gallery.selectedCount).toBe(picked);
-    if (confirmed.status === 201) {
-      expect(confirmed.body.submission.count).toBe(picked);
-      expect(view.body.gallery.confirmedAt).not.toBeNull();
-    } else {
-      expect(confirmed.status).toBe(409);
-    }
   });
 });
 
