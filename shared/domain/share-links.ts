@@ -106,7 +106,7 @@ export async function revokeShareLink(studio: Studio, galleryId: string, linkId:
 
 const linkGone = (code: 'link_revoked' | 'link_expired', message: string) => new HttpError(410, code, message);
 
-/** Resolves a token on this portal, checks revocation, expiry and password, and counts the use. */
+/** Resolves a token on this portal and checks revocation, expiry and password. */
 async function openLink(studio: Studio, token: string, password: string | undefined): Promise<{ link: ShareLinkRecord; gallery: Gallery }> {
   const pointer = await db().send(new GetCommand({ TableName: tableName(), Key: keys.shareToken(hashToken(token)) }));
   // A link of another studio does not exist on this portal.
@@ -128,7 +128,14 @@ async function openLink(studio: Studio, token: string, password: string | undefi
     await consume(PASSWORD_LIMIT, link.linkId);
     if (!(await passwordMatches(password, link.passwordHash))) throw new HttpError(401, 'password_wrong', 'That password is not right.');
   }
-  // Every use is counted on the link (the studio sees it) and logged (for an audit trail).
+  return { link, gallery };
+}
+
+/**
+ * Counts one use on the link (the studio sees it) and logs it (an audit trail). Only a use that
+ * was served counts: a refused download through a valid link changes nothing.
+ */
+async function countUse(studio: Studio, link: ShareLinkRecord, galleryId: string): Promise<void> {
   logger.info('share link used', { linkId: link.linkId, galleryId, studioId: studio.studioId, access: link.access });
   await db().send(
     new UpdateCommand({
@@ -138,7 +145,6 @@ async function openLink(studio: Studio, token: string, password: string | undefi
       ExpressionAttributeValues: { ':one': 1, ':now': new Date().toISOString() },
     }),
   );
-  return { link, gallery };
 }
 
 export async function openSharedGallery(studio: Studio, token: string, password?: string) {
@@ -157,6 +163,7 @@ export async function openSharedGallery(studio: Studio, token: string, password?
         previewUrl: await presignGet(i.derived?.preview?.webp as string, { expiresIn: 6 * 3600 }),
       })),
   );
+  await countUse(studio, link, gallery.galleryId);
   return {
     gallery: {
       title: gallery.title,
@@ -176,5 +183,7 @@ export async function downloadShared(studio: Studio, token: string, password: st
   // A download link hands out what the gallery's rules allow, and at least the web size.
   const rules = rulesOf(gallery);
   const { key, fileName } = downloadSource({ ...rules, downloads: rules.downloads === 'original' ? 'original' : 'web' }, image);
-  return { url: await presignGet(key, { expiresIn: 300, downloadName: fileName }), fileName };
+  const url = await presignGet(key, { expiresIn: 300, downloadName: fileName });
+  await countUse(studio, link, gallery.galleryId);
+  return { url, fileName };
 }

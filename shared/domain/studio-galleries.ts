@@ -16,7 +16,7 @@ import { config } from '../config.ts';
 import { db, queryPrefix, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import { objects } from '../data/objects.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors.ts';
 import type { UPLOAD_CONTENT_TYPES } from '../schemas.ts';
 import { type Client, getClient, listClients } from './clients.ts';
 import { createGallery, DEFAULT_RULES, type Gallery, type GalleryRules, type GalleryStatus, getGallery, rulesOf } from './galleries.ts';
@@ -103,7 +103,8 @@ export async function createStudioGallery(
 ) {
   // The client must be this studio's: an id from elsewhere is simply unknown here.
   const client = await getClient(studio.studioId, input.clientId);
-  if (!client) throw badRequest('invalid_request', 'Unknown client.', { clientId: ['is not one of your clients'] });
+  if (!client)
+    throw new HttpError(404, 'not_found', 'No such client in your studio.', { fields: { clientId: ['is not one of your clients'] } });
   const gallery = await createGallery({
     studioId: studio.studioId,
     clientId: client.clientId,
@@ -142,7 +143,12 @@ export async function updateStudioGallery(
     if (changes.coverImageId === null) set.coverThumbKey = null;
     else {
       const image = await getImage(galleryId, changes.coverImageId);
-      if (image?.status !== 'ready')
+      // An image of another gallery (or studio) does not exist here; one still processing does.
+      if (!image)
+        throw new HttpError(404, 'not_found', 'No such image in this gallery.', {
+          fields: { coverImageId: ['is not an image of this gallery'] },
+        });
+      if (image.status !== 'ready')
         throw badRequest('invalid_request', 'The cover must be a processed image of this gallery.', {
           coverImageId: ['is not a ready image of this gallery'],
         });

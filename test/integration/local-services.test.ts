@@ -2,10 +2,8 @@
 // starts its own throwaway set (the suite's global stack runs separately) and talks to it only
 // through what the handlers use: the AWS SDK configured by `services.env`.
 import { execFileSync, spawn } from 'node:child_process';
-import { createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -24,6 +22,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactW
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createJwtAuthorizer, type LocalServices, startLocalServices } from '../../local/services/index.ts';
+import { signWithCognitoLocalKey } from '../support/tokens.ts';
 
 let services: LocalServices;
 let ddb: DynamoDBDocumentClient;
@@ -513,13 +512,4 @@ function isAlive(pid: number): boolean {
   } catch {
     return true; // no /proc (macOS): trust signal 0
   }
-}
-
-/** Signs claims with cognito-local's (public, fixed) private key, as cognito-local itself does. */
-function signWithCognitoLocalKey(claims: Record<string, unknown>): string {
-  const keyFile = createRequire(import.meta.url).resolve('cognito-local/lib/keys/cognitoLocal.private.json');
-  const { pem } = JSON.parse(readFileSync(keyFile, 'utf8')) as { pem: string };
-  const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  const input = `${encode({ alg: 'RS256', typ: 'JWT', kid: 'CognitoLocal' })}.${encode(claims)}`;
-  return `${input}.${createSign('RSA-SHA256').update(input).sign(pem).toString('base64url')}`;
 }

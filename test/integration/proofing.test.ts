@@ -113,7 +113,7 @@ describe('proofing a gallery', () => {
         })
       ).status,
     ).toBe(404);
-    expect((await otherStudio.post(DASHBOARD, '/api/studio/galleries', { clientId: ava.clientId, title: 'Steal' })).status).toBe(400);
+    expect((await otherStudio.post(DASHBOARD, '/api/studio/galleries', { clientId: ava.clientId, title: 'Steal' })).status).toBe(404);
     expect(await storedState()).toEqual(afterSignup);
     expect(before.items).toBeLessThan(afterSignup.items);
   });

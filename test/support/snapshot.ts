@@ -8,11 +8,27 @@ import { config } from '../../shared/config.ts';
 import { db, tableName } from '../../shared/data/db.ts';
 
 export async function storedState(): Promise<{ items: number; objects: number; digest: string }> {
+  const { lines, items, objects } = await storedLines();
+  return { items, objects, digest: createHash('sha256').update(lines.join('\n')).digest('hex') };
+}
+
+/** JSON with object keys sorted at every depth, so equal items always print alike. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Set) return [...v].sort();
+    if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array))
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return v;
+  });
+}
+
+/** Every table item (as sorted-key JSON) and every object (`s3:key:size:etag`), sorted. */
+export async function storedLines(): Promise<{ lines: string[]; items: number; objects: number }> {
   const lines: string[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await db().send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey, ConsistentRead: true }));
-    for (const item of page.Items ?? []) lines.push(JSON.stringify(item, Object.keys(item).sort()));
+    for (const item of page.Items ?? []) lines.push(stableJson(item));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   const items = lines.length;
@@ -30,5 +46,5 @@ export async function storedState(): Promise<{ items: number; objects: number; d
     startAfter = page.Contents[page.Contents.length - 1]?.Key;
   }
   lines.sort();
-  return { items, objects, digest: createHash('sha256').update(lines.join('\n')).digest('hex') };
+  return { lines, items, objects };
 }

@@ -1,0 +1,248 @@
+// The tenant-isolation matrix, generated from the route table: every route, called by every kind
+// of outsider with the victim's ids, on the victim's portal, on the attacker's portal and on the
+// dashboard, must refuse (401/403/404), leak nothing and change nothing. A route added to the table
+// is in the matrix the day it is added; one the samples cannot build fails the suite.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type RouteDef, type RouteId, routeList } from '../../shared/routes.ts';
+import { Browser, DASHBOARD } from '../support/http.ts';
+import { paramNames, type SampleContext, sampleRequest } from '../support/route-samples.ts';
+import { storedLines } from '../support/snapshot.ts';
+import { type ClientFixture, type TenantFixture, tenantFixture } from '../support/tenants.ts';
+import { expiredCopy, forgedCopy } from '../support/tokens.ts';
+
+const REFUSED = [401, 403, 404];
+
+/**
+ * Routes whose answer to another tenant's data is not a refusal, by design. `writes` are the key
+ * prefixes such a call may add to (never anything else of the victim's).
+ */
+const BY_DESIGN: Partial<Record<RouteId, { statuses: number[]; writes?: string[]; why: string }>> = {
+  studioSignUp: { statuses: [409], why: "the victim's portal address is taken, which its public host name shows anyway" },
+  inviteClient: {
+    statuses: [201, 409],
+    why: "one person may be a client of two studios: another studio's invitation creates that studio's own membership",
+  },
+  requestMagicLink: {
+    statuses: [202, 429],
+    writes: ['MAGIC#', 'RATE#'],
+    why: 'anyone may ask for a sign-in link: it is mailed only to that address, and the answer is the same for every address',
+  },
+  renewMagicLink: {
+    statuses: [202, 429],
+    writes: ['MAGIC#', 'RATE#'],
+    why: 'a fresh link goes only to the inbox the old link was for, and the answer is the same whatever the token',
+  },
+};
+
+interface Identity {
+  name: string;
+  /** The session token this outsider sends, for a route of the given kind. */
+  token(route: RouteDef): string | undefined;
+  /** The outsider's own records, for requests that mix their own container with the victim's contents. */
+  own?: { tenant: TenantFixture; client: ClientFixture };
+  /** A client of the victim's own studio: may know the studio, and its own records, nothing else. */
+  sameStudio?: boolean;
+}
+
+interface Case {
+  route: RouteDef;
+  identity: Identity;
+  host: string;
+  variant: 'victim' | 'mixed';
+  request: { path: string; body: unknown };
+}
+
+let victim: TenantFixture;
+let rival: TenantFixture;
+
+const contextOf = (t: TenantFixture, c: ClientFixture): SampleContext => ({
+  galleryId: c.galleryId,
+  imageId: c.imageIds[0] as string,
+  submissionId: c.submissionId,
+  jobId: c.jobId,
+  linkId: c.linkId,
+  clientId: c.clientId,
+  clientEmail: c.email,
+  studioEmail: t.owner.email,
+  studioPassword: t.owner.password,
+  slug: t.slug,
+  magicToken: t.magicToken,
+  shareToken: c.shareToken,
+});
+
+/** One character changed: what a guessed or mangled link looks like. */
+const tampered = (token: string) => `${token[0] === 'A' ? 'B' : 'A'}${token.slice(1)}`;
+
+/**
+ * The victim's ids. Links and share tokens are capabilities (whoever holds one may use it on its
+ * own portal), so on the victim's portal the outsider holds a tampered one; elsewhere the real one.
+ */
+function victimContext(host: string): SampleContext {
+  const c = contextOf(victim, victim.clients[0]);
+  const onOwnPortal = host === victim.portalHost;
+  return {
+    ...c,
+    studioPassword: 'Not-the-password-1',
+    magicToken: onOwnPortal ? tampered(c.magicToken) : c.magicToken,
+    shareToken: onOwnPortal ? tampered(c.shareToken) : c.shareToken,
+  };
+}
+
+/** The outsider's own gallery (and tokens), holding the victim's image, submission, job and link ids. */
+function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): SampleContext {
+  const v = victim.clients[0];
+  return {
+    ...contextOf(own.tenant, own.client),
+    imageId: v.imageIds[0] as string,
+    submissionId: v.submissionId,
+    jobId: v.jobId,
+    linkId: v.linkId,
+    clientId: v.clientId,
+  };
+}
+
+/** Everything of the victim's tenant that this outsider may not see (a same-studio client's own records aside). */
+function victimSecrets(identity?: Identity): string[] {
+  const secrets = identity?.sameStudio ? [victim.magicToken] : [victim.studioId, victim.magicToken];
+  for (const c of victim.clients) {
+    if (identity?.own?.client === c) continue;
+    secrets.push(c.clientId, c.email, c.name, c.galleryId, c.galleryTitle, c.submissionId, c.jobId, c.linkId, c.shareToken, c.commentText);
+    secrets.push(...c.imageIds, ...c.fileNames);
+  }
+  return secrets;
+}
+
+/** The victim's ids as they may appear in a request (tampered tokens count: they aim at the victim). */
+function victimMarkers(): string[] {
+  const markers = victimSecrets().concat(victim.slug, victim.owner.email);
+  for (const c of victim.clients) markers.push(tampered(c.shareToken));
+  return markers.concat(tampered(victim.magicToken));
+}
+
+/** Only ids, for telling the victim's stored records apart (emails may be in another studio's records). */
+function victimIds(): string[] {
+  return [victim.studioId, ...victim.clients.flatMap((c) => [c.clientId, c.galleryId, c.submissionId, c.jobId, c.linkId, ...c.imageIds])];
+}
+
+function identities(): Identity[] {
+  const [victimClient, sameStudioClient] = victim.clients;
+  const [rivalClient] = rival.clients;
+  const victimToken = (route: RouteDef) => (route.auth === 'studio' ? victim.studioSession : victimClient.session);
+  return [
+    { name: 'anonymous', token: () => undefined },
+    { name: "forged token (victim's claims, another key)", token: (r) => forgedCopy(victimToken(r)) },
+    { name: "expired token (victim's claims, real key)", token: (r) => expiredCopy(victimToken(r)) },
+    { name: 'client of the other studio', token: () => rivalClient.session, own: { tenant: rival, client: rivalClient } },
+    {
+      name: 'other client of the same studio',
+      token: () => sameStudioClient.session,
+      own: { tenant: victim, client: sameStudioClient },
+      sameStudio: true,
+    },
+    { name: 'studio user of the other studio', token: () => rival.studioSession, own: { tenant: rival, client: rivalClient } },
+  ];
+}
+
+/** Routes where the outsider's own container can hold the victim's contents. */
+const mixes = (route: RouteDef) => paramNames(route).length > 1 || route.id === 'updateGallery' || route.id === 'downloadSharedImage';
+
+function casesFor(route: RouteDef): Case[] {
+  const cases: Case[] = [];
+  for (const identity of identities()) {
+    for (const host of [victim.portalHost, rival.portalHost, DASHBOARD]) {
+      cases.push({ route, identity, host, variant: 'victim', request: sampleRequest(route, victimContext(host)) });
+      if (identity.own && mixes(route))
+        cases.push({ route, identity, host, variant: 'mixed', request: sampleRequest(route, mixedContext(identity.own)) });
+    }
+  }
+  return cases;
+}
+
+async function call(c: Case) {
+  const token = c.identity.token(c.route);
+  return new Browser().call(c.host, c.route.method, c.request.path, {
+    ...(c.request.body === undefined ? {} : { json: c.request.body }),
+    headers: token ? { cookie: `portico_session=${token}` } : {},
+  });
+}
+
+/** Runs the cases a few at a time: fast, without turning the matrix into a load test. */
+async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
+}
+
+describe('tenant isolation matrix', () => {
+  beforeAll(async () => {
+    victim = await tenantFixture('Victim');
+    rival = await tenantFixture('Rival');
+  }, 180_000);
+
+  it('refuses every route to every outsider, on every host, leaking and changing nothing', async () => {
+    const failures: string[] = [];
+    const markers = victimMarkers();
+    const ids = victimIds();
+    let count = 0;
+    for (const route of routeList) {
+      const cases = casesFor(route);
+      expect(cases.length, route.id).toBeGreaterThan(0);
+      const design = BY_DESIGN[route.id as RouteId];
+      const before = new Set((await storedLines()).lines);
+      const answers = await inBatches(cases, 6, async (c) => ({ c, answer: await call(c) }));
+      count += answers.length;
+      let succeeded = false;
+      for (const { c, answer } of answers) {
+        const sent = `${c.request.path} ${JSON.stringify(c.request.body ?? '')}`;
+        const aimsAtVictim = markers.some((m) => sent.includes(m));
+        const allowed = aimsAtVictim ? [...REFUSED, ...(design?.statuses ?? [])] : null;
+        const where = `${route.id} as ${c.identity.name} on ${c.host} (${c.variant}): ${route.method} ${c.request.path}`;
+        if (answer.status >= 500) failures.push(`${where} → ${answer.status} ${answer.text.slice(0, 200)}`);
+        else if (allowed && !allowed.includes(answer.status)) failures.push(`${where} → ${answer.status}, expected ${allowed.join('/')}`);
+        if (answer.status < 300) succeeded = true;
+        const leaked = victimSecrets(c.identity).filter((s) => !sent.includes(s) && answer.text.includes(s));
+        if (leaked.length) failures.push(`${where} → leaked ${leaked.join(', ')}`);
+      }
+      const after = new Set((await storedLines()).lines);
+      const changed = [...after].filter((l) => !before.has(l)).concat([...before].filter((l) => !after.has(l)));
+      for (const line of changed) {
+        const pk = /"PK":"([^"]*)"/.exec(line)?.[1] ?? line;
+        if (design?.writes?.some((prefix) => pk.startsWith(prefix))) continue;
+        if (ids.some((id) => line.includes(id))) failures.push(`${route.id}: changed the victim's data: ${line.slice(0, 300)}`);
+        else if (!succeeded) failures.push(`${route.id}: refused every call yet changed: ${line.slice(0, 300)}`);
+      }
+    }
+    console.log(`isolation matrix: ${count} cases over ${routeList.length} routes, ${identities().length} identities, 3 hosts`);
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it('lets the owners through with the very same requests (the refusals are isolation, not bad samples)', async () => {
+    const [client] = victim.clients;
+    const own = contextOf(victim, client);
+    const order = (r: RouteDef) =>
+      r.method === 'GET' ? 0 : r.id === 'signOut' ? 4 : r.id === 'redeemMagicLink' ? 3 : r.method === 'DELETE' ? 2 : 1;
+    const failures: string[] = [];
+    for (const route of [...routeList].sort((a, b) => order(a) - order(b))) {
+      // A sign-up needs an address nobody has taken; every other route takes the owner's own records.
+      const ctx =
+        route.id === 'studioSignUp' ? { ...own, slug: `owner-${Date.now()}`, studioEmail: `owner-${Date.now()}@example.com` } : own;
+      const { path, body } = sampleRequest(route, ctx);
+      const host = route.host === 'portal' ? victim.portalHost : DASHBOARD;
+      // The owners' own browsers (session and refresh cookies); a fresh one for sign-in and sign-up.
+      const sessionRoute = route.id === 'refreshSession' || route.id === 'signOut';
+      const browser =
+        route.auth === 'studio' || (sessionRoute && host === DASHBOARD)
+          ? victim.studio
+          : route.auth === 'client'
+            ? client.browser
+            : new Browser();
+      const answer = await browser.call(host, route.method, path, body === undefined ? {} : { json: body });
+      // What the rules forbid (403 not_allowed, 409 conflicts) is fine: the owner got past isolation.
+      const refusedAsOutsider =
+        answer.status === 401 || answer.status === 404 || (answer.status === 403 && answer.body?.error !== 'not_allowed');
+      if (answer.status >= 500 || refusedAsOutsider)
+        failures.push(`${route.id}: ${route.method} ${path} → ${answer.status} ${answer.text.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,149 @@
+// Two complete tenants for the isolation matrix and the fuzzing suite: two studios, each with two
+// signed-in clients, and every record type the API can reach (gallery, images, selection, pick,
+// favourite, comment, confirmed submission, activity, a finished ZIP job, a share link and its
+// token, an unused magic link, rate-limit windows). Built through the API like a studio and its
+// clients would, except the images, which stand in for the pipeline's output (fixtures.ts).
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { addReadyImages, findStudioBySlugForTest } from './fixtures.ts';
+import { Browser, DASHBOARD, magicTokenIn, mailbox, portal } from './http.ts';
+
+export interface ClientFixture {
+  clientId: string;
+  email: string;
+  name: string;
+  /** The client's access token (what the portal's session cookie carries). */
+  session: string;
+  browser: Browser;
+  galleryId: string;
+  galleryTitle: string;
+  imageIds: string[];
+  fileNames: string[];
+  submissionId: string;
+  jobId: string;
+  linkId: string;
+  /** A download share link's token for this client's gallery. */
+  shareToken: string;
+  commentText: string;
+}
+
+export interface TenantFixture {
+  slug: string;
+  studioId: string;
+  studioName: string;
+  owner: { email: string; password: string; name: string };
+  /** The studio owner's access token (the dashboard's session cookie). */
+  studioSession: string;
+  studio: Browser;
+  portalHost: string;
+  clients: [ClientFixture, ClientFixture];
+  /** An unused sign-in link of the first client, valid 15 minutes. */
+  magicToken: string;
+}
+
+const sessionOf = (browser: Browser, host: string): string => {
+  const token = browser.jar.get(host)?.get('portico_session');
+  if (!token) throw new Error(`no session cookie on ${host}`);
+  return token;
+};
+
+async function latestTokenFor(email: string): Promise<string> {
+  const mail = (await mailbox()).find((m) => m.to.includes(email));
+  if (!mail) throw new Error(`no mail to ${email}`);
+  return magicTokenIn(mail.text);
+}
+
+async function waitForZip(browser: Browser, host: string, galleryId: string, jobId: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const job = await browser.get(host, `/api/portal/galleries/${galleryId}/zip/${jobId}`);
+    if (job.body?.job?.status === 'ready') return;
+    if (job.body?.job?.status === 'failed' || Date.now() > deadline) throw new Error(`ZIP job ${jobId}: ${JSON.stringify(job.body)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function clientFixture(t: Omit<TenantFixture, 'clients' | 'magicToken'>, label: string): Promise<ClientFixture> {
+  const tag = randomUUID().slice(0, 8);
+  const email = `${label.toLowerCase()}-${tag}@example.com`;
+  const name = `${label} ${tag}`;
+  const invited = await t.studio.post(DASHBOARD, '/api/studio/clients', { email, name });
+  expect(invited.status).toBe(201);
+  const clientId = invited.body.client.clientId as string;
+  const browser = new Browser(t.studio.port);
+  expect((await browser.post(t.portalHost, '/api/portal/session', { token: await latestTokenFor(email) })).status).toBe(200);
+
+  const galleryTitle = `Secret shoot ${tag}`;
+  const created = await t.studio.post(DASHBOARD, '/api/studio/galleries', {
+    clientId,
+    title: galleryTitle,
+    deadline: '2099-12-31',
+    rules: {
+      selection: { enabled: true, min: 0, max: 5 },
+      favourites: true,
+      comments: true,
+      downloads: 'web',
+      viewOnly: false,
+      watermark: null,
+    },
+  });
+  expect(created.status).toBe(201);
+  const galleryId = created.body.gallery.galleryId as string;
+  const imageIds = await addReadyImages(t.studioId, galleryId, 2, `${label.toUpperCase()}_${tag}`);
+  const fileNames = [1, 2].map((n) => `${label.toUpperCase()}_${tag}_000${n}.jpg`);
+  expect((await t.studio.call(DASHBOARD, 'PATCH', `/api/studio/galleries/${galleryId}`, { json: { status: 'proofing' } })).status).toBe(
+    200,
+  );
+
+  const on = (path: string) => `/api/portal/galleries/${galleryId}${path}`;
+  const [first] = imageIds as [string];
+  expect((await browser.get(t.portalHost, on(''))).status).toBe(200); // activity: one view
+  expect((await browser.call(t.portalHost, 'PUT', on(`/images/${first}/selection`), { json: { selected: true } })).status).toBe(200);
+  expect((await browser.call(t.portalHost, 'PUT', on(`/images/${first}/favourite`), { json: { favourite: true } })).status).toBe(200);
+  const commentText = `Private note ${tag}`;
+  expect((await browser.post(t.portalHost, on(`/images/${first}/comments`), { text: commentText })).status).toBe(201);
+  const confirmed = await browser.post(t.portalHost, on('/confirm'));
+  expect(confirmed.status).toBe(201);
+  const zip = await browser.post(t.portalHost, on('/zip'), { scope: 'all' });
+  expect(zip.status).toBe(202);
+  await waitForZip(browser, t.portalHost, galleryId, zip.body.job.jobId);
+  expect((await browser.get(t.portalHost, on(`/images/${first}/download`))).status).toBe(200); // activity: one download
+
+  const link = await t.studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'download' });
+  expect(link.status).toBe(201);
+  const shareToken = (link.body.link.url as string).split('#')[1] as string;
+  expect((await new Browser(t.studio.port).post(t.portalHost, '/api/share/gallery', { token: shareToken })).status).toBe(200);
+
+  return {
+    clientId,
+    email,
+    name,
+    session: sessionOf(browser, t.portalHost),
+    browser,
+    galleryId,
+    galleryTitle,
+    imageIds,
+    fileNames,
+    submissionId: confirmed.body.submission.submissionId,
+    jobId: zip.body.job.jobId,
+    linkId: link.body.link.linkId,
+    shareToken,
+    commentText,
+  };
+}
+
+export async function tenantFixture(label: string): Promise<TenantFixture> {
+  const tag = randomUUID().slice(0, 8);
+  const slug = `${label.toLowerCase()}-${tag}`;
+  const owner = { email: `owner-${slug}@example.com`, password: `Owner-${tag}-9Aa`, name: `${label} Owner` };
+  const studioName = `${label} Studio ${tag}`;
+  const studio = new Browser();
+  const signedUp = await studio.post(DASHBOARD, '/api/studio/signup', { studioName, slug, ...owner });
+  expect(signedUp.status).toBe(201);
+  const { studioId } = await findStudioBySlugForTest(slug);
+  const base = { slug, studioId, studioName, owner, studio, studioSession: sessionOf(studio, DASHBOARD), portalHost: portal(slug) };
+  const first = await clientFixture(base, `${label}A`);
+  const second = await clientFixture(base, `${label}B`);
+  expect((await new Browser(studio.port).post(base.portalHost, '/api/portal/magic-link', { email: first.email })).status).toBe(202);
+  return { ...base, clients: [first, second], magicToken: await latestTokenFor(first.email) };
+}
