@@ -22,3 +22,61 @@ export function printTable(results: readonly BenchResult[], title?: string): voi
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
 }
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Runs a benchmark script in a fresh Node process and returns the results it writes (as JSON) to
+ * the file named by its first argument. The shared/ modules keep one AWS SDK client per process,
+ * bound to the endpoints of the first local stack they met: a module that starts its own local
+ * services must not inherit clients from a module that ran before it in bench/run.ts's process.
+ */
+export async function runIsolated(script: string, args: readonly string[] = []): Promise<BenchResult[]> {
+  const { spawn } = await import('node:child_process');
+  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'portico-bench-'));
+  const resultFile = join(dir, 'results.json');
+  try {
+    // s3rver (in the local services) needs OpenSSL's legacy provider: see local/services/constants.ts.
+    const child = spawn(process.execPath, ['--openssl-legacy-provider', script, resultFile, ...args], { stdio: 'inherit' });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (exitCode, signal) => resolve(signal ? 128 : exitCode));
+    });
+    if (code !== 0) throw new Error(`${script} exited with ${code}`);
+    return JSON.parse(await readFile(resultFile, 'utf8')) as BenchResult[];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The p-th percentile (0 < p ≤ 1) of `values` by the nearest-rank method; NaN when empty. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
+}
+
+/** A plain table with its own columns (numbers right-aligned), for results richer than name/value/unit. */
+export function printColumns(title: string, header: readonly string[], rows: readonly (readonly (string | number)[])[]): void {
+  const cells = rows.map((row) => row.map((c) => (typeof c === 'number' ? c.toLocaleString('en-US', { maximumFractionDigits: 3 }) : c)));
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((row) => typeof row[i] === 'number' || row[i] === '–'));
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length)));
+  const line = (row: readonly string[]) =>
+    row
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of cells) console.log(line(row));
+}

@@ -114,6 +114,20 @@ function grantWildcards(grant: Grant, table: string, bucket: string): string[] {
 // Lets bundled CommonJS dependencies call require() from the ESM output.
 const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
+/** How every handler is bundled (bench/lambdas.ts bundles with the very same options). */
+export const BUNDLING = {
+  format: nodejs.OutputFormat.ESM,
+  target: 'node24',
+  minify: true,
+  sourceMap: true,
+  // Names and lines are enough for stack traces; embedding the sources would triple the zip.
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  // Bundle the AWS SDK too, so the deployed versions are the ones package-lock.json pins.
+  externalModules: [],
+  banner: ESM_REQUIRE_BANNER,
+} as const satisfies nodejs.BundlingOptions;
+
 export interface PorticoFunctionProps {
   /** Repository root. */
   readonly rootDir: string;
@@ -181,16 +195,9 @@ export function porticoFunction(scope: Construct, id: string, props: PorticoFunc
           projectRoot: props.rootDir,
           depsLockFilePath: join(props.rootDir, 'package-lock.json'),
           bundling: {
-            format: nodejs.OutputFormat.ESM,
-            target: 'node24',
-            minify: true,
-            sourceMap: true,
-            // Names and lines are enough for stack traces; embedding the sources would triple the zip.
-            sourcesContent: false,
-            mainFields: ['module', 'main'],
-            // Bundle the AWS SDK too, so the deployed versions are the ones package-lock.json pins.
-            externalModules: [],
-            banner: ESM_REQUIRE_BANNER,
+            ...BUNDLING,
+            mainFields: [...BUNDLING.mainFields],
+            externalModules: [...BUNDLING.externalModules],
             ...(nativeModules.length > 0
               ? {
                   nodeModules: nativeModules,
