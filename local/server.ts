@@ -37,28 +37,39 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * The request body, or null when it is larger than API Gateway takes. An oversized body is read to
+ * its end and dropped (not cut off), so the client, still sending, gets to read the 413.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
+/** A path whose percent-encoding is broken: a client's mistake, answered 400 (never a 500). */
+function isMalformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const isApiPath = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
+
 export function startLocalServer(opts: LocalServerOptions): Promise<Server> {
   const siteDir = opts.siteDir ?? fileURLToPath(new URL('../site/dist/', import.meta.url));
   const edge = loadEdgeFunctions(opts.dashboardHost);
-  const headersForAll = securityHeaders({ storageOrigin: opts.storageOrigin, https: false });
+  const headersForAll = securityHeaders({ storageOrigin: opts.storageOrigin });
 
   async function serveSite(res: ServerResponse, uri: string, method: string): Promise<void> {
     const path = normalize(join(siteDir, decodeURIComponent(uri)));
@@ -92,10 +103,17 @@ export function startLocalServer(opts: LocalServerOptions): Promise<Server> {
     res.end(text);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for (const [k, v] of Object.entries(headersForAll)) res.setHeader(k, v);
+  /** API Gateway's own error answers: JSON with a message. */
+  function sendApiError(res: ServerResponse, status: number, message: string): void {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ message }));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', 'http://local');
+    if (isMalformedPath(url.pathname)) {
+      return isApiPath(url.pathname) ? sendApiError(res, 400, 'Bad Request') : sendText(res, 400, 'Bad Request');
+    }
 
     // Local-only developer pages. Nothing under /_dev/ exists in AWS.
     if (url.pathname === '/_dev/mail.json' || url.pathname === '/_dev/mail' || url.pathname.startsWith('/_dev/mail/')) {
@@ -103,14 +121,10 @@ export function startLocalServer(opts: LocalServerOptions): Promise<Server> {
     }
 
     const edgeRequest = toEdgeRequest(method, url, req.headers);
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+    if (isApiPath(url.pathname)) {
       const forwarded = edge.api({ request: edgeRequest });
       const body = await readBody(req);
-      if (body === null) {
-        res.writeHead(413, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ message: 'Request Entity Too Large' }));
-        return;
-      }
+      if (body === null) return sendApiError(res, 413, 'Request Entity Too Large');
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(forwarded.headers)) headers[k.toLowerCase()] = v.value;
       const cookies = Object.entries(forwarded.cookies).map(([k, v]) => `${k}=${v.value}`);
@@ -118,7 +132,8 @@ export function startLocalServer(opts: LocalServerOptions): Promise<Server> {
         { method, url, headers, cookies, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' },
         opts.authorizers,
       );
-      const responseHeaders: Record<string, string | string[]> = { ...out.headers };
+      // The CloudFront policy overrides whatever the origin says (override: true); so does this.
+      const responseHeaders: Record<string, string | string[]> = { ...out.headers, ...headersForAll };
       if (out.cookies.length) responseHeaders['set-cookie'] = out.cookies;
       res.writeHead(out.status, responseHeaders);
       res.end(out.body);
@@ -131,10 +146,19 @@ export function startLocalServer(opts: LocalServerOptions): Promise<Server> {
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e) => {
+    // Set before anything can answer, so every answer carries them: early refusals and the 500 below too.
+    for (const [k, v] of Object.entries(headersForAll)) res.setHeader(k, v);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://local');
+    } catch {
+      return sendText(res, 400, 'Bad Request');
+    }
+    handle(req, res, url).catch((e) => {
       console.error(e);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end('Internal Server Error');
+      if (res.headersSent) return void res.end();
+      if (isApiPath(url.pathname)) sendApiError(res, 500, 'Internal Server Error');
+      else sendText(res, 500, 'Internal Server Error');
     });
   });
   return new Promise((resolve, reject) => {

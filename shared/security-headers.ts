@@ -1,11 +1,11 @@
 // The security headers every page and API answer carries. One list, applied by the CloudFront
 // response-headers policy in AWS and by the local server, so both environments behave alike.
+// HSTS is part of the list everywhere: browsers ignore it over plain HTTP (RFC 6797 §8.1), so
+// sending it locally is harmless and keeps the one list identical in both places.
 
 export interface SecurityHeaderOptions {
   /** Origin of the object store that serves presigned GET/PUT URLs (images, uploads). */
   storageOrigin: string;
-  /** Whether the site is served over HTTPS (adds HSTS). */
-  https: boolean;
 }
 
 export function contentSecurityPolicy(o: SecurityHeaderOptions): string {
@@ -24,14 +24,13 @@ export function contentSecurityPolicy(o: SecurityHeaderOptions): string {
 }
 
 export function securityHeaders(o: SecurityHeaderOptions): Record<string, string> {
-  const headers: Record<string, string> = {
+  return {
     'content-security-policy': contentSecurityPolicy(o),
+    'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'strict-origin-when-cross-origin',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
     'cross-origin-opener-policy': 'same-origin',
   };
-  if (o.https) headers['strict-transport-security'] = 'max-age=63072000; includeSubDomains; preload';
-  return headers;
 }

@@ -78,7 +78,7 @@ export class EdgeStack extends Stack {
 
     const responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Portico security headers (shared/security-headers.ts)',
-      ...responseHeaderBehaviors(securityHeaders({ storageOrigin: `https://${props.dataBucket.bucketRegionalDomainName}`, https: true })),
+      ...responseHeaderBehaviors(securityHeaders({ storageOrigin: `https://${props.dataBucket.bucketRegionalDomainName}` })),
     });
 
     const siteFunction = new cloudfront.Function(this, 'SiteViewerRequest', {

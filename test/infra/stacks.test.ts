@@ -410,11 +410,11 @@ describe('edge stack', () => {
   it('answers with the security headers of shared/security-headers.ts', () => {
     const config = only(edge, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig;
     const marker = '<files-bucket>';
-    const expected = securityHeaders({ storageOrigin: `https://${marker}`, https: true });
+    const expected = securityHeaders({ storageOrigin: `https://${marker}` });
     const security = config.SecurityHeadersConfig;
 
     expect(flatten(security.ContentSecurityPolicy.ContentSecurityPolicy, marker)).toBe(
-      contentSecurityPolicy({ storageOrigin: `https://${marker}`, https: true }),
+      contentSecurityPolicy({ storageOrigin: `https://${marker}` }),
     );
     expect(JSON.stringify(security.ContentSecurityPolicy)).toContain('RegionalDomainName');
     expect(security.ContentSecurityPolicy.Override).toBe(true);

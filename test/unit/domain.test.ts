@@ -71,12 +71,11 @@ describe('cookies and headers', () => {
     expect(readCookies(['__proto__=1'])).not.toHaveProperty('polluted');
   });
 
-  it('forbids inline scripts and framing, and sends HSTS only over HTTPS', () => {
-    const csp = contentSecurityPolicy({ storageOrigin: 'https://bucket.s3.amazonaws.com', https: true });
+  it('forbids inline scripts and framing, and always sends HSTS (browsers ignore it over HTTP)', () => {
+    const csp = contentSecurityPolicy({ storageOrigin: 'https://bucket.s3.amazonaws.com' });
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(securityHeaders({ storageOrigin: 'x', https: true })['strict-transport-security']).toContain('max-age=');
-    expect(securityHeaders({ storageOrigin: 'x', https: false })['strict-transport-security']).toBeUndefined();
+    expect(securityHeaders({ storageOrigin: 'x' })['strict-transport-security']).toContain('max-age=');
   });
 });
 
