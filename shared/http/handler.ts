@@ -69,7 +69,8 @@ function json(status: number, body: unknown, extra: Partial<ApiResult> = {}): Ap
 }
 
 function fieldErrors(error: z.ZodError, where: string): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  // No prototype: a field named "__proto__" or "constructor" is just a name here.
+  const fields: Record<string, string[]> = Object.create(null);
   const add = (name: string, message: string) => {
     const list = fields[name] ?? [];
     list.push(message);

@@ -34,6 +34,8 @@ export class Browser {
       headers['content-type'] ??= 'application/json';
     }
     if (method !== 'GET' && opts.origin !== null) headers.origin ??= opts.origin ?? `http://${host}:${this.port}`;
+    // Framed like a browser frames it (Node sends an unframed body on GET/DELETE otherwise).
+    if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
     const res = await new Promise<{ status: number; headers: Answer['headers']; text: string }>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: this.port, method, path, headers }, (r) => {
         const chunks: Buffer[] = [];
