@@ -104,7 +104,7 @@ describe('site', () => {
     }
   });
 
-  it('refusals: a missing asset, a method the site does not take, a broken path', async () => {
+  it('refusals: a missing asset, a method the site does not take, a broken path, a path out of the site', async () => {
     for (const host of HOSTS) {
       const missing = await b.get(host, '/_astro/no-such-file.js');
       expect(missing.status).toBe(404);
@@ -116,6 +116,10 @@ describe('site', () => {
       const broken = await b.get(host, '/%E0%A4%A');
       expect(broken.status).toBe(400);
       expectSecurityHeaders(`${host} broken path`, broken);
+      const traversal = await b.get(host, '/..%2f..%2f..%2fetc%2fpasswd');
+      expect(traversal.status).toBe(403);
+      expect(traversal.text).not.toContain('root:');
+      expectSecurityHeaders(`${host} path traversal`, traversal);
     }
   });
 
