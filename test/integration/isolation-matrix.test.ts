@@ -42,6 +42,8 @@ interface Identity {
   own?: { tenant: TenantFixture; client: ClientFixture };
   /** A client of the victim's own studio: may know the studio, and its own records, nothing else. */
   sameStudio?: boolean;
+  /** The one host where this outsider's session is valid (none for anonymous, forged or expired). */
+  home?: string;
 }
 
 interface Case {
@@ -132,14 +134,25 @@ function identities(): Identity[] {
     { name: 'anonymous', token: () => undefined },
     { name: "forged token (victim's claims, another key)", token: (r) => forgedCopy(victimToken(r)) },
     { name: "expired token (victim's claims, real key)", token: (r) => expiredCopy(victimToken(r)) },
-    { name: 'client of the other studio', token: () => rivalClient.session, own: { tenant: rival, client: rivalClient } },
+    {
+      name: 'client of the other studio',
+      token: () => rivalClient.session,
+      own: { tenant: rival, client: rivalClient },
+      home: rival.portalHost,
+    },
     {
       name: 'other client of the same studio',
       token: () => sameStudioClient.session,
       own: { tenant: victim, client: sameStudioClient },
       sameStudio: true,
+      home: victim.portalHost,
     },
-    { name: 'studio user of the other studio', token: () => rival.studioSession, own: { tenant: rival, client: rivalClient } },
+    {
+      name: 'studio user of the other studio',
+      token: () => rival.studioSession,
+      own: { tenant: rival, client: rivalClient },
+      home: DASHBOARD,
+    },
   ];
 }
 
@@ -195,7 +208,9 @@ describe('tenant isolation matrix', () => {
       for (const { c, answer } of answers) {
         const sent = `${c.request.path} ${JSON.stringify(c.request.body ?? '')}`;
         const aimsAtVictim = markers.some((m) => sent.includes(m));
-        const allowed = aimsAtVictim ? [...REFUSED, ...(design?.statuses ?? [])] : null;
+        // A session is good on its own host only: a studio's on the dashboard, a client's on its portal.
+        const sessionMisplaced = route.auth !== 'public' && c.host !== c.identity.home;
+        const allowed = sessionMisplaced ? REFUSED : aimsAtVictim ? [...REFUSED, ...(design?.statuses ?? [])] : null;
         const where = `${route.id} as ${c.identity.name} on ${c.host} (${c.variant}): ${route.method} ${c.request.path}`;
         if (answer.status >= 500) failures.push(`${where} → ${answer.status} ${answer.text.slice(0, 200)}`);
         else if (allowed && !allowed.includes(answer.status)) failures.push(`${where} → ${answer.status}, expected ${allowed.join('/')}`);
