@@ -5,15 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { invoke } from '../../local/api-gateway.ts';
 import { db, tableName } from '../../shared/data/db.ts';
 import { keys } from '../../shared/data/keys.ts';
 import { hashToken } from '../../shared/domain/magic-links.ts';
 import { SIGN_IN_LIMIT } from '../../shared/domain/portal-auth.ts';
-import { type RouteDef, type RouteId, routeList, routes } from '../../shared/routes.ts';
+import { type RouteDef, routeList, routes } from '../../shared/routes.ts';
 import { addReadyImages, findStudioBySlugForTest } from '../support/fixtures.ts';
 import { type Answer, Browser, DASHBOARD, magicTokenIn, mailbox, portal } from '../support/http.ts';
+import { type SampleContext, sampleRequest } from '../support/route-samples.ts';
 import { storedState } from '../support/snapshot.ts';
 
 const PASSWORD = 'Abuse-proof-2026';
@@ -444,41 +444,11 @@ describe('session cookies', () => {
 
 // ---- cross-site requests ----
 
-type RouteWithBody = { [K in RouteId]: (typeof routes)[K] extends { body: z.ZodType } ? K : never }[RouteId];
-interface Records {
-  galleryId: string;
-  imageId: string;
-  linkId: string;
-  clientId: string;
-  magicToken: string;
-  shareToken: string;
-}
-/** A body each route would accept: refused only for where it comes from, not for what it says. */
-const BODIES: { [K in RouteWithBody]: (r: Records) => unknown } = {
-  studioSignUp: () => ({ studioName: 'Forged', slug: `forged-${hex()}`, name: 'F', email: email('forge'), password: PASSWORD }),
-  studioSignIn: () => ({ email: a.ownerEmail, password: PASSWORD }),
-  inviteClient: () => ({ email: email('forge'), name: 'Forged' }),
-  requestMagicLink: () => ({ email: email('forge') }),
-  renewMagicLink: (r) => ({ token: r.magicToken }),
-  redeemMagicLink: (r) => ({ token: r.magicToken }),
-  createGallery: (r) => ({ clientId: r.clientId, title: 'Forged' }),
-  updateGallery: () => ({ title: 'Forged' }),
-  createUpload: () => ({ files: [{ fileName: 'forged.jpg', contentType: 'image/jpeg', size: 1000 }] }),
-  completeUpload: () => ({ uploadId: 'forged', parts: [{ partNumber: 1, etag: '"forged"' }] }),
-  setFavourite: () => ({ favourite: true }),
-  setSelection: () => ({ selected: true }),
-  addComment: () => ({ text: 'Forged' }),
-  requestGalleryZip: () => ({ scope: 'all' }),
-  createShareLink: () => ({ access: 'download' }),
-  openSharedGallery: (r) => ({ token: r.shareToken }),
-  downloadSharedImage: (r) => ({ token: r.shareToken, imageId: r.imageId }),
-};
-
 const stateChanging = routeList.filter((r) => r.method !== 'GET');
 const withBody = stateChanging.filter((r) => r.body);
 
 describe('cross-site requests', () => {
-  let records: Records;
+  let records: SampleContext;
   let client: Browser;
   const browserOrigin = (host: string) => `http://${host}:${client.port}`;
 
@@ -486,18 +456,10 @@ describe('cross-site requests', () => {
   function caller(route: RouteDef): { browser: Browser; host: string } {
     return route.host === 'portal' ? { browser: client, host: a.host } : { browser: a.owner, host: DASHBOARD };
   }
-  function pathOf(route: RouteDef): string {
-    return route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-      const value = (records as unknown as Record<string, string>)[name];
-      if (!value) throw new Error(`${route.id}: no record for {${name}}; add one to the cross-site test`);
-      return value;
-    });
-  }
-  function bodyOf(route: RouteDef): unknown {
-    const sample = (BODIES as Record<string, (r: Records) => unknown>)[route.id];
-    if (!sample) throw new Error(`${route.id}: no sample body; add one to BODIES`);
-    return sample(records);
-  }
+  // Requests each route would accept (test/support/route-samples.ts), naming this test's records:
+  // refused only for where they come from, never for what they say.
+  const pathOf = (route: RouteDef) => sampleRequest(route, records).path;
+  const bodyOf = (route: RouteDef) => sampleRequest(route, records).body;
 
   beforeAll(async () => {
     const address = email('csrf');
@@ -530,6 +492,14 @@ describe('cross-site requests', () => {
       imageId: imageId as string,
       linkId: link.body.link.linkId,
       clientId: invited.clientId,
+      // GET routes only: never sent here.
+      submissionId: randomUUID(),
+      jobId: randomUUID(),
+      clientEmail: email('forge'),
+      // Sign-in as the owner would succeed (a login CSRF); sign-up with the owner's email would not.
+      studioEmail: a.ownerEmail,
+      studioPassword: PASSWORD,
+      slug: `forged-${hex()}`,
       // A live link of the signed-in client, for the redeem and renew routes.
       magicToken: await signInLink(a, address),
       shareToken,
