@@ -12,6 +12,7 @@
 // | Project           | STUDIO#<studioId>          | PROJECT#<projectId>     | CLIENT#<clientId>   | PROJECT#<projectId>  |
 // | Gallery           | STUDIO#<studioId>          | GALLERY#<galleryId>     | CLIENT#<clientId>   | GALLERY#<galleryId>  |
 // | Image             | GALLERY#<galleryId>        | IMAGE#<imageId>         |                     |                      |
+// | Image removal note| GALLERY#<galleryId>        | DELETING#<imageId>      |                     |                      |
 // | Selection state   | GALLERY#<galleryId>        | SELECTION#<clientId>    |                     |                      |
 // | Selected image    | GALLERY#<galleryId>        | PICK#<clientId>#<imageId>|                    |                      |
 // | Favourite         | GALLERY#<galleryId>        | FAV#<clientId>#<imageId>|                     |                      |
@@ -43,6 +44,9 @@
 //   pass the maximum or drift from the picks, whatever runs concurrently.
 // - Confirm the final set: one transaction sets confirmedAt on SELECTION#<clientId> on condition the
 //   count is what was read, and writes SUBMISSION#…
+// - Remove an image: one transaction deletes IMAGE#… with the client's marks and writes
+//   DELETING#<imageId> (the files to delete); the note goes once the files are gone, so a retry
+//   after an S3 failure finishes the removal.
 // - A studio's galleries: Query PK=STUDIO#<studioId>, SK begins_with GALLERY#.
 // - Open a share link: GetItem SHARE#<sha256(token)> → gallery and link ids, then GetItem of the
 //   link (revocation, expiry, password) and the gallery; each use is counted on the link.
@@ -69,6 +73,8 @@ export const keys = {
   galleryIndex: (clientId: string, galleryId: string) => ({ GSI1PK: `CLIENT#${clientId}`, GSI1SK: `GALLERY#${galleryId}` }),
   clientGalleriesIndex: (clientId: string) => ({ GSI1PK: `CLIENT#${clientId}`, GSI1SKPrefix: 'GALLERY#' }),
   image: (galleryId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `IMAGE#${imageId}` }),
+  /** Files of a removed image still to delete from the bucket; gone once they are. */
+  imageDeletion: (galleryId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `DELETING#${imageId}` }),
   galleryPartition: (galleryId: string) => `GALLERY#${galleryId}`,
   selection: (galleryId: string, clientId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SELECTION#${clientId}` }),
   pick: (galleryId: string, clientId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `PICK#${clientId}#${imageId}` }),

@@ -2,7 +2,7 @@
 // each with its own record and its own client-pool user (username `<studioId>.<clientId>`), so a
 // session is bound to exactly one studio by construction.
 import { randomUUID } from 'node:crypto';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createUser, deleteUser } from '../adapters/identity.ts';
 import { db, queryPrefix, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
@@ -61,14 +61,19 @@ export async function listClients(studioId: string): Promise<Client[]> {
   return clients.sort((a, b) => b.invitedAt.localeCompare(a.invitedAt));
 }
 
-/** Creates the client's pool user and membership; the email is unique within the studio. */
+/**
+ * Creates the client's pool user and membership; the email is unique within the studio.
+ * `alsoWrite` goes into the same transaction as the client and its email claim (an invitation's
+ * magic link), so a failure never leaves a client without it.
+ */
 export async function createClient(
   studioId: string,
-  input: { email: string; name: string; accessExpiresAt?: string | null },
+  input: { clientId?: string; email: string; name: string; accessExpiresAt?: string | null },
+  alsoWrite: NonNullable<TransactWriteCommandInput['TransactItems']> = [],
 ): Promise<Client> {
   if (await findClientByEmail(studioId, input.email)) throw conflict('client_exists', 'This email is already a client of your studio.');
   const client: Client = {
-    clientId: randomUUID(),
+    clientId: input.clientId ?? randomUUID(),
     studioId,
     email: input.email,
     name: input.name,
@@ -96,6 +101,7 @@ export async function createClient(
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
+          ...alsoWrite,
         ],
       }),
     );

@@ -37,14 +37,15 @@ export async function getImage(galleryId: string, imageId: string): Promise<Imag
   return out.Item ? (withoutKeys(out.Item) as ImageRecord) : null;
 }
 
+/** A new image record as a conditional put, on its own or inside a transaction. */
+export const imagePut = (image: ImageRecord) => ({
+  TableName: tableName(),
+  Item: { ...keys.image(image.galleryId, image.imageId), type: 'image', ...image },
+  ConditionExpression: 'attribute_not_exists(PK)',
+});
+
 export async function putImage(image: ImageRecord): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.image(image.galleryId, image.imageId), type: 'image', ...image },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+  await db().send(new PutCommand(imagePut(image)));
 }
 
 export interface ProcessedImage {

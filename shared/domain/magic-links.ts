@@ -24,17 +24,35 @@ interface MagicLinkRecord {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function issueMagicLink(studioId: string, clientId: string, purpose: LinkPurpose, now = Date.now()): Promise<string> {
+export interface MagicLinkPut {
+  TableName: string;
+  Item: Record<string, unknown>;
+  ConditionExpression: string;
+}
+
+/** A fresh link as a conditional put, for callers that write it inside their own transaction. */
+export function newMagicLink(
+  studioId: string,
+  clientId: string,
+  purpose: LinkPurpose,
+  now = Date.now(),
+): { token: string; put: MagicLinkPut } {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = Math.floor(now / 1000) + MAGIC_LINK_TTL_SECONDS;
   const record: MagicLinkRecord = { studioId, clientId, purpose, expiresAt };
-  await db().send(
-    new PutCommand({
+  return {
+    token,
+    put: {
       TableName: tableName(),
       Item: { ...keys.magicLink(hashToken(token)), type: 'magicLink', ...record, ttl: expiresAt + KEEP_AFTER_EXPIRY_SECONDS },
       ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+    },
+  };
+}
+
+export async function issueMagicLink(studioId: string, clientId: string, purpose: LinkPurpose, now = Date.now()): Promise<string> {
+  const { token, put } = newMagicLink(studioId, clientId, purpose, now);
+  await db().send(new PutCommand(put));
   return token;
 }
 

@@ -1,4 +1,5 @@
 // Client sign-in for a studio's portal: invitations, sign-in links, and redeeming them.
+import { randomUUID } from 'node:crypto';
 import { issueSession } from '../adapters/identity.ts';
 import { sendMail } from '../adapters/mail.ts';
 import { portalUrl } from '../config.ts';
@@ -6,7 +7,7 @@ import type { SessionTokens } from '../http/cookies.ts';
 import { forbidden } from '../http/errors.ts';
 import { type Client, clientUsername, createClient, findClientByEmail, getClient, hasAccess, recordSignIn } from './clients.ts';
 import { invitationEmail, signInEmail } from './emails.ts';
-import { claimExpiredLinkForRenewal, issueMagicLink, type LinkPurpose, redeemMagicLink } from './magic-links.ts';
+import { claimExpiredLinkForRenewal, issueMagicLink, type LinkPurpose, newMagicLink, redeemMagicLink } from './magic-links.ts';
 import { consume } from './rate-limit.ts';
 import type { Studio } from './studios.ts';
 
@@ -16,15 +17,20 @@ export const SIGN_IN_LIMIT = { bucket: 'signin', max: 5, windowSeconds: 15 * 60 
 /** The link lands on the portal's /auth page; the token rides in the fragment, so it never reaches a server log. */
 export const magicLinkUrl = (studio: Studio, token: string) => `${portalUrl(studio.slug)}/auth#token=${token}`;
 
-async function mailLink(studio: Studio, client: Client, purpose: LinkPurpose): Promise<void> {
-  const token = await issueMagicLink(studio.studioId, client.clientId, purpose);
+async function mailLink(studio: Studio, client: Client, purpose: LinkPurpose, issuedToken?: string): Promise<void> {
+  const token = issuedToken ?? (await issueMagicLink(studio.studioId, client.clientId, purpose));
   const letter = (purpose === 'invite' ? invitationEmail : signInEmail)(studio, client, magicLinkUrl(studio, token));
   await sendMail({ to: client.email, fromName: studio.name, replyTo: studio.supportEmail ?? undefined, ...letter });
 }
 
 export async function inviteClient(studio: Studio, input: { email: string; name: string; accessExpiresAt?: string }): Promise<Client> {
-  const client = await createClient(studio.studioId, input);
-  await mailLink(studio, client, 'invite');
+  // The link is written in the client's own transaction: were it a second write, a table outage
+  // between the two would leave a client without a link, and the studio's retry would only hear
+  // "already a client".
+  const clientId = randomUUID();
+  const link = newMagicLink(studio.studioId, clientId, 'invite');
+  const client = await createClient(studio.studioId, { ...input, clientId }, [{ Put: link.put }]);
+  await mailLink(studio, client, 'invite', link.token);
   return client;
 }
 

@@ -9,19 +9,26 @@ import {
   PutObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { BatchGetCommand, type BatchGetCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { presignGet, s3 } from '../adapters/storage.ts';
 import { config } from '../config.ts';
 import { db, queryPrefix, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import { objects } from '../data/objects.ts';
-import { badRequest, conflict, HttpError, notFound } from '../http/errors.ts';
+import { badRequest, conflict, HttpError, notFound, unavailable } from '../http/errors.ts';
 import type { UPLOAD_CONTENT_TYPES } from '../schemas.ts';
 import { type Client, getClient, listClients } from './clients.ts';
 import { createGallery, DEFAULT_RULES, type Gallery, type GalleryRules, type GalleryStatus, getGallery, rulesOf } from './galleries.ts';
 import { loadGalleryContents, mark, publicLink, type SubmissionRecord } from './gallery-contents.ts';
-import { getImage, type ImageRecord, newImageRecord, putImage } from './images.ts';
+import { getImage, type ImageRecord, imagePut, newImageRecord } from './images.ts';
 import type { Studio } from './studios.ts';
 
 /** Files up to this size go up in one PUT; larger ones in parallel parts. */
@@ -220,7 +227,9 @@ export async function startUploads(studio: Studio, galleryId: string, files: Upl
   const gallery = await galleryOfStudio(studio, galleryId);
   if (gallery.status === 'archived') throw conflict('gallery_archived', 'This gallery is archived. Restore it before adding images.');
   const now = Date.now();
-  return Promise.all(
+  // S3 first: a multipart upload that is never used is harmless (the bucket's lifecycle rule
+  // aborts it), and its id belongs in the image record.
+  const planned = await Promise.all(
     files.map(async (file, index) => {
       const imageId = randomUUID();
       const key = objects.original(studio.studioId, galleryId, imageId);
@@ -234,8 +243,21 @@ export async function startUploads(studio: Studio, galleryId: string, files: Upl
         originalKey: key,
         position: now + index,
       });
-      if (file.size <= SINGLE_PUT_LIMIT) {
-        await putImage(image);
+      if (file.size <= SINGLE_PUT_LIMIT) return { file, image, uploadId: null };
+      const created = await s3().send(
+        new CreateMultipartUploadCommand({ Bucket: config.bucketName, Key: key, ContentType: file.contentType }),
+      );
+      const uploadId = created.UploadId as string;
+      return { file, image: { ...image, multipartUploadId: uploadId } as ImageRecord, uploadId };
+    }),
+  );
+  // Then the whole batch's records in one transaction (a batch holds at most 100 files, a
+  // transaction 100 items): a failure leaves none of them, never half a batch to clean up.
+  await db().send(new TransactWriteCommand({ TransactItems: planned.map(({ image }) => ({ Put: imagePut(image) })) }));
+  return Promise.all(
+    planned.map(async ({ file, image, uploadId }) => {
+      const { imageId, originalKey: key } = image;
+      if (uploadId === null) {
         const url = await getSignedUrl(
           s3(),
           new PutObjectCommand({ Bucket: config.bucketName, Key: key, ContentType: file.contentType, ContentLength: file.size }),
@@ -244,11 +266,6 @@ export async function startUploads(studio: Studio, galleryId: string, files: Upl
         return { imageId, put: { url, headers: { 'content-type': file.contentType } }, multipart: null };
       }
       const partSize = Math.max(MIN_PART_SIZE, Math.ceil(file.size / 10_000));
-      const created = await s3().send(
-        new CreateMultipartUploadCommand({ Bucket: config.bucketName, Key: key, ContentType: file.contentType }),
-      );
-      const uploadId = created.UploadId as string;
-      await putImage({ ...image, multipartUploadId: uploadId } as ImageRecord);
       const count = Math.ceil(file.size / partSize);
       const parts = await Promise.all(
         Array.from({ length: count }, async (_, i) => ({
@@ -342,10 +359,24 @@ export async function completeUpload(
   };
 }
 
+/**
+ * Removes an image: its record, the client's marks on it and the gallery's count in one
+ * transaction, which also writes a note of the files to delete; then the files; then the note.
+ * S3 cannot join a DynamoDB transaction, so the note is what makes a failure between the two
+ * recoverable: a retry finds the image gone but its note still there, and finishes the job,
+ * instead of answering 404 and leaving the files behind for good.
+ */
 export async function deleteImage(studio: Studio, galleryId: string, imageId: string): Promise<void> {
   const gallery = await galleryOfStudio(studio, galleryId);
   const image = await getImage(galleryId, imageId);
-  if (!image) throw notFound('No such image.');
+  if (!image) {
+    const pending = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.imageDeletion(galleryId, imageId), ConsistentRead: true }),
+    );
+    if (!pending.Item) throw notFound('No such image.');
+    await removeImageObjects(galleryId, imageId, pending.Item as ImageDeletion);
+    return;
+  }
   const wasReady = image.status === 'ready';
   // Only the client's marks on this one image matter: three keys, not the whole gallery.
   const marks = await db().send(
@@ -368,52 +399,86 @@ export async function deleteImage(studio: Studio, galleryId: string, imageId: st
   const selection = found.get(keys.selection(galleryId, gallery.clientId).SK);
   if (picked && selection?.confirmedAt)
     throw conflict('image_in_confirmed_set', "This image is in the client's confirmed set and cannot be removed.");
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Delete: { TableName: tableName(), Key: keys.image(galleryId, imageId), ConditionExpression: 'attribute_exists(PK)' } },
-        ...(wasReady
-          ? [
-              {
-                Update: {
-                  TableName: tableName(),
-                  Key: keys.gallery(studio.studioId, galleryId),
-                  UpdateExpression: 'ADD imageCount :minus',
-                  ExpressionAttributeValues: { ':minus': -1 },
-                },
-              },
-            ]
-          : []),
-        // A selected image leaves the client's selection with it, so the count stays true.
-        ...(picked
-          ? [
-              { Delete: { TableName: tableName(), Key: keys.pick(galleryId, gallery.clientId, imageId) } },
-              {
-                Update: {
-                  TableName: tableName(),
-                  Key: keys.selection(galleryId, gallery.clientId),
-                  UpdateExpression: 'SET #count = #count - :one',
-                  ConditionExpression: 'attribute_not_exists(confirmedAt) AND #count > :zero',
-                  ExpressionAttributeNames: { '#count': 'count' },
-                  ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-                },
-              },
-            ]
-          : []),
-        ...(favourite ? [{ Delete: { TableName: tableName(), Key: keys.favourite(galleryId, gallery.clientId, imageId) } }] : []),
-      ],
-    }),
-  );
   const uploadId = (image as ImageRecord & { multipartUploadId?: string }).multipartUploadId;
-  if (uploadId && image.status === 'uploading') {
+  const derived = Object.values(image.derived ?? {}).flatMap((formats) => Object.values(formats ?? {}));
+  const deletion: ImageDeletion = {
+    objectKeys: [image.originalKey, ...derived],
+    multipartUploadId: uploadId && image.status === 'uploading' ? uploadId : null,
+  };
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: tableName(), Key: keys.image(galleryId, imageId), ConditionExpression: 'attribute_exists(PK)' } },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.imageDeletion(galleryId, imageId), type: 'imageDeletion', imageId, ...deletion },
+            },
+          },
+          ...(wasReady
+            ? [
+                {
+                  Update: {
+                    TableName: tableName(),
+                    Key: keys.gallery(studio.studioId, galleryId),
+                    UpdateExpression: 'ADD imageCount :minus',
+                    ExpressionAttributeValues: { ':minus': -1 },
+                  },
+                },
+              ]
+            : []),
+          // A selected image leaves the client's selection with it, so the count stays true.
+          ...(picked
+            ? [
+                { Delete: { TableName: tableName(), Key: keys.pick(galleryId, gallery.clientId, imageId) } },
+                {
+                  Update: {
+                    TableName: tableName(),
+                    Key: keys.selection(galleryId, gallery.clientId),
+                    UpdateExpression: 'SET #count = #count - :one',
+                    ConditionExpression: 'attribute_not_exists(confirmedAt) AND #count > :zero',
+                    ExpressionAttributeNames: { '#count': 'count' },
+                    ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+                  },
+                },
+              ]
+            : []),
+          ...(favourite ? [{ Delete: { TableName: tableName(), Key: keys.favourite(galleryId, gallery.clientId, imageId) } }] : []),
+        ],
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'TransactionCanceledException') throw e;
+    // Something changed since the reads above: a concurrent removal, or the client confirmed.
+    const codes = ((e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code);
+    if (codes[0] === 'ConditionalCheckFailed') throw notFound('No such image.');
+    if (codes.includes('ConditionalCheckFailed'))
+      throw conflict('image_in_confirmed_set', "This image is in the client's confirmed set and cannot be removed.");
+    throw unavailable();
+  }
+  await removeImageObjects(galleryId, imageId, deletion);
+}
+
+/** What a removal still has to delete from the bucket (kept until it is done). */
+interface ImageDeletion {
+  objectKeys: string[];
+  multipartUploadId: string | null;
+}
+
+async function removeImageObjects(galleryId: string, imageId: string, deletion: ImageDeletion): Promise<void> {
+  const [originalKey] = deletion.objectKeys;
+  if (deletion.multipartUploadId && originalKey) {
     await s3()
-      .send(new AbortMultipartUploadCommand({ Bucket: config.bucketName, Key: image.originalKey, UploadId: uploadId }))
+      .send(new AbortMultipartUploadCommand({ Bucket: config.bucketName, Key: originalKey, UploadId: deletion.multipartUploadId }))
       .catch(() => undefined);
   }
-  const derived = Object.values(image.derived ?? {}).flatMap((formats) => Object.values(formats ?? {}));
-  await s3().send(
-    new DeleteObjectsCommand({ Bucket: config.bucketName, Delete: { Objects: [image.originalKey, ...derived].map((Key) => ({ Key })) } }),
+  const out = await s3().send(
+    new DeleteObjectsCommand({ Bucket: config.bucketName, Delete: { Objects: deletion.objectKeys.map((Key) => ({ Key })) } }),
   );
+  // DeleteObjects answers 200 even when some keys failed: those must be retried, so the note stays.
+  if (out.Errors?.length) throw unavailable();
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.imageDeletion(galleryId, imageId) }));
 }
 
 export function submissionsOf(contents: { submissions: SubmissionRecord[] }) {

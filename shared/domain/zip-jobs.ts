@@ -241,6 +241,11 @@ export async function getZipJob(galleryId: string, jobId: string, now = new Date
   if (job.status === 'running' && now.getTime() - Date.parse(job.updatedAt) > ZIP_STALE_AFTER_MS) {
     return { ...job, status: 'failed', error: job.error ?? 'The download stopped. Please try again.' };
   }
+  // A job no worker ever claimed lost its start event (the table was unreachable through all of
+  // the event's retries): without this the client would poll a queued job forever.
+  if (job.status === 'queued' && now.getTime() - Date.parse(job.updatedAt) > ZIP_STALE_AFTER_MS) {
+    return { ...job, status: 'failed', error: 'The download could not be started. Please try again.' };
+  }
   return job;
 }
 

@@ -229,7 +229,14 @@ export function defineHandler<const R extends RouteDef>(route: R, fn: (req: Rout
       return json(500, { error: 'internal', message: 'Something went wrong on our side. Please try again.' });
     }
   };
-  return middy<ApiEvent, ApiResult>()
+  // A dependency that hangs (an emulator restarting, a network partition) must not run the Lambda
+  // into its timeout, which API Gateway turns into a 500: just before it, answer the retryable 503.
+  const nearTimeout = () => {
+    logger.warn('answering before the Lambda timeout', { route: route.id });
+    const err = unavailable();
+    return json(err.status, { error: err.code, message: err.message }, { headers: err.headers });
+  };
+  return middy<ApiEvent, ApiResult>({ timeoutEarlyInMillis: 500, timeoutEarlyResponse: nearTimeout })
     .use(httpHeaderNormalizer())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(run);
