@@ -46,7 +46,11 @@ export async function runIsolated(script: string, args: readonly string[] = []):
   const resultFile = join(dir, 'results.json');
   try {
     // s3rver (in the local services) needs OpenSSL's legacy provider: see local/services/constants.ts.
-    const child = spawn(process.execPath, ['--openssl-legacy-provider', script, resultFile, ...args], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--openssl-legacy-provider', script, resultFile, ...args], {
+      stdio: 'inherit',
+      // The handlers' INFO logs would bury the benchmark's own output.
+      env: { ...process.env, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
+    });
     const code = await new Promise<number | null>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (exitCode, signal) => resolve(signal ? 128 : exitCode));
