@@ -4,7 +4,8 @@
 // beside it the floor: the same DynamoDB calls sent directly with the SDK under the same
 // concurrency, so the route's figure reads as a ratio to what the emulator allows. Then what it
 // would cost on AWS, from those counts (bench/routes/cost.ts).
-//   npm run bench -- routes          BENCH_SECONDS=5 for longer runs per route (default 2)
+//   npm run bench -- routes          BENCH_SECONDS=5 for longer runs per route (default 2),
+//                                    BENCH_ROUTES=id,id for only some routes
 import './routes/quiet-logs.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { freePort } from '../local/services/ports.ts';
@@ -21,7 +22,9 @@ import { type Plan, routePlans, toHttp } from './routes/plans.ts';
 const CONNECTIONS = 10;
 /** Roughly how long each load run lasts; runs are counted in requests (at least MIN_REQUESTS) so slow routes still finish theirs. */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
-const MIN_REQUESTS = 30;
+const MIN_REQUESTS = 20;
+/** BENCH_ROUTES=getClientGallery,setSelection measures only those (the cost model then needs its routes). */
+const ONLY = (process.env.BENCH_ROUTES ?? '').split(',').filter(Boolean);
 /** Single calls recorded per route (after one warm-up call). */
 const COUNTED = 3;
 const MONTHLY_VIEWS = 50_000;
@@ -50,7 +53,7 @@ export async function run(): Promise<BenchResult[]> {
 
     const measured: Measured[] = [];
     const notMeasured: string[] = [];
-    for (const route of routeList) {
+    for (const route of routeList.filter((r) => ONLY.length === 0 || ONLY.includes(r.id))) {
       const id = route.id as RouteId;
       const makePlan = plans[id];
       if (!makePlan) {
@@ -141,6 +144,7 @@ function report(measured: Measured[], notMeasured: string[], withoutCapacity: st
       'mode',
       'p50 ms',
       'p99 ms',
+      'calls',
       'req/s',
       'DDB req',
       'RCU',
@@ -158,12 +162,44 @@ function report(measured: Measured[], notMeasured: string[], withoutCapacity: st
     '\nDDB req, RCU, WCU: per call, mean of single calls; capacity as DynamoDB Local reports it in ConsumedCapacity, ' +
       'transactions doubled as AWS bills them' +
       (withoutCapacity.length ? ` (not reported for ${withoutCapacity.join(', ')}: those count 0)` : ' (reported for every operation)') +
-      '.\nidle ms: one call at a time (what a Lambda would run for, roughly). ratio: route p50 / floor p50. once: counted only.',
+      '.\nidle ms: one call at a time (what a Lambda would run for, roughly). ratio: route p50 / floor p50. once: counted only.' +
+      '\ncalls: answers in the load run (p99 of fewer than 100 is their maximum).',
   );
   for (const line of notMeasured) console.log(`not load-tested: ${line}`);
   for (const m of measured.filter((x) => x.plan.mode === 'once')) console.log(`not load-tested: ${m.id}, ${m.plan.note} (measured once)`);
 
+  const results: BenchResult[] = measured.map((m) => {
+    const f = m.figures;
+    const counts = `${units(f.requests)} DynamoDB req, ${units(f.rcu)} RCU / ${units(f.wcu)} WCU per call`;
+    if (!m.load)
+      return {
+        name: `${m.id}: DynamoDB requests per call`,
+        value: units(f.requests),
+        unit: 'requests',
+        note: `${counts}; once: ${m.plan.note}`,
+      };
+    const floorNote = m.floor ? `floor p50 ${m.floor.p50.toFixed(1)} ms (×${(m.load.p50 / m.floor.p50).toFixed(1)})` : 'no DynamoDB calls';
+    const unexpected = Object.keys(m.load.unexpected).length ? `; unexpected statuses ${JSON.stringify(m.load.unexpected)}` : '';
+    return {
+      name: `${m.id}: latency p50 (${CONNECTIONS} connections)`,
+      value: Number(m.load.p50.toFixed(1)),
+      unit: 'ms',
+      note: `p99 ${m.load.p99.toFixed(1)} ms, ${Math.round(m.load.perSecond)} req/s; ${counts}; ${floorNote}${unexpected}`,
+    };
+  });
+  results.push(...costReport(measured));
+  for (const line of notMeasured) results.push({ name: `not measured: ${line}`, value: 0, unit: '', note: 'add a plan' });
+  return results;
+}
+
+/** The AWS cost model from the measured figures; skipped when a route of the portal view was not measured. */
+function costReport(measured: readonly Measured[]): BenchResult[] {
   const figures = Object.fromEntries(measured.map((m) => [m.id, m.figures])) as Partial<Record<RouteId, CallFigures>>;
+  const missing = Object.keys(PORTAL_VIEW.api).filter((id) => !(id in figures));
+  if (missing.length) {
+    console.log(`\nCost model skipped: it needs ${missing.join(', ')}.`);
+    return [];
+  }
   const site = portalPageTraffic();
   const per10k = costOfViews(10_000, figures, GALLERY_IMAGES, site);
   const idle = idleMonthly();
@@ -190,26 +226,7 @@ function report(measured: Measured[], notMeasured: string[], withoutCapacity: st
       `$${money(withFreeTiers(MONTHLY_VIEWS, monthlyLines))} after the always-free tiers (Lambda, CloudFront, Cognito 10,000 MAU, 100 GB transfer).`,
   );
 
-  const results: BenchResult[] = measured.map((m) => {
-    const f = m.figures;
-    const counts = `${units(f.requests)} DynamoDB req, ${units(f.rcu)} RCU / ${units(f.wcu)} WCU per call`;
-    if (!m.load)
-      return {
-        name: `${m.id}: DynamoDB requests per call`,
-        value: units(f.requests),
-        unit: 'requests',
-        note: `${counts}; once: ${m.plan.note}`,
-      };
-    const floorNote = m.floor ? `floor p50 ${m.floor.p50.toFixed(1)} ms (×${(m.load.p50 / m.floor.p50).toFixed(1)})` : 'no DynamoDB calls';
-    const unexpected = Object.keys(m.load.unexpected).length ? `; unexpected statuses ${JSON.stringify(m.load.unexpected)}` : '';
-    return {
-      name: `${m.id}: latency p50 (${CONNECTIONS} connections)`,
-      value: Number(m.load.p50.toFixed(1)),
-      unit: 'ms',
-      note: `p99 ${m.load.p99.toFixed(1)} ms, ${Math.round(m.load.perSecond)} req/s; ${counts}; ${floorNote}${unexpected}`,
-    };
-  });
-  results.push(
+  return [
     {
       name: 'AWS cost per 10,000 portal views',
       value: money(total(per10k)),
@@ -228,7 +245,5 @@ function report(measured: Measured[], notMeasured: string[], withoutCapacity: st
       unit: 'USD / month',
       note: `list prices; $${money(withFreeTiers(MONTHLY_VIEWS, monthlyLines))} after the always-free tiers; prices in bench/routes/cost.ts`,
     },
-  );
-  for (const line of notMeasured) results.push({ name: `not measured: ${line}`, value: 0, unit: '', note: 'add a plan' });
-  return results;
+  ];
 }

@@ -53,9 +53,9 @@ export interface Fixtures {
 
 async function addReadyImages(studioId: string, galleryId: string, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => randomUUID());
-  for (let start = 0; start < count; start += 25) {
+  for (let start = 0; start < count; start += 50) {
     await Promise.all(
-      ids.slice(start, start + 25).map(async (imageId, j) => {
+      ids.slice(start, start + 50).map(async (imageId, j) => {
         const i = start + j;
         const d = (variant: 'thumb' | 'preview', format: 'webp' | 'jpg') => objects.derived(studioId, galleryId, imageId, variant, format);
         await putImage(
