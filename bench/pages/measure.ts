@@ -186,6 +186,8 @@ async function weighOnce(browser: Browser, page: PageDef, axeSource: string) {
       );
     });
     await tab.waitForLoadState('networkidle');
+    // A lost session would land on the sign-in page, which has headings and scripts too.
+    if (tab.url() !== page.url) throw new Error(`${page.name}: ${page.url} ended on ${tab.url()}`);
     await Promise.all(pending);
     if (failedApi.length > 0) throw new Error(`${page.name}: API calls failed: ${failedApi.join(', ')}`);
 
@@ -196,7 +198,12 @@ async function weighOnce(browser: Browser, page: PageDef, axeSource: string) {
         window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }
       ).axe.run;
       const { violations } = await run();
-      return violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', nodes: v.nodes.length }));
+      return violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? 'unknown',
+        nodes: v.nodes.length,
+        first: (v.nodes[0] as { target?: string[] } | undefined)?.target?.join(' ') ?? '',
+      }));
     });
     return { weight, axe };
   } finally {
@@ -211,6 +218,8 @@ interface LighthouseFigures {
   tbtMs: number;
   cls: number;
   failedAudits: string[];
+  /** API calls of the audited load that failed. */
+  failedApi: string[];
 }
 
 async function audit(port: number, page: PageDef): Promise<LighthouseFigures> {
@@ -227,7 +236,13 @@ async function audit(port: number, page: PageDef): Promise<LighthouseFigures> {
   const accessibilityFailures = (lhr.categories.accessibility?.auditRefs ?? [])
     .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
     .map((ref) => ref.id);
+  // On a busy machine the page's own API call may have failed (503 near the Lambda timeout).
+  const requests = (lhr.audits['network-requests']?.details as { items?: { url: string; statusCode: number }[] } | undefined)?.items ?? [];
+  const failedApi = requests
+    .filter((r) => r.url.includes('/api/') && r.statusCode >= 400)
+    .map((r) => `${r.statusCode} ${new URL(r.url).pathname}`);
   return {
+    failedApi,
     performance: score('performance'),
     accessibility: score('accessibility'),
     lcpMs: numeric('largest-contentful-paint'),
@@ -294,7 +309,7 @@ async function main(): Promise<BenchResult[]> {
 
 function report(
   pages: PageDef[],
-  weighed: { weight: Weight; axe: { id: string; impact: string; nodes: number }[] }[],
+  weighed: { weight: Weight; axe: { id: string; impact: string; nodes: number; first: string }[] }[],
   audits: LighthouseFigures[],
   thumbBytes: number,
 ): BenchResult[] {
@@ -314,7 +329,9 @@ function report(
         name: `${page.name}: Lighthouse performance`,
         value: lh.performance,
         unit: '/100',
-        note: `LCP ${Math.round(lh.lcpMs)} ms, TBT ${Math.round(lh.tbtMs)} ms, CLS ${lh.cls.toFixed(3)}`,
+        note:
+          `LCP ${Math.round(lh.lcpMs)} ms, TBT ${Math.round(lh.tbtMs)} ms, CLS ${lh.cls.toFixed(3)}` +
+          (lh.failedApi.length ? `; NB the audited load's API failed: ${lh.failedApi.join(', ')}` : ''),
       },
       {
         name: `${page.name}: Lighthouse accessibility`,
@@ -326,7 +343,9 @@ function report(
         name: `${page.name}: axe-core violations`,
         value: axe.length,
         unit: 'rules',
-        note: axe.length ? axe.map((v) => `${v.id} (${v.impact}, ${v.nodes} node${v.nodes === 1 ? '' : 's'})`).join(', ') : 'none',
+        note: axe.length
+          ? axe.map((v) => `${v.id} (${v.impact}, ${v.nodes} node${v.nodes === 1 ? '' : 's'}, first: ${v.first})`).join(', ')
+          : 'none',
       },
     );
   });
