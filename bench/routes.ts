@@ -13,7 +13,7 @@ import { startPorticoStack } from '../local/stack.ts';
 import { db } from '../shared/data/db.ts';
 import { type RouteId, routeList } from '../shared/routes.ts';
 import { type BenchResult, printColumns } from './lib.ts';
-import { costOfViews, idleMonthly, money, PORTAL_VIEW, portalPageTraffic, total, withFreeTiers } from './routes/cost.ts';
+import { costOfViews, idleMonthly, money, PORTAL_VIEW, portalPageTraffic, type SiteTraffic, total, withFreeTiers } from './routes/cost.ts';
 import { installDynamoMeter } from './routes/dynamo-meter.ts';
 import { createFixtures, GALLERY_IMAGES } from './routes/fixtures.ts';
 import { type CallFigures, figuresOf, floor, type Latency, loadRoute, type SingleCall, singleCall } from './routes/measure.ts';
@@ -39,6 +39,8 @@ interface Measured {
 }
 
 export async function run(): Promise<BenchResult[]> {
+  // The cost model counts the portal's built pages; fail before the long part if they are missing.
+  const site = sitePages();
   const port = await freePort();
   const stack = await startPorticoStack({ port, seed: false });
   const floorClient = new DynamoDBClient({});
@@ -105,7 +107,7 @@ export async function run(): Promise<BenchResult[]> {
       process.stdout.write(` ${load ? `${load.count} calls, p50 ${load.p50.toFixed(1)} ms` : 'counted'} (${took} s)\n`);
     }
 
-    return report(measured, notMeasured, [...meter.withoutCapacity]);
+    return report(measured, notMeasured, [...meter.withoutCapacity], site);
   } finally {
     floorClient.destroy();
     await stack.stop();
@@ -115,7 +117,7 @@ export async function run(): Promise<BenchResult[]> {
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : Number(n.toFixed(1)));
 const units = (n: number) => Number(n.toFixed(2));
 
-function report(measured: Measured[], notMeasured: string[], withoutCapacity: string[]): BenchResult[] {
+function report(measured: Measured[], notMeasured: string[], withoutCapacity: string[], site: SiteTraffic): BenchResult[] {
   const rows = measured.map((m) => {
     const ratio = m.load && m.floor ? m.load.p50 / m.floor.p50 : undefined;
     const unexpected = m.load ? Object.entries(m.load.unexpected).map(([s, n]) => `${n}× ${s}`) : [];
@@ -187,20 +189,19 @@ function report(measured: Measured[], notMeasured: string[], withoutCapacity: st
       note: `p99 ${m.load.p99.toFixed(1)} ms, ${Math.round(m.load.perSecond)} req/s; ${counts}; ${floorNote}${unexpected}`,
     };
   });
-  results.push(...costReport(measured));
+  results.push(...costReport(measured, site));
   for (const line of notMeasured) results.push({ name: `not measured: ${line}`, value: 0, unit: '', note: 'add a plan' });
   return results;
 }
 
 /** The AWS cost model from the measured figures; skipped when a route of the portal view was not measured. */
-function costReport(measured: readonly Measured[]): BenchResult[] {
+function costReport(measured: readonly Measured[], site: SiteTraffic): BenchResult[] {
   const figures = Object.fromEntries(measured.map((m) => [m.id, m.figures])) as Partial<Record<RouteId, CallFigures>>;
   const missing = Object.keys(PORTAL_VIEW.api).filter((id) => !(id in figures));
   if (missing.length) {
     console.log(`\nCost model skipped: it needs ${missing.join(', ')}.`);
     return [];
   }
-  const site = portalPageTraffic();
   const per10k = costOfViews(10_000, figures, GALLERY_IMAGES, site);
   const idle = idleMonthly();
   const monthlyLines = [...idle, ...costOfViews(MONTHLY_VIEWS, figures, GALLERY_IMAGES, site)];
@@ -246,4 +247,12 @@ function costReport(measured: readonly Measured[]): BenchResult[] {
       note: `list prices; $${money(withFreeTiers(MONTHLY_VIEWS, monthlyLines))} after the always-free tiers; prices in bench/routes/cost.ts`,
     },
   ];
+}
+
+function sitePages(): SiteTraffic {
+  try {
+    return portalPageTraffic();
+  } catch (e) {
+    throw new Error(`The cost model reads the built portal pages: run \`npm run build:site\` first (${(e as Error).message})`);
+  }
 }

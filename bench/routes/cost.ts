@@ -108,7 +108,7 @@ export interface CostLine {
   freeTierUsd?: number;
 }
 
-interface SiteTraffic {
+export interface SiteTraffic {
   requests: number;
   bytes: number;
 }
