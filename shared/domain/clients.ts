@@ -7,6 +7,7 @@ import { createUser, deleteUser } from '../adapters/identity.ts';
 import { db, queryPrefix, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import { conflict } from '../http/errors.ts';
+import { conditionFailed } from './transactions.ts';
 import type { ClientSummary } from './types.ts';
 
 export interface Client {
@@ -107,8 +108,7 @@ export async function createClient(
     );
   } catch (e) {
     await deleteUser('client', username).catch(() => undefined);
-    if (e instanceof Error && e.name === 'TransactionCanceledException')
-      throw conflict('client_exists', 'This email is already a client of your studio.');
+    if (conditionFailed(e)) throw conflict('client_exists', 'This email is already a client of your studio.');
     throw e;
   }
   return client;

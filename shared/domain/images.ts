@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import { db, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import type { DerivedFormat, Variant } from '../data/objects.ts';
+import { conditionFailed } from './transactions.ts';
 
 /** uploading → processing (original stored) → ready | failed */
 export type ImageStatus = 'uploading' | 'processing' | 'ready' | 'failed';
@@ -102,8 +103,9 @@ export async function markImageReady(galleryId: string, imageId: string, result:
       }),
     );
   } catch (e) {
-    // Already ready (a retried event), or the image or gallery is gone: nothing to do.
-    if (e instanceof Error && e.name === 'TransactionCanceledException') return;
+    // Already ready (a retried event), or the image or gallery is gone: nothing to do. A collision
+    // is thrown, so the event is retried rather than the result dropped.
+    if (conditionFailed(e)) return;
     throw e;
   }
 }

@@ -13,6 +13,7 @@ import { type Gallery, type GalleryRules, getGallery, rulesOf } from './gallerie
 import { type GalleryContents, loadGalleryContents, mark, type SelectionState, type SubmissionRecord } from './gallery-contents.ts';
 import { getImage, type ImageRecord } from './images.ts';
 import type { Studio } from './studios.ts';
+import { cancellationCodes, conditionFailed } from './transactions.ts';
 
 export type ClientStatus = 'proofing' | 'locked' | 'ready' | 'archived' | 'unavailable';
 
@@ -147,9 +148,6 @@ export async function setFavourite(
   return favourite;
 }
 
-const cancellationCodes = (e: unknown): string[] =>
-  ((e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-
 /**
  * Selects or unselects one image. The count lives on the selection record and moves only in the
  * same transaction that creates or deletes the pick, under a condition on the maximum and on the
@@ -211,8 +209,9 @@ export async function setSelected(
       }),
     );
   } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'TransactionCanceledException') throw e;
-    const [selectionCode, pickCode] = cancellationCodes(e);
+    // A collision with another write in flight is no answer: it goes up as a retryable error.
+    if (!conditionFailed(e)) throw e;
+    const [selectionCode, pickCode] = cancellationCodes(e) ?? [];
     const current = await getSelection(galleryId, client.clientId);
     // Already in the asked-for state: selecting twice is not an error.
     if (pickCode === 'ConditionalCheckFailed' && selectionCode !== 'ConditionalCheckFailed')
@@ -317,7 +316,7 @@ export async function confirmSelection(studio: Studio, client: Client, galleryId
       }),
     );
   } catch (e) {
-    if (e instanceof Error && e.name === 'TransactionCanceledException') {
+    if (conditionFailed(e)) {
       throw conflict('selection_changed', 'Your selection changed while confirming. Please check it and confirm again.');
     }
     throw e;

@@ -30,6 +30,7 @@ import { createGallery, DEFAULT_RULES, type Gallery, type GalleryRules, type Gal
 import { loadGalleryContents, mark, publicLink, type SubmissionRecord } from './gallery-contents.ts';
 import { getImage, type ImageRecord, imagePut, newImageRecord } from './images.ts';
 import type { Studio } from './studios.ts';
+import { cancellationCodes, conditionFailed } from './transactions.ts';
 
 /** Files up to this size go up in one PUT; larger ones in parallel parts. */
 export const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
@@ -449,13 +450,10 @@ export async function deleteImage(studio: Studio, galleryId: string, imageId: st
       }),
     );
   } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'TransactionCanceledException') throw e;
+    if (!conditionFailed(e)) throw e;
     // Something changed since the reads above: a concurrent removal, or the client confirmed.
-    const codes = ((e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code);
-    if (codes[0] === 'ConditionalCheckFailed') throw notFound('No such image.');
-    if (codes.includes('ConditionalCheckFailed'))
-      throw conflict('image_in_confirmed_set', "This image is in the client's confirmed set and cannot be removed.");
-    throw unavailable();
+    if (cancellationCodes(e)?.[0] === 'ConditionalCheckFailed') throw notFound('No such image.');
+    throw conflict('image_in_confirmed_set', "This image is in the client's confirmed set and cannot be removed.");
   }
   await removeImageObjects(galleryId, imageId, deletion);
 }

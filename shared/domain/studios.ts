@@ -6,6 +6,7 @@ import { config, portalUrl } from '../config.ts';
 import { db, tableName } from '../data/db.ts';
 import { keys, withoutKeys } from '../data/keys.ts';
 import { conflict } from '../http/errors.ts';
+import { conditionFailed } from './transactions.ts';
 import type { Branding } from './types.ts';
 
 export type Plan = 'starter' | 'growth' | 'scale';
@@ -96,8 +97,7 @@ export async function createStudio(input: {
       }),
     );
   } catch (e) {
-    if (e instanceof Error && e.name === 'TransactionCanceledException')
-      throw conflict('slug_taken', 'That portal address is already taken.');
+    if (conditionFailed(e)) throw conflict('slug_taken', 'That portal address is already taken.');
     throw e;
   }
   return { studio, user };

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { type Client, getClient, parseClientUsername } from '../domain/clients.ts';
 import { assertAccess } from '../domain/portal-auth.ts';
 import { getStudio, getStudioUser, type HostContext, resolveHost, type Studio, type StudioUser } from '../domain/studios.ts';
+import { cancellationCodes, conditionFailed } from '../domain/transactions.ts';
 import type { RouteDef } from '../routes.ts';
 import { readCookies } from './cookies.ts';
 import { badRequest, forbidden, HttpError, notFound, unauthorized, unavailable } from './errors.ts';
@@ -161,6 +162,8 @@ function isTransient(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
   const err = e as Error & { $retryable?: unknown; code?: string; $metadata?: { httpStatusCode?: number } };
   if (err.$retryable) return true;
+  // A transaction cancelled by a collision, not by one of its conditions (see transactions.ts).
+  if (cancellationCodes(e) && !conditionFailed(e)) return true;
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET'].includes(err.code ?? '')) return true;
   if (
     [

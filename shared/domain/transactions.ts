@@ -1,0 +1,13 @@
+// Why DynamoDB cancelled a transaction. A transaction is refused when one of its conditions fails
+// (the caller's answer: "already exists", "selection full"), or cancelled because it collided
+// with another write in flight or was throttled (TransactionConflict, ThrottlingError), which is
+// worth a retry. Mapping only the first to a 4xx keeps a collision from passing for a refusal.
+
+/** The per-item cancellation codes, or null when `e` is not a cancelled transaction. */
+export function cancellationCodes(e: unknown): string[] | null {
+  if (!(e instanceof Error) || e.name !== 'TransactionCanceledException') return null;
+  return ((e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}
+
+/** A transaction refused because one of its conditions failed. */
+export const conditionFailed = (e: unknown): boolean => cancellationCodes(e)?.includes('ConditionalCheckFailed') ?? false;
