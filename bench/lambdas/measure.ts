@@ -311,11 +311,12 @@ function report(measured: Measured[], shipped: Map<string, Shipped> | Error): Be
     unit: 'KiB',
     note: topInputs(biggest.bundle.metafile),
   });
+  const native = lambdas.find((l) => l.id === slowest.id)?.nativeModules ?? [];
   results.push({
     name: `slowest init: ${slowest.id}`,
     value: Math.round(init(slowest)),
     unit: 'ms',
-    note: topInputs(slowest.bundle.metafile),
+    note: `${native.length ? `${native.join(', ')} (native, outside the bundle, loaded at import) + ` : ''}${topInputs(slowest.bundle.metafile)}`,
   });
   results.push({
     name: `slowest first request: ${slowestFirst.id}`,
