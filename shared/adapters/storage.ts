@@ -3,22 +3,52 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { config } from '../config.ts';
+import { createGetPresigner, type GetPresigner } from './presign.ts';
 
 let client: S3Client | undefined;
+let plainGet: GetPresigner | undefined;
 
 export function s3(): S3Client {
   client ??= new S3Client({ forcePathStyle: config.s3ForcePathStyle });
   return client;
 }
 
-/** A short-lived GET URL. `downloadName` makes the browser save the file under that name. */
-export function presignGet(key: string, opts: { expiresIn?: number; downloadName?: string } = {}): Promise<string> {
-  const command = new GetObjectCommand({
-    Bucket: config.bucketName,
-    Key: key,
-    ResponseContentDisposition: opts.downloadName ? `attachment; filename="${opts.downloadName.replace(/["\\\r\n]/g, '_')}"` : undefined,
-  });
-  return getSignedUrl(s3(), command, { expiresIn: opts.expiresIn ?? 3600 });
+const HOUR_MS = 3600_000;
+const MAX_EXPIRES_S = 7 * 24 * 3600;
+/** URLs signed this hour, by key and lifetime: a gallery opened again gets the very same URLs. */
+const signedThisHour = new Map<string, string>();
+/** About 10 MB of URLs at most per container. */
+const MAX_CACHED_URLS = 10_000;
+let cacheHour = 0;
+
+/**
+ * A GET URL valid for at least `expiresIn` seconds. `downloadName` makes the browser save the file
+ * under that name (a short-lived download link, signed afresh). Plain GETs are signed as of the
+ * start of the hour, with the lifetime extended by as much, so the same image keeps the same URL
+ * all hour: browsers cache it, and a 2,000-image gallery is signed once an hour per container.
+ */
+export async function presignGet(key: string, opts: { expiresIn?: number; downloadName?: string } = {}): Promise<string> {
+  const expiresIn = opts.expiresIn ?? 3600;
+  if (opts.downloadName) {
+    const command = new GetObjectCommand({
+      Bucket: config.bucketName,
+      Key: key,
+      ResponseContentDisposition: `attachment; filename="${opts.downloadName.replace(/["\\\r\n]/g, '_')}"`,
+    });
+    return getSignedUrl(s3(), command, { expiresIn });
+  }
+  const hour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+  if (hour !== cacheHour || signedThisHour.size >= MAX_CACHED_URLS) {
+    signedThisHour.clear();
+    cacheHour = hour;
+  }
+  const cacheKey = `${expiresIn}:${key}`;
+  const cached = signedThisHour.get(cacheKey);
+  if (cached) return cached;
+  plainGet ??= createGetPresigner(s3(), config.bucketName);
+  const url = await plainGet(key, { expiresIn: Math.min(MAX_EXPIRES_S, expiresIn + HOUR_MS / 1000), signingDate: new Date(hour) });
+  signedThisHour.set(cacheKey, url);
+  return url;
 }
 
 export async function putObject(key: string, body: Uint8Array, contentType: string): Promise<void> {
