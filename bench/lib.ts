@@ -8,7 +8,7 @@ export interface BenchResult {
   note?: string;
 }
 
-export function printTable(results: readonly BenchResult[], title?: string): void {
+export function formatTable(results: readonly BenchResult[], title?: string): string {
   const rows = results.map((r) => [r.name, r.value.toLocaleString('en-US', { maximumFractionDigits: 3 }), r.unit, r.note ?? '']);
   const header = ['benchmark', 'value', 'unit', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
@@ -17,10 +17,12 @@ export function printTable(results: readonly BenchResult[], title?: string): voi
       .map((c, i) => (i === 1 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
       .join('  ')
       .trimEnd();
-  if (title) console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
+  const lines = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  return (title ? [title, ...lines] : lines).join('\n');
+}
+
+export function printTable(results: readonly BenchResult[], title?: string): void {
+  console.log(`\n${formatTable(results, title)}`);
 }
 
 /** The middle value (the mean of the two middle ones for an even count). */
