@@ -102,27 +102,33 @@ export async function redeemMagicLink(
 }
 
 /**
- * For an expired, unused link: who it was for, claimed once so an old link cannot be used to
- * flood the inbox. The fresh link goes to the same inbox, so nothing is revealed to the caller.
+ * For an expired link that was never used nor renewed: who it was for. A live link needs no
+ * renewal, and an old one is renewed at most once (claimLinkForRenewal), so it cannot be used to
+ * flood an inbox. The fresh link goes to the same inbox, so nothing is revealed to the caller.
  */
-export async function claimExpiredLinkForRenewal(token: string, studioId: string, now = Date.now()): Promise<{ clientId: string } | null> {
-  const key = keys.magicLink(hashToken(token));
-  const existing = await db().send(new GetCommand({ TableName: tableName(), Key: key }));
+export async function findRenewableLink(token: string, studioId: string, now = Date.now()): Promise<{ clientId: string } | null> {
+  const existing = await db().send(new GetCommand({ TableName: tableName(), Key: keys.magicLink(hashToken(token)), ConsistentRead: true }));
   const record = existing.Item as MagicLinkRecord | undefined;
   if (!record || record.studioId !== studioId || record.usedAt || record.renewedAt) return null;
+  if (record.expiresAt * 1000 > now) return null;
+  return { clientId: record.clientId };
+}
+
+/** Marks the link renewed; false when another request renewed (or used) it first. */
+export async function claimLinkForRenewal(token: string, now = Date.now()): Promise<boolean> {
   try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: key,
+        Key: keys.magicLink(hashToken(token)),
         UpdateExpression: 'SET renewedAt = :now',
         ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(renewedAt) AND attribute_not_exists(usedAt)',
         ExpressionAttributeValues: { ':now': new Date(now).toISOString() },
       }),
     );
+    return true;
   } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return null;
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
     throw e;
   }
-  return { clientId: record.clientId };
 }

@@ -7,7 +7,7 @@ import type { SessionTokens } from '../http/cookies.ts';
 import { forbidden } from '../http/errors.ts';
 import { type Client, clientUsername, createClient, findClientByEmail, getClient, hasAccess, recordSignIn } from './clients.ts';
 import { invitationEmail, signInEmail } from './emails.ts';
-import { claimExpiredLinkForRenewal, issueMagicLink, type LinkPurpose, newMagicLink, redeemMagicLink } from './magic-links.ts';
+import { claimLinkForRenewal, findRenewableLink, issueMagicLink, type LinkPurpose, newMagicLink, redeemMagicLink } from './magic-links.ts';
 import { consume } from './rate-limit.ts';
 import type { Studio } from './studios.ts';
 
@@ -43,12 +43,13 @@ export async function requestSignInLink(studio: Studio, email: string): Promise<
 
 /** Sends a fresh link to whoever an expired link was for, without telling the caller who that is. */
 export async function renewSignInLink(studio: Studio, token: string): Promise<void> {
-  const claimed = await claimExpiredLinkForRenewal(token, studio.studioId);
-  if (!claimed) return;
-  const client = await getClient(studio.studioId, claimed.clientId);
+  const link = await findRenewableLink(token, studio.studioId);
+  if (!link) return;
+  const client = await getClient(studio.studioId, link.clientId);
   if (!client) return;
+  // The limit comes before the claim: a refused renewal leaves the old link renewable later.
   await consume(SIGN_IN_LIMIT, `${studio.studioId}#${client.email}`);
-  await mailLink(studio, client, 'signin');
+  if (await claimLinkForRenewal(token)) await mailLink(studio, client, 'signin');
 }
 
 export function assertAccess(studio: Studio, client: Client): void {

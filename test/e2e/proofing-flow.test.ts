@@ -155,5 +155,6 @@ describe.skipIf(!haveChromium)('upload → proof on a phone → submission, in C
     // The file names, ready to paste into Lightroom's filter.
     expect(await submission.locator('textarea').inputValue()).toBe('E2E_0001.jpg, E2E_0002.jpg, E2E_0003.jpg, E2E_0004.jpg, E2E_0005.jpg');
     await studio.close();
-  });
+    // 200 photos through the real pipeline on 2 cores: a limit for a stuck run, not a speed target.
+  }, 240_000);
 });

@@ -3,7 +3,7 @@
 // enumeration by answer or by timing; the session cookies' attributes; and cross-site requests
 // against every state-changing route of the route table. Each refusal is shown to change nothing.
 import { randomUUID } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../local/api-gateway.ts';
 import { db, tableName } from '../../shared/data/db.ts';
@@ -83,6 +83,14 @@ async function expire(token: string): Promise<void> {
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1 },
     }),
+  );
+}
+
+/** Removes this address's sign-in rate-limit window, as its end (and ttl) would. */
+async function clearSignInWindows(studio: Studio, address: string): Promise<void> {
+  const windowStart = Math.floor(Date.now() / 1000 / SIGN_IN_LIMIT.windowSeconds) * SIGN_IN_LIMIT.windowSeconds;
+  await db().send(
+    new DeleteCommand({ TableName: tableName(), Key: keys.rateWindow(SIGN_IN_LIMIT.bucket, `${studio.studioId}#${address}`, windowStart) }),
   );
 }
 
@@ -257,6 +265,27 @@ describe('magic links', () => {
     const mails = await mailbox();
     expect(mails.length).toBe(mailsBefore + 1);
     expect(mails[0]?.to).toEqual([victim]);
+  });
+
+  it('renews only expired links, and a renewal refused by the rate limit leaves the link renewable', async () => {
+    await awayFromWindowEdge(10);
+    const address = email('limit');
+    await invite(a, address);
+    const live = await signInLink(a, address);
+    const mailsBefore = (await mailsTo(address)).length;
+    // A live link still works: renewing it sends nothing.
+    expect((await new Browser().post(a.host, '/api/portal/magic-link/renew', { token: live })).status).toBe(202);
+    expect((await mailsTo(address)).length).toBe(mailsBefore);
+
+    await expire(live);
+    for (let i = 0; i < 5; i++) await new Browser().post(a.host, '/api/portal/magic-link', { email: address });
+    const limited = await new Browser().post(a.host, '/api/portal/magic-link/renew', { token: live });
+    expect(limited.status).toBe(429);
+    const mailsWhenLimited = (await mailsTo(address)).length;
+    // The window passes (its records removed, as their ttl would): the same link renews now, once.
+    await clearSignInWindows(a, address);
+    expect((await new Browser().post(a.host, '/api/portal/magic-link/renew', { token: live })).status).toBe(202);
+    expect((await mailsTo(address)).length).toBe(mailsWhenLimited + 1);
   });
 });
 
