@@ -3,60 +3,19 @@
 // studios see nothing; refused requests change nothing. Concurrency lives in concurrency.test.ts.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../local/seed.ts';
-import { addReadyImages, findStudioBySlugForTest } from '../support/fixtures.ts';
-import { Browser, DASHBOARD, magicTokenIn, mailbox, portal } from '../support/http.ts';
+import { Browser, DASHBOARD, mailbox } from '../support/http.ts';
+import { freshClient, NORTHLIGHT, publish, select, galleryFor as storyGallery, studioBrowser } from '../support/portal-actors.ts';
 import { storedState } from '../support/snapshot.ts';
 
-const NORTHLIGHT = portal(DEMO.studio.slug);
-const rules = (over: Record<string, unknown> = {}) => ({
-  selection: { enabled: true, min: 2, max: 3 },
-  favourites: true,
-  comments: true,
-  downloads: 'web',
-  viewOnly: false,
-  watermark: null,
-  ...over,
-});
-
-async function studioBrowser(): Promise<Browser> {
-  const b = new Browser();
-  expect((await b.post(DASHBOARD, '/api/studio/session', { email: DEMO.owner.email, password: DEMO.owner.password })).status).toBe(200);
-  return b;
-}
-
-/** Invites a fresh client and signs them in on the demo portal. */
-async function freshClient(studio: Browser, name: string): Promise<{ browser: Browser; clientId: string; email: string }> {
-  const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${randomUUID().slice(0, 6)}@example.com`;
-  const invited = await studio.post(DASHBOARD, '/api/studio/clients', { email, name });
-  expect(invited.status).toBe(201);
-  const mail = (await mailbox()).find((m) => m.to.includes(email));
-  const browser = new Browser();
-  expect((await browser.post(NORTHLIGHT, '/api/portal/session', { token: magicTokenIn(mail!.text) })).status).toBe(200);
-  return { browser, clientId: invited.body.client.clientId, email };
-}
-
-async function galleryFor(studio: Browser, clientId: string, imageCount: number, ruleOverrides: Record<string, unknown> = {}) {
-  const created = await studio.post(DASHBOARD, '/api/studio/galleries', {
+/** A draft gallery with a selection of 2 to 3 images, a welcome note and a tag. */
+const galleryFor = (studio: Browser, clientId: string, imageCount: number, ruleOverrides: Record<string, unknown> = {}) =>
+  storyGallery(
+    studio,
     clientId,
-    title: `Session ${randomUUID().slice(0, 4)}`,
-    shootDate: '2026-10-17',
-    deadline: '2099-12-31',
-    welcomeNote: 'Pick your favourites!',
-    tags: ['ceremony'],
-    rules: rules(ruleOverrides),
-  });
-  expect(created.status).toBe(201);
-  const galleryId = created.body.gallery.galleryId as string;
-  const studioRecord = await findStudioBySlugForTest(DEMO.studio.slug);
-  const imageIds = await addReadyImages(studioRecord.studioId, galleryId, imageCount);
-  return { galleryId, imageIds };
-}
-
-const publish = (studio: Browser, galleryId: string) =>
-  studio.call(DASHBOARD, 'PATCH', `/api/studio/galleries/${galleryId}`, { json: { status: 'proofing' } });
-const select = (b: Browser, galleryId: string, imageId: string, selected = true) =>
-  b.call(NORTHLIGHT, 'PUT', `/api/portal/galleries/${galleryId}/images/${imageId}/selection`, { json: { selected } });
+    imageCount,
+    { selection: { enabled: true, min: 2, max: 3 }, ...ruleOverrides },
+    { publish: false, details: { welcomeNote: 'Pick your favourites!', tags: ['ceremony'] } },
+  );
 
 describe('proofing a gallery', () => {
   let studio: Browser;

@@ -58,13 +58,14 @@ export async function galleryFor(
   clientId: string,
   imageCount: number,
   ruleOverrides: Record<string, unknown> = {},
-  opts: { publish?: boolean } = {},
+  opts: { publish?: boolean; details?: Record<string, unknown> } = {},
 ): Promise<{ galleryId: string; imageIds: string[] }> {
   const created = await studio.post(DASHBOARD, '/api/studio/galleries', {
     clientId,
     title: `Session ${randomUUID().slice(0, 4)}`,
     shootDate: '2026-10-17',
     deadline: '2099-12-31',
+    ...opts.details,
     rules: galleryRules(ruleOverrides),
   });
   expect(created.status, created.text).toBe(201);
