@@ -34,10 +34,8 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Runs a benchmark script in a fresh Node process and returns the results it writes (as JSON) to
- * the file named by its first argument. The shared/ modules keep one AWS SDK client per process,
- * bound to the endpoints of the first local stack they met: a module that starts its own local
- * services must not inherit clients from a module that ran before it in bench/run.ts's process.
+ * Runs a benchmark script in a fresh Node process of its own (own SDK clients, own local services)
+ * and returns the results it writes (as JSON) to the file named by its first argument.
  */
 export async function runIsolated(script: string, args: readonly string[] = []): Promise<BenchResult[]> {
   const { spawn } = await import('node:child_process');

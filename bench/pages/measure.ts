@@ -19,7 +19,7 @@ import { startPorticoStack } from '../../local/stack.ts';
 import { issueSession } from '../../shared/adapters/identity.ts';
 import { clientUsername } from '../../shared/domain/clients.ts';
 import { SESSION_COOKIE } from '../../shared/http/cookies.ts';
-import { CHROMIUM, launchChromium } from '../../test/support/browser.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, launchChromium } from '../../test/support/browser.ts';
 import type { BenchResult } from '../lib.ts';
 import { seedBigGallery } from './seed.ts';
 
@@ -29,15 +29,6 @@ if (!resultFile) throw new Error('usage: measure.ts <results.json>');
 const IMAGES = 2000;
 // Lighthouse's default mobile device (Moto G Power), so the byte counts and the scores see the same page.
 const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
-const BROWSER_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface PageDef {
   name: string;
@@ -285,7 +276,7 @@ async function main(): Promise<BenchResult[]> {
     await browser.close();
     browser = undefined;
 
-    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: [...BROWSER_FLAGS, '--headless=new'] });
+    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: [...CHROMIUM_FLAGS, '--headless=new'] });
     const audits: LighthouseFigures[] = [];
     for (const page of pages) {
       const started = Date.now();
