@@ -36,6 +36,7 @@ const urlString = fc.oneof(
     '💥'.repeat(50),
     '<script>alert(1)</script>',
     "' OR '1'='1",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection probe, meant literally
     '${jndi:ldap://127.0.0.1/x}',
     '{{constructor.constructor("return 1")()}}',
     '',
