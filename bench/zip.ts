@@ -184,7 +184,8 @@ async function verifyZip(s3: S3Client, bucket: string, report: WorkerReport, fil
 
 /** The child: request the job, then run the worker on it and report time and memory. */
 async function worker(spec: RequestZipInput): Promise<void> {
-  const { requestZip, runZipJob } = await import('../shared/domain/zip-jobs.ts');
+  const { requestZip } = await import('../shared/domain/zip-jobs.ts');
+  const { runZipJob } = await import('../shared/domain/zip-worker.ts');
   const queued = await requestZip(spec); // also warms the S3 and DynamoDB clients
   const baselineRss = process.memoryUsage.rss();
   let sampledPeakRss = baselineRss;

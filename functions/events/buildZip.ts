@@ -2,7 +2,7 @@
 // notifications (local stack) or EventBridge "Object Created" events (the CDK stack).
 import type { Context } from 'aws-lambda';
 import { PREFIX } from '../../shared/data/objects.ts';
-import { runZipJob } from '../../shared/domain/zip-jobs.ts';
+import { runZipJob } from '../../shared/domain/zip-worker.ts';
 import { objectKeysOf } from '../../shared/events-input.ts';
 import { logger } from '../../shared/http/logger.ts';
 
