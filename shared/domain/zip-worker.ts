@@ -140,7 +140,6 @@ async function claim(galleryId: string, jobId: string, runId: string): Promise<b
   }
 }
 
-/** The final write; with a runId, only if this run still owns the job. */
 type Skipped = ZipJob['skipped'][number];
 
 /**

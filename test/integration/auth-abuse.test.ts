@@ -13,6 +13,7 @@ import { SIGN_IN_LIMIT } from '../../shared/domain/portal-auth.ts';
 import { type RouteDef, routeList, routes } from '../../shared/routes.ts';
 import { addReadyImages, findStudioBySlugForTest } from '../support/fixtures.ts';
 import { type Answer, Browser, DASHBOARD, magicTokenIn, mailbox, portal } from '../support/http.ts';
+import { galleryRules } from '../support/portal-actors.ts';
 import { type SampleContext, sampleRequest } from '../support/route-samples.ts';
 import { storedState } from '../support/snapshot.ts';
 
@@ -497,14 +498,7 @@ describe('cross-site requests', () => {
     const gallery = await a.owner.post(DASHBOARD, '/api/studio/galleries', {
       clientId: invited.clientId,
       title: 'Cross-site',
-      rules: {
-        selection: { enabled: true, min: 0, max: null },
-        favourites: true,
-        comments: true,
-        downloads: 'web',
-        viewOnly: false,
-        watermark: null,
-      },
+      rules: galleryRules(),
     });
     expect(gallery.status).toBe(201);
     const galleryId = gallery.body.gallery.galleryId as string;

@@ -15,6 +15,7 @@ import {
   confirm,
   expectNoServerErrors,
   favourite,
+  finishedZip,
   freshClient,
   galleryFor,
   latestTokenFor,
@@ -280,17 +281,7 @@ describe('share links and downloads under concurrency', () => {
     for (const a of asked) expect(a.status, a.text).toBe(202);
     const jobIds = asked.map((a) => a.body.job.jobId as string);
     expect(new Set(jobIds).size).toBe(5);
-    const finished = await Promise.all(
-      jobIds.map(async (jobId) => {
-        for (let i = 0; i < 200; i++) {
-          const status = await client.browser.get(NORTHLIGHT, `/api/portal/galleries/${galleryId}/zip/${jobId}`);
-          const job = status.body.job;
-          if (job.status === 'ready' || job.status === 'failed') return job;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error(`ZIP ${jobId} did not finish`);
-      }),
-    );
+    const finished = await Promise.all(jobIds.map((jobId) => finishedZip(client.browser, NORTHLIGHT, galleryId, jobId)));
     for (const job of finished) expect(job).toMatchObject({ status: 'ready', filesDone: 3, totalFiles: 3, url: expect.any(String) });
     // Each download was recorded once.
     const activity = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/activity`);

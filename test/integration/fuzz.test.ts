@@ -10,30 +10,14 @@ import { type Answer, Browser, DASHBOARD } from '../support/http.ts';
 import { encodeSegment, type HostileRequest, hostileRequests, takesNoInput } from '../support/invalid-inputs.ts';
 import { type SampleContext, sampleRequest } from '../support/route-samples.ts';
 import { storedLines } from '../support/snapshot.ts';
-import { type TenantFixture, tenantFixture } from '../support/tenants.ts';
+import { sampleContextOf, type TenantFixture, tenantFixture } from '../support/tenants.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20261201);
 
 let tenant: TenantFixture;
 
-function ownContext(): SampleContext {
-  const [client] = tenant.clients;
-  return {
-    galleryId: client.galleryId,
-    imageId: client.imageIds[0] as string,
-    submissionId: client.submissionId,
-    jobId: client.jobId,
-    linkId: client.linkId,
-    clientId: client.clientId,
-    clientEmail: client.email,
-    studioEmail: tenant.owner.email,
-    studioPassword: tenant.owner.password,
-    slug: tenant.slug,
-    magicToken: tenant.magicToken,
-    shareToken: client.shareToken,
-  };
-}
+const ownContext = (): SampleContext => sampleContextOf(tenant, tenant.clients[0]);
 
 /** The owner's own signed-in browser for the route; public routes get a fresh one (no session to lose). */
 function browserFor(route: RouteDef): Browser {

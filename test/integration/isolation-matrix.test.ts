@@ -7,7 +7,7 @@ import { type RouteDef, type RouteId, routeList } from '../../shared/routes.ts';
 import { Browser, DASHBOARD } from '../support/http.ts';
 import { paramNames, type SampleContext, sampleRequest } from '../support/route-samples.ts';
 import { storedLines } from '../support/snapshot.ts';
-import { type ClientFixture, type TenantFixture, tenantFixture } from '../support/tenants.ts';
+import { type ClientFixture, sampleContextOf, type TenantFixture, tenantFixture } from '../support/tenants.ts';
 import { expiredCopy, forgedCopy } from '../support/tokens.ts';
 
 const REFUSED = [401, 403, 404];
@@ -57,21 +57,6 @@ interface Case {
 let victim: TenantFixture;
 let rival: TenantFixture;
 
-const contextOf = (t: TenantFixture, c: ClientFixture): SampleContext => ({
-  galleryId: c.galleryId,
-  imageId: c.imageIds[0] as string,
-  submissionId: c.submissionId,
-  jobId: c.jobId,
-  linkId: c.linkId,
-  clientId: c.clientId,
-  clientEmail: c.email,
-  studioEmail: t.owner.email,
-  studioPassword: t.owner.password,
-  slug: t.slug,
-  magicToken: t.magicToken,
-  shareToken: c.shareToken,
-});
-
 /** One character changed: what a guessed or mangled link looks like. */
 const tampered = (token: string) => `${token[0] === 'A' ? 'B' : 'A'}${token.slice(1)}`;
 
@@ -80,7 +65,7 @@ const tampered = (token: string) => `${token[0] === 'A' ? 'B' : 'A'}${token.slic
  * own portal), so on the victim's portal the outsider holds a tampered one; elsewhere the real one.
  */
 function victimContext(host: string): SampleContext {
-  const c = contextOf(victim, victim.clients[0]);
+  const c = sampleContextOf(victim, victim.clients[0]);
   const onOwnPortal = host === victim.portalHost;
   return {
     ...c,
@@ -94,7 +79,7 @@ function victimContext(host: string): SampleContext {
 function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): SampleContext {
   const v = victim.clients[0];
   return {
-    ...contextOf(own.tenant, own.client),
+    ...sampleContextOf(own.tenant, own.client),
     imageId: v.imageIds[0] as string,
     submissionId: v.submissionId,
     jobId: v.jobId,
@@ -233,7 +218,7 @@ describe('tenant isolation matrix', () => {
 
   it('lets the owners through with the very same requests (the refusals are isolation, not bad samples)', async () => {
     const [client] = victim.clients;
-    const own = contextOf(victim, client);
+    const own = sampleContextOf(victim, client);
     const order = (r: RouteDef) =>
       r.method === 'GET' ? 0 : r.id === 'signOut' ? 4 : r.id === 'redeemMagicLink' ? 3 : r.method === 'DELETE' ? 2 : 1;
     const failures: string[] = [];

@@ -90,6 +90,17 @@ export const comment = (b: Browser, galleryId: string, imageId: string, text: st
 
 export const confirm = (b: Browser, galleryId: string) => b.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/confirm`);
 
+/** Polls a ZIP job through the API until the worker has finished it (ready or failed). */
+export async function finishedZip(b: Browser, host: string, galleryId: string, jobId: string): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const job = (await b.get(host, `/api/portal/galleries/${galleryId}/zip/${jobId}`)).body?.job;
+    if (job?.status === 'ready' || job?.status === 'failed') return job;
+    if (Date.now() > deadline) throw new Error(`ZIP ${jobId} did not finish: ${JSON.stringify(job)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Every request got an answer (Promise.all would have thrown on a socket error), and none was a 5xx. */
 export function expectNoServerErrors(answers: readonly Answer[]): void {
   const failures = answers.filter((a) => a.status >= 500 || a.status === 0).map((a) => `${a.status} ${a.text}`);

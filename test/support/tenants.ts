@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { addReadyImages, findStudioBySlugForTest } from './fixtures.ts';
-import { Browser, DASHBOARD, magicTokenIn, mailbox, portal } from './http.ts';
+import { Browser, DASHBOARD, portal } from './http.ts';
+import { finishedZip, galleryRules, latestTokenFor } from './portal-actors.ts';
+import type { SampleContext } from './route-samples.ts';
 
 export interface ClientFixture {
   clientId: string;
@@ -47,22 +49,6 @@ const sessionOf = (browser: Browser, host: string): string => {
   return token;
 };
 
-async function latestTokenFor(email: string): Promise<string> {
-  const mail = (await mailbox()).find((m) => m.to.includes(email));
-  if (!mail) throw new Error(`no mail to ${email}`);
-  return magicTokenIn(mail.text);
-}
-
-async function waitForZip(browser: Browser, host: string, galleryId: string, jobId: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const job = await browser.get(host, `/api/portal/galleries/${galleryId}/zip/${jobId}`);
-    if (job.body?.job?.status === 'ready') return;
-    if (job.body?.job?.status === 'failed' || Date.now() > deadline) throw new Error(`ZIP job ${jobId}: ${JSON.stringify(job.body)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
 async function clientFixture(t: Omit<TenantFixture, 'clients' | 'magicToken'>, label: string): Promise<ClientFixture> {
   const tag = randomUUID().slice(0, 8);
   const email = `${label.toLowerCase()}-${tag}@example.com`;
@@ -71,21 +57,14 @@ async function clientFixture(t: Omit<TenantFixture, 'clients' | 'magicToken'>, l
   expect(invited.status).toBe(201);
   const clientId = invited.body.client.clientId as string;
   const browser = new Browser(t.studio.port);
-  expect((await browser.post(t.portalHost, '/api/portal/session', { token: await latestTokenFor(email) })).status).toBe(200);
+  expect((await browser.post(t.portalHost, '/api/portal/session', { token: await latestTokenFor(email, t.studio.port) })).status).toBe(200);
 
   const galleryTitle = `Secret shoot ${tag}`;
   const created = await t.studio.post(DASHBOARD, '/api/studio/galleries', {
     clientId,
     title: galleryTitle,
     deadline: '2099-12-31',
-    rules: {
-      selection: { enabled: true, min: 0, max: 5 },
-      favourites: true,
-      comments: true,
-      downloads: 'web',
-      viewOnly: false,
-      watermark: null,
-    },
+    rules: galleryRules({ selection: { enabled: true, min: 0, max: 5 } }),
   });
   expect(created.status).toBe(201);
   const galleryId = created.body.gallery.galleryId as string;
@@ -106,7 +85,7 @@ async function clientFixture(t: Omit<TenantFixture, 'clients' | 'magicToken'>, l
   expect(confirmed.status).toBe(201);
   const zip = await browser.post(t.portalHost, on('/zip'), { scope: 'all' });
   expect(zip.status).toBe(202);
-  await waitForZip(browser, t.portalHost, galleryId, zip.body.job.jobId);
+  expect((await finishedZip(browser, t.portalHost, galleryId, zip.body.job.jobId)).status).toBe('ready');
   expect((await browser.get(t.portalHost, on(`/images/${first}/download`))).status).toBe(200); // activity: one download
 
   const link = await t.studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'download' });
@@ -145,5 +124,21 @@ export async function tenantFixture(label: string): Promise<TenantFixture> {
   const first = await clientFixture(base, `${label}A`);
   const second = await clientFixture(base, `${label}B`);
   expect((await new Browser(studio.port).post(base.portalHost, '/api/portal/magic-link', { email: first.email })).status).toBe(202);
-  return { ...base, clients: [first, second], magicToken: await latestTokenFor(first.email) };
+  return { ...base, clients: [first, second], magicToken: await latestTokenFor(first.email, studio.port) };
 }
+
+/** What a sample request of one of `t`'s clients names: that client's records and tokens. */
+export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleContext => ({
+  galleryId: c.galleryId,
+  imageId: c.imageIds[0] as string,
+  submissionId: c.submissionId,
+  jobId: c.jobId,
+  linkId: c.linkId,
+  clientId: c.clientId,
+  clientEmail: c.email,
+  studioEmail: t.owner.email,
+  studioPassword: t.owner.password,
+  slug: t.slug,
+  magicToken: t.magicToken,
+  shareToken: c.shareToken,
+});
