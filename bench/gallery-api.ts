@@ -1,7 +1,6 @@
 // The proofing API for a gallery of 2,000 images: DynamoDB requests per call (counted on the SDK
 // client), response size (raw and gzip), and latency of the real handler, called through the local
 // API Gateway stand-in with a real client session (Cognito token checked by the JWT authorizer).
-import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { invoke } from '../local/api-gateway.ts';
 import { createJwtAuthorizer, startLocalServices } from '../local/services/index.ts';
@@ -25,8 +24,7 @@ export async function run(): Promise<BenchResult[]> {
     const { createStudio } = await import('../shared/domain/studios.ts');
     const { createClient, clientUsername } = await import('../shared/domain/clients.ts');
     const { createGallery } = await import('../shared/domain/galleries.ts');
-    const { markImageReady, newImageRecord, putImage } = await import('../shared/domain/images.ts');
-    const { objects } = await import('../shared/data/objects.ts');
+    const { addReadyImages } = await import('./support/ready-images.ts');
 
     const ownerId = await createUser('studio', 'bench@example.com', 'bench@example.com', 'Bench-owner-1');
     const { studio } = await createStudio({
@@ -46,40 +44,7 @@ export async function run(): Promise<BenchResult[]> {
       imageCount: 0,
       coverThumbKey: null,
     });
-    for (let start = 0; start < IMAGES; start += 50) {
-      await Promise.all(
-        Array.from({ length: Math.min(50, IMAGES - start) }, async (_, j) => {
-          const i = start + j;
-          const imageId = randomUUID();
-          const d = (variant: 'thumb' | 'preview', format: 'webp' | 'jpg') =>
-            objects.derived(studio.studioId, gallery.galleryId, imageId, variant, format);
-          await putImage(
-            newImageRecord({
-              imageId,
-              galleryId: gallery.galleryId,
-              studioId: studio.studioId,
-              fileName: `WED_${String(i).padStart(4, '0')}.jpg`,
-              contentType: 'image/jpeg',
-              size: 12_000_000,
-              originalKey: objects.original(studio.studioId, gallery.galleryId, imageId),
-              position: i,
-              status: 'processing',
-            }),
-          );
-          await markImageReady(gallery.galleryId, imageId, {
-            width: 6000,
-            height: 4000,
-            takenAt: new Date(Date.UTC(2026, 9, 17, 12, 0, i)).toISOString(),
-            camera: 'Canon EOS R5',
-            derived: {
-              thumb: { webp: d('thumb', 'webp'), jpg: d('thumb', 'jpg') },
-              preview: { webp: d('preview', 'webp'), jpg: d('preview', 'jpg') },
-            },
-            placeholder: '1QcSHQRnh493V4dIh4eXh1h4kJUI',
-          });
-        }),
-      );
-    }
+    await addReadyImages(studio.studioId, gallery.galleryId, IMAGES);
 
     // Count every request the handler's DynamoDB client sends.
     let dynamoRequests = 0;

@@ -4,14 +4,13 @@
 // share links, a ZIP job, magic links, and sessions for both sides.
 import { randomUUID } from 'node:crypto';
 import { createUser, issueSession, signInWithPassword } from '../../shared/adapters/identity.ts';
-import { objects } from '../../shared/data/objects.ts';
 import { type Client, clientUsername, createClient } from '../../shared/domain/clients.ts';
 import { createGallery, DEFAULT_RULES, type GalleryRules } from '../../shared/domain/galleries.ts';
-import { markImageReady, newImageRecord, putImage } from '../../shared/domain/images.ts';
 import { issueMagicLink } from '../../shared/domain/magic-links.ts';
 import { confirmSelection, setFavourite, setSelected } from '../../shared/domain/proofing.ts';
 import { createShareLink } from '../../shared/domain/share-links.ts';
 import { createStudio, type Studio } from '../../shared/domain/studios.ts';
+import { addReadyImages } from '../support/ready-images.ts';
 
 /** A wedding proofing gallery is a few hundred images; the cost model's portal view opens one of these. */
 export const GALLERY_IMAGES = 200;
@@ -49,43 +48,6 @@ export interface Fixtures {
   expiredMagicToken(): Promise<string>;
   /** Ready images to delete, in the scratch gallery. */
   addImages(galleryId: string, count: number): Promise<string[]>;
-}
-
-async function addReadyImages(studioId: string, galleryId: string, count: number): Promise<string[]> {
-  const ids = Array.from({ length: count }, () => randomUUID());
-  for (let start = 0; start < count; start += 50) {
-    await Promise.all(
-      ids.slice(start, start + 50).map(async (imageId, j) => {
-        const i = start + j;
-        const d = (variant: 'thumb' | 'preview', format: 'webp' | 'jpg') => objects.derived(studioId, galleryId, imageId, variant, format);
-        await putImage(
-          newImageRecord({
-            imageId,
-            galleryId,
-            studioId,
-            fileName: `WED_${String(i + 1).padStart(4, '0')}.jpg`,
-            contentType: 'image/jpeg',
-            size: 12_000_000,
-            originalKey: objects.original(studioId, galleryId, imageId),
-            position: i,
-            status: 'processing',
-          }),
-        );
-        await markImageReady(galleryId, imageId, {
-          width: 6000,
-          height: 4000,
-          takenAt: new Date(Date.UTC(2026, 9, 17, 12, 0, i)).toISOString(),
-          camera: 'Canon EOS R5',
-          derived: {
-            thumb: { webp: d('thumb', 'webp'), jpg: d('thumb', 'jpg') },
-            preview: { webp: d('preview', 'webp'), jpg: d('preview', 'jpg') },
-          },
-          placeholder: '1QcSHQRnh493V4dIh4eXh1h4kJUI',
-        });
-      }),
-    );
-  }
-  return ids;
 }
 
 export async function createFixtures(): Promise<Fixtures> {
