@@ -1,0 +1,10 @@
+// Studio rules the site checks before it submits (the API stays the judge). No zod here: the site
+// imports this module.
+
+/** Portal addresses no studio may claim: the dashboard's and the infrastructure's own names. */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['www', 'app', 'api', 'admin', 'mail', 'portal', 'static', 'assets', 'cdn', 'dashboard']);
+/** A portal address: lowercase letters, digits and inner hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+export const SLUG_MIN = 3;
+export const SLUG_MAX = 40;
+export const PASSWORD_MIN = 10;
