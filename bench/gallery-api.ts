@@ -21,9 +21,9 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const { db } = await import('../shared/data/db.ts');
     const { createUser, issueSession } = await import('../shared/adapters/identity.ts');
-    const { createStudio } = await import('../shared/domain/studios.ts');
-    const { createClient, clientUsername } = await import('../shared/domain/clients.ts');
-    const { createGallery } = await import('../shared/domain/galleries.ts');
+    const { createStudio } = await import('../shared/features/studios/domain/studios.ts');
+    const { createClient, clientUsername } = await import('../shared/features/clients/domain/clients.ts');
+    const { createGallery } = await import('../shared/features/galleries/domain/galleries.ts');
     const { addReadyImages } = await import('./support/ready-images.ts');
 
     const ownerId = await createUser('studio', 'bench@example.com', 'bench@example.com', 'Bench-owner-1');

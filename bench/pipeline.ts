@@ -188,7 +188,7 @@ function sharpWorker(pin: string[], files: string[], watermark: string | null): 
 }
 
 async function worker(spec: { files: string[]; watermark: string | null }): Promise<void> {
-  const { renderImage } = await import('../shared/images/pipeline.ts');
+  const { renderImage } = await import('../shared/features/uploads/pipeline.ts');
   sharp.concurrency(1);
   // Warm up: libvips, the codecs and (with a watermark) fontconfig load once per process, as in a warm Lambda.
   const small = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#789' } })

@@ -50,7 +50,7 @@ export async function run(): Promise<BenchResult[]> {
     const fixtures = await createFixtures();
     console.log(`  fixtures ready in ${((performance.now() - begun) / 1000).toFixed(1)} s`);
     // Every handler loaded once, so no measured call pays for its module's first import.
-    await Promise.all(routeList.map((r) => import(new URL(`../functions/${r.id}.ts`, import.meta.url).href)));
+    await Promise.all(routeList.map((r) => import(new URL(`../functions/${r.feature}/${r.id}.ts`, import.meta.url).href)));
     const plans = routePlans({ fixtures, backgroundIdle: () => stack.objectEvents.idle() });
 
     const measured: Measured[] = [];

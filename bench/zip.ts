@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startLocalServices } from '../local/services/index.ts';
 import { objects } from '../shared/data/objects.ts';
-import type { RequestZipInput } from '../shared/domain/zip-jobs.ts';
+import type { RequestZipInput } from '../shared/features/downloads/domain/zip-jobs.ts';
 import type { BenchResult } from './lib.ts';
 
 const FILE_SIZE = 10 * 1024 * 1024;
@@ -184,8 +184,8 @@ async function verifyZip(s3: S3Client, bucket: string, report: WorkerReport, fil
 
 /** The child: request the job, then run the worker on it and report time and memory. */
 async function worker(spec: RequestZipInput): Promise<void> {
-  const { requestZip } = await import('../shared/domain/zip-jobs.ts');
-  const { runZipJob } = await import('../shared/domain/zip-worker.ts');
+  const { requestZip } = await import('../shared/features/downloads/domain/zip-jobs.ts');
+  const { runZipJob } = await import('../shared/features/downloads/domain/zip-worker.ts');
   const queued = await requestZip(spec); // also warms the S3 and DynamoDB clients
   const baselineRss = process.memoryUsage.rss();
   let sampledPeakRss = baselineRss;

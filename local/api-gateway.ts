@@ -42,10 +42,10 @@ export function matchRoute(
 }
 
 const handlers = new Map<string, Promise<Handler>>();
-function loadHandler(id: string): Promise<Handler> {
+function loadHandler({ id, feature }: RouteDef): Promise<Handler> {
   let handler = handlers.get(id);
   if (!handler) {
-    handler = import(`../functions/${id}.ts`).then((m) => m.handler as Handler);
+    handler = import(`../functions/${feature}/${id}.ts`).then((m) => m.handler as Handler);
     handlers.set(id, handler);
   }
   return handler;
@@ -152,7 +152,7 @@ export async function invoke(req: GatewayRequest, authorizers: Record<'studio' |
   } as Context;
 
   try {
-    const handler = await loadHandler(route.id);
+    const handler = await loadHandler(route);
     const result = await handler(event, context);
     const body = typeof result.body === 'string' ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
     const headers: Record<string, string> = {};

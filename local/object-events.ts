@@ -136,7 +136,7 @@ export function createObjectEventDispatcher(opts: ObjectEventDispatcherOptions):
 
 /** functions/events/<id>.ts's `handler`, imported once, as Lambda loads a function's code. */
 async function importHandler(def: ObjectEventDef): Promise<EventHandler | undefined> {
-  const file = new URL(`../functions/events/${def.id}.ts`, import.meta.url);
+  const file = new URL(`../functions/${def.feature}/${def.id}.ts`, import.meta.url);
   if (!existsSync(fileURLToPath(file))) return undefined;
   const module = (await import(file.href)) as { handler?: EventHandler };
   return module.handler;

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { createUser } from '../shared/adapters/identity.ts';
 import { putObject } from '../shared/adapters/storage.ts';
 import { objects } from '../shared/data/objects.ts';
-import { createClient } from '../shared/domain/clients.ts';
-import { createGallery, createProject, DEFAULT_RULES } from '../shared/domain/galleries.ts';
-import { getImage, newImageRecord, putImage } from '../shared/domain/images.ts';
-import { createStudio, isSlugTaken } from '../shared/domain/studios.ts';
+import { createClient } from '../shared/features/clients/domain/clients.ts';
+import { createGallery, createProject, DEFAULT_RULES } from '../shared/features/galleries/domain/galleries.ts';
+import { getImage, newImageRecord, putImage } from '../shared/features/galleries/domain/images.ts';
+import { createStudio, isSlugTaken } from '../shared/features/studios/domain/studios.ts';
 import { demoLogo, demoPhoto } from './demo-images.ts';
 
 export const DEMO = {

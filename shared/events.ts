@@ -1,12 +1,14 @@
 // The object-created event table: which Lambda handles new objects under which key prefix. Like
 // the route table, it is the single source for the CDK (S3 → Lambda) and for the local stack,
 // where the local S3's object-created hook calls the same handler with the same S3 event.
-// Each handler lives in functions/events/<id>.ts and exports `handler`.
+// Each handler lives in functions/<feature>/<id>.ts and exports `handler`.
 import { PREFIX } from './data/objects.ts';
-import type { Grant } from './routes.ts';
+import type { Grant } from './route-def.ts';
 
 export interface ObjectEventDef {
   id: string;
+  /** The folder under shared/features/ (and functions/) the handler belongs to. */
+  feature: string;
   prefix: string;
   summary: string;
   grants: readonly Grant[];
@@ -21,17 +23,19 @@ export interface ObjectEventDef {
 export const objectEvents = {
   processImage: {
     id: 'processImage',
+    feature: 'uploads',
     prefix: PREFIX.originals,
     summary: 'Image pipeline: EXIF, auto-rotate, thumbnails and previews (WebP + JPEG), placeholder, watermark',
     grants: ['table:write', 'bucket:write'],
     memorySize: 2048,
     timeoutSeconds: 120,
     nativeModules: ['sharp'],
-    // The watermark's font: Lambda has no system fonts (shared/images/pipeline.ts).
-    assets: ['shared/images/fonts'],
+    // The watermark's font: Lambda has no system fonts (shared/features/uploads/pipeline.ts).
+    assets: ['shared/features/uploads/fonts'],
   },
   buildZip: {
     id: 'buildZip',
+    feature: 'downloads',
     prefix: PREFIX.zipJobs,
     summary: 'Streams the requested images into one ZIP in the bucket, with progress',
     grants: ['table:write', 'bucket:write'],

@@ -1,7 +1,12 @@
-// The OpenAPI 3.1 description of the API, generated from the route table's zod schemas.
+// The OpenAPI 3.1 description of the API, generated from the route table's zod schemas by
+// `npm run gen` into shared/openapi.json, which the getOpenApi Lambda serves (zod-openapi and every
+// schema stay out of the Lambdas).
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { routeList } from './routes.ts';
 import { ErrorBody } from './schemas.ts';
+
+/** The document as `npm run gen` writes it. */
+export const openApiJson = () => `${JSON.stringify(openApiDocument(), null, 2)}\n`;
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -8,11 +8,11 @@ import { createUser } from '../../shared/adapters/identity.ts';
 import { putObject } from '../../shared/adapters/storage.ts';
 import { encodeS3EventKey } from '../../shared/created-objects.ts';
 import { objects, PREFIX } from '../../shared/data/objects.ts';
-import { clientUsername, createClient } from '../../shared/domain/clients.ts';
-import { createGallery } from '../../shared/domain/galleries.ts';
-import { newImageRecord, putImage } from '../../shared/domain/images.ts';
-import { createStudio } from '../../shared/domain/studios.ts';
 import { objectEvents } from '../../shared/events.ts';
+import { clientUsername, createClient } from '../../shared/features/clients/domain/clients.ts';
+import { createGallery } from '../../shared/features/galleries/domain/galleries.ts';
+import { newImageRecord, putImage } from '../../shared/features/galleries/domain/images.ts';
+import { createStudio } from '../../shared/features/studios/domain/studios.ts';
 import type { RouteDef } from '../../shared/routes.ts';
 
 export interface SeededTenant {

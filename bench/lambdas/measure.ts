@@ -42,7 +42,7 @@ interface LambdaDef {
 const lambdas: LambdaDef[] = [
   ...routeList.map((route) => ({
     id: route.id,
-    entry: `functions/${route.id}.ts`,
+    entry: `functions/${route.feature}/${route.id}.ts`,
     stack: 'PorticoApi' as const,
     nativeModules: [],
     assets: [],
@@ -50,7 +50,7 @@ const lambdas: LambdaDef[] = [
   })),
   ...objectEventList.map((def) => ({
     id: def.id,
-    entry: `functions/events/${def.id}.ts`,
+    entry: `functions/${def.feature}/${def.id}.ts`,
     stack: 'PorticoEvents' as const,
     nativeModules: def.nativeModules ?? [],
     assets: def.assets ?? [],

@@ -17,7 +17,7 @@ import { DEMO } from '../../local/seed.ts';
 import { freePort } from '../../local/services/ports.ts';
 import { startPorticoStack } from '../../local/stack.ts';
 import { issueSession } from '../../shared/adapters/identity.ts';
-import { clientUsername } from '../../shared/domain/clients.ts';
+import { clientUsername } from '../../shared/features/clients/domain/clients.ts';
 import { SESSION_COOKIE } from '../../shared/http/cookies.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, launchChromium } from '../../test/support/browser.ts';
 import type { BenchResult } from '../lib.ts';

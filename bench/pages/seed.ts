@@ -9,11 +9,11 @@ import { DEMO } from '../../local/seed.ts';
 import { createUser } from '../../shared/adapters/identity.ts';
 import { putObject } from '../../shared/adapters/storage.ts';
 import { objects } from '../../shared/data/objects.ts';
-import { createClient } from '../../shared/domain/clients.ts';
-import { createGallery, DEFAULT_RULES } from '../../shared/domain/galleries.ts';
-import { newImageRecord, putImage } from '../../shared/domain/images.ts';
-import { createStudio } from '../../shared/domain/studios.ts';
-import { CONTENT_TYPES, type RenderedImage, renderImage } from '../../shared/images/pipeline.ts';
+import { createClient } from '../../shared/features/clients/domain/clients.ts';
+import { createGallery, DEFAULT_RULES } from '../../shared/features/galleries/domain/galleries.ts';
+import { newImageRecord, putImage } from '../../shared/features/galleries/domain/images.ts';
+import { createStudio } from '../../shared/features/studios/domain/studios.ts';
+import { CONTENT_TYPES, type RenderedImage, renderImage } from '../../shared/features/uploads/pipeline.ts';
 
 const DISTINCT_PHOTOS = 6;
 const PARALLEL = 50;

@@ -9,9 +9,9 @@
 import { signInWithPassword } from '../../shared/adapters/identity.ts';
 import { putObject } from '../../shared/adapters/storage.ts';
 import { objects } from '../../shared/data/objects.ts';
-import { startGalleryZip } from '../../shared/domain/gallery-zips.ts';
-import { addComment } from '../../shared/domain/proofing.ts';
-import { createShareLink } from '../../shared/domain/share-links.ts';
+import { startGalleryZip } from '../../shared/features/downloads/domain/gallery-zips.ts';
+import { addComment } from '../../shared/features/proofing/domain/proofing.ts';
+import { createShareLink } from '../../shared/features/share-links/domain/share-links.ts';
 import type { RouteId } from '../../shared/routes.ts';
 import { type Fixtures, OWNER, SLUG } from './fixtures.ts';
 

@@ -66,7 +66,7 @@ export class ApiStack extends Stack {
       const settings = { ...props.functionDefaults, ...props.functionOverrides?.[route.id] };
       const fn = porticoFunction(this, route.id, {
         rootDir: props.rootDir,
-        entry: `functions/${route.id}.ts`,
+        entry: `functions/${route.feature}/${route.id}.ts`,
         description: `${route.method} ${route.path}`,
         roleDescription: `Portico route ${route.id} (${route.method} ${route.path})`,
         memorySize: settings.memorySize ?? 512,

@@ -34,7 +34,7 @@ export class EventsStack extends Stack {
     for (const def of props.events) {
       const fn = porticoFunction(this, def.id, {
         rootDir: props.rootDir,
-        entry: `functions/events/${def.id}.ts`,
+        entry: `functions/${def.feature}/${def.id}.ts`,
         description: def.summary.slice(0, 256),
         roleDescription: `Portico object event ${def.id} (new objects under ${def.prefix})`,
         memorySize: def.memorySize,

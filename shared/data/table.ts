@@ -1,5 +1,5 @@
 // The single DynamoDB table's physical shape, shared by the CDK data stack and the local stack.
-// The key design and access patterns are documented in ./keys.ts.
+// The key design and access patterns: shared/data/KEYS.md, assembled from the features' records.ts.
 export const TABLE = {
   partitionKey: 'PK',
   sortKey: 'SK',

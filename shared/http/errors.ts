@@ -1,4 +1,6 @@
-// Errors a route may answer with. Anything thrown that is not an HttpError is a bug and becomes a 500.
+// Errors a route may answer with: the wrapper's own (bad JSON, wrong host, no session) and the
+// domain's, mapped to their status here and nowhere else. Anything else thrown is a bug: a 500.
+import type { DomainError, ErrorKind } from '../errors.ts';
 
 export class HttpError extends Error {
   readonly status: number;
@@ -31,3 +33,20 @@ export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
 /** A dependency (DynamoDB, S3, Cognito) is unavailable: the client may retry. */
 export const unavailable = (message = 'The service is busy. Please try again in a moment.') =>
   new HttpError(503, 'unavailable', message, { headers: { 'retry-after': '2' } });
+
+/** The status of each kind of domain error. */
+export const STATUS_OF: Record<ErrorKind, number> = {
+  invalid: 400,
+  not_authenticated: 401,
+  not_allowed: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  limit_reached: 429,
+  unavailable: 503,
+};
+
+export function httpErrorOf(e: DomainError): HttpError {
+  const headers = e.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(e.retryAfterSeconds) };
+  return new HttpError(STATUS_OF[e.kind], e.code, e.message, { fields: e.fields, headers });
+}

@@ -6,20 +6,21 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
-import { type Client, getClient, parseClientUsername } from '../domain/clients.ts';
-import { assertAccess } from '../domain/portal-auth.ts';
-import { getStudio, getStudioUser, type HostContext, resolveHost, type Studio, type StudioUser } from '../domain/studios.ts';
-import { cancellationCodes, conditionFailed } from '../domain/transactions.ts';
-import type { RouteDef } from '../routes.ts';
+import type * as z from 'zod/mini';
+import { cancellationCodes, conditionFailed } from '../data/transactions.ts';
+import { DomainError } from '../errors.ts';
+import { assertAccess } from '../features/auth/index.ts';
+import { type Client, getClient, parseClientUsername } from '../features/clients/index.ts';
+import { getStudio, getStudioUser, type HostContext, resolveHost, type Studio, type StudioUser } from '../features/studios/index.ts';
+import { logger } from '../logger.ts';
+import type { RouteDef } from '../route-def.ts';
 import { readCookies } from './cookies.ts';
-import { badRequest, forbidden, HttpError, notFound, unauthorized, unavailable } from './errors.ts';
-import { logger } from './logger.ts';
+import { badRequest, forbidden, HttpError, httpErrorOf, notFound, unauthorized, unavailable } from './errors.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 
 export interface StudioSession {
   user: StudioUser;
@@ -45,14 +46,29 @@ export interface RouteRequest<R extends RouteDef> {
   event: ApiEvent;
 }
 
-export interface Reply {
-  status?: number;
-  body?: unknown;
-  /** A non-JSON body (e.g. CSV); set its content-type in `headers`. */
-  raw?: string;
+/** The success body a route promises (its `ok` schema), as the handler builds it. */
+export type OkBody<R extends RouteDef> = R['ok'] extends { body: infer B extends z.ZodMiniType } ? z.input<B> : undefined;
+
+interface ReplyExtras {
   cookies?: string[];
   headers?: Record<string, string>;
 }
+/** An answer the route's own logic gives instead of success (a thrown DomainError is the usual way). */
+interface FailureReply {
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 429;
+  body: { error: string; message: string };
+}
+/**
+ * What a handler answers: the body its route's `ok` schema describes (a wrong body fails tsc), a
+ * non-JSON `raw` body (e.g. CSV; set its content-type in `headers`) on a route without one, or a failure.
+ */
+export type Reply<R extends RouteDef> = ReplyExtras &
+  (
+    | (R['ok'] extends { body: z.ZodMiniType }
+        ? { status?: undefined; body: OkBody<R> }
+        : { status?: undefined; body?: undefined; raw?: string })
+    | FailureReply
+  );
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -69,7 +85,7 @@ function json(status: number, body: unknown, extra: Partial<ApiResult> = {}): Ap
   };
 }
 
-function fieldErrors(error: z.ZodError, where: string): Record<string, string[]> {
+function fieldErrors(error: z.core.$ZodError, where: string): Record<string, string[]> {
   // No prototype: a field named "__proto__" or "constructor" is just a name here.
   const fields: Record<string, string[]> = Object.create(null);
   const add = (name: string, message: string) => {
@@ -87,7 +103,7 @@ function fieldErrors(error: z.ZodError, where: string): Record<string, string[]>
   return fields;
 }
 
-function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
+function parse<T extends z.ZodMiniType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
   if (!schema) return undefined as Infer<T>;
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -180,7 +196,7 @@ function isTransient(e: unknown): boolean {
   return (err.$metadata?.httpStatusCode ?? 0) >= 500;
 }
 
-export function defineHandler<const R extends RouteDef>(route: R, fn: (req: RouteRequest<R>) => Promise<Reply>) {
+export function defineHandler<const R extends RouteDef>(route: R, fn: (req: RouteRequest<R>) => Promise<Reply<R>>) {
   const run = async (event: ApiEvent): Promise<ApiResult> => {
     try {
       const host = (event.headers['x-portico-host'] ?? event.headers.host ?? '').toLowerCase();
@@ -210,7 +226,7 @@ export function defineHandler<const R extends RouteDef>(route: R, fn: (req: Rout
         clientSession,
         event,
       } as RouteRequest<R>);
-      if (reply.raw !== undefined) {
+      if ('raw' in reply && reply.raw !== undefined) {
         return {
           statusCode: reply.status ?? route.ok.status,
           headers: { 'cache-control': 'no-store', ...reply.headers },
@@ -219,7 +235,8 @@ export function defineHandler<const R extends RouteDef>(route: R, fn: (req: Rout
         };
       }
       return json(reply.status ?? route.ok.status, reply.body, { cookies: reply.cookies, headers: reply.headers });
-    } catch (e) {
+    } catch (thrown) {
+      const e = thrown instanceof DomainError ? httpErrorOf(thrown) : thrown;
       if (e instanceof HttpError) {
         return json(e.status, { error: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) }, { headers: e.headers });
       }

@@ -169,6 +169,7 @@ describe('an object event whose handler is not written yet', () => {
   let built: BuiltApp;
   const future: ObjectEventDef = {
     id: 'zzFutureEvent',
+    feature: 'future',
     prefix: 'future/',
     summary: 'Not written yet',
     grants: ['table:read', 'bucket:read', 'mail:send', 'studioPool:admin', 'clientPool:admin'],
@@ -186,7 +187,7 @@ describe('an object event whose handler is not written yet', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: Match.objectLike({ detail: Match.objectLike({ object: { key: [{ prefix: 'future/' }] } }) }),
     });
-    Annotations.fromStack(built.stacks.events).hasWarning('*', Match.stringLikeRegexp('functions/events/zzFutureEvent.ts does not exist'));
+    Annotations.fromStack(built.stacks.events).hasWarning('*', Match.stringLikeRegexp('functions/future/zzFutureEvent.ts does not exist'));
     expect(nagFindings(built.app).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

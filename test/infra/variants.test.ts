@@ -125,6 +125,7 @@ describe('a route whose handler is not written yet', () => {
   ];
   const future: RouteDef = {
     id: 'zzFutureRoute',
+    feature: 'future',
     method: 'PATCH',
     path: '/api/portal/future/{id}',
     auth: 'client',

@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../local/seed.ts';
 import { config } from '../../shared/config.ts';
 import { db, tableName } from '../../shared/data/db.ts';
-import { keys } from '../../shared/data/keys.ts';
-import { SIGN_IN_LIMIT } from '../../shared/domain/portal-auth.ts';
+import { SIGN_IN_LIMIT } from '../../shared/features/auth/domain/portal-auth.ts';
 import { findStudioBySlugForTest } from '../support/fixtures.ts';
 import { Browser, DASHBOARD, mailbox } from '../support/http.ts';
+import { keys } from '../support/keys.ts';
 import {
   comment,
   confirm,

@@ -14,11 +14,11 @@ import type { PorticoStack } from '../../local/stack.ts';
 import { s3 } from '../../shared/adapters/storage.ts';
 import { config } from '../../shared/config.ts';
 import { db, queryPrefix, tableName } from '../../shared/data/db.ts';
-import { keys } from '../../shared/data/keys.ts';
 import { objects } from '../../shared/data/objects.ts';
 import { expectRetryable, startFaultStack, within } from '../support/fault-stack.ts';
 import { findStudioBySlugForTest } from '../support/fixtures.ts';
 import { type Answer, Browser, DASHBOARD, mailbox } from '../support/http.ts';
+import { keys } from '../support/keys.ts';
 import {
   comment,
   confirm,

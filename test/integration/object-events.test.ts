@@ -20,7 +20,15 @@ import { type ObjectCreatedNotice, type S3Service, startS3 } from '../../local/s
 import { createdObjects } from '../../shared/created-objects.ts';
 import type { ObjectEventDef } from '../../shared/events.ts';
 
-const def = (id: string, prefix: string): ObjectEventDef => ({ id, prefix, summary: id, grants: [], memorySize: 128, timeoutSeconds: 3 });
+const def = (id: string, prefix: string): ObjectEventDef => ({
+  id,
+  feature: 'test',
+  prefix,
+  summary: id,
+  grants: [],
+  memorySize: 128,
+  timeoutSeconds: 3,
+});
 const TABLE = [def('images', 'originals/'), def('zips', 'jobs/zip/'), def('absent', 'nohandler/')];
 
 let dir: string;

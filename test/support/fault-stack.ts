@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { DEMO } from '../../local/seed.ts';
 import { freePort } from '../../local/services/ports.ts';
 import { type PorticoStack, startPorticoStack } from '../../local/stack.ts';
-import { logger } from '../../shared/http/logger.ts';
+import { logger } from '../../shared/logger.ts';
 import type { Answer } from './http.ts';
 import { Browser, DASHBOARD } from './http.ts';
 

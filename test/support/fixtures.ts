@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { putObject } from '../../shared/adapters/storage.ts';
 import { db, tableName } from '../../shared/data/db.ts';
-import { keys } from '../../shared/data/keys.ts';
 import { objects } from '../../shared/data/objects.ts';
-import { markImageReady, newImageRecord, putImage } from '../../shared/domain/images.ts';
-import { getStudio, type Studio } from '../../shared/domain/studios.ts';
+import { markImageReady, newImageRecord, putImage } from '../../shared/features/galleries/domain/images.ts';
+import { getStudio, type Studio } from '../../shared/features/studios/domain/studios.ts';
+import { keys } from './keys.ts';
 export async function findStudioBySlugForTest(slug: string): Promise<Studio> {
   const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slug(slug) }));
   const studio = claim.Item ? await getStudio(claim.Item.studioId) : null;

@@ -4,7 +4,7 @@
 // and path parameters the schema refuses. The schema itself is the oracle: only inputs it rejects
 // are kept, so every one must be answered with a 4xx.
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { RouteDef } from '../../shared/routes.ts';
 import { paramNames } from './route-samples.ts';
 
@@ -105,7 +105,7 @@ function withKey(root: unknown, path: Path, key: string, value: unknown): unknow
   return copy;
 }
 
-const rejects = (schema: z.ZodType | undefined, value: unknown) => schema !== undefined && !schema.safeParse(value).success;
+const rejects = (schema: z.ZodMiniType | undefined, value: unknown) => schema !== undefined && !schema.safeParse(value).success;
 
 function bodyMutations(route: RouteDef, sample: unknown): fc.Arbitrary<unknown> {
   const paths = pathsOf(sample);

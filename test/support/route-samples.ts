@@ -2,7 +2,7 @@
 // name. The isolation matrix fills these with another tenant's ids, the fuzzer mutates them into
 // invalid ones, and the owner's own call proves each is a request the route accepts. A route with a
 // body or a path parameter that has no sample here fails the suite (see sampleRequest).
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { RouteDef, RouteId, routes } from '../../shared/routes.ts';
 
 /** The records a request may name. */
@@ -22,7 +22,7 @@ export interface SampleContext {
   shareToken: string;
 }
 
-type WithBody = { [K in RouteId]: (typeof routes)[K] extends { body: z.ZodType } ? K : never }[RouteId];
+type WithBody = { [K in RouteId]: (typeof routes)[K] extends { body: z.ZodMiniType } ? K : never }[RouteId];
 
 /** One body per route that takes one (the type makes a missing entry a compile error, too). */
 const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {

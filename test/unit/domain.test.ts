@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Client, clientUsername, hasAccess, parseClientUsername, summarize } from '../../shared/domain/clients.ts';
-import { invitationEmail } from '../../shared/domain/emails.ts';
-import type { Studio } from '../../shared/domain/studios.ts';
+import { invitationEmail } from '../../shared/features/auth/domain/emails.ts';
+import { StudioSignUpBody } from '../../shared/features/auth/schemas.ts';
+import { type Client, clientUsername, hasAccess, parseClientUsername, summarize } from '../../shared/features/clients/domain/clients.ts';
+import { InviteClientBody } from '../../shared/features/clients/schemas.ts';
+import type { Studio } from '../../shared/features/studios/domain/studios.ts';
+import { Slug } from '../../shared/features/studios/schemas.ts';
 import { readCookies } from '../../shared/http/cookies.ts';
-import { InviteClientBody, Slug, StudioSignUpBody } from '../../shared/schemas.ts';
 import { contentSecurityPolicy, securityHeaders } from '../../shared/security-headers.ts';
 
 const studioId = '2b7e1a52-1c1f-4c1c-9a40-3f1f8a2b9c01';
@@ -82,7 +84,7 @@ describe('cookies and headers', () => {
 describe('the site and the API agree', () => {
   it('reserve the same portal addresses', async () => {
     const site = await import('../../site/src/lib/validation.ts');
-    const { RESERVED_SLUGS } = await import('../../shared/schemas.ts');
+    const { RESERVED_SLUGS } = await import('../../shared/features/studios/constants.ts');
     expect([...site.RESERVED_SLUGS].sort()).toEqual([...RESERVED_SLUGS].sort());
   });
 });

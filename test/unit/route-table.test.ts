@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchRoute } from '../../local/api-gateway.ts';
+import { objectEventList } from '../../shared/events.ts';
 import { routeList, routes } from '../../shared/routes.ts';
 
 describe('the route table', () => {
@@ -12,14 +13,24 @@ describe('the route table', () => {
 
   it('names a handler file for every route, and a route for every handler file', async () => {
     for (const r of routeList) {
-      const file = new URL(`../../functions/${r.id}.ts`, import.meta.url);
-      expect(existsSync(file), `functions/${r.id}.ts`).toBe(true);
-      const mod = await import(`../../functions/${r.id}.ts`);
+      const file = new URL(`../../functions/${r.feature}/${r.id}.ts`, import.meta.url);
+      expect(existsSync(file), `functions/${r.feature}/${r.id}.ts`).toBe(true);
+      const mod = await import(`../../functions/${r.feature}/${r.id}.ts`);
       expect(typeof mod.handler).toBe('function');
     }
     const { readdirSync } = await import('node:fs');
-    const files = readdirSync(new URL('../../functions/', import.meta.url)).filter((f) => f.endsWith('.ts'));
-    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(routeList.map((r) => r.id).sort());
+    const files = readdirSync(new URL('../../functions/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    const expected = [...routeList, ...objectEventList].map((r) => `${r.feature}/${r.id}.ts`);
+    expect(files.sort()).toEqual(expected.sort());
+  });
+
+  it('keeps each route in the folder of its feature, which lists it', async () => {
+    for (const r of routeList) {
+      const feature = await import(`../../shared/features/${r.feature}/routes.ts`);
+      expect(feature.routes[r.id], `${r.id} in shared/features/${r.feature}/routes.ts`).toBe(r);
+    }
   });
 
   it('gives every route that takes a body a schema, and grants only what it declares', () => {

@@ -2,7 +2,18 @@
 // imports this module.
 
 /** Portal addresses no studio may claim: the dashboard's and the infrastructure's own names. */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['www', 'app', 'api', 'admin', 'mail', 'portal', 'static', 'assets', 'cdn', 'dashboard']);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'www',
+  'app',
+  'api',
+  'admin',
+  'mail',
+  'portal',
+  'static',
+  'assets',
+  'cdn',
+  'dashboard',
+]);
 /** A portal address: lowercase letters, digits and inner hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 export const SLUG_MIN = 3;

@@ -7,5 +7,3 @@ export type UploadContentType = (typeof UPLOAD_CONTENT_TYPES)[number];
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 /** Files per ticket request, so a drop of thousands needs few round trips. */
 export const TICKETS_PER_REQUEST = 100;
-export const IMAGE_STATUSES = ['uploading', 'processing', 'ready', 'failed'] as const;
-export type ImageStatus = (typeof IMAGE_STATUSES)[number];

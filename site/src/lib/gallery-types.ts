@@ -1,25 +1,29 @@
 // Wire types of the gallery and proofing routes, inferred from the shared schemas (type-only
 // imports: no zod in the browser). Kept apart from types.ts, which belongs to the portal basics.
-import type { z } from 'zod';
-import type * as s from '../../../shared/schemas.ts';
+import type * as z from 'zod/mini';
+import type * as downloads from '../../../shared/features/downloads/schemas.ts';
+import type * as galleries from '../../../shared/features/galleries/schemas.ts';
+import type * as proofing from '../../../shared/features/proofing/schemas.ts';
+import type * as shareLinks from '../../../shared/features/share-links/schemas.ts';
+import type * as uploads from '../../../shared/features/uploads/schemas.ts';
 import type { Ok } from './types.ts';
 
-export type GalleryRules = z.infer<typeof s.GalleryRules>;
-export type StudioGallery = z.infer<typeof s.StudioGallery>;
+export type GalleryRules = z.infer<typeof galleries.GalleryRules>;
+export type StudioGallery = z.infer<typeof galleries.StudioGallery>;
 export type StudioGalleryStatus = StudioGallery['status'];
-export type StudioImage = z.infer<typeof s.StudioImage>;
+export type StudioImage = z.infer<typeof galleries.StudioImage>;
 export type ImageStatus = StudioImage['status'];
-export type ClientImage = z.infer<typeof s.ClientImage>;
-export type ClientGalleryDetail = z.infer<typeof s.ClientGalleryDetail>;
+export type ClientImage = z.infer<typeof proofing.ClientImage>;
+export type ClientGalleryDetail = z.infer<typeof proofing.ClientGalleryDetail>;
 export type ClientGalleryStatus = ClientGalleryDetail['status'];
 export type Permissions = ClientGalleryDetail['can'];
-export type Comment = z.infer<typeof s.Comment>;
-export type Submission = z.infer<typeof s.Submission>;
-export type ZipJob = z.infer<typeof s.ZipJobStatus>;
-export type ShareLink = z.infer<typeof s.ShareLink>;
-export type SharedImage = z.infer<typeof s.SharedImage>;
-export type GalleryActivity = z.infer<typeof s.Activity>;
-export type UploadTicket = z.infer<typeof s.UploadTicket>;
+export type Comment = z.infer<typeof proofing.Comment>;
+export type Submission = z.infer<typeof proofing.Submission>;
+export type ZipJob = z.infer<typeof downloads.ZipJobStatus>;
+export type ShareLink = z.infer<typeof shareLinks.ShareLink>;
+export type SharedImage = z.infer<typeof shareLinks.SharedImage>;
+export type GalleryActivity = z.infer<typeof shareLinks.Activity>;
+export type UploadTicket = z.infer<typeof uploads.UploadTicket>;
 export type SharedGallery = Ok<'openSharedGallery'>['gallery'];
 
 /** Keep in step with UPLOAD_CONTENT_TYPES in shared/schemas.ts (not imported: that module pulls in zod). */

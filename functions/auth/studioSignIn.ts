@@ -1,0 +1,9 @@
+import { signInStudioUser } from '../../shared/features/auth/domain/studio-auth.ts';
+import { routes } from '../../shared/features/auth/routes.ts';
+import { sessionCookies } from '../../shared/http/cookies.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.studioSignIn, async ({ body }) => {
+  const { user, tokens } = await signInStudioUser(body.email, body.password);
+  return { body: { user: { userId: user.userId, email: user.email, name: user.name } }, cookies: sessionCookies(tokens) };
+});

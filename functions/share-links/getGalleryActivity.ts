@@ -1,0 +1,7 @@
+import { galleryActivity } from '../../shared/features/share-links/domain/activity.ts';
+import { routes } from '../../shared/features/share-links/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.getGalleryActivity, async ({ params, studioSession: { studio } }) => ({
+  body: await galleryActivity(studio, params.galleryId),
+}));

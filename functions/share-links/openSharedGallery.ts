@@ -1,0 +1,7 @@
+import { openSharedGallery } from '../../shared/features/share-links/domain/share-links.ts';
+import { routes } from '../../shared/features/share-links/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.openSharedGallery, async ({ body, portal }) => ({
+  body: await openSharedGallery(portal, body.token, body.password),
+}));

@@ -1,9 +1,0 @@
-import { signInStudioUser } from '../shared/domain/studio-auth.ts';
-import { sessionCookies } from '../shared/http/cookies.ts';
-import { defineHandler } from '../shared/http/handler.ts';
-import { routes } from '../shared/routes.ts';
-
-export const handler = defineHandler(routes.studioSignIn, async ({ body }) => {
-  const { user, tokens } = await signInStudioUser(body.email, body.password);
-  return { body: { user: { userId: user.userId, email: user.email, name: user.name } }, cookies: sessionCookies(tokens) };
-});

@@ -1,0 +1,70 @@
+// Client sign-in for a studio's portal: invitations, sign-in links, and redeeming them.
+import { randomUUID } from 'node:crypto';
+import { issueSession } from '../../../adapters/identity.ts';
+import { sendMail } from '../../../adapters/mail.ts';
+import { portalUrl } from '../../../config.ts';
+import { consume } from '../../../data/rate-limit.ts';
+import { notAllowed } from '../../../errors.ts';
+import type { SessionTokens } from '../../../http/cookies.ts';
+import { type Client, clientUsername, createClient, findClientByEmail, getClient, hasAccess, recordSignIn } from '../../clients/index.ts';
+import type { Studio } from '../../studios/index.ts';
+import { invitationEmail, signInEmail } from './emails.ts';
+import { claimLinkForRenewal, findRenewableLink, issueMagicLink, type LinkPurpose, newMagicLink, redeemMagicLink } from './magic-links.ts';
+
+/** Sign-in emails per address and portal: enough for real use, too few to flood an inbox. */
+export const SIGN_IN_LIMIT = { bucket: 'signin', max: 5, windowSeconds: 15 * 60 };
+
+/** The link lands on the portal's /auth page; the token rides in the fragment, so it never reaches a server log. */
+export const magicLinkUrl = (studio: Studio, token: string) => `${portalUrl(studio.slug)}/auth#token=${token}`;
+
+async function mailLink(studio: Studio, client: Client, purpose: LinkPurpose, issuedToken?: string): Promise<void> {
+  const token = issuedToken ?? (await issueMagicLink(studio.studioId, client.clientId, purpose));
+  const letter = (purpose === 'invite' ? invitationEmail : signInEmail)(studio, client, magicLinkUrl(studio, token));
+  await sendMail({ to: client.email, fromName: studio.name, replyTo: studio.supportEmail ?? undefined, ...letter });
+}
+
+export async function inviteClient(studio: Studio, input: { email: string; name: string; accessExpiresAt?: string }): Promise<Client> {
+  // The link is written in the client's own transaction: were it a second write, a table outage
+  // between the two would leave a client without a link, and the studio's retry would only hear
+  // "already a client".
+  const clientId = randomUUID();
+  const link = newMagicLink(studio.studioId, clientId, 'invite');
+  const client = await createClient(studio.studioId, { ...input, clientId }, [{ Put: link.put }]);
+  await mailLink(studio, client, 'invite', link.token);
+  return client;
+}
+
+/** Sends a link if the email belongs to a client of this studio; says nothing either way. */
+export async function requestSignInLink(studio: Studio, email: string): Promise<void> {
+  await consume(SIGN_IN_LIMIT, `${studio.studioId}#${email}`);
+  const client = await findClientByEmail(studio.studioId, email);
+  if (client) await mailLink(studio, client, 'signin');
+}
+
+/** Sends a fresh link to whoever an expired link was for, without telling the caller who that is. */
+export async function renewSignInLink(studio: Studio, token: string): Promise<void> {
+  const link = await findRenewableLink(token, studio.studioId);
+  if (!link) return;
+  const client = await getClient(studio.studioId, link.clientId);
+  if (!client) return;
+  // The limit comes before the claim: a refused renewal leaves the old link renewable later.
+  await consume(SIGN_IN_LIMIT, `${studio.studioId}#${client.email}`);
+  if (await claimLinkForRenewal(token)) await mailLink(studio, client, 'signin');
+}
+
+export function assertAccess(studio: Studio, client: Client): void {
+  if (!hasAccess(client)) {
+    const contact = studio.supportEmail ? ` Contact ${studio.supportEmail} to have it extended.` : '';
+    throw notAllowed('access_expired', `Your access to ${studio.name}'s portal ended on ${client.accessExpiresAt}.${contact}`);
+  }
+}
+
+export async function signInWithLink(studio: Studio, token: string): Promise<{ client: Client; tokens: SessionTokens }> {
+  const { clientId } = await redeemMagicLink(token, studio.studioId);
+  const client = await getClient(studio.studioId, clientId);
+  if (!client) throw notAllowed('access_revoked', `This account no longer has access to ${studio.name}'s portal.`);
+  assertAccess(studio, client);
+  const tokens = await issueSession('client', clientUsername(studio.studioId, client.clientId));
+  await recordSignIn(client);
+  return { client, tokens };
+}

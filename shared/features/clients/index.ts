@@ -1,0 +1,4 @@
+// What other features may use of clients: import it from here, never from its files.
+export * from './domain/clients.ts';
+export * from './records.ts';
+export * from './schemas.ts';

@@ -1,0 +1,21 @@
+// A studio's clients: one record each, and a claim that makes an email unique per studio.
+import type { FeatureRecords } from '../../data/records.ts';
+
+export const keys = {
+  client: (studioId: string, clientId: string) => ({ PK: `STUDIO#${studioId}`, SK: `CLIENT#${clientId}` }),
+  clientPrefix: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SKPrefix: 'CLIENT#' }),
+  clientEmail: (studioId: string, email: string) => ({ PK: `STUDIO#${studioId}`, SK: `CLIENTEMAIL#${email}` }),
+} as const;
+
+export const records: FeatureRecords = {
+  feature: 'clients',
+  rows: [
+    { record: 'Client', PK: 'STUDIO#<studioId>', SK: 'CLIENT#<clientId>' },
+    { record: 'Client email claim', PK: 'STUDIO#<studioId>', SK: 'CLIENTEMAIL#<email>' },
+  ],
+  accessPatterns: [
+    'Client session → client: GetItem STUDIO#<studioId>/CLIENT#<clientId>; both ids come from the client pool username (`<studioId>.<clientId>`) of the verified token, and the studio must be the one the host resolves to.',
+    "A studio's clients: Query PK=STUDIO#<id>, SK begins_with CLIENT#.",
+    'Find a client by email in a studio (magic link, duplicate invites): GetItem CLIENTEMAIL#<email>, which also makes the email unique per studio inside the invitation transaction.',
+  ],
+};

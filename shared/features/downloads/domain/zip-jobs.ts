@@ -1,0 +1,273 @@
+// ZIP downloads. A request writes a job record, then a manifest object under jobs/zip/; the
+// manifest's object-created event starts the worker (zip-worker.ts, functions/events/buildZip.ts),
+// locally as in AWS. This file is what the API routes need: the job, its manifest and its status.
+// The worker (archiver, streams) lives apart so the routes' bundles do not carry it.
+
+import { randomUUID } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { s3 } from '../../../adapters/storage.ts';
+import { config } from '../../../config.ts';
+import { db, tableName } from '../../../data/db.ts';
+import { objects, PREFIX } from '../../../data/objects.ts';
+import { withoutKeys } from '../../../data/records.ts';
+import { invalid } from '../../../errors.ts';
+import { keys } from '../../galleries/index.ts';
+import type { ZIP_STATUSES } from '../schemas.ts';
+
+/** queued (manifest written) → running (a worker claimed it) → ready | failed */
+
+export interface ZipEntryInput {
+  /** Object key: an original or a derived file of the same gallery. */
+  key: string;
+  /** Name inside the ZIP (sanitised and made unique on request). */
+  fileName: string;
+  size?: number;
+}
+
+/** The object under jobs/zip/<jobId>.json that starts the worker. */
+export interface ZipManifest {
+  jobId: string;
+  galleryId: string;
+  studioId: string;
+  /** Download name without ".zip". */
+  name: string;
+  entries: ZipEntryInput[];
+}
+
+export interface ZipJob {
+  jobId: string;
+  galleryId: string;
+  studioId: string;
+  requestedBy: string;
+  /** Download name without ".zip". */
+  name: string;
+  status: (typeof ZIP_STATUSES)[number];
+  totalFiles: number;
+  /** Sum of the entries' sizes, or null when the request did not know them all. */
+  totalBytes: number | null;
+  filesDone: number;
+  /** Bytes of file content read into the ZIP so far. */
+  bytesDone: number;
+  /** Entries whose object no longer exists: left out of the ZIP. */
+  skipped: { key: string; fileName: string }[];
+  /** How many were skipped (the list above keeps the first MAX_SKIPPED_LISTED). */
+  skippedCount: number;
+  outputKey: string | null;
+  outputBytes: number | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+  /** When the record and the ZIP go away (the bucket's tmp/ lifecycle rule, the table's TTL). */
+  expiresAt: string;
+}
+
+export const MAX_ZIP_FILES = 10_000;
+export const ZIP_TTL_SECONDS = 24 * 3600;
+/** A running job whose record has not moved for this long lost its worker (Lambda timeout, crash). */
+export const ZIP_STALE_AFTER_MS = 5 * 60_000;
+export const MAX_SKIPPED_LISTED = 100;
+const MAX_NAME_LENGTH = 180;
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/**
+ * A name that is safe as one file in any OS's folder: no path separators, no "..", no control or
+ * invisible formatting characters (bidi overrides make "gpj.exe" look like "exe.jpg"), none of the
+ * characters Windows refuses, no leading dot, no trailing dot or space, not a Windows device name.
+ */
+export function sanitizeFileName(raw: string, fallback = 'file'): string {
+  let name = raw
+    .normalize('NFC')
+    .replace(/\s+/gu, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(/[/\\<>:"|?*]/g, '_')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  if (!name) name = fallback;
+  if (/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(name)) name = `_${name}`;
+  const chars = Array.from(name);
+  if (chars.length > MAX_NAME_LENGTH) {
+    const dot = name.lastIndexOf('.');
+    const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+    name =
+      chars
+        .slice(0, MAX_NAME_LENGTH - ext.length)
+        .join('')
+        .trimEnd() + ext;
+  }
+  return name;
+}
+
+/** Sanitises every name and makes each unique, case-insensitively: IMG_1.jpg, IMG_1 (2).jpg, … */
+export function uniqueFileNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  const nextSuffix = new Map<string, number>();
+  return names.map((raw) => {
+    const name = sanitizeFileName(raw);
+    const dot = name.lastIndexOf('.');
+    const stem = dot > 0 ? name.slice(0, dot) : name;
+    const ext = dot > 0 ? name.slice(dot) : '';
+    const base = name.toLowerCase();
+    let candidate = name;
+    for (let n = nextSuffix.get(base) ?? 2; taken.has(candidate.toLowerCase()); n++) {
+      candidate = `${stem} (${n})${ext}`;
+      nextSuffix.set(base, n + 1);
+    }
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+/** The download's name, without ".zip" (objects.zipOutput adds it). */
+export function zipName(raw: string): string {
+  return sanitizeFileName(raw.replace(/\.zip\s*$/i, ''), 'download');
+}
+
+/** Content-Disposition with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 5987). */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A ZIP may only hold files of its own gallery. */
+export function belongsToGallery(key: string, studioId: string, galleryId: string): boolean {
+  const inside = (prefix: string) => key.startsWith(prefix) && !key.slice(prefix.length).split('/').includes('..');
+  return inside(`${PREFIX.originals}${studioId}/${galleryId}/`) || inside(`derived/${studioId}/${galleryId}/`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request and status
+
+export interface RequestZipInput {
+  studioId: string;
+  galleryId: string;
+  /** Who asked (a studio user's sub or a client id), for the record. */
+  requestedBy: string;
+  name: string;
+  entries: ZipEntryInput[];
+}
+
+/**
+ * Records a queued job, then writes its manifest; the manifest's object-created event is what
+ * starts the worker (no other invocation path exists). The caller has checked that the requester
+ * may download these files; the keys must still lie inside the gallery.
+ */
+export async function requestZip(input: RequestZipInput): Promise<ZipJob> {
+  if (input.entries.length === 0) throw invalid('empty_zip', 'Choose at least one file to download.');
+  if (input.entries.length > MAX_ZIP_FILES) throw invalid('zip_too_large', `A download holds at most ${MAX_ZIP_FILES} files.`);
+  for (const entry of input.entries) {
+    if (!belongsToGallery(entry.key, input.studioId, input.galleryId)) {
+      throw invalid('invalid_zip_entry', 'A requested file is not part of this gallery.');
+    }
+  }
+  const fileNames = uniqueFileNames(input.entries.map((e) => e.fileName));
+  const entries = input.entries.map((e, i) => ({
+    key: e.key,
+    fileName: fileNames[i] as string,
+    ...(typeof e.size === 'number' && Number.isFinite(e.size) && e.size >= 0 ? { size: e.size } : {}),
+  }));
+  const sizes = entries.map((e) => e.size);
+  const totalBytes = sizes.every((s) => s !== undefined) ? sizes.reduce<number>((sum, s) => sum + (s ?? 0), 0) : null;
+
+  const now = new Date();
+  const jobId = randomUUID();
+  const ttl = Math.floor(now.getTime() / 1000) + ZIP_TTL_SECONDS;
+  const job: ZipJob = {
+    jobId,
+    galleryId: input.galleryId,
+    studioId: input.studioId,
+    requestedBy: input.requestedBy,
+    name: zipName(input.name),
+    status: 'queued',
+    totalFiles: entries.length,
+    totalBytes,
+    filesDone: 0,
+    bytesDone: 0,
+    skipped: [],
+    skippedCount: 0,
+    outputKey: null,
+    outputBytes: null,
+    error: null,
+    createdAt: now.toISOString(),
+    startedAt: null,
+    finishedAt: null,
+    updatedAt: now.toISOString(),
+    expiresAt: new Date(ttl * 1000).toISOString(),
+  };
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.zipJob(input.galleryId, jobId), type: 'zipJob', ttl, ...job },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+  const manifest: ZipManifest = { jobId, galleryId: input.galleryId, studioId: input.studioId, name: job.name, entries };
+  try {
+    await s3().send(
+      new PutObjectCommand({
+        Bucket: config.bucketName,
+        Key: objects.zipJob(jobId),
+        Body: JSON.stringify(manifest),
+        ContentType: 'application/json',
+      }),
+    );
+  } catch (e) {
+    await finishJob(input.galleryId, jobId, null, { status: 'failed', error: 'The download could not be queued.' }).catch(() => {});
+    throw e;
+  }
+  return job;
+}
+
+/** Writes a job's end (or a failure) and returns it; with a runId, only if that run still owns the job. */
+export async function finishJob(galleryId: string, jobId: string, runId: string | null, fields: Partial<ZipJob>): Promise<ZipJob> {
+  const now = new Date().toISOString();
+  const all: Record<string, unknown> = { ...fields, finishedAt: now, updatedAt: now };
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(all).map(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:v${i}`] = v;
+    return `#f${i} = :v${i}`;
+  });
+  if (runId) values[':run'] = runId;
+  const out = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.zipJob(galleryId, jobId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: runId ? 'runId = :run' : 'attribute_exists(PK)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return toJob(out.Attributes ?? {});
+}
+
+/** The job as the client sees it; null if unknown or expired. A job whose worker died reads as failed. */
+export async function getZipJob(galleryId: string, jobId: string, now = new Date()): Promise<ZipJob | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.zipJob(galleryId, jobId), ConsistentRead: true }));
+  const item = out.Item;
+  // TTL deletion lags by up to a couple of days; expired is gone.
+  if (!item || (typeof item.ttl === 'number' && item.ttl * 1000 <= now.getTime())) return null;
+  const job = toJob(item);
+  if (job.status === 'running' && now.getTime() - Date.parse(job.updatedAt) > ZIP_STALE_AFTER_MS) {
+    return { ...job, status: 'failed', error: job.error ?? 'The download stopped. Please try again.' };
+  }
+  // A job no worker ever claimed lost its start event (the table was unreachable through all of
+  // the event's retries): without this the client would poll a queued job forever.
+  if (job.status === 'queued' && now.getTime() - Date.parse(job.updatedAt) > ZIP_STALE_AFTER_MS) {
+    return { ...job, status: 'failed', error: 'The download could not be started. Please try again.' };
+  }
+  return job;
+}
+
+export function toJob(item: Record<string, unknown>): ZipJob {
+  const { type: _type, runId: _runId, ...job } = withoutKeys(item);
+  return job as unknown as ZipJob;
+}

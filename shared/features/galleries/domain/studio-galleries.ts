@@ -1,0 +1,188 @@
+import { BatchGetCommand, type BatchGetCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { presignGet } from '../../../adapters/storage.ts';
+import { db, queryPrefix, tableName } from '../../../data/db.ts';
+import { withoutKeys } from '../../../data/records.ts';
+import { invalid, notFound } from '../../../errors.ts';
+import { type Client, getClient, listClients } from '../../clients/index.ts';
+import type { Studio } from '../../studios/index.ts';
+import { keys } from '../records.ts';
+import type { GalleryRules, GalleryStatus } from '../schemas.ts';
+import { createGallery, DEFAULT_RULES, type Gallery, getGallery, rulesOf } from './galleries.ts';
+import { loadGalleryContents, mark } from './gallery-contents.ts';
+import { getImage } from './images.ts';
+
+/** The studio's own gallery, or 404: another studio's gallery does not exist for it. */
+export async function galleryOfStudio(studio: Studio, galleryId: string): Promise<Gallery> {
+  const gallery = await getGallery(studio.studioId, galleryId);
+  if (!gallery) throw notFound('No such gallery.');
+  return gallery;
+}
+
+export async function studioGalleryView(
+  gallery: Gallery,
+  client: Pick<Client, 'name'> | null,
+  extra?: { selectedCount: number; confirmedAt: string | null },
+) {
+  const rules = rulesOf(gallery);
+  return {
+    galleryId: gallery.galleryId,
+    clientId: gallery.clientId,
+    clientName: client?.name ?? 'Former client',
+    projectId: gallery.projectId,
+    title: gallery.title,
+    status: gallery.status,
+    shootDate: gallery.shootDate,
+    deadline: gallery.deadline,
+    welcomeNote: gallery.welcomeNote ?? '',
+    tags: gallery.tags ?? [],
+    rules,
+    imageCount: gallery.imageCount,
+    coverImageId: gallery.coverImageId ?? null,
+    coverUrl: gallery.coverThumbKey ? await presignGet(gallery.coverThumbKey) : null,
+    selectedCount: extra?.selectedCount ?? 0,
+    confirmedAt: extra?.confirmedAt ?? null,
+    createdAt: gallery.createdAt,
+  };
+}
+
+export async function listStudioGalleries(studio: Studio) {
+  const { PK, SKPrefix } = keys.studioGalleries(studio.studioId);
+  const galleries = (await queryPrefix(PK, SKPrefix)).map((item) => withoutKeys(item) as Gallery);
+  const [clientList, selections] = await Promise.all([listClients(studio.studioId), selectionsOf(galleries)]);
+  const clients = new Map(clientList.map((c) => [c.clientId, c]));
+  galleries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return Promise.all(galleries.map((g) => studioGalleryView(g, clients.get(g.clientId) ?? null, selections.get(g.galleryId))));
+}
+
+/** Each gallery's selection state (count, confirmation), in batches of 100 keys. */
+async function selectionsOf(galleries: Gallery[]): Promise<Map<string, { selectedCount: number; confirmedAt: string | null }>> {
+  const found = new Map<string, { selectedCount: number; confirmedAt: string | null }>();
+  for (let i = 0; i < galleries.length; i += 100) {
+    let Keys: Record<string, unknown>[] | undefined = galleries.slice(i, i + 100).map((g) => keys.selection(g.galleryId, g.clientId));
+    while (Keys?.length) {
+      const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys } } }));
+      for (const item of out.Responses?.[tableName()] ?? []) {
+        found.set((item.PK as string).slice(keys.galleryPartition('').length), {
+          selectedCount: item.count ?? 0,
+          confirmedAt: item.confirmedAt ?? null,
+        });
+      }
+      Keys = out.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  return found;
+}
+
+export async function createStudioGallery(
+  studio: Studio,
+  input: {
+    clientId: string;
+    projectId?: string | null;
+    title: string;
+    shootDate?: string | null;
+    deadline?: string | null;
+    welcomeNote?: string;
+    tags?: string[];
+    rules?: GalleryRules;
+  },
+) {
+  // The client must be this studio's: an id from elsewhere is simply unknown here.
+  const client = await getClient(studio.studioId, input.clientId);
+  if (!client) throw notFound('No such client in your studio.', { clientId: ['is not one of your clients'] });
+  const gallery = await createGallery({
+    studioId: studio.studioId,
+    clientId: client.clientId,
+    projectId: input.projectId ?? null,
+    title: input.title,
+    status: 'draft',
+    shootDate: input.shootDate ?? null,
+    deadline: input.deadline ?? null,
+    welcomeNote: input.welcomeNote ?? '',
+    tags: input.tags ?? [],
+    rules: input.rules ?? DEFAULT_RULES,
+    imageCount: 0,
+    coverImageId: null,
+    coverThumbKey: null,
+  });
+  return studioGalleryView(gallery, client);
+}
+
+export async function updateStudioGallery(
+  studio: Studio,
+  galleryId: string,
+  changes: Partial<{
+    title: string;
+    shootDate: string | null;
+    deadline: string | null;
+    welcomeNote: string;
+    tags: string[];
+    rules: GalleryRules;
+    status: GalleryStatus;
+    coverImageId: string | null;
+  }>,
+) {
+  const gallery = await galleryOfStudio(studio, galleryId);
+  const set: Record<string, unknown> = { ...changes };
+  if (changes.coverImageId !== undefined) {
+    if (changes.coverImageId === null) set.coverThumbKey = null;
+    else {
+      const image = await getImage(galleryId, changes.coverImageId);
+      // An image of another gallery (or studio) does not exist here; one still processing does.
+      if (!image) throw notFound('No such image in this gallery.', { coverImageId: ['is not an image of this gallery'] });
+      if (image.status !== 'ready')
+        throw invalid('invalid_request', 'The cover must be a processed image of this gallery.', {
+          coverImageId: ['is not a ready image of this gallery'],
+        });
+      set.coverThumbKey = image.derived?.thumb?.webp ?? null;
+    }
+  }
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const parts = Object.entries(set).map(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:v${i}`] = v;
+    return `#f${i} = :v${i}`;
+  });
+  const out = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.gallery(studio.studioId, galleryId),
+      UpdateExpression: `SET ${parts.join(', ')}`,
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  const updated = withoutKeys(out.Attributes ?? {}) as Gallery;
+  return studioGalleryView(updated, await getClient(studio.studioId, gallery.clientId));
+}
+
+export async function studioGalleryDetail(studio: Studio, galleryId: string) {
+  const gallery = await galleryOfStudio(studio, galleryId);
+  const [contents, client] = await Promise.all([loadGalleryContents(galleryId), getClient(studio.studioId, gallery.clientId)]);
+  const selection = contents.selections.get(gallery.clientId);
+  const images = await Promise.all(
+    contents.images.map(async (image) => ({
+      imageId: image.imageId,
+      fileName: image.fileName,
+      status: image.status,
+      failureReason: image.failureReason,
+      width: image.width,
+      height: image.height,
+      takenAt: image.takenAt,
+      thumbUrl: image.derived?.thumb?.webp ? await presignGet(image.derived.thumb.webp) : null,
+      placeholder: image.placeholder,
+      selected: contents.picks.has(mark(gallery.clientId, image.imageId)),
+      favourite: contents.favourites.has(mark(gallery.clientId, image.imageId)),
+      comments: contents.commentCounts.get(image.imageId) ?? 0,
+    })),
+  );
+  return {
+    gallery: await studioGalleryView(gallery, client, {
+      selectedCount: selection?.count ?? 0,
+      confirmedAt: selection?.confirmedAt ?? null,
+    }),
+    images,
+  };
+}

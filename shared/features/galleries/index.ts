@@ -1,0 +1,8 @@
+// What other features may use of galleries: import it from here, never from its files.
+export * from './constants.ts';
+export * from './domain/galleries.ts';
+export * from './domain/gallery-contents.ts';
+export * from './domain/images.ts';
+export * from './domain/studio-galleries.ts';
+export * from './records.ts';
+export * from './schemas.ts';

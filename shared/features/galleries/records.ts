@@ -1,0 +1,73 @@
+// Galleries and the gallery's partition. A gallery lives under its studio; everything in it (images,
+// each client's marks, submissions, activity, ZIP jobs, share links) lives in one partition, so one
+// Query reads a gallery whole. The partition's keys are built here, for every feature that writes
+// into it (uploads, proofing, downloads, share links): one owner, one layout.
+import type { FeatureRecords } from '../../data/records.ts';
+
+export const keys = {
+  // Projects group a client's galleries (their own feature arrives with project progress).
+  project: (studioId: string, projectId: string) => ({ PK: `STUDIO#${studioId}`, SK: `PROJECT#${projectId}` }),
+  projectIndex: (clientId: string, projectId: string) => ({ GSI1PK: `CLIENT#${clientId}`, GSI1SK: `PROJECT#${projectId}` }),
+  gallery: (studioId: string, galleryId: string) => ({ PK: `STUDIO#${studioId}`, SK: `GALLERY#${galleryId}` }),
+  galleryIndex: (clientId: string, galleryId: string) => ({ GSI1PK: `CLIENT#${clientId}`, GSI1SK: `GALLERY#${galleryId}` }),
+  clientGalleriesIndex: (clientId: string) => ({ GSI1PK: `CLIENT#${clientId}`, GSI1SKPrefix: 'GALLERY#' }),
+  studioGalleries: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SKPrefix: 'GALLERY#' }),
+  galleryPartition: (galleryId: string) => `GALLERY#${galleryId}`,
+  image: (galleryId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `IMAGE#${imageId}` }),
+  /** Files of a removed image still to delete from the bucket; gone once they are. */
+  imageDeletion: (galleryId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `DELETING#${imageId}` }),
+  selection: (galleryId: string, clientId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SELECTION#${clientId}` }),
+  pick: (galleryId: string, clientId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `PICK#${clientId}#${imageId}` }),
+  favourite: (galleryId: string, clientId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `FAV#${clientId}#${imageId}` }),
+  comment: (galleryId: string, imageId: string, createdAt: string, commentId: string) => ({
+    PK: `GALLERY#${galleryId}`,
+    SK: `COMMENT#${imageId}#${createdAt}#${commentId}`,
+  }),
+  commentsOfImage: (galleryId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SKPrefix: `COMMENT#${imageId}#` }),
+  submission: (galleryId: string, submissionId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SUBMISSION#${submissionId}` }),
+  activity: (galleryId: string, clientId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `ACTIVITY#${clientId}` }),
+  zipJob: (galleryId: string, jobId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `ZIPJOB#${jobId}` }),
+  shareLink: (galleryId: string, linkId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SHARELINK#${linkId}` }),
+} as const;
+
+/** The sort-key prefixes of the gallery partition: how its one Query tells its items apart. */
+export const PARTITION_ITEM = {
+  image: 'IMAGE#',
+  deleting: 'DELETING#',
+  selection: 'SELECTION#',
+  pick: 'PICK#',
+  favourite: 'FAV#',
+  comment: 'COMMENT#',
+  submission: 'SUBMISSION#',
+  activity: 'ACTIVITY#',
+  zipJob: 'ZIPJOB#',
+  shareLink: 'SHARELINK#',
+} as const;
+
+export const records: FeatureRecords = {
+  feature: 'galleries',
+  rows: [
+    { record: 'Project', PK: 'STUDIO#<studioId>', SK: 'PROJECT#<projectId>', GSI1PK: 'CLIENT#<clientId>', GSI1SK: 'PROJECT#<projectId>' },
+    { record: 'Gallery', PK: 'STUDIO#<studioId>', SK: 'GALLERY#<galleryId>', GSI1PK: 'CLIENT#<clientId>', GSI1SK: 'GALLERY#<galleryId>' },
+    { record: 'Image', PK: 'GALLERY#<galleryId>', SK: 'IMAGE#<imageId>' },
+    { record: 'Image removal note', PK: 'GALLERY#<galleryId>', SK: 'DELETING#<imageId>' },
+    { record: 'Selection state', PK: 'GALLERY#<galleryId>', SK: 'SELECTION#<clientId>' },
+    { record: 'Selected image', PK: 'GALLERY#<galleryId>', SK: 'PICK#<clientId>#<imageId>' },
+    { record: 'Favourite', PK: 'GALLERY#<galleryId>', SK: 'FAV#<clientId>#<imageId>' },
+    { record: 'Comment', PK: 'GALLERY#<galleryId>', SK: 'COMMENT#<imageId>#<at>#<commentId>' },
+    { record: 'Submission', PK: 'GALLERY#<galleryId>', SK: 'SUBMISSION#<submissionId>' },
+    { record: 'Activity', PK: 'GALLERY#<galleryId>', SK: 'ACTIVITY#<clientId>' },
+    { record: 'ZIP job', PK: 'GALLERY#<galleryId>', SK: 'ZIPJOB#<jobId>', ttl: true },
+    { record: 'Share link', PK: 'GALLERY#<galleryId>', SK: 'SHARELINK#<linkId>' },
+  ],
+  accessPatterns: [
+    "A client's galleries / projects: Query GSI1 GSI1PK=CLIENT#<clientId>, GSI1SK begins_with GALLERY#.",
+    "A studio's galleries: Query PK=STUDIO#<studioId>, SK begins_with GALLERY#.",
+    "A gallery's images: Query PK=GALLERY#<galleryId>, SK begins_with IMAGE# (the gallery record, found first under its studio, is what proves the caller may see them).",
+    "A gallery to proof: ONE paginated Query of PK=GALLERY#<galleryId> returns the images, the client's selection state, picks, favourites and comments together.",
+    'Select within the maximum: one transaction increments SELECTION#<clientId>.count on condition count < max and not confirmed, and creates PICK#…; unselect is its mirror. The count can never pass the maximum or drift from the picks, whatever runs concurrently.',
+    'Confirm the final set: one transaction sets confirmedAt on SELECTION#<clientId> on condition the count is what was read, and writes SUBMISSION#…',
+    "Remove an image: one transaction deletes IMAGE#… with the client's marks and writes DELETING#<imageId> (the files to delete); the note goes once the files are gone, so a retry after an S3 failure finishes the removal.",
+    "A ZIP download's status: GetItem GALLERY#<galleryId>/ZIPJOB#<jobId> (the client polls it). The worker claims the job with an UpdateItem conditional on status = queued (or running but stale), so a duplicate event never builds it twice, and writes progress and the result conditional on its own runId. ZIP jobs expire after a day (ttl), like the ZIP itself; the gallery's one-Query read meets the few live ones and skips them.",
+  ],
+};

@@ -1,0 +1,368 @@
+// A client proofing a gallery: what they may do (one function decides, for the UI and the API
+// alike), favourites, selection within the maximum, comments and confirming the final set.
+
+import { randomUUID } from 'node:crypto';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { sendMail } from '../../../adapters/mail.ts';
+import { presignGet } from '../../../adapters/storage.ts';
+import { dashboardUrl } from '../../../config.ts';
+import { db, queryPrefix, tableName } from '../../../data/db.ts';
+import { withoutKeys } from '../../../data/records.ts';
+import { cancellationCodes, conditionFailed } from '../../../data/transactions.ts';
+import { conflict, notAllowed, notFound } from '../../../errors.ts';
+import { type Client, today } from '../../clients/index.ts';
+import type { ClientGalleryStatus } from '../../galleries/index.ts';
+import {
+  type Gallery,
+  type GalleryContents,
+  type GalleryRules,
+  getGallery,
+  getImage,
+  type ImageRecord,
+  keys,
+  loadGalleryContents,
+  mark,
+  rulesOf,
+  type SelectionState,
+  type SubmissionRecord,
+} from '../../galleries/index.ts';
+import type { Studio } from '../../studios/index.ts';
+import type { Permissions } from '../schemas.ts';
+
+export type ClientStatus = ClientGalleryStatus;
+
+/** A client's own gallery, or 404: another client's or studio's gallery does not exist for them. */
+export async function galleryForClient(studio: Studio, client: Client, galleryId: string): Promise<Gallery> {
+  const gallery = await getGallery(studio.studioId, galleryId);
+  if (!gallery || gallery.clientId !== client.clientId || gallery.status === 'draft') throw notFound('No such gallery.');
+  return gallery;
+}
+
+export const deadlinePassed = (gallery: Gallery, now = new Date()) => gallery.deadline !== null && gallery.deadline < today(now);
+
+export function clientStatus(gallery: Gallery, selection: SelectionState | undefined, now = new Date()): ClientStatus {
+  if (gallery.status === 'draft') return 'unavailable';
+  // Once the set is confirmed or the deadline has passed, proofing is over for the client.
+  if (gallery.status === 'proofing' && (selection?.confirmedAt || deadlinePassed(gallery, now))) return 'locked';
+  return gallery.status;
+}
+
+export function permissions(gallery: Gallery, selection: SelectionState | undefined, now = new Date()): Permissions {
+  const rules = rulesOf(gallery);
+  const status = clientStatus(gallery, selection, now);
+  const interactive = !rules.viewOnly && (status === 'proofing' || status === 'ready');
+  const selecting = !rules.viewOnly && status === 'proofing' && rules.selection.enabled;
+  const count = selection?.count ?? 0;
+  return {
+    favourite: interactive && rules.favourites,
+    select: selecting,
+    comment: interactive && rules.comments,
+    confirm: selecting && count > 0 && count >= rules.selection.min && (rules.selection.max === null || count <= rules.selection.max),
+    // Confirming a selection ends proofing, not downloading: this follows the studio's status.
+    download: rules.downloads !== 'off' && (gallery.status === 'proofing' || gallery.status === 'ready'),
+  };
+}
+
+function refuse(action: string): never {
+  throw notAllowed('not_allowed', `${action} is not available in this gallery right now.`);
+}
+
+export interface ClientGalleryView {
+  gallery: Gallery;
+  rules: GalleryRules;
+  status: ClientStatus;
+  selection: SelectionState | undefined;
+  can: Permissions;
+  contents: GalleryContents;
+}
+
+export async function viewGallery(studio: Studio, client: Client, galleryId: string): Promise<ClientGalleryView> {
+  const gallery = await galleryForClient(studio, client, galleryId);
+  const contents = await loadGalleryContents(galleryId);
+  const selection = contents.selections.get(client.clientId);
+  return {
+    gallery,
+    rules: rulesOf(gallery),
+    status: clientStatus(gallery, selection),
+    selection,
+    can: permissions(gallery, selection),
+    contents,
+  };
+}
+
+/** The images a client sees: processed ones only, with short-lived links to their derived files. */
+export async function clientImages(view: ClientGalleryView, clientId: string) {
+  const ready = view.contents.images.filter((i) => i.status === 'ready' && i.derived?.thumb?.webp && i.derived.preview?.webp);
+  return Promise.all(
+    ready.map(async (image) => ({
+      imageId: image.imageId,
+      fileName: image.fileName,
+      width: image.width,
+      height: image.height,
+      takenAt: image.takenAt,
+      placeholder: image.placeholder,
+      thumbUrl: await presignGet(image.derived?.thumb?.webp as string, { expiresIn: 6 * 3600 }),
+      previewUrl: await presignGet(image.derived?.preview?.webp as string, { expiresIn: 6 * 3600 }),
+      favourite: view.contents.favourites.has(mark(clientId, image.imageId)),
+      selected: view.contents.picks.has(mark(clientId, image.imageId)),
+      comments: view.contents.commentCounts.get(image.imageId) ?? 0,
+    })),
+  );
+}
+
+export async function recordActivity(galleryId: string, clientId: string, kind: 'view' | 'download'): Promise<void> {
+  const counter = kind === 'view' ? 'views' : 'downloads';
+  const at = kind === 'view' ? 'lastViewAt' : 'lastDownloadAt';
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.activity(galleryId, clientId),
+      UpdateExpression: 'ADD #counter :one SET #at = :now, clientId = :client',
+      ExpressionAttributeNames: { '#counter': counter, '#at': at },
+      ExpressionAttributeValues: { ':one': 1, ':now': new Date().toISOString(), ':client': clientId },
+    }),
+  );
+}
+
+/** The gallery, the selection state, and the image (which must be ready) for one action. */
+async function actionContext(studio: Studio, client: Client, galleryId: string, imageId: string) {
+  const gallery = await galleryForClient(studio, client, galleryId);
+  const [image, selection] = await Promise.all([getImage(galleryId, imageId), getSelection(galleryId, client.clientId)]);
+  if (image?.status !== 'ready') throw notFound('No such image.');
+  return { gallery, image, selection, can: permissions(gallery, selection) };
+}
+
+async function getSelection(galleryId: string, clientId: string): Promise<SelectionState | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.selection(galleryId, clientId), ConsistentRead: true }));
+  if (!out.Item) return undefined;
+  return { clientId, count: out.Item.count ?? 0, confirmedAt: out.Item.confirmedAt ?? null, submissionId: out.Item.submissionId ?? null };
+}
+
+export async function setFavourite(
+  studio: Studio,
+  client: Client,
+  galleryId: string,
+  imageId: string,
+  favourite: boolean,
+): Promise<boolean> {
+  const { can } = await actionContext(studio, client, galleryId, imageId);
+  if (!can.favourite) refuse('Favourites');
+  const Key = keys.favourite(galleryId, client.clientId, imageId);
+  if (favourite)
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...Key, type: 'favourite', imageId, clientId: client.clientId } }));
+  else await db().send(new DeleteCommand({ TableName: tableName(), Key }));
+  return favourite;
+}
+
+/**
+ * Selects or unselects one image. The count lives on the selection record and moves only in the
+ * same transaction that creates or deletes the pick, under a condition on the maximum and on the
+ * set not being confirmed: concurrent requests can neither pass the limit nor lose a pick.
+ */
+export async function setSelected(
+  studio: Studio,
+  client: Client,
+  galleryId: string,
+  imageId: string,
+  selected: boolean,
+): Promise<{ selected: boolean; selectedCount: number }> {
+  const { gallery, can } = await actionContext(studio, client, galleryId, imageId);
+  if (!can.select) refuse('Selecting images');
+  const max = rulesOf(gallery).selection.max;
+  const selectionKey = keys.selection(galleryId, client.clientId);
+  const pickKey = keys.pick(galleryId, client.clientId, imageId);
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: selected
+          ? [
+              {
+                Update: {
+                  TableName: tableName(),
+                  Key: selectionKey,
+                  UpdateExpression: 'SET #count = if_not_exists(#count, :zero) + :one, clientId = :client',
+                  ConditionExpression: `attribute_not_exists(confirmedAt)${max === null ? '' : ' AND (attribute_not_exists(#count) OR #count < :max)'}`,
+                  ExpressionAttributeNames: { '#count': 'count' },
+                  ExpressionAttributeValues: {
+                    ':zero': 0,
+                    ':one': 1,
+                    ':client': client.clientId,
+                    ...(max === null ? {} : { ':max': max }),
+                  },
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName(),
+                  Item: { ...pickKey, type: 'pick', imageId, clientId: client.clientId },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+            ]
+          : [
+              {
+                Update: {
+                  TableName: tableName(),
+                  Key: selectionKey,
+                  UpdateExpression: 'SET #count = #count - :one',
+                  ConditionExpression: 'attribute_not_exists(confirmedAt) AND #count > :zero',
+                  ExpressionAttributeNames: { '#count': 'count' },
+                  ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+                },
+              },
+              { Delete: { TableName: tableName(), Key: pickKey, ConditionExpression: 'attribute_exists(PK)' } },
+            ],
+      }),
+    );
+  } catch (e) {
+    // A collision with another write in flight is no answer: it goes up as a retryable error.
+    if (!conditionFailed(e)) throw e;
+    const [selectionCode, pickCode] = cancellationCodes(e) ?? [];
+    const current = await getSelection(galleryId, client.clientId);
+    // Already in the asked-for state: selecting twice is not an error.
+    if (pickCode === 'ConditionalCheckFailed' && selectionCode !== 'ConditionalCheckFailed')
+      return { selected, selectedCount: current?.count ?? 0 };
+    if (current?.confirmedAt) throw conflict('selection_confirmed', 'Your selection is confirmed and can no longer change.');
+    if (selected && selectionCode === 'ConditionalCheckFailed') {
+      throw conflict('selection_full', `You have selected the maximum of ${max} images. Unselect one to choose another.`);
+    }
+    if (!selected) return { selected: false, selectedCount: current?.count ?? 0 };
+    throw e;
+  }
+  const after = await getSelection(galleryId, client.clientId);
+  return { selected, selectedCount: after?.count ?? 0 };
+}
+
+export interface CommentRecord {
+  commentId: string;
+  imageId: string;
+  author: 'client' | 'studio';
+  authorName: string;
+  authorId: string;
+  text: string;
+  createdAt: string;
+}
+
+export async function listComments(studio: Studio, client: Client, galleryId: string, imageId: string): Promise<CommentRecord[]> {
+  await actionContext(studio, client, galleryId, imageId);
+  const { PK, SKPrefix } = keys.commentsOfImage(galleryId, imageId);
+  return (await queryPrefix(PK, SKPrefix)).map((i) => withoutKeys(i) as CommentRecord);
+}
+
+export async function addComment(studio: Studio, client: Client, galleryId: string, imageId: string, text: string): Promise<CommentRecord> {
+  const { can } = await actionContext(studio, client, galleryId, imageId);
+  if (!can.comment) refuse('Comments');
+  const comment: CommentRecord = {
+    commentId: randomUUID(),
+    imageId,
+    author: 'client',
+    authorName: client.name,
+    authorId: client.clientId,
+    text,
+    createdAt: new Date().toISOString(),
+  };
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.comment(galleryId, imageId, comment.createdAt, comment.commentId), type: 'comment', ...comment },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+  return comment;
+}
+
+/**
+ * Confirms the final set. The transaction only succeeds if the count is still the one the picks
+ * were read with, so a select racing the confirmation either lands before it (and is in the set)
+ * or is refused after it.
+ */
+export async function confirmSelection(studio: Studio, client: Client, galleryId: string): Promise<SubmissionRecord> {
+  const view = await viewGallery(studio, client, galleryId);
+  const rules = view.rules;
+  if (view.selection?.confirmedAt) throw conflict('selection_confirmed', 'Your selection is already confirmed.');
+  if (!view.can.select) refuse('Confirming a selection');
+  const picked = view.contents.images.filter((i) => view.contents.picks.has(mark(client.clientId, i.imageId)));
+  const count = view.selection?.count ?? 0;
+  if (count === 0) throw conflict('selection_empty', 'Select at least one image before confirming.');
+  if (count < rules.selection.min)
+    throw conflict('selection_too_small', `Select at least ${rules.selection.min} images before confirming (you have ${count}).`);
+  const submission: SubmissionRecord = {
+    submissionId: randomUUID(),
+    galleryId,
+    clientId: client.clientId,
+    clientName: client.name,
+    clientEmail: client.email,
+    confirmedAt: new Date().toISOString(),
+    count: picked.length,
+    imageIds: picked.map((i) => i.imageId),
+    fileNames: picked.map((i) => i.fileName),
+  };
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.selection(galleryId, client.clientId),
+              UpdateExpression: 'SET confirmedAt = :at, submissionId = :id',
+              ConditionExpression: 'attribute_not_exists(confirmedAt) AND #count = :count',
+              ExpressionAttributeNames: { '#count': 'count' },
+              ExpressionAttributeValues: { ':at': submission.confirmedAt, ':id': submission.submissionId, ':count': picked.length },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.submission(galleryId, submission.submissionId), type: 'submission', ...submission },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+      }),
+    );
+  } catch (e) {
+    if (conditionFailed(e)) {
+      throw conflict('selection_changed', 'Your selection changed while confirming. Please check it and confirm again.');
+    }
+    throw e;
+  }
+  await notifyStudio(studio, view.gallery, submission).catch(() => undefined);
+  return submission;
+}
+
+async function notifyStudio(studio: Studio, gallery: Gallery, submission: SubmissionRecord): Promise<void> {
+  if (!studio.supportEmail) return;
+  const link = `${dashboardUrl()}/galleries/${gallery.galleryId}`;
+  const names = submission.fileNames.join(', ');
+  await sendMail({
+    to: studio.supportEmail,
+    subject: `${submission.clientName} confirmed ${submission.count} images in "${gallery.title}"`,
+    text: `${submission.clientName} (${submission.clientEmail}) confirmed their final set of ${submission.count} images in "${gallery.title}".\n\nFile names (paste into Lightroom's filter):\n${names}\n\nOpen the gallery: ${link}\n`,
+    html: `<p>${escapeHtml(submission.clientName)} (${escapeHtml(submission.clientEmail)}) confirmed their final set of <strong>${submission.count}</strong> images in “${escapeHtml(gallery.title)}”.</p><p>File names (paste into Lightroom's filter):</p><pre>${escapeHtml(names)}</pre><p><a href="${escapeHtml(link)}">Open the gallery</a></p>`,
+  });
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** A link that downloads one image at the size the rules allow, under its own file name. */
+export async function downloadLink(
+  studio: Studio,
+  client: Client,
+  galleryId: string,
+  imageId: string,
+): Promise<{ url: string; fileName: string }> {
+  const { gallery, image, can } = await actionContext(studio, client, galleryId, imageId);
+  if (!can.download) refuse('Downloads');
+  const { key, fileName } = downloadSource(rulesOf(gallery), image);
+  await recordActivity(galleryId, client.clientId, 'download');
+  return { url: await presignGet(key, { expiresIn: 300, downloadName: fileName }), fileName };
+}
+
+/** Which file a download hands out: the original, or the web-size JPEG. */
+export function downloadSource(rules: GalleryRules, image: ImageRecord): { key: string; fileName: string } {
+  if (rules.downloads === 'original') return { key: image.originalKey, fileName: image.fileName };
+  const base = image.fileName.replace(/\.[^.]+$/, '');
+  return { key: image.derived?.preview?.jpg ?? image.originalKey, fileName: `${base}.jpg` };
+}

@@ -1,0 +1,201 @@
+// Share links: a lighter alternative to a portal invitation. A link opens one gallery, view-only
+// or with downloads, optionally behind a password and until a date; the studio can revoke it, and
+// every use is counted. Like magic links, the token is 32 random bytes stored only as a hash.
+import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { presignGet } from '../../../adapters/storage.ts';
+import { portalUrl } from '../../../config.ts';
+import { db, tableName } from '../../../data/db.ts';
+import { consume } from '../../../data/rate-limit.ts';
+import { withoutKeys } from '../../../data/records.ts';
+import { gone, notAllowed, notAuthenticated, notFound } from '../../../errors.ts';
+import { logger } from '../../../logger.ts';
+import { today } from '../../clients/index.ts';
+import {
+  type Gallery,
+  keys as galleryKeys,
+  galleryOfStudio,
+  getGallery,
+  getImage,
+  loadGalleryContents,
+  publicLink,
+  rulesOf,
+  type ShareLinkRecord,
+} from '../../galleries/index.ts';
+import { downloadSource } from '../../proofing/index.ts';
+import type { Studio } from '../../studios/index.ts';
+import { keys } from '../records.ts';
+
+const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** Password guesses per link: plenty for a person, useless for guessing. */
+const PASSWORD_LIMIT = { bucket: 'sharepw', max: 10, windowSeconds: 15 * 60 };
+
+async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  return `${salt.toString('hex')}:${(await scrypt(password, salt, 32)).toString('hex')}`;
+}
+
+async function passwordMatches(password: string, stored: string): Promise<boolean> {
+  const [salt, hash] = stored.split(':') as [string, string];
+  const candidate = await scrypt(password, Buffer.from(salt, 'hex'), 32);
+  return timingSafeEqual(candidate, Buffer.from(hash, 'hex'));
+}
+
+export async function createShareLink(
+  studio: Studio,
+  galleryId: string,
+  input: { access: 'view' | 'download'; password?: string; expiresAt?: string },
+) {
+  await galleryOfStudio(studio, galleryId);
+  const token = randomBytes(32).toString('base64url');
+  const link: ShareLinkRecord = {
+    linkId: randomUUID(),
+    galleryId,
+    studioId: studio.studioId,
+    access: input.access,
+    passwordHash: input.password ? await hashPassword(input.password) : null,
+    expiresAt: input.expiresAt ?? null,
+    revokedAt: null,
+    createdAt: new Date().toISOString(),
+    uses: 0,
+    lastUsedAt: null,
+  };
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...galleryKeys.shareLink(galleryId, link.linkId), type: 'shareLink', ...link },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...keys.shareToken(hashToken(token)), type: 'shareToken', galleryId, studioId: studio.studioId, linkId: link.linkId },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ],
+    }),
+  );
+  // The token rides in the URL fragment: browsers never send it to a server.
+  return publicLink(link, `${portalUrl(studio.slug)}/share#${token}`);
+}
+
+export async function listShareLinks(studio: Studio, galleryId: string) {
+  await galleryOfStudio(studio, galleryId);
+  const links = (await loadGalleryContents(galleryId)).shareLinks;
+  return links.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((l) => publicLink(l));
+}
+
+export async function revokeShareLink(studio: Studio, galleryId: string, linkId: string): Promise<void> {
+  await galleryOfStudio(studio, galleryId);
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: galleryKeys.shareLink(galleryId, linkId),
+        UpdateExpression: 'SET revokedAt = :now',
+        ConditionExpression: 'attribute_exists(PK) AND revokedAt = :null',
+        ExpressionAttributeValues: { ':now': new Date().toISOString(), ':null': null },
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+    // Revoking twice is fine; revoking what does not exist is not.
+    const existing = await db().send(new GetCommand({ TableName: tableName(), Key: galleryKeys.shareLink(galleryId, linkId) }));
+    if (!existing.Item) throw notFound('No such share link.');
+  }
+}
+
+const linkGone = (code: 'link_revoked' | 'link_expired', message: string) => gone(code, message);
+
+/** Resolves a token on this portal and checks revocation, expiry and password. */
+async function openLink(studio: Studio, token: string, password: string | undefined): Promise<{ link: ShareLinkRecord; gallery: Gallery }> {
+  const pointer = await db().send(new GetCommand({ TableName: tableName(), Key: keys.shareToken(hashToken(token)) }));
+  // A link of another studio does not exist on this portal.
+  if (!pointer.Item || pointer.Item.studioId !== studio.studioId) throw notFound('This share link is not valid.');
+  const galleryId = pointer.Item.galleryId as string;
+  const [linkItem, gallery] = await Promise.all([
+    db().send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: galleryKeys.shareLink(galleryId, pointer.Item.linkId as string),
+        ConsistentRead: true,
+      }),
+    ),
+    getGallery(studio.studioId, galleryId),
+  ]);
+  if (!linkItem.Item || !gallery) throw notFound('This share link is not valid.');
+  const link = withoutKeys(linkItem.Item) as ShareLinkRecord;
+  if (link.revokedAt) throw linkGone('link_revoked', `This link was switched off by ${studio.name}.`);
+  if (link.expiresAt && link.expiresAt < today()) throw linkGone('link_expired', `This link expired on ${link.expiresAt}.`);
+  if (gallery.status === 'draft' || gallery.status === 'archived') throw notFound('This gallery is not available.');
+  if (link.passwordHash) {
+    if (!password) throw notAuthenticated('password_required', 'This gallery is protected by a password.');
+    await consume(PASSWORD_LIMIT, link.linkId);
+    if (!(await passwordMatches(password, link.passwordHash))) throw notAuthenticated('password_wrong', 'That password is not right.');
+  }
+  return { link, gallery };
+}
+
+/**
+ * Counts one use on the link (the studio sees it) and logs it (an audit trail). Only a use that
+ * was served counts: a refused download through a valid link changes nothing.
+ */
+async function countUse(studio: Studio, link: ShareLinkRecord, galleryId: string): Promise<void> {
+  logger.info('share link used', { linkId: link.linkId, galleryId, studioId: studio.studioId, access: link.access });
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: galleryKeys.shareLink(galleryId, link.linkId),
+      UpdateExpression: 'ADD uses :one SET lastUsedAt = :now',
+      ExpressionAttributeValues: { ':one': 1, ':now': new Date().toISOString() },
+    }),
+  );
+}
+
+export async function openSharedGallery(studio: Studio, token: string, password?: string) {
+  const { link, gallery } = await openLink(studio, token, password);
+  const contents = await loadGalleryContents(gallery.galleryId);
+  const images = await Promise.all(
+    contents.images
+      .filter((i) => i.status === 'ready' && i.derived?.thumb?.webp && i.derived.preview?.webp)
+      .map(async (i) => ({
+        imageId: i.imageId,
+        fileName: i.fileName,
+        width: i.width,
+        height: i.height,
+        placeholder: i.placeholder,
+        thumbUrl: await presignGet(i.derived?.thumb?.webp as string, { expiresIn: 6 * 3600 }),
+        previewUrl: await presignGet(i.derived?.preview?.webp as string, { expiresIn: 6 * 3600 }),
+      })),
+  );
+  await countUse(studio, link, gallery.galleryId);
+  return {
+    gallery: {
+      title: gallery.title,
+      shootDate: gallery.shootDate,
+      welcomeNote: gallery.welcomeNote ?? '',
+      canDownload: link.access === 'download',
+    },
+    images,
+  };
+}
+
+export async function downloadShared(studio: Studio, token: string, password: string | undefined, imageId: string) {
+  const { link, gallery } = await openLink(studio, token, password);
+  if (link.access !== 'download') throw notAllowed('not_allowed', 'This link is for viewing only.');
+  const image = await getImage(gallery.galleryId, imageId);
+  if (image?.status !== 'ready') throw notFound('No such image.');
+  // A download link hands out what the gallery's rules allow, and at least the web size.
+  const rules = rulesOf(gallery);
+  const { key, fileName } = downloadSource({ ...rules, downloads: rules.downloads === 'original' ? 'original' : 'web' }, image);
+  const url = await presignGet(key, { expiresIn: 300, downloadName: fileName });
+  await countUse(studio, link, gallery.galleryId);
+  return { url, fileName };
+}

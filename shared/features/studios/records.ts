@@ -1,0 +1,25 @@
+// A studio's records: the studio, its portal address claims and its users.
+import type { FeatureRecords } from '../../data/records.ts';
+
+export const keys = {
+  studio: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'STUDIO' }),
+  slug: (slug: string) => ({ PK: `SLUG#${slug}`, SK: 'SLUG' }),
+  domain: (host: string) => ({ PK: `DOMAIN#${host}`, SK: 'DOMAIN' }),
+  studioUser: (sub: string) => ({ PK: `STUDIOUSER#${sub}`, SK: 'STUDIOUSER' }),
+  studioUserIndex: (studioId: string, email: string) => ({ GSI1PK: `STUDIO#${studioId}`, GSI1SK: `USER#${email}` }),
+} as const;
+
+export const records: FeatureRecords = {
+  feature: 'studios',
+  rows: [
+    { record: 'Studio', PK: 'STUDIO#<studioId>', SK: 'STUDIO' },
+    { record: 'Slug claim', PK: 'SLUG#<slug>', SK: 'SLUG' },
+    { record: 'Custom domain', PK: 'DOMAIN#<host>', SK: 'DOMAIN' },
+    { record: 'Studio user', PK: 'STUDIOUSER#<cognito sub>', SK: 'STUDIOUSER', GSI1PK: 'STUDIO#<studioId>', GSI1SK: 'USER#<email>' },
+  ],
+  accessPatterns: [
+    'Resolve a portal host: GetItem SLUG#<slug> (or DOMAIN#<host>), then GetItem STUDIO#<id>.',
+    'Studio user → studio: GetItem STUDIOUSER#<sub> (sub from the verified token).',
+    'Claim a portal address: one transaction puts SLUG#<slug> on condition it does not exist, with the studio and its first user.',
+  ],
+};

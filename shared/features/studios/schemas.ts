@@ -1,0 +1,26 @@
+// What the API says about a studio: its portal branding and its users.
+import * as z from 'zod/mini';
+import { named } from '../../schemas.ts';
+import { RESERVED_SLUGS, SLUG_MAX, SLUG_MIN, SLUG_PATTERN } from './constants.ts';
+
+export const Slug = z.string().check(
+  z.minLength(SLUG_MIN),
+  z.maxLength(SLUG_MAX),
+  z.regex(SLUG_PATTERN, { error: 'lowercase letters, digits and inner hyphens only' }),
+  z.refine((s) => !RESERVED_SLUGS.has(s), { error: 'this address is reserved' }),
+);
+
+export const Branding = named(
+  z.object({
+    name: z.string(),
+    slug: z.string(),
+    logoUrl: z.nullable(z.string()),
+    accentColor: z.string(),
+    welcomeMessage: z.string(),
+    supportEmail: z.nullable(z.string()),
+  }),
+  'Branding',
+);
+export type Branding = z.infer<typeof Branding>;
+
+export const StudioUserView = named(z.object({ userId: z.string(), email: z.string(), name: z.string() }), 'StudioUser');

@@ -1,0 +1,30 @@
+// What a route is. Each feature lists its routes (shared/features/<feature>/routes.ts) with
+// `route()`; shared/routes.ts merges them into the one table the CDK API, the local server, the
+// OpenAPI document and the isolation tests are generated from.
+import type * as z from 'zod/mini';
+
+export type Auth = 'public' | 'studio' | 'client';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** Where a route may be called from: the studio dashboard host, a studio's portal host, or either. */
+export type Host = 'dashboard' | 'portal' | 'any';
+/** What a Lambda may touch: the CDK grants exactly these (least privilege). */
+export type Grant = 'table:read' | 'table:write' | 'bucket:read' | 'bucket:write' | 'mail:send' | 'studioPool:admin' | 'clientPool:admin';
+
+export interface RouteDef {
+  id: string;
+  /** The folder under shared/features/ (and functions/) the route belongs to. */
+  feature: string;
+  method: Method;
+  path: string;
+  auth: Auth;
+  host: Host;
+  summary: string;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
+  /** Success status and body schema: the handler's reply is typed by it and tests check it. */
+  ok: { status: number; body?: z.ZodMiniType };
+  grants: readonly Grant[];
+}
+
+export const route = <const R extends RouteDef>(r: R): R => r;

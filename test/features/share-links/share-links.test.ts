@@ -1,0 +1,126 @@
+// Share links: view-only and download links to a gallery, with password, expiry and revocation,
+// counted on every use, and bound to the issuing studio's portal.
+import { randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../../local/seed.ts';
+import { db, tableName } from '../../../shared/data/db.ts';
+import { addReadyImages, findStudioBySlugForTest } from '../../support/fixtures.ts';
+import { Browser, DASHBOARD, portal } from '../../support/http.ts';
+import { keys } from '../../support/keys.ts';
+import { storedState } from '../../support/snapshot.ts';
+
+const NORTHLIGHT = portal(DEMO.studio.slug);
+const tokenOf = (url: string) => url.split('#')[1] as string;
+
+describe('share links', () => {
+  let studio: Browser;
+  let galleryId: string;
+  let imageId: string;
+
+  beforeAll(async () => {
+    studio = new Browser();
+    await studio.post(DASHBOARD, '/api/studio/session', { email: DEMO.owner.email, password: DEMO.owner.password });
+    const clients = await studio.get(DASHBOARD, '/api/studio/clients');
+    const created = await studio.post(DASHBOARD, '/api/studio/galleries', {
+      clientId: clients.body.clients[0].clientId,
+      title: `Shared ${randomUUID().slice(0, 4)}`,
+    });
+    galleryId = created.body.gallery.galleryId;
+    const northlight = await findStudioBySlugForTest(DEMO.studio.slug);
+    [imageId] = (await addReadyImages(northlight.studioId, galleryId, 3, 'SHARE')) as [string];
+    await studio.call(DASHBOARD, 'PATCH', `/api/studio/galleries/${galleryId}`, { json: { status: 'ready' } });
+  });
+
+  it('opens a view-only link without an account and refuses downloads through it', async () => {
+    const created = await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'view' });
+    expect(created.status).toBe(201);
+    expect(created.body.link.url).toMatch(new RegExp(`^http://${DEMO.studio.slug}\\.localhost:\\d+/share#[A-Za-z0-9_-]{43}$`));
+    const token = tokenOf(created.body.link.url);
+    const visitor = new Browser();
+    const opened = await visitor.post(NORTHLIGHT, '/api/share/gallery', { token });
+    expect(opened.status).toBe(200);
+    expect(opened.body.gallery.canDownload).toBe(false);
+    expect(opened.body.images).toHaveLength(3);
+    const download = await visitor.post(NORTHLIGHT, '/api/share/download', { token, imageId });
+    expect(download.status).toBe(403);
+    // Bound to the studio's portal: the same token elsewhere is unknown.
+    expect((await visitor.post(portal('no-such-studio'), '/api/share/gallery', { token })).status).toBe(404);
+  });
+
+  it('guards a download link with its password, counts uses, and stops it when revoked', async () => {
+    const created = await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, {
+      access: 'download',
+      password: 'wedding2026',
+    });
+    const token = tokenOf(created.body.link.url);
+    const visitor = new Browser();
+    expect((await visitor.post(NORTHLIGHT, '/api/share/gallery', { token })).body.error).toBe('password_required');
+    expect((await visitor.post(NORTHLIGHT, '/api/share/gallery', { token, password: 'nope' })).body.error).toBe('password_wrong');
+    const opened = await visitor.post(NORTHLIGHT, '/api/share/gallery', { token, password: 'wedding2026' });
+    expect(opened.status).toBe(200);
+    expect(opened.body.gallery.canDownload).toBe(true);
+    const download = await visitor.post(NORTHLIGHT, '/api/share/download', { token, password: 'wedding2026', imageId });
+    expect(download.status).toBe(200);
+    expect(download.body.fileName).toBe('SHARE_0001.jpg');
+
+    const links = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`);
+    const listed = links.body.links.find((l: { linkId: string }) => l.linkId === created.body.link.linkId);
+    expect(listed).toMatchObject({ uses: 2, hasPassword: true, access: 'download' });
+    expect(listed.url).toBeUndefined();
+    expect(JSON.stringify(links.body)).not.toContain('passwordHash');
+
+    expect((await studio.call(DASHBOARD, 'DELETE', `/api/studio/galleries/${galleryId}/share-links/${listed.linkId}`)).status).toBe(204);
+    const revoked = await visitor.post(NORTHLIGHT, '/api/share/gallery', { token, password: 'wedding2026' });
+    expect(revoked.status).toBe(410);
+    expect(revoked.body.error).toBe('link_revoked');
+  });
+
+  it('stops working after its expiry date', async () => {
+    const created = await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, {
+      access: 'view',
+      expiresAt: '2099-01-01',
+    });
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.shareLink(galleryId, created.body.link.linkId),
+        UpdateExpression: 'SET expiresAt = :d',
+        ExpressionAttributeValues: { ':d': '2020-01-01' },
+      }),
+    );
+    const answer = await new Browser().post(NORTHLIGHT, '/api/share/gallery', { token: tokenOf(created.body.link.url) });
+    expect(answer.status).toBe(410);
+    expect(answer.body.error).toBe('link_expired');
+  });
+
+  it('refuses bad input and other studios, changing nothing', async () => {
+    const before = await storedState();
+    expect((await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'edit' })).status).toBe(400);
+    expect(
+      (await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'view', expiresAt: '2001-01-01' })).status,
+    ).toBe(400);
+    expect((await new Browser().post(NORTHLIGHT, '/api/share/gallery', { token: 'short' })).status).toBe(400);
+    expect((await new Browser().post(NORTHLIGHT, '/api/share/gallery', { token: 'A'.repeat(43) })).status).toBe(404);
+    const rival = new Browser();
+    await rival.post(DASHBOARD, '/api/studio/signup', {
+      studioName: 'Rival Links',
+      slug: `links-${randomUUID().slice(0, 6)}`,
+      name: 'R',
+      email: `links-${randomUUID().slice(0, 6)}@example.com`,
+      password: 'Rival-links-1',
+    });
+    const afterSignup = await storedState();
+    expect((await rival.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, { access: 'view' })).status).toBe(404);
+    expect((await rival.get(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`)).status).toBe(404);
+    expect((await rival.get(DASHBOARD, `/api/studio/galleries/${galleryId}/activity`)).status).toBe(404);
+    expect(await storedState()).toEqual(afterSignup);
+    expect(afterSignup.items).toBeGreaterThan(before.items);
+  });
+
+  it('reports views and downloads per client', async () => {
+    const activity = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/activity`);
+    expect(activity.status).toBe(200);
+    expect(activity.body.shareLinks.length).toBeGreaterThanOrEqual(3);
+  });
+});
