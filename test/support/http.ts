@@ -3,6 +3,7 @@
 // Origin header a same-site fetch would carry.
 import { request } from 'node:http';
 import { inject } from 'vitest';
+import { checkAnswer } from './contract.ts';
 
 export interface Answer<T = any> {
   status: number;
@@ -62,6 +63,9 @@ export class Browser {
     } catch {
       body = undefined;
     }
+    // Every answer is held to its route's schema (see contract.ts).
+    const contentType = res.headers['content-type'];
+    checkAnswer(method, path, res.status, typeof contentType === 'string' ? contentType : undefined, body);
     return { status: res.status, headers: res.headers, body, text: res.text };
   }
 

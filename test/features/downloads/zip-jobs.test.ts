@@ -161,10 +161,10 @@ describe('ZIP downloads', () => {
       objects.zipJob(randomUUID()),
     ]) {
       await expect(requestZip({ ...base, entries: [{ key, fileName: 'a.jpg' }] }), key).rejects.toMatchObject({
-        status: 400,
+        kind: 'invalid',
         code: 'invalid_zip_entry',
       });
     }
-    await expect(requestZip({ ...base, entries: [] })).rejects.toMatchObject({ status: 400, code: 'empty_zip' });
+    await expect(requestZip({ ...base, entries: [] })).rejects.toMatchObject({ kind: 'invalid', code: 'empty_zip' });
   });
 });

@@ -27,7 +27,7 @@ import {
   type SubmissionRecord,
 } from '../../galleries/index.ts';
 import type { Studio } from '../../studios/index.ts';
-import type { Permissions } from '../schemas.ts';
+import type { Comment, Permissions } from '../schemas.ts';
 
 export type ClientStatus = ClientGalleryStatus;
 
@@ -242,6 +242,16 @@ export interface CommentRecord {
   text: string;
   createdAt: string;
 }
+
+/** A comment as the API shows it: no author id, nothing of the stored record's bookkeeping. */
+export const commentView = (c: CommentRecord): Comment => ({
+  commentId: c.commentId,
+  imageId: c.imageId,
+  author: c.author,
+  authorName: c.authorName,
+  text: c.text,
+  createdAt: c.createdAt,
+});
 
 export async function listComments(studio: Studio, client: Client, galleryId: string, imageId: string): Promise<CommentRecord[]> {
   await actionContext(studio, client, galleryId, imageId);

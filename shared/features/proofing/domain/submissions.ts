@@ -1,9 +1,22 @@
 import { notFound } from '../../../errors.ts';
 import { galleryOfStudio, loadGalleryContents, type SubmissionRecord } from '../../galleries/index.ts';
 import type { Studio } from '../../studios/index.ts';
+import type { Submission } from '../schemas.ts';
 
-export function submissionsOf(contents: { submissions: SubmissionRecord[] }) {
-  return contents.submissions.map(({ imageIds: _ids, ...rest }) => rest);
+/** A submission as the API shows it: the files by name, not the image ids. */
+export const submissionView = (s: SubmissionRecord): Submission => ({
+  submissionId: s.submissionId,
+  galleryId: s.galleryId,
+  clientId: s.clientId,
+  clientName: s.clientName,
+  clientEmail: s.clientEmail,
+  confirmedAt: s.confirmedAt,
+  count: s.count,
+  fileNames: s.fileNames,
+});
+
+export function submissionsOf(contents: { submissions: SubmissionRecord[] }): Submission[] {
+  return contents.submissions.map(submissionView);
 }
 
 export async function gallerySubmissions(studio: Studio, galleryId: string) {
