@@ -128,6 +128,15 @@ export const BUNDLING = {
   banner: ESM_REQUIRE_BANNER,
 } as const satisfies nodejs.BundlingOptions;
 
+/**
+ * A table entry's handler file, relative to the repository root: `functions/<feature>/<id>.ts` once
+ * the entry names its feature, else the flat layout's `<flatDir>/<id>.ts` (the two coexist while
+ * handlers move into feature folders).
+ */
+export function handlerEntry(id: string, feature: string | undefined, flatDir: string): string {
+  return feature ? `functions/${feature}/${id}.ts` : `${flatDir}/${id}.ts`;
+}
+
 export interface PorticoFunctionProps {
   /** Repository root. */
   readonly rootDir: string;

@@ -7,6 +7,7 @@ import type { Grant } from './routes.ts';
 
 export interface ObjectEventDef {
   id: string;
+  feature?: string;
   prefix: string;
   summary: string;
   grants: readonly Grant[];

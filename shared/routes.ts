@@ -11,6 +11,7 @@ export type Host = 'dashboard' | 'portal' | 'any';
 
 export interface RouteDef {
   id: string;
+  feature?: string;
   method: Method;
   path: string;
   auth: Auth;
