@@ -11,7 +11,8 @@
 // A route's stack must not change once deployed: CloudFormation creates a route's new copy before
 // it deletes the old one, and API Gateway refuses two routes with one key, so a route moved to
 // another stack fails the update. Hence the chunks are cut in table order (a route appended to its
-// feature never moves the others) and a feature's first stack keeps its unnumbered name.
+// feature never moves the others; past ROUTES_PER_STACK routes, add a feature's routes at its end)
+// and a feature's first stack keeps its unnumbered name.
 import { Duration, NestedStack, type NestedStackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -43,7 +44,7 @@ export interface RouteStackPlan {
 export function planRouteStacks(routes: readonly RouteDef[], perStack = ROUTES_PER_STACK): RouteStackPlan[] {
   const byFeature = Map.groupBy(routes, (route) => route.feature ?? DEFAULT_FEATURE);
   return [...byFeature].flatMap(([feature, featureRoutes]) => {
-    const name = `${feature.replace(/(^|[^a-zA-Z0-9]+)([a-zA-Z0-9])/g, (_, _sep, c: string) => c.toUpperCase())}Routes`;
+    const name = `${pascalCase(feature)}Routes`;
     const plans: RouteStackPlan[] = [];
     for (let start = 0; start < featureRoutes.length; start += perStack) {
       const n = start / perStack + 1;
@@ -51,6 +52,15 @@ export function planRouteStacks(routes: readonly RouteDef[], perStack = ROUTES_P
     }
     return plans;
   });
+}
+
+/** 'share-links' → 'ShareLinks': construct ids read like the other constructs'. */
+function pascalCase(name: string): string {
+  return name
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('');
 }
 
 export interface FeatureRoutesProps extends NestedStackProps, FunctionResources {

@@ -16,7 +16,7 @@ import type { Auth, RouteDef } from '../../shared/routes.ts';
 import { FeatureRoutes, type FunctionSettings, planRouteStacks } from '../features/feature-routes.ts';
 import type { FunctionResources } from '../lambda.ts';
 
-export { type FunctionSettings, ROUTES_PER_STACK } from '../features/feature-routes.ts';
+export type { FunctionSettings } from '../features/feature-routes.ts';
 export { COGNITO_ADMIN_ACTIONS } from '../lambda.ts';
 
 export interface ApiStackProps extends StackProps, FunctionResources {
