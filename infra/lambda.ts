@@ -128,6 +128,9 @@ export const BUNDLING = {
   banner: ESM_REQUIRE_BANNER,
 } as const satisfies nodejs.BundlingOptions;
 
+/** A table entry's handler file, relative to the repository root. */
+export const handlerEntry = (id: string, feature: string): string => `functions/${feature}/${id}.ts`;
+
 export interface PorticoFunctionProps {
   /** Repository root. */
   readonly rootDir: string;

@@ -8,7 +8,7 @@ import type { HostedZoneAttributes } from 'aws-cdk-lib/aws-route53';
 import { CURRENT_VERSION_EXPIRED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { type ObjectEventDef, objectEventList } from '../shared/events.ts';
 import { type RouteDef, routeList } from '../shared/routes.ts';
-import { ApiStack } from './stacks/api-stack.ts';
+import { ApiStack, type ApiStackProps } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { EdgeStack } from './stacks/edge-stack.ts';
@@ -43,6 +43,8 @@ export interface PorticoProps {
   readonly routes?: readonly RouteDef[];
   /** The object events; shared/events.ts unless a test substitutes its own. */
   readonly objectEvents?: readonly ObjectEventDef[];
+  /** Per-route exceptions to the function defaults, keyed by route id. */
+  readonly functionOverrides?: ApiStackProps['functionOverrides'];
 }
 
 export interface PorticoStacks {
@@ -139,7 +141,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
   const api = new ApiStack(app, name('Api'), {
     env: home,
     crossRegionReferences: true,
-    description: 'Portico API: HTTP API and one Lambda per route',
+    description: 'Portico API: HTTP API and authorizers; routes and their Lambdas in a nested stack per feature',
     routes: props.routes ?? routeList,
     rootDir: props.rootDir,
     domainName: props.domainName,
@@ -152,6 +154,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     clientPoolClient: auth.client.client,
     mailIdentity: mail.identity,
     functionDefaults: { memorySize: props.functionMemorySize },
+    functionOverrides: props.functionOverrides,
   });
   const events = new EventsStack(app, name('Events'), {
     env: home,

@@ -1,27 +1,27 @@
 // The HTTP API: one Lambda per entry of shared/routes.ts, each allowed exactly what the route's
 // `grants` list says. Nothing here names a route: add one to the table and it appears here.
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+//
+// This stack keeps what the routes share (the API, its $default stage and access logs, the two JWT
+// authorizers); the routes and their functions live in nested stacks, one per feature (more for a
+// feature past ROUTES_PER_STACK routes), so no template nears CloudFormation's 500 resources
+// (infra/features/feature-routes.ts). The nested stacks only read from this one and from the
+// data, auth and mail stacks, so the references stay one-way.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { Auth, RouteDef } from '../../shared/routes.ts';
-import { applyGrants, type FunctionResources, functionEnvironment, porticoFunction } from '../lambda.ts';
-import { acknowledge } from '../nag.ts';
+import { FeatureRoutes, type FunctionSettings, planRouteStacks } from '../features/feature-routes.ts';
+import type { FunctionResources } from '../lambda.ts';
 
+export type { FunctionSettings } from '../features/feature-routes.ts';
 export { COGNITO_ADMIN_ACTIONS } from '../lambda.ts';
-
-export interface FunctionSettings {
-  readonly memorySize?: number;
-  readonly timeout?: Duration;
-}
 
 export interface ApiStackProps extends StackProps, FunctionResources {
   readonly routes: readonly RouteDef[];
-  /** Repository root: handlers are `functions/<route id>.ts` under it. */
+  /** Repository root: handlers are `functions/<feature>/<route id>.ts` (or `functions/<route id>.ts`) under it. */
   readonly rootDir: string;
   /** Defaults for every function (512 MB, 10 s)... */
   readonly functionDefaults?: FunctionSettings;
@@ -31,7 +31,10 @@ export interface ApiStackProps extends StackProps, FunctionResources {
 
 export class ApiStack extends Stack {
   readonly httpApi: apigw.HttpApi;
+  /** Every route's function, by route id, whichever nested stack holds it. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
+  /** The nested stacks holding the routes, in table order of their features. */
+  readonly routeStacks: readonly FeatureRoutes[];
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -48,47 +51,51 @@ export class ApiStack extends Stack {
       accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs) },
     });
 
-    const jwtAuthorizer = (name: string, pool: cognito.IUserPool, client: cognito.IUserPoolClient) =>
-      new HttpJwtAuthorizer(`${name}Authorizer`, `https://cognito-idp.${Stack.of(pool).region}.${this.urlSuffix}/${pool.userPoolId}`, {
+    // Created here once, under the API (the construct path HttpJwtAuthorizer used, so the logical ids
+    // stay), and handed to the nested stacks as an id and a type: binding an HttpJwtAuthorizer from
+    // a nested stack would work too, but would create the authorizer wherever the first route binds it.
+    const jwtAuthorizer = (name: string, pool: cognito.IUserPool, client: cognito.IUserPoolClient) => {
+      const authorizer = new apigw.HttpAuthorizer(this.httpApi, `${name}Authorizer`, {
+        httpApi: this.httpApi,
+        type: apigw.HttpAuthorizerType.JWT,
         authorizerName: name,
+        identitySource: ['$request.header.Authorization'],
+        jwtIssuer: `https://cognito-idp.${Stack.of(pool).region}.${this.urlSuffix}/${pool.userPoolId}`,
         jwtAudience: [client.userPoolClientId],
       });
+      return apigw.HttpAuthorizer.fromHttpAuthorizerAttributes(this, `${name}RouteAuthorizer`, {
+        authorizerId: authorizer.authorizerId,
+        authorizerType: apigw.HttpAuthorizerType.JWT,
+      });
+    };
     const authorizers: Record<Auth, apigw.IHttpRouteAuthorizer | undefined> = {
       public: undefined,
       studio: jwtAuthorizer('studio', props.studioPool, props.studioPoolClient),
       client: jwtAuthorizer('client', props.clientPool, props.clientPoolClient),
     };
 
-    const environment = functionEnvironment(props);
-
-    const functions = new Map<string, lambda.IFunction>();
-    for (const route of props.routes) {
-      const settings = { ...props.functionDefaults, ...props.functionOverrides?.[route.id] };
-      const fn = porticoFunction(this, route.id, {
-        rootDir: props.rootDir,
-        entry: `functions/${route.feature}/${route.id}.ts`,
-        description: `${route.method} ${route.path}`,
-        roleDescription: `Portico route ${route.id} (${route.method} ${route.path})`,
-        memorySize: settings.memorySize ?? 512,
-        timeout: settings.timeout ?? Duration.seconds(10),
-        environment,
-        missingHandlerHint: `Route ${route.id} has no handler (every route in shared/routes.ts needs functions/<id>.ts)`,
-      });
-      applyGrants(fn, route.grants, props, `Route ${route.id}`);
-      functions.set(route.id, fn);
-
-      const httpRoutes = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [apigw.HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${route.id}Integration`, fn),
-        authorizer: authorizers[route.auth],
-      });
-      if (route.auth === 'public') {
-        const reason = `Route ${route.id} has auth 'public' in shared/routes.ts: it serves signed-out callers.`;
-        for (const httpRoute of httpRoutes) acknowledge(httpRoute, reason, 'AwsSolutions-APIG4');
-      }
-    }
-    this.functions = functions;
+    this.routeStacks = planRouteStacks(props.routes).map(
+      (plan) =>
+        new FeatureRoutes(this, plan.id, {
+          description: `Portico API: ${plan.routes.length} routes of the ${plan.feature} feature`,
+          routes: plan.routes,
+          httpApi: this.httpApi,
+          authorizers,
+          rootDir: props.rootDir,
+          functionDefaults: props.functionDefaults,
+          functionOverrides: props.functionOverrides,
+          domainName: props.domainName,
+          senderEmail: props.senderEmail,
+          table: props.table,
+          bucket: props.bucket,
+          studioPool: props.studioPool,
+          studioPoolClient: props.studioPoolClient,
+          clientPool: props.clientPool,
+          clientPoolClient: props.clientPoolClient,
+          mailIdentity: props.mailIdentity,
+        }),
+    );
+    this.functions = new Map(this.routeStacks.flatMap((stack) => [...stack.functions]));
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }

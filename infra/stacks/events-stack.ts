@@ -7,17 +7,18 @@
 // while the functions' grants point back at the bucket: a cross-stack cycle. With EventBridge the
 // data stack knows nothing of these functions, and a new entry never touches the bucket.
 // EventBridge invokes Lambda asynchronously, so a handler that throws is retried twice by Lambda.
+// Two entries make 15 resources, so this stack needs no nested stacks the way the API's routes do.
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import type { ObjectEventDef } from '../../shared/events.ts';
-import { applyGrants, type FunctionResources, functionEnvironment, porticoFunction } from '../lambda.ts';
+import { applyGrants, type FunctionResources, functionEnvironment, handlerEntry, porticoFunction } from '../lambda.ts';
 
 export interface EventsStackProps extends StackProps, FunctionResources {
   readonly events: readonly ObjectEventDef[];
-  /** Repository root: handlers are `functions/events/<id>.ts` under it. */
+  /** Repository root: handlers are `functions/<feature>/<id>.ts` (or `functions/events/<id>.ts`) under it. */
   readonly rootDir: string;
 }
 
@@ -32,15 +33,16 @@ export class EventsStack extends Stack {
     const rules = new Map<string, events.Rule>();
 
     for (const def of props.events) {
+      const entry = handlerEntry(def.id, def.feature);
       const fn = porticoFunction(this, def.id, {
         rootDir: props.rootDir,
-        entry: `functions/${def.feature}/${def.id}.ts`,
+        entry,
         description: def.summary.slice(0, 256),
         roleDescription: `Portico object event ${def.id} (new objects under ${def.prefix})`,
         memorySize: def.memorySize,
         timeout: Duration.seconds(def.timeoutSeconds),
         environment,
-        missingHandlerHint: `Object event ${def.id} has no handler (every entry of shared/events.ts needs functions/events/<id>.ts)`,
+        missingHandlerHint: `Object event ${def.id} has no handler (every entry of shared/events.ts needs ${entry})`,
         nativeModules: def.nativeModules,
         assets: def.assets,
       });

@@ -1,12 +1,11 @@
 // The object-event stack: one function per entry of shared/events.ts, an EventBridge rule per entry
 // on the files bucket's "Object Created" events, and exactly the grants the table gives.
-import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ObjectEventDef, objectEventList } from '../../shared/events.ts';
 import type { Grant } from '../../shared/routes.ts';
-import { type BuiltApp, buildTestApp, nagFindings } from './portico-app.ts';
+import { type BuiltApp, buildTestApp, located, nagFindings } from './portico-app.ts';
 
 type Resource = { Type: string; Properties: Record<string, any>; DependsOn?: string[] };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
@@ -59,13 +58,9 @@ describe('events stack', () => {
   });
 
   it('gives the functions the same environment as the API functions', () => {
-    const apiFn = built.stacks.api.functions.values().next().value!;
-    const apiVariables = Stack.of(apiFn).resolve(
-      (
-        Template.fromStack(built.stacks.api).toJSON().Resources[
-          built.stacks.api.getLogicalId(apiFn.node.defaultChild as CfnFunction)
-        ] as Resource
-      ).Properties.Environment.Variables,
+    const apiFn = located(built.stacks.api.functions.values().next().value!);
+    const apiVariables = apiFn.stack.resolve(
+      (apiFn.template.toJSON().Resources[apiFn.logicalId] as Resource).Properties.Environment.Variables,
     );
     for (const def of objectEventList) {
       const variables = resource(events, logicalId(fnOf(def.id))).Properties.Environment.Variables;

@@ -3,8 +3,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
 import { buildPortico, type PorticoProps, type PorticoStacks, porticoPropsFromContext, ROOT_DIR } from '../../infra/portico.ts';
 
 /** cdk.json's context minus Portico's own keys: feature flags behave as under `cdk synth`. */
@@ -64,4 +66,42 @@ export function nagFindings(app: App): NagFinding[] {
       description: v.description,
     })),
   );
+}
+
+// Templates are read once per stack: the API's assertions look up the same nested templates for every route.
+const templates = new WeakMap<Stack, Template>();
+
+/** The synthesized template of a stack, top-level or nested. */
+export function templateOf(stack: Stack): Template {
+  let template = templates.get(stack);
+  if (!template) {
+    template = Template.fromStack(stack);
+    templates.set(stack, template);
+  }
+  return template;
+}
+
+/** Every stack of the app: the top-level ones and the nested stacks inside them. */
+export function allStacks(app: App): Stack[] {
+  return app.node.findAll().filter((c): c is Stack => Stack.isStack(c));
+}
+
+/** Where a construct's resource lands: the (possibly nested) stack, its template and the logical id in it. */
+export function located(construct: IConstruct): { stack: Stack; template: Template; logicalId: string } {
+  const stack = Stack.of(construct);
+  const element = (construct.node.defaultChild ?? construct) as CfnElement;
+  return { stack, template: templateOf(stack), logicalId: stack.getLogicalId(element) };
+}
+
+/**
+ * Follows a nested stack's parameter to what its parent passes in (`{ Ref: <parameter> }` becomes
+ * e.g. `{ Ref: <authorizer in the parent> }`), so an assertion can name the resource it points at.
+ */
+export function parentValue(stack: Stack, value: unknown): unknown {
+  const parent = stack.nestedStackParent;
+  const ref = (value as { Ref?: unknown } | undefined)?.Ref;
+  if (!parent || !stack.nestedStackResource || typeof ref !== 'string') return value;
+  if (!(ref in (templateOf(stack).toJSON().Parameters ?? {}))) return value;
+  const resource = templateOf(parent).toJSON().Resources[parent.getLogicalId(stack.nestedStackResource)];
+  return parentValue(parent, resource.Properties.Parameters[ref]);
 }

@@ -1,16 +1,15 @@
 // The CDK app as configured by default (no hosted zone): one in-process synthesis, many assertions.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Stack } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../infra/portico.ts';
 import { COGNITO_ADMIN_ACTIONS } from '../../infra/stacks/api-stack.ts';
 import { TABLE } from '../../shared/data/table.ts';
 import { routeList } from '../../shared/routes.ts';
 import { contentSecurityPolicy, securityHeaders } from '../../shared/security-headers.ts';
-import { type BuiltApp, buildTestApp, nagFindings, TEST_CONTEXT } from './portico-app.ts';
+import { type BuiltApp, buildTestApp, located, nagFindings, parentValue, TEST_CONTEXT, templateOf } from './portico-app.ts';
 
 const DOMAIN = TEST_CONTEXT['portico:domainName'];
 
@@ -198,21 +197,29 @@ describe('mail stack', () => {
 });
 
 describe('api stack', () => {
+  // The routes and their functions live in the API stack's nested stacks, one per feature: each
+  // route's resources are looked up in the template of the stack that holds its function.
   const routeFunction = (id: string) => {
     const fn = built.stacks.api.functions.get(id);
     if (!fn) throw new Error(`no function for route ${id}`);
     return fn;
   };
-  const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-    built.stacks.api.getLogicalId(construct.node.defaultChild as CfnFunction);
+  const functionOf = (id: string) => {
+    const { template, logicalId } = located(routeFunction(id));
+    return { template, resource: template.toJSON().Resources[logicalId] as Resource };
+  };
+  const routeTemplates = () => built.stacks.api.routeStacks.map(templateOf);
+  const arm64Node24 = { Properties: { Runtime: 'nodejs24.x', Architectures: ['arm64'] } };
 
   it('has exactly one nodejs24.x arm64 function per route of the route table', () => {
     expect(built.stacks.api.functions.size).toBe(routeList.length);
-    // (The cross-region export writer is a Lambda too, CDK's own, on x86.)
-    const functions = api.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x', Architectures: ['arm64'] } });
-    expect(Object.keys(functions)).toHaveLength(routeList.length);
+    // (The cross-region export writer is a Lambda too, CDK's own, on x86: the only one in the parent.)
+    expect(Object.keys(api.findResources('AWS::Lambda::Function', arm64Node24))).toHaveLength(0);
+    const counts = routeTemplates().map((t) => Object.keys(t.findResources('AWS::Lambda::Function', arm64Node24)).length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(routeList.length);
     for (const route of routeList) {
-      const fn = functions[logicalId(routeFunction(route.id))] as Resource;
+      const { template, logicalId } = located(routeFunction(route.id));
+      const fn = template.findResources('AWS::Lambda::Function', arm64Node24)[logicalId] as Resource;
       expect(fn, route.id).toBeDefined();
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
@@ -230,7 +237,7 @@ describe('api stack', () => {
     const required = [...source.matchAll(/required\('([A-Z0-9_]+)'\)/g)].map((m) => m[1] ?? '');
     expect(required).toContain('TABLE_NAME');
     for (const route of routeList) {
-      const fn = api.toJSON().Resources[logicalId(routeFunction(route.id))] as Resource;
+      const fn = functionOf(route.id).resource;
       const variables = fn.Properties.Environment.Variables;
       for (const name of [...required, 'PUBLIC_SCHEME', 'PUBLIC_PORT', 'POWERTOOLS_SERVICE_NAME'])
         expect(variables, `${route.id} ${name}`).toHaveProperty(name);
@@ -240,8 +247,8 @@ describe('api stack', () => {
 
   it('keeps each function log group for a month', () => {
     for (const route of routeList) {
-      const fn = api.toJSON().Resources[logicalId(routeFunction(route.id))] as Resource;
-      const group = api.toJSON().Resources[fn.Properties.LoggingConfig.LogGroup.Ref] as Resource;
+      const { template, resource: fn } = functionOf(route.id);
+      const group = template.toJSON().Resources[fn.Properties.LoggingConfig.LogGroup.Ref] as Resource;
       expect(group.Properties.RetentionInDays).toBe(30);
     }
   });
@@ -263,18 +270,25 @@ describe('api stack', () => {
       );
     }
 
-    const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    // Authorizers only in the parent: the nested stacks get their ids as parameters.
+    for (const template of routeTemplates()) template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+    api.resourceCountIs('AWS::ApiGatewayV2::Route', 0);
+    const routes = built.stacks.api.routeStacks.flatMap((stack) =>
+      (Object.values(templateOf(stack).findResources('AWS::ApiGatewayV2::Route')) as Resource[]).map((r) => ({ stack, ...r })),
+    );
     expect(routes).toHaveLength(routeList.length);
+    const httpApiId = built.stacks.api.getLogicalId(built.stacks.api.httpApi.node.defaultChild as CfnElement);
     for (const route of routeList) {
       const found = routes.filter((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
       expect(found, route.id).toHaveLength(1);
-      const props = found[0]!.Properties;
+      const { stack, Properties: props } = found[0]!;
+      expect(parentValue(stack, props.ApiId), route.id).toEqual({ Ref: httpApiId });
       if (route.auth === 'public') {
         expect(props.AuthorizationType, route.id).toBe('NONE');
         expect(props.AuthorizerId).toBeUndefined();
       } else {
         expect(props.AuthorizationType, route.id).toBe('JWT');
-        expect(props.AuthorizerId, route.id).toEqual({ Ref: authorizerByName[route.auth]!.id });
+        expect(parentValue(stack, props.AuthorizerId), route.id).toEqual({ Ref: authorizerByName[route.auth]!.id });
       }
     }
   });
@@ -289,11 +303,10 @@ describe('api stack', () => {
 
   describe('least privilege', () => {
     const statementsOf = (routeId: string) => {
-      const role = routeFunction(routeId).role!;
-      const roleId = built.stacks.api.getLogicalId(role.node.defaultChild as CfnFunction);
-      const roleResource = api.toJSON().Resources[roleId] as Resource;
+      const { template, logicalId: roleId } = located(routeFunction(routeId).role!);
+      const roleResource = template.toJSON().Resources[roleId] as Resource;
       expect(roleResource.Properties.ManagedPolicyArns, `${routeId} has managed policies`).toBeUndefined();
-      const policies = Object.values(api.findResources('AWS::IAM::Policy')) as Resource[];
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
       return policies
         .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
         .flatMap((p) => p.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]);
@@ -315,7 +328,7 @@ describe('api stack', () => {
       const logs = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('logs:')));
       expect(logs).toHaveLength(1);
       expect(actionsOf(logs).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
-      const fn = api.toJSON().Resources[logicalId(routeFunction(route.id))] as Resource;
+      const fn = functionOf(route.id).resource;
       expect(logs[0]!.Resource).toEqual({ 'Fn::GetAtt': [fn.Properties.LoggingConfig.LogGroup.Ref, 'Arn'] });
 
       const services = new Set(actions.map((a) => a.split(':')[0]));
@@ -481,6 +494,11 @@ describe('cdk-nag AwsSolutions', () => {
     for (const [id, reason] of acknowledged) expect(reason.length, id).toBeGreaterThan(20);
     // Template-level check that the stack itself carries no blanket IAM acknowledgement.
     expect(acknowledged.map(([id]) => id)).not.toContain('Annotation::AwsSolutions-IAM5');
-    expect(Stack.of(built.stacks.api).node.metadata.some((m) => m.type === 'aws:cdk:acknowledged-rules')).toBe(false);
+    for (const stack of [built.stacks.api, ...built.stacks.api.routeStacks]) {
+      expect(
+        stack.node.metadata.some((m) => m.type === 'aws:cdk:acknowledged-rules'),
+        stack.node.path,
+      ).toBe(false);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { porticoPropsFromContext } from '../../infra/portico.ts';
 import { type Grant, type RouteDef, routeList } from '../../shared/routes.ts';
-import { type BuiltApp, buildTestApp, nagFindings, TEST_CONTEXT } from './portico-app.ts';
+import { type BuiltApp, buildTestApp, located, nagFindings, TEST_CONTEXT, templateOf } from './portico-app.ts';
 
 const DOMAIN = TEST_CONTEXT['portico:domainName'];
 const nagErrors = (built: BuiltApp) =>
@@ -97,10 +97,10 @@ describe('with an imported certificate, no site, and other context', () => {
   it('names the stacks with the prefix and sizes the functions from context', () => {
     expect(built.stacks.api.stackName).toBe('AcmeApi');
     expect(built.stacks.edge.stackName).toBe('AcmeEdge');
-    const functions = Template.fromStack(built.stacks.api).findResources('AWS::Lambda::Function', {
-      Properties: { Architectures: ['arm64'] },
-    });
-    expect(Object.values(functions).map((f) => f.Properties.MemorySize)).toEqual(Array(routeList.length).fill(1024));
+    const functions = built.stacks.api.routeStacks.flatMap((stack) =>
+      Object.values(templateOf(stack).findResources('AWS::Lambda::Function', { Properties: { Architectures: ['arm64'] } })),
+    );
+    expect(functions.map((f) => f.Properties.MemorySize)).toEqual(Array(routeList.length).fill(1024));
   });
 
   it('skips the site deployment with a warning when the site is not built', () => {
@@ -143,7 +143,7 @@ describe('a route whose handler is not written yet', () => {
     afterAll(() => built?.dispose());
 
     it('gets a placeholder function and a warning', () => {
-      const api = Template.fromStack(built.stacks.api);
+      const api = located(built.stacks.api.functions.get(future.id)!).template;
       api.hasResourceProperties('AWS::Lambda::Function', {
         Description: `PATCH ${future.path}`,
         Code: { ZipFile: Match.stringLikeRegexp('not built') },

@@ -1,0 +1,157 @@
+// Room for 150 routes (issue 8): CloudFormation refuses a template over 500 resources, and each
+// route costs seven. The app is synthesized with today's route table and with the table grown to
+// 150 routes (invented features, one of them past a nested stack's share, plus a few more routes in
+// today's features); every template, top-level or nested, must stay under 400, and cdk-nag clean.
+import { Duration } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planRouteStacks, ROUTES_PER_STACK } from '../../infra/features/feature-routes.ts';
+import type { Auth, Grant, Method, RouteDef } from '../../shared/routes.ts';
+import { routeList } from '../../shared/routes.ts';
+import { allStacks, type BuiltApp, buildTestApp, located, nagFindings, templateOf } from './portico-app.ts';
+
+const LIMIT = 400;
+const TARGET = 150;
+
+const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const AUTHS: Auth[] = ['studio', 'client', 'public'];
+// Every grant kind appears, so each kind's cdk-nag acknowledgements are exercised in nested stacks.
+const GRANT_SETS: Grant[][] = [
+  [],
+  ['table:read'],
+  ['table:write', 'bucket:read'],
+  ['table:write', 'bucket:write', 'mail:send'],
+  ['table:read', 'studioPool:admin', 'clientPool:admin'],
+];
+
+/** `count` routes of `feature`, with no handler files: the synth gives them placeholders. */
+function generatedRoutes(feature: string, count: number): RouteDef[] {
+  const name = feature.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+  return Array.from({ length: count }, (_, i) => {
+    const auth = AUTHS[i % AUTHS.length]!;
+    return {
+      id: `${name}Generated${i + 1}`,
+      feature,
+      method: METHODS[i % METHODS.length]!,
+      path: `/api/${feature}/generated-${i + 1}/{id}`,
+      auth,
+      host: auth === 'client' ? 'portal' : auth === 'studio' ? 'dashboard' : 'any',
+      summary: `Generated route ${i + 1} of ${feature}`,
+      ok: { status: 200 },
+      grants: GRANT_SETS[i % GRANT_SETS.length]!,
+    };
+  });
+}
+
+// The features the next issues bring, "files" past one nested stack's share; then a few more
+// routes in today's features; "projects" takes what is left to make 150.
+const invented = { files: ROUTES_PER_STACK + 5, deliverables: 9, messaging: 9, releases: 8, invoices: 9, settings: 8, domains: 8 };
+const extra = [...generatedRoutes('galleries', 2), ...generatedRoutes('proofing', 2), ...generatedRoutes('share-links', 1)];
+const grown: RouteDef[] = [
+  ...routeList,
+  ...extra,
+  ...Object.entries(invented).flatMap(([feature, count]) => generatedRoutes(feature, count)),
+];
+grown.push(...generatedRoutes('projects', TARGET - grown.length));
+
+/** Every stack of the app, top-level or nested, with its resource count. */
+function resourceCounts(built: BuiltApp) {
+  return allStacks(built.app)
+    .map((stack) => ({
+      stack,
+      name: stack.nestedStackParent ? stack.node.path : stack.stackName,
+      resources: Object.keys(templateOf(stack).toJSON().Resources ?? {}).length,
+    }))
+    .sort((a, b) => b.resources - a.resources);
+}
+
+function report(label: string, counts: ReturnType<typeof resourceCounts>) {
+  const largest = counts[0]!;
+  console.log(
+    `${label}: largest stack ${largest.name} with ${largest.resources} resources\n` +
+      counts.map((c) => `  ${String(c.resources).padStart(4)}  ${c.name}`).join('\n'),
+  );
+}
+
+describe('the nested stack plan', () => {
+  it('makes 150 routes', () => expect(grown).toHaveLength(TARGET));
+
+  it('keeps every stack within its share of routes, and every route in one stack', () => {
+    const plans = planRouteStacks(grown);
+    expect(plans.every((p) => p.routes.length <= ROUTES_PER_STACK)).toBe(true);
+    expect(plans.flatMap((p) => p.routes).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...grown].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(new Set(plans.map((p) => p.id)).size).toBe(plans.length);
+    expect(plans.filter((p) => p.feature === 'files').map((p) => [p.id, p.routes.length, p.routes.at(0)?.id])).toEqual([
+      ['FilesRoutes', ROUTES_PER_STACK, 'filesGenerated1'],
+      ['FilesRoutes2', 5, `filesGenerated${ROUTES_PER_STACK + 1}`],
+    ]);
+    expect(plans.find((p) => p.feature === 'share-links')?.id).toBe('ShareLinksRoutes');
+  });
+
+  it('never moves a route to another stack when routes are appended', () => {
+    // A moved route would fail the deploy: its new copy is created before the old one is gone, and
+    // API Gateway refuses two routes with one key.
+    const stackOf = (routes: readonly RouteDef[]) =>
+      new Map(planRouteStacks(routes).flatMap((p) => p.routes.map((r) => [r.id, p.id] as const)));
+    const before = stackOf(grown);
+    const moreFiles = generatedRoutes('files', invented.files + ROUTES_PER_STACK).slice(invented.files);
+    const after = stackOf([...grown, ...moreFiles, ...generatedRoutes('plans', 3)]);
+    for (const [id, stack] of before) expect(after.get(id), id).toBe(stack);
+  });
+});
+
+describe.each([
+  ["today's route table", routeList],
+  [`${TARGET} routes`, grown],
+])('the app with %s', (_label, routes) => {
+  let built: BuiltApp;
+  // Overrides by route id still reach their functions, here one in a feature's second nested stack.
+  const overrides = { getHealth: { memorySize: 256 }, filesGenerated42: { memorySize: 2048, timeout: Duration.seconds(30) } };
+  beforeAll(() => {
+    // With version reporting on, as under `cdk synth`: its AWS::CDK::Metadata counts too.
+    built = buildTestApp({ 'aws:cdk:version-reporting': true }, { routes, functionOverrides: overrides });
+  });
+  afterAll(() => built?.dispose());
+
+  it(`keeps every stack, top-level or nested, under ${LIMIT} resources`, () => {
+    const counts = resourceCounts(built);
+    report(`${routes.length} routes`, counts);
+    expect(counts.filter((c) => c.stack.nestedStackParent).length).toBe(planRouteStacks(routes).length);
+    for (const { name, resources } of counts) expect(resources, name).toBeLessThan(LIMIT);
+  });
+
+  it('holds one function per route, and applies the per-route overrides', () => {
+    expect(built.stacks.api.functions.size).toBe(routes.length);
+    for (const [id, settings] of Object.entries(overrides)) {
+      if (!routes.some((r) => r.id === id)) continue;
+      const { stack, template, logicalId } = located(built.stacks.api.functions.get(id)!);
+      expect(stack.node.id).toBe(planRouteStacks(routes).find((p) => p.routes.some((r) => r.id === id))?.id);
+      expect(template.toJSON().Resources[logicalId].Properties).toMatchObject({
+        MemorySize: settings.memorySize,
+        Timeout: 'timeout' in settings ? settings.timeout.toSeconds() : 10,
+      });
+    }
+  });
+
+  // (The generated routes have no handler files: the warning names the path looked for.)
+  it.runIf(routes === grown)("looks for a feature's handlers in functions/<feature>/", () => {
+    const route = extra[0]!;
+    Annotations.fromStack(built.stacks.api).hasWarning(
+      '*',
+      Match.stringLikeRegexp(`functions/${route.feature}/${route.id}\\.ts does not exist`),
+    );
+  });
+
+  it('keeps the references one-way: nothing the API stack uses depends on it', () => {
+    const { api, data, auth, mail, events } = built.stacks;
+    expect([data, auth, mail].map((s) => api.dependencies.includes(s))).toEqual([true, true, true]);
+    for (const stack of [data, auth, mail, events]) expect(stack.dependencies.includes(api), stack.stackName).toBe(false);
+  });
+
+  it('passes cdk-nag with nothing unacknowledged', () => {
+    const findings = nagFindings(built.app).map((f) => `${f.severity} ${f.rule} ${f.path}: ${f.description}`);
+    expect(findings).toEqual([]);
+  });
+});
