@@ -10,16 +10,15 @@
 //   host anyway); each request is retried RETRIES times with exponential backoff and jitter.
 //
 // The engine knows nothing of the UI: it notifies subscribers (throttled) and answers snapshot().
-import { ApiError, messageOf } from './api.ts';
-import { galleryApi } from './gallery-api.ts';
 import {
   MAX_UPLOAD_BYTES,
-  type StudioImage,
   TICKETS_PER_REQUEST,
   UPLOAD_CONTENT_TYPES,
   type UploadContentType,
-  type UploadTicket,
-} from './gallery-types.ts';
+} from '../../../shared/features/uploads/constants.ts';
+import { ApiError, call, messageOf } from './api.ts';
+import { formatBytes } from './format.ts';
+import type { StudioImage, UploadTicket } from './gallery-types.ts';
 
 export type UploadStatus = 'waiting' | 'uploading' | 'finishing' | 'done' | 'failed' | 'cancelled';
 
@@ -178,7 +177,7 @@ export class Uploader {
       const contentType = contentTypeOf(file);
       if (!contentType) skipped.push({ name: file.name, reason: 'not a JPEG, PNG, WebP, TIFF or HEIC image' });
       else if (file.size === 0) skipped.push({ name: file.name, reason: 'the file is empty' });
-      else if (file.size > MAX_UPLOAD_BYTES) skipped.push({ name: file.name, reason: 'larger than 200 MB' });
+      else if (file.size > MAX_UPLOAD_BYTES) skipped.push({ name: file.name, reason: `larger than ${formatBytes(MAX_UPLOAD_BYTES)}` });
       else {
         this.entries.push({
           key: this.nextKey++,
@@ -300,7 +299,9 @@ export class Uploader {
     for (const e of batch) e.requesting = true;
     try {
       const files = batch.map((e) => ({ fileName: e.fileName, contentType: e.contentType, size: e.size }));
-      const { tickets } = await this.withRetries(null, () => galleryApi.createUploads(this.galleryId, { files }));
+      const { tickets } = await this.withRetries(null, () =>
+        call('createUpload', { params: { galleryId: this.galleryId }, body: { files } }),
+      );
       for (const [i, entry] of batch.entries()) {
         const ticket = tickets[i];
         entry.requesting = false;
@@ -357,7 +358,9 @@ export class Uploader {
       this.changed();
       // Single PUTs need no completion in AWS (the bucket event starts processing), but telling the
       // API moves the image to "processing" at once, and is harmless when the pipeline was faster.
-      const { image } = await this.withRetries(entry, () => galleryApi.completeUpload(this.galleryId, ticket.imageId, body));
+      const { image } = await this.withRetries(entry, () =>
+        call('completeUpload', { params: { galleryId: this.galleryId, imageId: ticket.imageId }, body }),
+      );
       if (cancelled(entry)) return;
       entry.status = 'done';
       this.onUploaded(image);
@@ -466,6 +469,6 @@ export class Uploader {
     this.byImage.delete(imageId);
     entry.imageId = null;
     entry.ticket = null;
-    void this.cleanup.run(() => galleryApi.deleteImage(this.galleryId, imageId)).catch(() => undefined);
+    void this.cleanup.run(() => call('deleteImage', { params: { galleryId: this.galleryId, imageId } })).catch(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../lib/api.ts';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { formatDate, today } from '../../lib/dates.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import type { ClientStatus, ClientSummary } from '../../lib/types.ts';
@@ -18,7 +18,7 @@ const STATUS: Record<ClientStatus, { label: string; tone: BadgeTone }> = {
 };
 
 export default function ClientsPage() {
-  const load = useLoad(() => Promise.all([api.studioMe(), api.listClients()]));
+  const load = useLoad(() => Promise.all([call('getStudioMe'), call('listClients')]));
   const [added, setAdded] = useState<ClientSummary[]>([]);
   const me = load.state === 'ready' ? load.data[0] : undefined;
   useTitle(me && `Clients · ${me.studio.name} · Portico`);
@@ -146,7 +146,7 @@ function InviteForm({ ready, onInvited }: { ready: boolean; onInvited: (client: 
     setBusy(true);
     try {
       const body = { name: name.trim(), email: email.trim(), ...(expiry ? { accessExpiresAt: expiry } : {}) };
-      const { client } = await api.inviteClient(body);
+      const { client } = await call('inviteClient', { body });
       onInvited(client);
       setStatus(`Invitation sent to ${client.name} (${client.email}). They’ll find a sign-in link in their inbox.`);
       setName('');

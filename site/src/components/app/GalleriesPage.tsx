@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../lib/api.ts';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { formatDate, today } from '../../lib/dates.ts';
-import { galleryApi } from '../../lib/gallery-api.ts';
 import type { StudioGallery } from '../../lib/gallery-types.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import type { ClientSummary } from '../../lib/types.ts';
@@ -16,7 +15,7 @@ import { Spinner } from '../ui/Spinner.tsx';
 import { AppShell, LoadFailed } from './AppShell.tsx';
 
 export default function GalleriesPage() {
-  const load = useLoad(() => Promise.all([api.studioMe(), galleryApi.list(), api.listClients()]));
+  const load = useLoad(() => Promise.all([call('getStudioMe'), call('listStudioGalleries'), call('listClients')]));
   const me = load.state === 'ready' ? load.data[0] : undefined;
   useTitle(me && `Galleries · ${me.studio.name} · Portico`);
   const galleries = load.state === 'ready' ? load.data[1].galleries : [];
@@ -157,11 +156,8 @@ function NewGalleryForm({ clients }: { clients: ClientSummary[] }) {
     setProblems({});
     setBusy(true);
     try {
-      const { gallery } = await galleryApi.create({
-        clientId,
-        title: title.trim(),
-        shootDate: shootDate || null,
-        deadline: deadline || null,
+      const { gallery } = await call('createGallery', {
+        body: { clientId, title: title.trim(), shootDate: shootDate || null, deadline: deadline || null },
       });
       location.assign(`/galleries/${encodeURIComponent(gallery.galleryId)}`);
     } catch (err) {

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../lib/api.ts';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { plural } from '../../lib/format.ts';
-import { galleryApi, galleryIdFromPath } from '../../lib/gallery-api.ts';
 import type { StudioGallery, StudioImage } from '../../lib/gallery-types.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
+import { galleryIdFromPath } from '../../lib/nav.ts';
 import { Uploader } from '../../lib/uploader.ts';
 import { BackIcon } from '../gallery/GalleryIcons.tsx';
 import { STUDIO_STATUS } from '../gallery/studio-status.ts';
@@ -37,7 +37,7 @@ export default function GalleryDetailPage() {
   const load = useLoad(() => {
     const id = galleryIdFromPath(location.pathname);
     if (!id) return Promise.reject(new ApiError(404, { error: 'not_found', message: 'No such gallery.' }));
-    return Promise.all([api.studioMe(), galleryApi.get(id)]);
+    return Promise.all([call('getStudioMe'), call('getStudioGallery', { params: { galleryId: id } })]);
   });
   const me = load.state === 'ready' ? load.data[0] : undefined;
   const title = load.state === 'ready' ? load.data[1].gallery.title : undefined;
@@ -94,7 +94,7 @@ function GalleryStudio({ initial, portalUrl }: { initial: { gallery: StudioGalle
     });
 
   const refresh = async () => {
-    const fresh = await galleryApi.get(galleryId);
+    const fresh = await call('getStudioGallery', { params: { galleryId } });
     setGallery(fresh.gallery);
     applyImages(fresh.images);
   };
@@ -249,7 +249,7 @@ function PublishBar({
     setBusy(true);
     setError('');
     try {
-      const { gallery: updated } = await galleryApi.update(gallery.galleryId, { status: 'proofing' });
+      const { gallery: updated } = await call('updateGallery', { params: { galleryId: gallery.galleryId }, body: { status: 'proofing' } });
       onPublished(updated);
     } catch (e) {
       setError(messageOf(e));

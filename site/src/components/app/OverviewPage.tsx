@@ -1,6 +1,6 @@
-import { api } from '../../lib/api.ts';
+import { call } from '../../lib/api.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
-import type { ClientSummary } from '../../lib/types.ts';
+import type { ClientSummary, StudioMe } from '../../lib/types.ts';
 import { ArrowIcon } from '../ui/Icons.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { AppShell, LoadFailed } from './AppShell.tsx';
@@ -8,7 +8,7 @@ import { AppShell, LoadFailed } from './AppShell.tsx';
 const count = (clients: ClientSummary[], status: ClientSummary['status']) => clients.filter((c) => c.status === status).length;
 
 export default function OverviewPage() {
-  const load = useLoad(() => Promise.all([api.studioMe(), api.listClients()]));
+  const load = useLoad(() => Promise.all([call('getStudioMe'), call('listClients')]));
   const me = load.state === 'ready' ? load.data[0] : undefined;
   useTitle(me && `Overview · ${me.studio.name} · Portico`);
 
@@ -25,7 +25,7 @@ export default function OverviewPage() {
   );
 }
 
-function Overview({ me, clients }: { me: Awaited<ReturnType<typeof api.studioMe>>; clients: ClientSummary[] }) {
+function Overview({ me, clients }: { me: StudioMe; clients: ClientSummary[] }) {
   const portalHost = me.portalUrl.replace(/^https?:\/\//, '');
   return (
     <div class="overview">

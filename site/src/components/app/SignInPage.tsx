@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../lib/api.ts';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { useHydrated } from '../../lib/hooks.ts';
 import { safeNext } from '../../lib/nav.ts';
 import { emailProblem, firstProblem, type Problems } from '../../lib/validation.ts';
@@ -31,7 +31,7 @@ export default function SignInPage() {
     if (first) return document.getElementById(first)?.focus();
     setBusy(true);
     try {
-      await api.studioSignIn({ email: email.trim(), password });
+      await call('studioSignIn', { body: { email: email.trim(), password } });
       location.assign(safeNext(location.search));
     } catch (err) {
       setBusy(false);

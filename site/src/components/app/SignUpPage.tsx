@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../lib/api.ts';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { useHydrated } from '../../lib/hooks.ts';
 import {
   emailProblem,
@@ -68,7 +68,7 @@ export default function SignUpPage() {
     if (found) return;
     setBusy(true);
     try {
-      await api.studioSignUp({ studioName: studioName.trim(), slug, name: name.trim(), email: email.trim(), password });
+      await call('studioSignUp', { body: { studioName: studioName.trim(), slug, name: name.trim(), email: email.trim(), password } });
       location.assign('/');
     } catch (err) {
       setBusy(false);

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { messageOf } from '../../lib/api.ts';
+import { call, messageOf } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { galleryApi } from '../../lib/gallery-api.ts';
 import type { ClientImage, Comment } from '../../lib/gallery-types.ts';
 import { Spinner } from '../ui/Spinner.tsx';
 import { CloseIcon } from './GalleryIcons.tsx';
@@ -35,7 +34,7 @@ export function CommentsPanel({
     setLoadError('');
     setError('');
     setStatus('');
-    galleryApi.comments(galleryId, imageId).then(
+    call('listComments', { params: { galleryId, imageId } }).then(
       (r) => live && setComments(r.comments),
       (e: unknown) => live && setLoadError(messageOf(e)),
     );
@@ -63,7 +62,7 @@ export function CommentsPanel({
     setBusy(true);
     setError('');
     try {
-      const { comment } = await galleryApi.addComment(galleryId, imageId, value);
+      const { comment } = await call('addComment', { params: { galleryId, imageId }, body: { text: value } });
       setComments((list) => [...(list ?? []), comment]);
       setText('');
       setStatus('Comment sent.');

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { messageOf } from '../../lib/api.ts';
+import { call, messageOf } from '../../lib/api.ts';
 import { formatBytes, plural } from '../../lib/format.ts';
-import { galleryApi } from '../../lib/gallery-api.ts';
 import type { ZipJob } from '../../lib/gallery-types.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -22,7 +21,7 @@ export function ZipDownload({ galleryId, scope, onClose }: { galleryId: string; 
       if (current.status === 'failed') setError(current.error ?? 'The ZIP could not be made. Please try again.');
       if (current.status === 'queued' || current.status === 'running') {
         timer = setTimeout(() => {
-          galleryApi.zipStatus(galleryId, current.jobId).then(
+          call('getGalleryZip', { params: { galleryId, jobId: current.jobId } }).then(
             (r) => follow(r.job),
             // A blip: try again on the next tick rather than giving up on a long ZIP.
             () => live && follow(current),
@@ -30,7 +29,7 @@ export function ZipDownload({ galleryId, scope, onClose }: { galleryId: string; 
         }, 1000);
       }
     };
-    galleryApi.requestZip(galleryId, scope).then(
+    call('requestGalleryZip', { params: { galleryId }, body: { scope } }).then(
       (r) => follow(r.job),
       (e: unknown) => live && setError(messageOf(e)),
     );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../lib/api.ts';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { useTitle } from '../../lib/hooks.ts';
 import type { Branding } from '../../lib/types.ts';
 import { Notice } from '../ui/Notice.tsx';
@@ -50,7 +50,7 @@ export default function PortalAuth() {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    api.portal().then(
+    call('getPortal').then(
       (r) => setStudio(r.studio),
       () => {},
     );
@@ -65,7 +65,7 @@ export default function PortalAuth() {
       return;
     }
     setOutcome({ state: 'working' });
-    api.redeemMagicLink({ token }).then(
+    call('redeemMagicLink', { body: { token } }).then(
       () => {
         setOutcome({ state: 'signed-in' });
         location.replace('/');
@@ -83,7 +83,7 @@ export default function PortalAuth() {
     if (!token || outcome.state === 'renewing') return;
     setOutcome({ state: 'renewing' });
     try {
-      await api.renewMagicLink({ token });
+      await call('renewMagicLink', { body: { token } });
       setOutcome({ state: 'renewed' });
     } catch (e) {
       setOutcome({ state: 'failed', code: e instanceof ApiError ? e.code : 'unexpected', message: messageOf(e) });

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { ApiError, api, goToSignIn, messageOf } from '../../lib/api.ts';
+import { ApiError, call, goToSignIn, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import type { Branding, ClientGallery, ClientMe } from '../../lib/types.ts';
@@ -13,7 +13,7 @@ const ACCESS_ENDED = new Set(['access_expired', 'access_revoked']);
 
 export default function PortalHome() {
   const [studio, setStudio] = useBranding();
-  const load = useLoad(() => Promise.all([api.clientMe(), api.clientGalleries()]));
+  const load = useLoad(() => Promise.all([call('getClientMe'), call('listClientGalleries')]));
   const error = load.state === 'failed' && load.error instanceof ApiError ? load.error : null;
 
   useEffect(() => {
@@ -24,7 +24,7 @@ export default function PortalHome() {
   useEffect(() => {
     // The branding is public: fetch it for the pages that cannot get it from /me.
     if (error && (ACCESS_ENDED.has(error.code) || error.status >= 500))
-      api.portal().then(
+      call('getPortal').then(
         (r) => setStudio(r.studio),
         () => {},
       );

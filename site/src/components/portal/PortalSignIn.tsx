@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../lib/api.ts';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { useHydrated, useTitle } from '../../lib/hooks.ts';
 import { emailProblem } from '../../lib/validation.ts';
 import { Field } from '../ui/Field.tsx';
@@ -21,7 +21,7 @@ export default function PortalSignIn() {
   const confirmation = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    api.portal().then(
+    call('getPortal').then(
       (r) => setStudio(r.studio),
       (e: unknown) => setMissing(e instanceof ApiError && e.status === 404),
     );
@@ -48,7 +48,7 @@ export default function PortalSignIn() {
     if (found) return document.getElementById('email')?.focus();
     setBusy(true);
     try {
-      await api.requestMagicLink({ email: email.trim() });
+      await call('requestMagicLink', { body: { email: email.trim() } });
       setSentTo(email.trim());
     } catch (err) {
       if (err instanceof ApiError && err.field('email')) {

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, api, goToSignIn, messageOf } from '../../lib/api.ts';
+import { ApiError, call, goToSignIn, messageOf } from '../../lib/api.ts';
 import { deadlineLabel, formatDate } from '../../lib/dates.ts';
 import { plural } from '../../lib/format.ts';
-import { galleryApi, galleryIdFromPath } from '../../lib/gallery-api.ts';
 import type { ClientGalleryDetail, ClientImage } from '../../lib/gallery-types.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
+import { galleryIdFromPath } from '../../lib/nav.ts';
 import type { Branding } from '../../lib/types.ts';
 import { CommentsPanel } from '../gallery/CommentsPanel.tsx';
 import { Dialog } from '../gallery/Dialog.tsx';
@@ -50,7 +50,7 @@ export default function ProofingPage() {
   const load = useLoad(() => {
     const id = galleryIdFromPath(location.pathname);
     if (!id) return Promise.reject(new ApiError(404, { error: 'not_found', message: 'No such gallery.' }));
-    return Promise.all([api.clientMe(), galleryApi.proofing(id)]);
+    return Promise.all([call('getClientMe'), call('getClientGallery', { params: { galleryId: id } })]);
   });
   const error = load.state === 'failed' && load.error instanceof ApiError ? load.error : null;
 
@@ -58,7 +58,7 @@ export default function ProofingPage() {
     if (load.state === 'ready') setStudio(load.data[0].studio);
     if (error?.code === 'wrong_portal') void goToSignIn();
     if (error && error.code !== 'wrong_portal')
-      api.portal().then(
+      call('getPortal').then(
         (r) => setStudio(r.studio),
         () => {},
       );
@@ -153,7 +153,7 @@ function Proofing({ studio, initial }: ProofingProps) {
 
   const refresh = async () => {
     try {
-      const fresh = await galleryApi.proofing(galleryId);
+      const fresh = await call('getClientGallery', { params: { galleryId } });
       setGallery(fresh.gallery);
       setCount(fresh.gallery.selectedCount);
       setImages((old) => mergeImages(old, fresh.images));
@@ -167,7 +167,7 @@ function Proofing({ studio, initial }: ProofingProps) {
   const onStale = () => {
     if (Date.now() - lastStale.current < 60_000) return;
     lastStale.current = Date.now();
-    galleryApi.proofing(galleryId).then(
+    call('getClientGallery', { params: { galleryId } }).then(
       (fresh) => setImages(fresh.images),
       () => {},
     );
@@ -183,7 +183,7 @@ function Proofing({ studio, initial }: ProofingProps) {
     latest.current.set(key, mine);
     patch(image.imageId, { favourite: next });
     try {
-      await galleryApi.setFavourite(galleryId, image.imageId, next);
+      await call('setFavourite', { params: { galleryId, imageId: image.imageId }, body: { favourite: next } });
     } catch (e) {
       if (latest.current.get(key) === mine) patch(image.imageId, { favourite: !next });
       say(`We couldn’t ${next ? 'save' : 'remove'} that favourite. ${messageOf(e)}`);
@@ -201,7 +201,7 @@ function Proofing({ studio, initial }: ProofingProps) {
     patch(image.imageId, { selected: next });
     setCount((c) => c + (next ? 1 : -1));
     try {
-      const r = await galleryApi.setSelected(galleryId, image.imageId, next);
+      const r = await call('setSelection', { params: { galleryId, imageId: image.imageId }, body: { selected: next } });
       if (latest.current.get('count') === mine) setCount(r.selectedCount);
     } catch (e) {
       if (latest.current.get(key) === mine) patch(image.imageId, { selected: !next });
@@ -216,7 +216,7 @@ function Proofing({ studio, initial }: ProofingProps) {
 
   const download = async (image: ClientImage) => {
     try {
-      const { url } = await galleryApi.download(galleryId, image.imageId);
+      const { url } = await call('downloadImage', { params: { galleryId, imageId: image.imageId } });
       location.assign(url);
     } catch (e) {
       say(`We couldn’t start that download. ${messageOf(e)}`);
@@ -597,7 +597,7 @@ function ConfirmDialog({
     setBusy(true);
     setError('');
     try {
-      const { submission } = await galleryApi.confirm(galleryId);
+      const { submission } = await call('confirmSelection', { params: { galleryId } });
       onConfirmed(submission.confirmedAt);
     } catch (e) {
       setBusy(false);

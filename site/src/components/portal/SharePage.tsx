@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, messageOf } from '../../lib/api.ts';
-import { galleryApi } from '../../lib/gallery-api.ts';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
 import type { SharedGallery, SharedImage } from '../../lib/gallery-types.ts';
 import { useTitle } from '../../lib/hooks.ts';
 import { DownloadIcon, LockIcon } from '../gallery/GalleryIcons.tsx';
@@ -59,7 +58,7 @@ export default function SharePage() {
       return;
     }
     try {
-      const r = await galleryApi.openShare({ token: t, ...(pw ? { password: pw } : {}) });
+      const r = await call('openSharedGallery', { body: { token: t, ...(pw ? { password: pw } : {}) } });
       password.current = pw;
       setView({ state: 'ready', gallery: r.gallery, images: r.images });
     } catch (e) {
@@ -79,7 +78,7 @@ export default function SharePage() {
 
   useEffect(() => {
     token.current = takeToken();
-    api.portal().then(
+    call('getPortal').then(
       (r) => setStudio(r.studio),
       (e: unknown) => setMissing(e instanceof ApiError && e.status === 404),
     );
@@ -203,7 +202,7 @@ function SharedGalleryView({
 
   const download = async (image: SharedImage) => {
     try {
-      const { url } = await galleryApi.shareDownload({ token, imageId: image.imageId, ...(password ? { password } : {}) });
+      const { url } = await call('downloadSharedImage', { body: { token, imageId: image.imageId, ...(password ? { password } : {}) } });
       location.assign(url);
     } catch (e) {
       say(`We couldn’t start that download. ${messageOf(e)}`);

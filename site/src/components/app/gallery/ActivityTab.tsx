@@ -1,11 +1,11 @@
+import { call } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { galleryApi } from '../../../lib/gallery-api.ts';
 import type { StudioGallery } from '../../../lib/gallery-types.ts';
 import { useLoad } from '../../../lib/hooks.ts';
 import { LoadedTab } from './LoadedTab.tsx';
 
 export function ActivityTab({ gallery }: { gallery: StudioGallery }) {
-  const load = useLoad(() => galleryApi.activity(gallery.galleryId));
+  const load = useLoad(() => call('getGalleryActivity', { params: { galleryId: gallery.galleryId } }));
   return (
     <LoadedTab id="activity-heading" title="Activity" load={load}>
       {(data) => (

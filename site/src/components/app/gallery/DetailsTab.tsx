@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, messageOf } from '../../../lib/api.ts';
-import { galleryApi } from '../../../lib/gallery-api.ts';
+import { ApiError, call, messageOf } from '../../../lib/api.ts';
 import type { GalleryRules, StudioGallery, StudioGalleryStatus, StudioImage } from '../../../lib/gallery-types.ts';
 import { Dialog } from '../../gallery/Dialog.tsx';
 import { PhotoGrid, TileImage } from '../../gallery/PhotoGrid.tsx';
@@ -40,7 +39,7 @@ function StatusCard({ gallery, onSaved }: { gallery: StudioGallery; onSaved: (g:
     setStatus('');
     setError('');
     try {
-      const { gallery: updated } = await galleryApi.update(gallery.galleryId, { status: choice });
+      const { gallery: updated } = await call('updateGallery', { params: { galleryId: gallery.galleryId }, body: { status: choice } });
       onSaved(updated);
       setStatus(`The gallery is now ${STUDIO_STATUS[updated.status].label.toLowerCase()}.`);
     } catch (err) {
@@ -98,7 +97,10 @@ function CoverCard({ gallery, images, onSaved }: { gallery: StudioGallery; image
     setError('');
     setStatus('');
     try {
-      const { gallery: updated } = await galleryApi.update(gallery.galleryId, { coverImageId: imageId });
+      const { gallery: updated } = await call('updateGallery', {
+        params: { galleryId: gallery.galleryId },
+        body: { coverImageId: imageId },
+      });
       onSaved(updated);
       setPicking(false);
       setStatus(imageId ? 'Cover image changed.' : 'Cover image removed.');
@@ -246,19 +248,22 @@ function DetailsForm({ gallery, onSaved }: { gallery: StudioGallery; onSaved: (g
     setProblems({});
     setBusy(true);
     try {
-      const { gallery: updated } = await galleryApi.update(gallery.galleryId, {
-        title: title.trim(),
-        shootDate: shootDate || null,
-        deadline: deadline || null,
-        welcomeNote: welcomeNote.trim(),
-        tags: tagList,
-        rules: {
-          selection: { enabled: selection, min: minN, max: maxN },
-          favourites,
-          comments,
-          downloads,
-          viewOnly,
-          watermark: watermark.trim() || null,
+      const { gallery: updated } = await call('updateGallery', {
+        params: { galleryId: gallery.galleryId },
+        body: {
+          title: title.trim(),
+          shootDate: shootDate || null,
+          deadline: deadline || null,
+          welcomeNote: welcomeNote.trim(),
+          tags: tagList,
+          rules: {
+            selection: { enabled: selection, min: minN, max: maxN },
+            favourites,
+            comments,
+            downloads,
+            viewOnly,
+            watermark: watermark.trim() || null,
+          },
         },
       });
       onSaved(updated);

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, messageOf } from '../../../lib/api.ts';
+import { ApiError, call, messageOf } from '../../../lib/api.ts';
 import { plural } from '../../../lib/format.ts';
-import { galleryApi } from '../../../lib/gallery-api.ts';
 import type { ImageStatus, StudioGallery, StudioImage } from '../../../lib/gallery-types.ts';
 import type { Uploader } from '../../../lib/uploader.ts';
 import { Dialog } from '../../gallery/Dialog.tsx';
@@ -218,7 +217,7 @@ function DeleteDialog({
     setBusy(true);
     setError('');
     try {
-      await galleryApi.deleteImage(gallery.galleryId, image.imageId);
+      await call('deleteImage', { params: { galleryId: gallery.galleryId, imageId: image.imageId } });
       onDeleted();
     } catch (e) {
       setBusy(false);

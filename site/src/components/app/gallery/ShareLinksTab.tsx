@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, messageOf } from '../../../lib/api.ts';
+import { ApiError, call, messageOf } from '../../../lib/api.ts';
 import { formatDate, today } from '../../../lib/dates.ts';
 import { copyText, formatDateTime } from '../../../lib/format.ts';
-import { galleryApi } from '../../../lib/gallery-api.ts';
 import type { ShareLink, StudioGallery } from '../../../lib/gallery-types.ts';
 import { useLoad } from '../../../lib/hooks.ts';
 import { CopyIcon, LinkIcon } from '../../gallery/GalleryIcons.tsx';
@@ -20,7 +19,7 @@ function linkState(l: ShareLink, now: string): { label: string; tone: BadgeTone 
 }
 
 export function ShareLinksTab({ gallery }: { gallery: StudioGallery }) {
-  const load = useLoad(() => galleryApi.shareLinks(gallery.galleryId));
+  const load = useLoad(() => call('listShareLinks', { params: { galleryId: gallery.galleryId } }));
   const [links, setLinks] = useState<ShareLink[] | null>(null);
   const [created, setCreated] = useState<ShareLink | null>(null);
   useEffect(() => {
@@ -85,10 +84,9 @@ function CreateLink({ gallery, onCreated }: { gallery: StudioGallery; onCreated:
     if (found.expiresAt) return document.getElementById('link-expiry')?.focus();
     setBusy(true);
     try {
-      const { link } = await galleryApi.createShareLink(gallery.galleryId, {
-        access,
-        ...(password ? { password } : {}),
-        ...(expiresAt ? { expiresAt } : {}),
+      const { link } = await call('createShareLink', {
+        params: { galleryId: gallery.galleryId },
+        body: { access, ...(password ? { password } : {}), ...(expiresAt ? { expiresAt } : {}) },
       });
       setPassword('');
       setExpiresAt('');
@@ -227,7 +225,7 @@ function LinkTable({
     setBusy(true);
     setError('');
     try {
-      await galleryApi.revokeShareLink(gallery.galleryId, linkId);
+      await call('revokeShareLink', { params: { galleryId: gallery.galleryId, linkId } });
       onRevoked(linkId, new Date().toISOString());
       setConfirming(null);
       setStatus('Link revoked. It stopped working at once.');

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
+import { call, routeUrl } from '../../../lib/api.ts';
 import { copyText, formatDateTime, plural } from '../../../lib/format.ts';
-import { galleryApi } from '../../../lib/gallery-api.ts';
 import type { StudioGallery, Submission } from '../../../lib/gallery-types.ts';
 import { useLoad } from '../../../lib/hooks.ts';
 import { CopyIcon, DownloadIcon } from '../../gallery/GalleryIcons.tsx';
@@ -8,7 +8,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { LoadedTab } from './LoadedTab.tsx';
 
 export function SubmissionsTab({ gallery }: { gallery: StudioGallery }) {
-  const load = useLoad(() => galleryApi.submissions(gallery.galleryId));
+  const load = useLoad(() => call('listSubmissions', { params: { galleryId: gallery.galleryId } }));
   return (
     <LoadedTab id="submissions-heading" title="Submissions" load={load}>
       {(data) =>
@@ -67,7 +67,11 @@ function SubmissionCard({ gallery, submission: s }: { gallery: StudioGallery; su
           <CopyIcon />
           Copy file names
         </button>
-        <a class="button button--ghost" href={galleryApi.submissionCsvUrl(gallery.galleryId, s.submissionId)} download>
+        <a
+          class="button button--ghost"
+          href={routeUrl('exportSubmission', { params: { galleryId: gallery.galleryId, submissionId: s.submissionId } })}
+          download
+        >
           <DownloadIcon />
           Download CSV
         </a>
