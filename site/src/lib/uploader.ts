@@ -81,6 +81,9 @@ const BY_EXTENSION: Record<string, UploadContentType> = {
   heif: 'image/heif',
 };
 
+/** What the file picker offers: the upload types, and the extensions of files browsers give no type. */
+export const UPLOAD_ACCEPT = [...UPLOAD_CONTENT_TYPES, ...Object.keys(BY_EXTENSION).map((ext) => `.${ext}`)].join(',');
+
 /** The upload content type of a file, from its type or (HEIC often has none) its extension. */
 export function contentTypeOf(file: { name: string; type: string }): UploadContentType | null {
   if ((UPLOAD_CONTENT_TYPES as readonly string[]).includes(file.type)) return file.type as UploadContentType;

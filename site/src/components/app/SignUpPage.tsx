@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { SLUG_MAX } from '../../../../shared/features/studios/constants.ts';
 import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { useHydrated } from '../../lib/hooks.ts';
 import {
@@ -109,7 +110,7 @@ export default function SignUpPage() {
           autoComplete="off"
           autoCapitalize="none"
           spellcheck={false}
-          maxLength={40}
+          maxLength={SLUG_MAX}
           value={slug}
           onValue={onSlug}
           error={problems.slug}

@@ -30,5 +30,3 @@ export const STUDIO_STATUS: Record<StudioGalleryStatus, { label: string; tone: B
     explain: 'Put away: share links stop working, your client sees it as archived, and no photos can be added.',
   },
 };
-
-export const STATUS_ORDER: StudioGalleryStatus[] = ['draft', 'proofing', 'locked', 'ready', 'archived'];

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
+import { GALLERY_STATUSES, MAX_SELECTION, MAX_TAGS } from '../../../../../shared/features/galleries/constants.ts';
 import { ApiError, call, messageOf } from '../../../lib/api.ts';
 import type { GalleryRules, StudioGallery, StudioGalleryStatus, StudioImage } from '../../../lib/gallery-types.ts';
 import { Dialog } from '../../gallery/Dialog.tsx';
 import { PhotoGrid, TileImage } from '../../gallery/PhotoGrid.tsx';
-import { STATUS_ORDER, STUDIO_STATUS } from '../../gallery/studio-status.ts';
+import { STUDIO_STATUS } from '../../gallery/studio-status.ts';
 import { Field } from '../../ui/Field.tsx';
 import { ImageIcon } from '../../ui/Icons.tsx';
 import { Notice } from '../../ui/Notice.tsx';
@@ -57,7 +58,7 @@ function StatusCard({ gallery, onSaved }: { gallery: StudioGallery; onSaved: (g:
           </legend>
           <p class="muted small">A gallery usually moves left to right. You can move it back at any time.</p>
           <div class="status-steps__list">
-            {STATUS_ORDER.map((s, i) => (
+            {GALLERY_STATUSES.map((s, i) => (
               <label key={s} class={`status-step${choice === s ? ' is-chosen' : ''}${gallery.status === s ? ' is-current' : ''}`}>
                 <input type="radio" name="status" value={s} checked={choice === s} onChange={() => setChoice(s)} />
                 <span class="status-step__name">
@@ -234,7 +235,11 @@ function DetailsForm({ gallery, onSaved }: { gallery: StudioGallery; onSaved: (g
       title: !title.trim() ? 'Enter a title.' : title.trim().length > 120 ? 'Use at most 120 characters.' : undefined,
       welcomeNote: welcomeNote.trim().length > 2000 ? 'Use at most 2,000 characters.' : undefined,
       tags:
-        tagList.length > 20 ? 'Use at most 20 tags.' : tagList.some((t) => t.length > 30) ? 'Keep each tag to 30 characters.' : undefined,
+        tagList.length > MAX_TAGS
+          ? `Use at most ${MAX_TAGS} tags.`
+          : tagList.some((t) => t.length > 30)
+            ? 'Keep each tag to 30 characters.'
+            : undefined,
       min: !Number.isInteger(minN) || minN < 0 ? 'Enter a whole number, 0 or more.' : undefined,
       max:
         maxN !== null && (!Number.isInteger(maxN) || maxN < 1)
@@ -363,7 +368,7 @@ function DetailsForm({ gallery, onSaved }: { gallery: StudioGallery; onSaved: (g
                 type="number"
                 inputMode="numeric"
                 min={0}
-                max={10000}
+                max={MAX_SELECTION}
                 value={min}
                 onValue={setMin}
                 error={problems.min}
@@ -375,7 +380,7 @@ function DetailsForm({ gallery, onSaved }: { gallery: StudioGallery; onSaved: (g
                 type="number"
                 inputMode="numeric"
                 min={1}
-                max={10000}
+                max={MAX_SELECTION}
                 optional
                 value={max}
                 onValue={setMax}

@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatBytes, plural } from '../../../lib/format.ts';
-import type { Skipped, UploadEntry, Uploader } from '../../../lib/uploader.ts';
+import { type Skipped, UPLOAD_ACCEPT, type UploadEntry, type Uploader } from '../../../lib/uploader.ts';
 import { UploadIcon } from '../../gallery/GalleryIcons.tsx';
-
-const ACCEPT = 'image/jpeg,image/png,image/webp,image/tiff,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.tif,.tiff,.heic,.heif';
 
 /** Every file under a dropped folder (and its sub-folders); plain files as they are. */
 async function filesOf(transfer: DataTransfer): Promise<File[]> {
@@ -132,7 +130,7 @@ export function UploadPanel({ uploader }: { uploader: Uploader }) {
           ref={input}
           type="file"
           multiple
-          accept={ACCEPT}
+          accept={UPLOAD_ACCEPT}
           hidden
           onChange={(e) => {
             const list = e.currentTarget.files;
