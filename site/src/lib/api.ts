@@ -1,6 +1,9 @@
-// A small fetch wrapper for the same-origin JSON API. The session lives in HttpOnly cookies that
-// page scripts never see; this module only decides what to do with the answers.
-import type { Body, Ok } from './types.ts';
+// The site's API client: `call(routeId, { params, query, body })`, typed and addressed by the shared
+// route table (api-routes.gen.ts is generated from it), so no path is written here. The session lives
+// in HttpOnly cookies that page scripts never see; this module only decides what to do with the answers.
+import type { RouteId } from '../../../shared/routes.ts';
+import { type ApiRoute, apiRoutes } from './api-routes.gen.ts';
+import type { Body, Ok, Params, Query } from './types.ts';
 
 export interface ErrorBody {
   error: string;
@@ -30,26 +33,48 @@ export class ApiError extends Error {
 const NETWORK: ErrorBody = { error: 'network', message: 'We couldn’t reach the server. Check your connection and try again.' };
 const UNEXPECTED: ErrorBody = { error: 'unexpected', message: 'Something went wrong on our side. Please try again.' };
 
-type Method = 'GET' | 'POST' | 'DELETE';
+/** A key the route takes: required unless every field of it is optional; absent when the route has none. */
+type Slot<K extends string, T> = [T] extends [never] ? { [P in K]?: never } : Partial<T> extends T ? { [P in K]?: T } : { [P in K]: T };
+/** What a route takes: its path parameters, query and body, each only when the route declares it. */
+export type CallInput<R extends RouteId> = Slot<'params', Params<R>> & Slot<'query', Query<R>> & Slot<'body', Body<R>>;
+/** The argument list after the route id: optional when the route needs nothing. */
+type Rest<T> = Partial<T> extends T ? [input?: T] : [input: T];
+type AddressInput<R extends RouteId> = Pick<CallInput<R>, 'params' | 'query'>;
 
-interface Options {
-  method?: Method;
+interface LooseInput {
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
   body?: unknown;
-  /**
-   * An authenticated call: on a 401 the session is refreshed once and the call retried; when that
-   * fails the browser goes to /signin and the returned promise never settles.
-   */
-  auth?: boolean;
 }
 
-function send(path: string, method: Method, body: unknown): Promise<Response> {
+function address(id: RouteId, { params, query }: LooseInput): string {
+  const path = apiRoutes[id].path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params?.[name];
+    // A programming error, not an answer of the API: the types make every path parameter required.
+    if (value === undefined || value === null) throw new Error(`${id}: no value for path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null) search.append(key, String(v));
+  }
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** A route's address with its parameters filled in, for links (e.g. a CSV download) rather than fetches. */
+export function routeUrl<R extends RouteId>(id: R, ...[input]: Rest<AddressInput<R>>): string {
+  return address(id, (input ?? {}) as LooseInput);
+}
+
+function send(url: string, method: ApiRoute['method'], body: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (method !== 'GET') {
     headers['content-type'] = 'application/json';
     if (body !== undefined) init.body = JSON.stringify(body);
   }
-  return fetch(path, init).catch(() => {
+  return fetch(url, init).catch(() => {
     throw new ApiError(0, NETWORK);
   });
 }
@@ -58,7 +83,8 @@ let refreshing: Promise<boolean> | null = null;
 
 /** One refresh at a time: calls that fail together wait for the same refresh. */
 function refreshSession(): Promise<boolean> {
-  refreshing ??= send('/api/session/refresh', 'POST', undefined)
+  const { path, method } = apiRoutes.refreshSession;
+  refreshing ??= send(path, method, undefined)
     .then(
       (res) => res.status === 204,
       () => false,
@@ -91,42 +117,30 @@ async function readBody(res: Response): Promise<unknown> {
 const isErrorBody = (v: unknown): v is ErrorBody =>
   typeof v === 'object' && v !== null && typeof (v as ErrorBody).error === 'string' && typeof (v as ErrorBody).message === 'string';
 
-export async function request<T>(path: string, { method = 'GET', body, auth = false }: Options = {}): Promise<T> {
-  let res = await send(path, method, body);
-  if (res.status === 401 && auth) {
-    if (await refreshSession()) res = await send(path, method, body);
+/**
+ * Calls a route by id. On a route that takes a session (studio or client), a 401 refreshes the
+ * session once and retries; when that fails the browser goes to /signin and the promise never
+ * settles. Public routes hand their 401 to the caller (a wrong password, a share link's password).
+ * Network failures reject with ApiError(0), other non-2xx answers with the API's ApiError.
+ */
+export async function call<R extends RouteId>(id: R, ...[input]: Rest<CallInput<R>>): Promise<Ok<R>> {
+  const route: ApiRoute = apiRoutes[id];
+  const loose = (input ?? {}) as LooseInput;
+  const url = address(id, loose);
+  let res = await send(url, route.method, loose.body);
+  if (res.status === 401 && route.auth !== 'public') {
+    if (await refreshSession()) res = await send(url, route.method, loose.body);
     if (res.status === 401) return goToSignIn();
   }
   const data = await readBody(res);
-  if (res.ok) return data as T;
+  if (res.ok) return data as Ok<R>;
   throw new ApiError(res.status, isErrorBody(data) ? data : UNEXPECTED);
 }
-
-const post = <T>(path: string, body?: unknown, auth = false) => request<T>(path, { method: 'POST', body, auth });
-
-/** Every API call the site makes, typed from the shared route table. */
-export const api = {
-  // dashboard host
-  studioSignUp: (body: Body<'studioSignUp'>) => post<Ok<'studioSignUp'>>('/api/studio/signup', body),
-  studioSignIn: (body: Body<'studioSignIn'>) => post<Ok<'studioSignIn'>>('/api/studio/session', body),
-  studioMe: () => request<Ok<'getStudioMe'>>('/api/studio/me', { auth: true }),
-  listClients: () => request<Ok<'listClients'>>('/api/studio/clients', { auth: true }),
-  inviteClient: (body: Body<'inviteClient'>) => post<Ok<'inviteClient'>>('/api/studio/clients', body, true),
-  // portal hosts
-  portal: () => request<Ok<'getPortal'>>('/api/portal'),
-  requestMagicLink: (body: Body<'requestMagicLink'>) => post<Ok<'requestMagicLink'>>('/api/portal/magic-link', body),
-  renewMagicLink: (body: Body<'renewMagicLink'>) => post<Ok<'renewMagicLink'>>('/api/portal/magic-link/renew', body),
-  redeemMagicLink: (body: Body<'redeemMagicLink'>) => post<Ok<'redeemMagicLink'>>('/api/portal/session', body),
-  clientMe: () => request<Ok<'getClientMe'>>('/api/portal/me', { auth: true }),
-  clientGalleries: () => request<Ok<'listClientGalleries'>>('/api/portal/galleries', { auth: true }),
-  // either host
-  signOut: () => request<void>('/api/session', { method: 'DELETE' }),
-};
 
 /** Signs out (a 401 means there was no session: fine too) and goes to the sign-in page. */
 export async function signOut(): Promise<void> {
   try {
-    await api.signOut();
+    await call('signOut');
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 401) throw e;
   }

@@ -6,3 +6,9 @@ export function safeNext(search: string): string {
   if (!next || !/^\/(?![/\\])[\w\-./?=&%~]*$/.test(next) || /^\/sign(in|up)\b/.test(next)) return '/';
   return next;
 }
+
+/** The gallery id of a detail page, from its address (/galleries/<uuid>). */
+export function galleryIdFromPath(pathname: string): string | null {
+  const m = /^\/galleries\/([0-9a-f-]{36})\/?$/i.exec(pathname);
+  return m ? (m[1] as string).toLowerCase() : null;
+}

@@ -1,21 +1,11 @@
-// Client-side checks that mirror shared/schemas.ts, so people see problems before they submit.
-// The API stays the judge: its `fields` answer is shown the same way.
+// Client-side checks that mirror the API's, so people see problems before they submit. The limits
+// are the API's own (shared, zod-free constants); the API stays the judge: its `fields` answer is
+// shown the same way.
+import { PASSWORD_MIN, RESERVED_SLUGS, SLUG_MAX, SLUG_MIN, SLUG_PATTERN } from '../../../shared/features/studios/constants.ts';
 
-/** Keep in step with RESERVED_SLUGS in shared/schemas.ts (not imported: that module pulls in zod). */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'www',
-  'app',
-  'api',
-  'admin',
-  'mail',
-  'portal',
-  'static',
-  'assets',
-  'cdn',
-  'dashboard',
-]);
+// Re-exported: test/unit/domain.test.ts checks that the site and the API reserve the same addresses.
+export { RESERVED_SLUGS };
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A portal address suggested from a studio name: "Ève & Co. Photo" -> "eve-co-photo". */
@@ -27,15 +17,15 @@ export function suggestSlug(name: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+/, '')
-    .slice(0, 40)
+    .slice(0, SLUG_MAX)
     .replace(/-+$/, '');
 }
 
 export function slugProblem(slug: string): string | undefined {
   if (!slug) return 'Choose an address for your client portal.';
-  if (slug.length < 3) return 'Use at least 3 characters.';
-  if (slug.length > 40) return 'Use at most 40 characters.';
-  if (!SLUG.test(slug)) return 'Use lowercase letters, digits and hyphens (not at the start or end).';
+  if (slug.length < SLUG_MIN) return `Use at least ${SLUG_MIN} characters.`;
+  if (slug.length > SLUG_MAX) return `Use at most ${SLUG_MAX} characters.`;
+  if (!SLUG_PATTERN.test(slug)) return 'Use lowercase letters, digits and hyphens (not at the start or end).';
   if (RESERVED_SLUGS.has(slug)) return 'This address is reserved. Try another.';
   return undefined;
 }
@@ -47,7 +37,7 @@ export interface PasswordRule {
 
 export function passwordRules(password: string): PasswordRule[] {
   return [
-    { label: 'At least 10 characters', met: password.length >= 10 },
+    { label: `At least ${PASSWORD_MIN} characters`, met: password.length >= PASSWORD_MIN },
     { label: 'A lowercase letter', met: /[a-z]/.test(password) },
     { label: 'An uppercase letter', met: /[A-Z]/.test(password) },
     { label: 'A digit', met: /[0-9]/.test(password) },

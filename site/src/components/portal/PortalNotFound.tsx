@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api } from '../../lib/api.ts';
+import { ApiError, call } from '../../lib/api.ts';
 import { useTitle } from '../../lib/hooks.ts';
 import { NoPortal, PortalFrame, useBranding } from './PortalFrame.tsx';
 
@@ -8,7 +8,7 @@ export default function PortalNotFound() {
   const [studio, setStudio] = useBranding();
   const [missing, setMissing] = useState(false);
   useEffect(() => {
-    api.portal().then(
+    call('getPortal').then(
       (r) => setStudio(r.studio),
       (e: unknown) => setMissing(e instanceof ApiError && e.status === 404),
     );

@@ -1,0 +1,274 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AppShell, LoadFailed } from '../../components/app/AppShell.tsx';
+import { Badge } from '../../components/ui/Badge.tsx';
+import { BackIcon } from '../../components/ui/GalleryIcons.tsx';
+import { Loading } from '../../components/ui/Loading.tsx';
+import { Notice } from '../../components/ui/Notice.tsx';
+import { Spinner } from '../../components/ui/Spinner.tsx';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
+import { formatDate } from '../../lib/dates.ts';
+import { plural } from '../../lib/format.ts';
+import type { StudioGallery, StudioImage } from '../../lib/gallery-types.ts';
+import { useLoad, useTitle } from '../../lib/hooks.ts';
+import { galleryIdFromPath } from '../../lib/nav.ts';
+import { SubmissionsTab } from '../proofing/index.ts';
+import { ActivityTab, ShareLinksTab } from '../share-links/index.ts';
+import { PhotosTab, Uploader } from '../uploads/index.ts';
+import { DetailsTab } from './DetailsTab.tsx';
+import { STUDIO_STATUS } from './studio-status.ts';
+
+const TABS = [
+  { id: 'photos', label: 'Photos' },
+  { id: 'details', label: 'Details & rules' },
+  { id: 'submissions', label: 'Submissions' },
+  { id: 'share', label: 'Share links' },
+  { id: 'activity', label: 'Activity' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+
+/** Presigned thumbnail URLs live an hour: a poll keeps the ones already shown while they are younger than this. */
+const KEEP_URL_MS = 40 * 60_000;
+/** Polling stops when nothing has changed for this long (and this tab is not uploading). */
+const STALE_MS = 2 * 60_000;
+
+export default function GalleryDetailPage() {
+  const load = useLoad(() => {
+    const id = galleryIdFromPath(location.pathname);
+    if (!id) return Promise.reject(new ApiError(404, { error: 'not_found', message: 'No such gallery.' }));
+    return Promise.all([call('getStudioMe'), call('getStudioGallery', { params: { galleryId: id } })]);
+  });
+  const me = load.state === 'ready' ? load.data[0] : undefined;
+  const title = load.state === 'ready' ? load.data[1].gallery.title : undefined;
+  useTitle(me && title ? `${title} · ${me.studio.name} · Portico` : undefined);
+  const missing = load.state === 'failed' && load.error instanceof ApiError && load.error.status === 404;
+
+  return (
+    <AppShell current="galleries" studioName={me?.studio.name}>
+      <a class="back-link" href="/galleries">
+        <BackIcon />
+        All galleries
+      </a>
+      {load.state === 'loading' && <Loading label="Loading the gallery…" />}
+      {missing && (
+        <div class="panel panel--center">
+          <h1>Gallery not found</h1>
+          <p class="muted">It may have been removed, or the address is mistyped.</p>
+          <a class="button button--primary" href="/galleries">
+            See all galleries
+          </a>
+        </div>
+      )}
+      {load.state === 'failed' && !missing && <LoadFailed error={load.error} retry={load.reload} />}
+      {load.state === 'ready' && <GalleryStudio initial={load.data[1]} portalUrl={load.data[0].portalUrl} />}
+    </AppShell>
+  );
+}
+
+function GalleryStudio({ initial, portalUrl }: { initial: { gallery: StudioGallery; images: StudioImage[] }; portalUrl: string }) {
+  const [gallery, setGallery] = useState(initial.gallery);
+  const [images, setImages] = useState(initial.images);
+  const [tab, setTab] = useState<Tab>(() => {
+    const fromHash = location.hash.slice(1);
+    return (TABS.find((t) => t.id === fromHash)?.id ?? 'photos') as Tab;
+  });
+  const galleryId = gallery.galleryId;
+  const urlTimes = useRef(new Map<string, number>(initial.images.map((i) => [i.imageId, Date.now()])));
+
+  /** A fresh list, keeping thumbnail URLs already loaded (new signatures would refetch every image). */
+  const lastChange = useRef(Date.now());
+  const applyImages = (fresh: StudioImage[]) =>
+    setImages((old) => {
+      const now = Date.now();
+      const before = old.map((i) => `${i.imageId}:${i.status}`).join();
+      if (before !== fresh.map((i) => `${i.imageId}:${i.status}`).join()) lastChange.current = now;
+      const byId = new Map(old.map((i) => [i.imageId, i]));
+      return fresh.map((image) => {
+        const was = byId.get(image.imageId);
+        const at = urlTimes.current.get(image.imageId) ?? 0;
+        if (was?.thumbUrl && image.thumbUrl && now - at < KEEP_URL_MS) return { ...image, thumbUrl: was.thumbUrl };
+        if (image.thumbUrl) urlTimes.current.set(image.imageId, now);
+        return image;
+      });
+    });
+
+  const refresh = async () => {
+    const fresh = await call('getStudioGallery', { params: { galleryId } });
+    setGallery(fresh.gallery);
+    applyImages(fresh.images);
+  };
+
+  const uploader = useMemo(
+    () =>
+      new Uploader(galleryId, (image) =>
+        setImages((list) =>
+          list.some((i) => i.imageId === image.imageId) ? list.map((i) => (i.imageId === image.imageId ? image : i)) : [...list, image],
+        ),
+      ),
+    [galleryId],
+  );
+  const [uploading, setUploading] = useState(false);
+  useEffect(() => uploader.subscribe(() => setUploading(uploader.running)), [uploader]);
+
+  // While anything is on its way (uploading, processing), the list is asked again every few seconds.
+  const busy = uploading || images.some((i) => i.status === 'uploading' || i.status === 'processing');
+  useEffect(() => {
+    if (!busy) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout>;
+    const every = images.length > 500 ? 8000 : 3000;
+    lastChange.current = Date.now();
+    const tick = () => {
+      timer = setTimeout(async () => {
+        // Nothing moved for two minutes and nothing is being sent from here: what is left "uploading"
+        // was abandoned (a closed tab), and a reload or the next upload starts polling again.
+        if (!uploader.running && Date.now() - lastChange.current > STALE_MS) return;
+        try {
+          await refresh();
+        } catch {
+          // A missed poll is retried on the next tick.
+        }
+        if (live) tick();
+      }, every);
+    };
+    tick();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [busy, uploading]);
+
+  // Links to a section (#share) work while the page is open too.
+  useEffect(() => {
+    const onHash = () => {
+      const t = TABS.find((x) => x.id === location.hash.slice(1));
+      if (t) setTab(t.id);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const choose = (next: Tab, focus = false) => {
+    setTab(next);
+    history.replaceState(history.state, '', `#${next}`);
+    if (focus) document.getElementById(`tab-${next}`)?.focus();
+  };
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const to =
+      e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    choose((TABS[(to + TABS.length) % TABS.length] as (typeof TABS)[number]).id, true);
+  };
+
+  const status = STUDIO_STATUS[gallery.status];
+  return (
+    <>
+      <div class="page-head gallery-head">
+        <div class="gallery-head__title">
+          <h1>{gallery.title}</h1>
+          <Badge tone={status.tone}>{status.label}</Badge>
+        </div>
+        <p class="page-head__lead">
+          For <strong>{gallery.clientName}</strong>
+          {gallery.shootDate && (
+            <>
+              {' '}
+              · shot <time dateTime={gallery.shootDate}>{formatDate(gallery.shootDate)}</time>
+            </>
+          )}
+          {gallery.deadline && (
+            <>
+              {' '}
+              · choose by <time dateTime={gallery.deadline}>{formatDate(gallery.deadline)}</time>
+            </>
+          )}{' '}
+          · {plural(gallery.imageCount, 'photo')}
+          {gallery.rules.selection.enabled && <> · {gallery.selectedCount.toLocaleString()} selected</>}
+          {gallery.confirmedAt && (
+            <>
+              {' '}
+              · confirmed <time dateTime={gallery.confirmedAt}>{formatDate(gallery.confirmedAt)}</time>
+            </>
+          )}
+        </p>
+        {gallery.status === 'draft' && <PublishBar gallery={gallery} images={images} onPublished={setGallery} portalUrl={portalUrl} />}
+      </div>
+
+      <div class="tabs" role="tablist" aria-label="Gallery sections">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            class="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => choose(t.id)}
+            onKeyDown={onTabKey}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="tab-panel">
+        {tab === 'photos' && (
+          <PhotosTab gallery={gallery} images={images} uploader={uploader} onImages={setImages} onGallery={setGallery} refresh={refresh} />
+        )}
+        {tab === 'details' && <DetailsTab gallery={gallery} images={images} onSaved={setGallery} />}
+        {tab === 'submissions' && <SubmissionsTab gallery={gallery} />}
+        {tab === 'share' && <ShareLinksTab gallery={gallery} />}
+        {tab === 'activity' && <ActivityTab gallery={gallery} />}
+      </div>
+    </>
+  );
+}
+
+/** A draft's one obvious next step: share it with the client. */
+function PublishBar({
+  gallery,
+  images,
+  onPublished,
+  portalUrl,
+}: {
+  gallery: StudioGallery;
+  images: StudioImage[];
+  onPublished: (g: StudioGallery) => void;
+  portalUrl: string;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const ready = images.filter((i) => i.status === 'ready').length;
+  const publish = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      const { gallery: updated } = await call('updateGallery', { params: { galleryId: gallery.galleryId }, body: { status: 'proofing' } });
+      onPublished(updated);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="publish-bar">
+      <p>
+        <strong>This gallery is a draft.</strong> Publish it to let {gallery.clientName} see {ready ? plural(ready, 'photo') : 'it'} in{' '}
+        <a href={portalUrl} target="_blank" rel="noopener">
+          your portal<span class="visually-hidden"> (opens in a new tab)</span>
+        </a>
+        .
+      </p>
+      <button type="button" class="button button--primary" onClick={publish} aria-disabled={busy || undefined}>
+        {busy && <Spinner />}
+        {busy ? 'Publishing…' : 'Publish for proofing'}
+      </button>
+      <Notice role="alert">{error}</Notice>
+    </div>
+  );
+}
