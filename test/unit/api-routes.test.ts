@@ -9,7 +9,7 @@ import { apiRoutes } from '../../site/src/lib/api-routes.gen.ts';
 import type { Ok } from '../../site/src/lib/types.ts';
 
 describe('site/src/lib/api-routes.gen.ts', () => {
-  it('is what the route table generates (run `npm run build:site` to refresh it)', () => {
+  it('is what the route table generates (run `npm run gen` to refresh it)', () => {
     expect(readFileSync(GENERATED_PATH, 'utf8')).toBe(renderApiRoutes(routeList));
   });
 
