@@ -90,15 +90,17 @@ const topInputs = (meta: Metafile, count = 5) =>
  */
 function clientsBeyondGrants(m: Measured): string[] {
   const output = Object.values(m.bundle.metafile.outputs).find((o) => o.entryPoint !== undefined);
-  const bundled = byPackage(m.bundle.metafile)
-    .filter(([, bytes]) => bytes > 0)
-    .map(([pkg]) => pkg);
+  const bundled = new Map(byPackage(m.bundle.metafile).filter(([, bytes]) => bytes > 0));
   const external = (output?.imports ?? []).filter((i) => i.external).map((i) => i.path);
   const expected = floorPackages(m.def?.floor ?? '');
-  return [...new Set([...bundled, ...external])]
+  return [...new Set([...bundled.keys(), ...external])]
     .filter((pkg) => pkg.startsWith('@aws-sdk/client-') && !expected.includes(pkg))
-    .map((pkg) => pkg.slice('@aws-sdk/client-'.length))
-    .sort();
+    .sort()
+    .map((pkg) => {
+      const bytes = bundled.get(pkg);
+      // Bundled bytes say what tree shaking left; an external import loads the whole client.
+      return `${pkg.slice('@aws-sdk/client-'.length)}${bytes ? ` ${KiB(bytes)} KiB` : ''}`;
+    });
 }
 
 interface ModeFigures {
