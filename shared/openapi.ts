@@ -52,7 +52,14 @@ export function openApiDocument() {
       version: '0.1.0',
       description:
         'The API behind the Portico studio dashboard and client portals. The tenant is resolved from the host; sessions travel in HttpOnly cookies that the edge turns into bearer tokens.',
+      // The repository names no licence yet (no LICENSE file, no package.json field): MIT until the
+      // maintainers choose one.
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    // Same origin as the page: the paths already start with /api, and the host decides the tenant
+    // (the dashboard host for studio routes, a studio's portal host for client routes), so no
+    // absolute URL would be right for every caller.
+    servers: [{ url: '/', description: 'The host that served this document: the studio dashboard or a client portal' }],
     paths,
     components: {
       securitySchemes: {
