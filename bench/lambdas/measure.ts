@@ -10,7 +10,6 @@
 // 4. Cold starts: per bundle, BENCH_LAMBDA_RUNS fresh Node processes each import it and handle one
 //    request against local AWS stand-ins (startLocalServices), so the first request really runs.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';

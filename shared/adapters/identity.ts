@@ -17,7 +17,6 @@ import {
   RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { config } from '../config.ts';
-import type { SessionTokens } from '../http/cookies.ts';
 
 export type Pool = 'studio' | 'client';
 
@@ -30,6 +29,13 @@ const pool = (p: Pool) =>
     : { UserPoolId: config.clientPoolId, ClientId: config.clientPoolClientId };
 
 const isError = (e: unknown, ...names: string[]) => e instanceof Error && names.includes(e.name);
+
+/** What a sign-in yields: the session cookies are made of it. */
+export interface SessionTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken?: string;
+}
 
 function toTokens(result: AuthenticationResultType | undefined, refreshToken?: string): SessionTokens {
   if (!result?.AccessToken) throw new Error('Cognito returned no access token');

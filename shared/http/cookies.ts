@@ -1,6 +1,7 @@
 // Session cookies. HttpOnly so page scripts never see tokens; SameSite=Strict so no other site can
 // make the browser send them; host-only (no Domain attribute) so one studio's portal never
 // receives another's session; Secure wherever the site is served over HTTPS.
+import type { SessionTokens } from '../adapters/identity.ts';
 import { config } from '../config.ts';
 
 export const SESSION_COOKIE = 'portico_session';
@@ -12,12 +13,6 @@ const REFRESH_MAX_AGE = 30 * 24 * 3600;
 function cookie(name: string, value: string, path: string, maxAge: number): string {
   const secure = config.secureCookies ? '; Secure' : '';
   return `${name}=${value}; Path=${path}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`;
-}
-
-export interface SessionTokens {
-  accessToken: string;
-  expiresIn: number;
-  refreshToken?: string;
 }
 
 export function sessionCookies(tokens: SessionTokens): string[] {

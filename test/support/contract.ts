@@ -28,9 +28,11 @@ function strict(schema: z.core.$ZodType): z.core.$ZodType {
 
 const strictCache = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
 const strictOf = (schema: z.core.$ZodType) => {
-  let s = strictCache.get(schema);
-  if (!s) strictCache.set(schema, (s = strict(schema)));
-  return s;
+  const cached = strictCache.get(schema);
+  if (cached) return cached;
+  const made = strict(schema);
+  strictCache.set(schema, made);
+  return made;
 };
 
 const isGatewayAnswer = (body: unknown) =>

@@ -2,8 +2,8 @@
 // sends and retries as the site expects (fetch and location stubbed: no network).
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { GENERATED_PATH, renderApiRoutes } from '../../local/gen-api-routes.ts';
 import { routeList } from '../../shared/routes.ts';
-import { GENERATED_PATH, renderApiRoutes } from '../../site/scripts/gen-api-routes.ts';
 import { ApiError, type CallInput, call, routeUrl } from '../../site/src/lib/api.ts';
 import { apiRoutes } from '../../site/src/lib/api-routes.gen.ts';
 import type { Ok } from '../../site/src/lib/types.ts';

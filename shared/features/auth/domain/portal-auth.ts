@@ -1,11 +1,11 @@
 // Client sign-in for a studio's portal: invitations, sign-in links, and redeeming them.
 import { randomUUID } from 'node:crypto';
+import type { SessionTokens } from '../../../adapters/identity.ts';
 import { issueSession } from '../../../adapters/identity.ts';
 import { sendMail } from '../../../adapters/mail.ts';
 import { portalUrl } from '../../../config.ts';
 import { consume } from '../../../data/rate-limit.ts';
 import { notAllowed } from '../../../errors.ts';
-import type { SessionTokens } from '../../../http/cookies.ts';
 import { type Client, clientUsername, createClient, findClientByEmail, getClient, hasAccess, recordSignIn } from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import { invitationEmail, signInEmail } from './emails.ts';

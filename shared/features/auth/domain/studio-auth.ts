@@ -1,7 +1,8 @@
 // Studio users: sign up (which creates the studio) and sign in with email and password.
+
+import type { SessionTokens } from '../../../adapters/identity.ts';
 import { createUser, deleteUser, signInWithPassword, UserExistsError } from '../../../adapters/identity.ts';
 import { conflict, notAuthenticated } from '../../../errors.ts';
-import type { SessionTokens } from '../../../http/cookies.ts';
 import { createStudio, getStudioUser, isSlugTaken, type Studio, type StudioUser } from '../../studios/index.ts';
 
 /** The `sub` of a token Cognito has just handed us (no need to verify our own fresh token). */
