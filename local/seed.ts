@@ -86,7 +86,8 @@ export async function seedDemo(): Promise<boolean> {
       shootDate: c.shootDate,
       deadline: addDays(c.deadlineDays),
       rules: { ...DEFAULT_RULES, watermark: c.watermark },
-      imageCount: DEMO.photosPerGallery,
+      // The pipeline counts each image as it makes it ready (as after real uploads).
+      imageCount: 0,
       coverImageId: firstId,
       coverThumbKey: objects.derived(studio.studioId, galleryId, firstId, 'thumb', 'webp'),
     });

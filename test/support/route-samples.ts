@@ -1,54 +1,32 @@
 // A well-formed request for every route of the route table, built from whichever records it should
 // name. The isolation matrix fills these with another tenant's ids, the fuzzer mutates them into
 // invalid ones, and the owner's own call proves each is a request the route accepts. A route with a
-// body or a path parameter that has no sample here fails the suite (see sampleRequest).
+// body or a path parameter that has no sample fails the suite (see sampleRequest). Each feature's
+// sample bodies live in test/features/<feature>/samples.ts.
 import type * as z from 'zod/mini';
 import type { RouteDef, RouteId, routes } from '../../shared/routes.ts';
+import { bodies as auth } from '../features/auth/samples.ts';
+import { bodies as clients } from '../features/clients/samples.ts';
+import { bodies as downloads } from '../features/downloads/samples.ts';
+import { bodies as galleries } from '../features/galleries/samples.ts';
+import { bodies as proofing } from '../features/proofing/samples.ts';
+import { bodies as shareLinks } from '../features/share-links/samples.ts';
+import { bodies as uploads } from '../features/uploads/samples.ts';
+import type { SampleContext } from './sample-context.ts';
 
-/** The records a request may name. */
-export interface SampleContext {
-  galleryId: string;
-  imageId: string;
-  submissionId: string;
-  jobId: string;
-  linkId: string;
-  clientId: string;
-  /** A client's email address (sign-in links). */
-  clientEmail: string;
-  studioEmail: string;
-  studioPassword: string;
-  slug: string;
-  magicToken: string;
-  shareToken: string;
-}
+export type { SampleContext } from './sample-context.ts';
 
 type WithBody = { [K in RouteId]: (typeof routes)[K] extends { body: z.ZodMiniType } ? K : never }[RouteId];
 
-/** One body per route that takes one (the type makes a missing entry a compile error, too). */
+/** One body per route that takes one, from each feature's samples (the type makes a missing one a compile error). */
 const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
-  studioSignUp: (c) => ({
-    studioName: 'Sample Studio',
-    slug: c.slug,
-    name: 'Sample Owner',
-    email: c.studioEmail,
-    password: c.studioPassword,
-  }),
-  studioSignIn: (c) => ({ email: c.studioEmail, password: c.studioPassword }),
-  inviteClient: (c) => ({ email: c.clientEmail, name: 'Sample Client' }),
-  requestMagicLink: (c) => ({ email: c.clientEmail }),
-  renewMagicLink: (c) => ({ token: c.magicToken }),
-  redeemMagicLink: (c) => ({ token: c.magicToken }),
-  createGallery: (c) => ({ clientId: c.clientId, title: 'Sample gallery' }),
-  updateGallery: (c) => ({ title: 'Sample title', coverImageId: c.imageId }),
-  createUpload: () => ({ files: [{ fileName: 'sample.jpg', contentType: 'image/jpeg', size: 1000 }] }),
-  completeUpload: () => ({ uploadId: 'sample-upload', parts: [{ partNumber: 1, etag: '"0123456789abcdef"' }] }),
-  setFavourite: () => ({ favourite: true }),
-  setSelection: () => ({ selected: true }),
-  addComment: () => ({ text: 'Sample comment' }),
-  requestGalleryZip: () => ({ scope: 'all' }),
-  createShareLink: () => ({ access: 'view' }),
-  openSharedGallery: (c) => ({ token: c.shareToken }),
-  downloadSharedImage: (c) => ({ token: c.shareToken, imageId: c.imageId }),
+  ...auth,
+  ...clients,
+  ...galleries,
+  ...uploads,
+  ...proofing,
+  ...downloads,
+  ...shareLinks,
 };
 
 /** Which record each path parameter names. */
@@ -83,7 +61,7 @@ export function sampleRequest(route: RouteDef, ctx: SampleContext): SampleReques
   let body: unknown;
   if (route.body) {
     const build = (bodies as Record<string, (c: SampleContext) => unknown>)[route.id];
-    if (!build) throw new Error(`No sample body for ${route.id}: add one to test/support/route-samples.ts`);
+    if (!build) throw new Error(`No sample body for ${route.id}: add one to test/features/<feature>/samples.ts`);
     body = build(ctx);
   }
   return { method: route.method, path: pathWith(route, params), params, body };

@@ -1,0 +1,28 @@
+// What a sample request may name, and the shape of a feature's sample bodies
+// (test/features/<feature>/samples.ts; test/support/route-samples.ts merges them).
+import type * as z from 'zod/mini';
+import type { RouteDef } from '../../shared/routes.ts';
+
+/** The records a request may name. */
+export interface SampleContext {
+  galleryId: string;
+  imageId: string;
+  submissionId: string;
+  jobId: string;
+  linkId: string;
+  clientId: string;
+  /** A client's email address (sign-in links). */
+  clientEmail: string;
+  studioEmail: string;
+  studioPassword: string;
+  slug: string;
+  magicToken: string;
+  shareToken: string;
+}
+
+/** One sample body per route of a feature that takes one, typed as that route's body. */
+export type SampleBodies<T extends Record<string, RouteDef>> = {
+  [K in keyof T as T[K] extends { body: z.ZodMiniType } ? K : never]: (
+    c: SampleContext,
+  ) => T[K] extends { body: infer B extends z.ZodMiniType } ? z.input<B> : never;
+};
