@@ -3,6 +3,7 @@ export * from './constants.ts';
 export * from './domain/galleries.ts';
 export * from './domain/gallery-contents.ts';
 export * from './domain/images.ts';
+export * from './domain/rules.ts';
 export * from './domain/studio-galleries.ts';
 export * from './records.ts';
 export * from './schemas.ts';

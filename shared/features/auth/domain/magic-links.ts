@@ -4,8 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { db, tableName } from '../../../data/db.ts';
-import { notAuthenticated } from '../../../errors.ts';
 import { keys } from '../records.ts';
+import { refuseRedeem, renewableFor } from './rules.ts';
 
 export const MAGIC_LINK_TTL_SECONDS = 15 * 60;
 /** Expired links are kept a little longer so the landing page can offer a fresh one. */
@@ -56,16 +56,6 @@ export async function issueMagicLink(studioId: string, clientId: string, purpose
   return token;
 }
 
-const linkError = (code: 'link_invalid' | 'link_expired' | 'link_used') =>
-  notAuthenticated(
-    code,
-    {
-      link_invalid: 'This sign-in link is not valid. Request a new one below.',
-      link_expired: 'This sign-in link has expired. Links work for 15 minutes; request a new one below.',
-      link_used: 'This sign-in link has already been used. Each link works once; request a new one below.',
-    }[code],
-  );
-
 /**
  * Marks the link used in one conditional write, so two tabs racing with the same link cannot both
  * win, and says precisely why a refused link was refused.
@@ -92,11 +82,7 @@ export async function redeemMagicLink(
   } catch (e) {
     if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
     const raw = (e as { Item?: Record<string, never> }).Item;
-    const old = raw ? (unmarshall(raw) as MagicLinkRecord) : undefined;
-    // A link of another studio is "not valid" here: its existence is not this portal's business.
-    if (!old || old.studioId !== studioId) throw linkError('link_invalid');
-    if (old.usedAt) throw linkError('link_used');
-    throw linkError('link_expired');
+    refuseRedeem(raw ? (unmarshall(raw) as MagicLinkRecord) : undefined, studioId);
   }
 }
 
@@ -107,10 +93,7 @@ export async function redeemMagicLink(
  */
 export async function findRenewableLink(token: string, studioId: string, now = Date.now()): Promise<{ clientId: string } | null> {
   const existing = await db().send(new GetCommand({ TableName: tableName(), Key: keys.magicLink(hashToken(token)), ConsistentRead: true }));
-  const record = existing.Item as MagicLinkRecord | undefined;
-  if (!record || record.studioId !== studioId || record.usedAt || record.renewedAt) return null;
-  if (record.expiresAt * 1000 > now) return null;
-  return { clientId: record.clientId };
+  return renewableFor(existing.Item as MagicLinkRecord | undefined, studioId, now);
 }
 
 /** Marks the link renewed; false when another request renewed (or used) it first. */

@@ -7,15 +7,10 @@ import { withoutKeys } from '../../../data/records.ts';
 import { today } from '../../clients/index.ts';
 import { keys } from '../records.ts';
 import type { ClientGallery, GalleryRules, GalleryStatus } from '../schemas.ts';
+import { isPublished, listedStatus } from './rules.ts';
 
-export const DEFAULT_RULES: GalleryRules = {
-  selection: { enabled: true, min: 0, max: null },
-  favourites: true,
-  comments: true,
-  downloads: 'off',
-  viewOnly: false,
-  watermark: null,
-};
+// The seeds, benchmarks and tests that create galleries import the defaults from this file.
+export { DEFAULT_RULES, rulesOf } from './rules.ts';
 
 export interface Gallery {
   galleryId: string;
@@ -40,8 +35,6 @@ export async function getGallery(studioId: string, galleryId: string): Promise<G
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.gallery(studioId, galleryId) }));
   return out.Item ? (withoutKeys(out.Item) as Gallery) : null;
 }
-
-export const rulesOf = (gallery: Gallery): GalleryRules => ({ ...DEFAULT_RULES, ...gallery.rules });
 
 export interface Project {
   projectId: string;
@@ -118,12 +111,11 @@ export async function listClientGalleries(studioId: string, clientId: string): P
   const now = today();
   return Promise.all(
     listed.map(async (g) => {
-      const published = g.status !== 'draft';
-      const closed = g.status === 'proofing' && g.deadline !== null && g.deadline < now;
+      const published = isPublished(g);
       return {
         galleryId: g.galleryId,
         title: g.title,
-        status: (published ? (closed ? 'locked' : g.status) : 'unavailable') as ClientGallery['status'],
+        status: listedStatus(g, now),
         shootDate: g.shootDate,
         deadline: g.deadline,
         imageCount: published ? g.imageCount : 0,

@@ -2,14 +2,15 @@ import { BatchGetCommand, type BatchGetCommandOutput, UpdateCommand } from '@aws
 import { presignGet } from '../../../adapters/storage.ts';
 import { db, queryPrefix, tableName } from '../../../data/db.ts';
 import { withoutKeys } from '../../../data/records.ts';
-import { invalid, notFound } from '../../../errors.ts';
+import { notFound } from '../../../errors.ts';
 import { type Client, getClient, listClients } from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import { keys } from '../records.ts';
 import type { GalleryRules, GalleryStatus } from '../schemas.ts';
-import { createGallery, DEFAULT_RULES, type Gallery, getGallery, rulesOf } from './galleries.ts';
+import { createGallery, type Gallery, getGallery } from './galleries.ts';
 import { loadGalleryContents, mark } from './gallery-contents.ts';
 import { getImage } from './images.ts';
+import { coverThumbKey, DEFAULT_RULES, rulesOf } from './rules.ts';
 
 /** The studio's own gallery, or 404: another studio's gallery does not exist for it. */
 export async function galleryOfStudio(studio: Studio, galleryId: string): Promise<Gallery> {
@@ -125,16 +126,7 @@ export async function updateStudioGallery(
   const set: Record<string, unknown> = { ...changes };
   if (changes.coverImageId !== undefined) {
     if (changes.coverImageId === null) set.coverThumbKey = null;
-    else {
-      const image = await getImage(galleryId, changes.coverImageId);
-      // An image of another gallery (or studio) does not exist here; one still processing does.
-      if (!image) throw notFound('No such image in this gallery.', { coverImageId: ['is not an image of this gallery'] });
-      if (image.status !== 'ready')
-        throw invalid('invalid_request', 'The cover must be a processed image of this gallery.', {
-          coverImageId: ['is not a ready image of this gallery'],
-        });
-      set.coverThumbKey = image.derived?.thumb?.webp ?? null;
-    }
+    else set.coverThumbKey = coverThumbKey(await getImage(galleryId, changes.coverImageId));
   }
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};

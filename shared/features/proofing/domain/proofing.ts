@@ -1,5 +1,5 @@
-// A client proofing a gallery: what they may do (one function decides, for the UI and the API
-// alike), favourites, selection within the maximum, comments and confirming the final set.
+// A client proofing a gallery: favourites, selection within the maximum, comments and confirming
+// the final set. What they may do is decided in rules.ts (one function, for the UI and the API alike).
 
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -9,9 +9,8 @@ import { dashboardUrl } from '../../../config.ts';
 import { db, queryPrefix, tableName } from '../../../data/db.ts';
 import { withoutKeys } from '../../../data/records.ts';
 import { cancellationCodes, conditionFailed } from '../../../data/transactions.ts';
-import { conflict, notAllowed, notFound } from '../../../errors.ts';
-import { type Client, today } from '../../clients/index.ts';
-import type { ClientGalleryStatus } from '../../galleries/index.ts';
+import { conflict, notFound } from '../../../errors.ts';
+import type { Client } from '../../clients/index.ts';
 import {
   type Gallery,
   type GalleryContents,
@@ -28,43 +27,13 @@ import {
 } from '../../galleries/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import type { Comment, Permissions } from '../schemas.ts';
-
-export type ClientStatus = ClientGalleryStatus;
+import { type ClientStatus, checkConfirmation, clientStatus, permissions, refuse, refusedSelection, shownToClient } from './rules.ts';
 
 /** A client's own gallery, or 404: another client's or studio's gallery does not exist for them. */
 export async function galleryForClient(studio: Studio, client: Client, galleryId: string): Promise<Gallery> {
   const gallery = await getGallery(studio.studioId, galleryId);
-  if (!gallery || gallery.clientId !== client.clientId || gallery.status === 'draft') throw notFound('No such gallery.');
+  if (!gallery || !shownToClient(gallery, client.clientId)) throw notFound('No such gallery.');
   return gallery;
-}
-
-export const deadlinePassed = (gallery: Gallery, now = new Date()) => gallery.deadline !== null && gallery.deadline < today(now);
-
-export function clientStatus(gallery: Gallery, selection: SelectionState | undefined, now = new Date()): ClientStatus {
-  if (gallery.status === 'draft') return 'unavailable';
-  // Once the set is confirmed or the deadline has passed, proofing is over for the client.
-  if (gallery.status === 'proofing' && (selection?.confirmedAt || deadlinePassed(gallery, now))) return 'locked';
-  return gallery.status;
-}
-
-export function permissions(gallery: Gallery, selection: SelectionState | undefined, now = new Date()): Permissions {
-  const rules = rulesOf(gallery);
-  const status = clientStatus(gallery, selection, now);
-  const interactive = !rules.viewOnly && (status === 'proofing' || status === 'ready');
-  const selecting = !rules.viewOnly && status === 'proofing' && rules.selection.enabled;
-  const count = selection?.count ?? 0;
-  return {
-    favourite: interactive && rules.favourites,
-    select: selecting,
-    comment: interactive && rules.comments,
-    confirm: selecting && count > 0 && count >= rules.selection.min && (rules.selection.max === null || count <= rules.selection.max),
-    // Confirming a selection ends proofing, not downloading: this follows the studio's status.
-    download: rules.downloads !== 'off' && (gallery.status === 'proofing' || gallery.status === 'ready'),
-  };
-}
-
-function refuse(action: string): never {
-  throw notAllowed('not_allowed', `${action} is not available in this gallery right now.`);
 }
 
 export interface ClientGalleryView {
@@ -219,14 +188,14 @@ export async function setSelected(
     if (!conditionFailed(e)) throw e;
     const [selectionCode, pickCode] = cancellationCodes(e) ?? [];
     const current = await getSelection(galleryId, client.clientId);
-    // Already in the asked-for state: selecting twice is not an error.
-    if (pickCode === 'ConditionalCheckFailed' && selectionCode !== 'ConditionalCheckFailed')
-      return { selected, selectedCount: current?.count ?? 0 };
-    if (current?.confirmedAt) throw conflict('selection_confirmed', 'Your selection is confirmed and can no longer change.');
-    if (selected && selectionCode === 'ConditionalCheckFailed') {
-      throw conflict('selection_full', `You have selected the maximum of ${max} images. Unselect one to choose another.`);
-    }
-    if (!selected) return { selected: false, selectedCount: current?.count ?? 0 };
+    const answer = refusedSelection({
+      selected,
+      selectionFailed: selectionCode === 'ConditionalCheckFailed',
+      pickFailed: pickCode === 'ConditionalCheckFailed',
+      current,
+      max,
+    });
+    if (answer) return answer;
     throw e;
   }
   const after = await getSelection(galleryId, client.clientId);
@@ -288,14 +257,8 @@ export async function addComment(studio: Studio, client: Client, galleryId: stri
  */
 export async function confirmSelection(studio: Studio, client: Client, galleryId: string): Promise<SubmissionRecord> {
   const view = await viewGallery(studio, client, galleryId);
-  const rules = view.rules;
-  if (view.selection?.confirmedAt) throw conflict('selection_confirmed', 'Your selection is already confirmed.');
-  if (!view.can.select) refuse('Confirming a selection');
+  checkConfirmation(view.selection, view.can, view.rules);
   const picked = view.contents.images.filter((i) => view.contents.picks.has(mark(client.clientId, i.imageId)));
-  const count = view.selection?.count ?? 0;
-  if (count === 0) throw conflict('selection_empty', 'Select at least one image before confirming.');
-  if (count < rules.selection.min)
-    throw conflict('selection_too_small', `Select at least ${rules.selection.min} images before confirming (you have ${count}).`);
   const submission: SubmissionRecord = {
     submissionId: randomUUID(),
     galleryId,

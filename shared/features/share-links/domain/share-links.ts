@@ -9,9 +9,8 @@ import { portalUrl } from '../../../config.ts';
 import { db, tableName } from '../../../data/db.ts';
 import { consume } from '../../../data/rate-limit.ts';
 import { withoutKeys } from '../../../data/records.ts';
-import { gone, notAllowed, notAuthenticated, notFound } from '../../../errors.ts';
+import { notAuthenticated, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
-import { today } from '../../clients/index.ts';
 import {
   type Gallery,
   keys as galleryKeys,
@@ -26,6 +25,7 @@ import {
 import { downloadSource } from '../../proofing/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import { keys } from '../records.ts';
+import { checkLinkDownloads, checkLinkOpens, sharedDownloadRules } from './rules.ts';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -112,8 +112,6 @@ export async function revokeShareLink(studio: Studio, galleryId: string, linkId:
   }
 }
 
-const linkGone = (code: 'link_revoked' | 'link_expired', message: string) => gone(code, message);
-
 /** Resolves a token on this portal and checks revocation, expiry and password. */
 async function openLink(studio: Studio, token: string, password: string | undefined): Promise<{ link: ShareLinkRecord; gallery: Gallery }> {
   const pointer = await db().send(new GetCommand({ TableName: tableName(), Key: keys.shareToken(hashToken(token)) }));
@@ -132,11 +130,9 @@ async function openLink(studio: Studio, token: string, password: string | undefi
   ]);
   if (!linkItem.Item || !gallery) throw notFound('This share link is not valid.');
   const link = withoutKeys(linkItem.Item) as ShareLinkRecord;
-  if (link.revokedAt) throw linkGone('link_revoked', `This link was switched off by ${studio.name}.`);
-  if (link.expiresAt && link.expiresAt < today()) throw linkGone('link_expired', `This link expired on ${link.expiresAt}.`);
-  if (gallery.status === 'draft' || gallery.status === 'archived') throw notFound('This gallery is not available.');
-  if (link.passwordHash) {
-    if (!password) throw notAuthenticated('password_required', 'This gallery is protected by a password.');
+  checkLinkOpens(link, gallery, password, studio.name);
+  // A protected link gets here only with a password: checkLinkOpens refused it without one.
+  if (link.passwordHash && password) {
     await consume(PASSWORD_LIMIT, link.linkId);
     if (!(await passwordMatches(password, link.passwordHash))) throw notAuthenticated('password_wrong', 'That password is not right.');
   }
@@ -189,12 +185,10 @@ export async function openSharedGallery(studio: Studio, token: string, password?
 
 export async function downloadShared(studio: Studio, token: string, password: string | undefined, imageId: string) {
   const { link, gallery } = await openLink(studio, token, password);
-  if (link.access !== 'download') throw notAllowed('not_allowed', 'This link is for viewing only.');
+  checkLinkDownloads(link);
   const image = await getImage(gallery.galleryId, imageId);
   if (image?.status !== 'ready') throw notFound('No such image.');
-  // A download link hands out what the gallery's rules allow, and at least the web size.
-  const rules = rulesOf(gallery);
-  const { key, fileName } = downloadSource({ ...rules, downloads: rules.downloads === 'original' ? 'original' : 'web' }, image);
+  const { key, fileName } = downloadSource(sharedDownloadRules(rulesOf(gallery)), image);
   const url = await presignGet(key, { expiresIn: 300, downloadName: fileName });
   await countUse(studio, link, gallery.galleryId);
   return { url, fileName };

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { records as rateLimitRecords, rateWindowKey } from '../../shared/data/rate-limit.ts';
+import type { FeatureRecords, KeyRow } from '../../shared/data/records.ts';
+import * as auth from '../../shared/features/auth/records.ts';
+import * as clients from '../../shared/features/clients/records.ts';
+import * as galleries from '../../shared/features/galleries/records.ts';
+import * as shareLinks from '../../shared/features/share-links/records.ts';
+import * as studios from '../../shared/features/studios/records.ts';
+
+type Key = Record<string, string> | string;
+
+/** Each feature's key builders, with the rows of the key table they must agree with. */
+const features = {
+  auth: { builders: auth.keys as Record<string, (...a: never[]) => Key>, records: auth.records },
+  clients: { builders: clients.keys as Record<string, (...a: never[]) => Key>, records: clients.records },
+  galleries: { builders: galleries.keys as Record<string, (...a: never[]) => Key>, records: galleries.records },
+  'share-links': { builders: shareLinks.keys as Record<string, (...a: never[]) => Key>, records: shareLinks.records },
+  studios: { builders: studios.keys as Record<string, (...a: never[]) => Key>, records: studios.records },
+  'rate-limit': { builders: { rateWindowKey } as Record<string, (...a: never[]) => Key>, records: rateLimitRecords },
+} satisfies Record<string, { builders: Record<string, (...a: never[]) => Key>; records: FeatureRecords }>;
+type Feature = keyof typeof features;
+
+// Every builder, called with sample ids, and the exact key it must build.
+const table: [Feature, string, () => Key, Key][] = [
+  ['auth', 'magicLink', () => auth.keys.magicLink('ab12'), { PK: 'MAGIC#ab12', SK: 'MAGIC' }],
+  ['clients', 'client', () => clients.keys.client('s1', 'c1'), { PK: 'STUDIO#s1', SK: 'CLIENT#c1' }],
+  ['clients', 'clientPrefix', () => clients.keys.clientPrefix('s1'), { PK: 'STUDIO#s1', SKPrefix: 'CLIENT#' }],
+  [
+    'clients',
+    'clientEmail',
+    () => clients.keys.clientEmail('s1', 'ana@example.com'),
+    { PK: 'STUDIO#s1', SK: 'CLIENTEMAIL#ana@example.com' },
+  ],
+  ['galleries', 'project', () => galleries.keys.project('s1', 'p1'), { PK: 'STUDIO#s1', SK: 'PROJECT#p1' }],
+  ['galleries', 'projectIndex', () => galleries.keys.projectIndex('c1', 'p1'), { GSI1PK: 'CLIENT#c1', GSI1SK: 'PROJECT#p1' }],
+  ['galleries', 'gallery', () => galleries.keys.gallery('s1', 'g1'), { PK: 'STUDIO#s1', SK: 'GALLERY#g1' }],
+  ['galleries', 'galleryIndex', () => galleries.keys.galleryIndex('c1', 'g1'), { GSI1PK: 'CLIENT#c1', GSI1SK: 'GALLERY#g1' }],
+  ['galleries', 'clientGalleriesIndex', () => galleries.keys.clientGalleriesIndex('c1'), { GSI1PK: 'CLIENT#c1', GSI1SKPrefix: 'GALLERY#' }],
+  ['galleries', 'studioGalleries', () => galleries.keys.studioGalleries('s1'), { PK: 'STUDIO#s1', SKPrefix: 'GALLERY#' }],
+  ['galleries', 'galleryPartition', () => galleries.keys.galleryPartition('g1'), 'GALLERY#g1'],
+  ['galleries', 'image', () => galleries.keys.image('g1', 'i1'), { PK: 'GALLERY#g1', SK: 'IMAGE#i1' }],
+  ['galleries', 'imageDeletion', () => galleries.keys.imageDeletion('g1', 'i1'), { PK: 'GALLERY#g1', SK: 'DELETING#i1' }],
+  ['galleries', 'selection', () => galleries.keys.selection('g1', 'c1'), { PK: 'GALLERY#g1', SK: 'SELECTION#c1' }],
+  ['galleries', 'pick', () => galleries.keys.pick('g1', 'c1', 'i1'), { PK: 'GALLERY#g1', SK: 'PICK#c1#i1' }],
+  ['galleries', 'favourite', () => galleries.keys.favourite('g1', 'c1', 'i1'), { PK: 'GALLERY#g1', SK: 'FAV#c1#i1' }],
+  [
+    'galleries',
+    'comment',
+    () => galleries.keys.comment('g1', 'i1', '2025-06-15T12:00:00.000Z', 'm1'),
+    { PK: 'GALLERY#g1', SK: 'COMMENT#i1#2025-06-15T12:00:00.000Z#m1' },
+  ],
+  ['galleries', 'commentsOfImage', () => galleries.keys.commentsOfImage('g1', 'i1'), { PK: 'GALLERY#g1', SKPrefix: 'COMMENT#i1#' }],
+  ['galleries', 'submission', () => galleries.keys.submission('g1', 'sub1'), { PK: 'GALLERY#g1', SK: 'SUBMISSION#sub1' }],
+  ['galleries', 'activity', () => galleries.keys.activity('g1', 'c1'), { PK: 'GALLERY#g1', SK: 'ACTIVITY#c1' }],
+  ['galleries', 'zipJob', () => galleries.keys.zipJob('g1', 'z1'), { PK: 'GALLERY#g1', SK: 'ZIPJOB#z1' }],
+  ['galleries', 'shareLink', () => galleries.keys.shareLink('g1', 'l1'), { PK: 'GALLERY#g1', SK: 'SHARELINK#l1' }],
+  ['share-links', 'shareToken', () => shareLinks.keys.shareToken('cd34'), { PK: 'SHARE#cd34', SK: 'SHARE' }],
+  ['studios', 'studio', () => studios.keys.studio('s1'), { PK: 'STUDIO#s1', SK: 'STUDIO' }],
+  ['studios', 'slug', () => studios.keys.slug('lumen'), { PK: 'SLUG#lumen', SK: 'SLUG' }],
+  ['studios', 'domain', () => studios.keys.domain('photos.example.com'), { PK: 'DOMAIN#photos.example.com', SK: 'DOMAIN' }],
+  ['studios', 'studioUser', () => studios.keys.studioUser('sub-1'), { PK: 'STUDIOUSER#sub-1', SK: 'STUDIOUSER' }],
+  [
+    'studios',
+    'studioUserIndex',
+    () => studios.keys.studioUserIndex('s1', 'ana@example.com'),
+    { GSI1PK: 'STUDIO#s1', GSI1SK: 'USER#ana@example.com' },
+  ],
+  ['rate-limit', 'rateWindowKey', () => rateWindowKey('sharepw', 'l1', 1_749_988_800), { PK: 'RATE#sharepw#l1', SK: '1749988800' }],
+];
+
+/** Which column of the key table each attribute of a built key is declared in. */
+const COLUMN: Record<string, keyof KeyRow> = {
+  PK: 'PK',
+  SK: 'SK',
+  SKPrefix: 'SK',
+  GSI1PK: 'GSI1PK',
+  GSI1SK: 'GSI1SK',
+  GSI1SKPrefix: 'GSI1SK',
+};
+
+/**
+ * Whether a table cell declares a built value: a value with a '#' must share the cell's text up
+ * to its first '#'; one without is a constant the cell must say, unless the cell is a single
+ * placeholder (the value is the whole key, like a rate window's start).
+ */
+function declares(cell: string | true | undefined, value: string): boolean {
+  if (typeof cell !== 'string') return false;
+  const hash = value.indexOf('#');
+  if (hash >= 0) return cell.startsWith(value.slice(0, hash + 1));
+  return cell === value || /^<[^<>]+>$/.test(cell);
+}
+
+describe('key builders', () => {
+  it('are each in the table once', () => {
+    const built = table.map(([feature, builder]) => `${feature}.${builder}`);
+    const declared = Object.entries(features).flatMap(([feature, { builders }]) => Object.keys(builders).map((b) => `${feature}.${b}`));
+    expect(new Set(built).size).toBe(built.length);
+    expect(built.toSorted()).toEqual(declared.toSorted());
+  });
+
+  it.each(table)('%s %s builds the exact key', (_, __, build, expected) => {
+    expect(build()).toEqual(expected);
+  });
+
+  it.each(table)("%s %s writes prefixes a row of its feature's key table declares", (feature, _, build) => {
+    const key = build();
+    // The gallery partition's bare key is the PK of the items in it.
+    const attributes = typeof key === 'string' ? { PK: key } : key;
+    const rows = features[feature].records.rows;
+    const matching = rows.filter((row) => Object.entries(attributes).every(([name, value]) => declares(row[COLUMN[name]!], value)));
+    expect(matching, `no row of ${features[feature].records.feature} declares ${JSON.stringify(attributes)}`).not.toEqual([]);
+  });
+
+  it('tell the gallery partition items apart by the prefixes its one Query reads', () => {
+    const sortKeys = [
+      galleries.keys.image('g1', 'i1').SK,
+      galleries.keys.imageDeletion('g1', 'i1').SK,
+      galleries.keys.selection('g1', 'c1').SK,
+      galleries.keys.pick('g1', 'c1', 'i1').SK,
+      galleries.keys.favourite('g1', 'c1', 'i1').SK,
+      galleries.keys.comment('g1', 'i1', 'at', 'm1').SK,
+      galleries.keys.submission('g1', 'sub1').SK,
+      galleries.keys.activity('g1', 'c1').SK,
+      galleries.keys.zipJob('g1', 'z1').SK,
+      galleries.keys.shareLink('g1', 'l1').SK,
+    ];
+    const prefixes = Object.values(galleries.PARTITION_ITEM);
+    expect(sortKeys.map((sk) => prefixes.filter((p) => sk.startsWith(p)))).toEqual(prefixes.map((p) => [p]));
+  });
+});
