@@ -159,7 +159,7 @@ describe('a route whose handler is not written yet', () => {
   });
 
   it('fails the synth when bundling is on', () => {
-    expect(() => buildTestApp({ 'aws:cdk:bundling-stacks': ['**'] }, { routes: [future] })).toThrow(/functions\/zzFutureRoute\.ts/);
+    expect(() => buildTestApp({ 'aws:cdk:bundling-stacks': ['**'] }, { routes: [future] })).toThrow(/functions\/future\/zzFutureRoute\.ts/);
   });
 });
 

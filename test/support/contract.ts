@@ -49,14 +49,20 @@ export class ContractViolation extends Error {
 export function checkAnswer(method: string, path: string, status: number, contentType: string | undefined, body: unknown): void {
   const pathname = path.split('?')[0] ?? path;
   if (!pathname.startsWith('/api/')) return;
-  const match = matchRoute(method, pathname);
+  let match: ReturnType<typeof matchRoute>;
+  try {
+    match = matchRoute(method, pathname);
+  } catch {
+    return; // A path no route can match (a malformed escape): the gateway's own 400.
+  }
   if (match === null || match === 'method_not_allowed') return;
   const { route } = match;
   const isJson = (contentType ?? '').startsWith('application/json');
   let schema: z.core.$ZodType | undefined;
   if (status === route.ok.status) schema = route.ok.body;
-  // The JWT authorizer answers before the handler runs, with API Gateway's own body.
-  else if (status >= 400 && isJson) schema = status === 401 && isGatewayAnswer(body) ? undefined : ErrorBody;
+  // API Gateway answers some requests before any handler runs (the JWT authorizer's 401, a path it
+  // normalises away, a body over its limit), with its own `{ message }` body.
+  else if (status >= 400 && isJson) schema = isGatewayAnswer(body) ? undefined : ErrorBody;
   if (!schema) return;
   const result = z.safeParse(strictOf(schema), body);
   if (!result.success) {
