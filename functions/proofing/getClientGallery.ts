@@ -1,4 +1,5 @@
-import { clientImages, recordActivity, viewGallery } from '../../shared/features/proofing/domain/proofing.ts';
+import { recordActivity } from '../../shared/features/proofing/data.ts';
+import { clientImages, viewGallery } from '../../shared/features/proofing/domain/proofing.ts';
 import { routes } from '../../shared/features/proofing/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 

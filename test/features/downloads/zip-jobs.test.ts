@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { s3 } from '../../../shared/adapters/storage.ts';
 import { config } from '../../../shared/config.ts';
 import { objects } from '../../../shared/data/objects.ts';
-import { getZipJob, requestZip, type ZipJob } from '../../../shared/features/downloads/domain/zip-jobs.ts';
+import { getZipJob, requestZip } from '../../../shared/features/downloads/domain/zip-jobs.ts';
 import { runZipJob } from '../../../shared/features/downloads/domain/zip-worker.ts';
+import type { ZipJob } from '../../../shared/features/downloads/records.ts';
 import { unzip } from '../../support/unzip.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

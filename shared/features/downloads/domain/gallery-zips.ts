@@ -1,12 +1,13 @@
 // A client's ZIP of a gallery (all images, or the selected set): the rules decide whether it is
-// allowed and which files it holds; the ZIP worker (functions/events/buildZip.ts) streams it.
+// allowed and which files it holds; the ZIP worker (functions/downloads/buildZip.ts) streams it.
 import { presignGet } from '../../../adapters/storage.ts';
 import { conflict, notAllowed, notFound } from '../../../errors.ts';
 import type { Client } from '../../clients/index.ts';
 import { mark } from '../../galleries/index.ts';
 import { downloadSource, galleryForClient, recordActivity, viewGallery } from '../../proofing/index.ts';
 import type { Studio } from '../../studios/index.ts';
-import { getZipJob, requestZip, type ZipJob } from './zip-jobs.ts';
+import type { ZipJob } from '../records.ts';
+import { getZipJob, requestZip } from './zip-jobs.ts';
 
 async function statusOf(job: ZipJob) {
   return {

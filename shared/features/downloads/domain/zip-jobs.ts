@@ -1,68 +1,14 @@
 // ZIP downloads. A request writes a job record, then a manifest object under jobs/zip/; the
-// manifest's object-created event starts the worker (zip-worker.ts, functions/events/buildZip.ts),
-// locally as in AWS. This file is what the API routes need: the job, its manifest and its status.
-// The worker (archiver, streams) lives apart so the routes' bundles do not carry it.
+// manifest's object-created event starts the worker (zip-worker.ts, functions/downloads/buildZip.ts),
+// locally as in AWS. This file is what the API routes need: the files' names, the request and the
+// job's status (the table and bucket requests are in ../data/zip-jobs.ts). The worker (archiver,
+// streams) lives apart so the routes' bundles do not carry it.
 
 import { randomUUID } from 'node:crypto';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { s3 } from '../../../adapters/storage.ts';
-import { config } from '../../../config.ts';
-import { db, tableName } from '../../../data/db.ts';
-import { objects, PREFIX } from '../../../data/objects.ts';
-import { withoutKeys } from '../../../data/records.ts';
+import { PREFIX } from '../../../data/objects.ts';
 import { invalid } from '../../../errors.ts';
-import { keys } from '../../galleries/index.ts';
-import type { ZIP_STATUSES } from '../schemas.ts';
-
-/** queued (manifest written) → running (a worker claimed it) → ready | failed */
-
-export interface ZipEntryInput {
-  /** Object key: an original or a derived file of the same gallery. */
-  key: string;
-  /** Name inside the ZIP (sanitised and made unique on request). */
-  fileName: string;
-  size?: number;
-}
-
-/** The object under jobs/zip/<jobId>.json that starts the worker. */
-export interface ZipManifest {
-  jobId: string;
-  galleryId: string;
-  studioId: string;
-  /** Download name without ".zip". */
-  name: string;
-  entries: ZipEntryInput[];
-}
-
-export interface ZipJob {
-  jobId: string;
-  galleryId: string;
-  studioId: string;
-  requestedBy: string;
-  /** Download name without ".zip". */
-  name: string;
-  status: (typeof ZIP_STATUSES)[number];
-  totalFiles: number;
-  /** Sum of the entries' sizes, or null when the request did not know them all. */
-  totalBytes: number | null;
-  filesDone: number;
-  /** Bytes of file content read into the ZIP so far. */
-  bytesDone: number;
-  /** Entries whose object no longer exists: left out of the ZIP. */
-  skipped: { key: string; fileName: string }[];
-  /** How many were skipped (the list above keeps the first MAX_SKIPPED_LISTED). */
-  skippedCount: number;
-  outputKey: string | null;
-  outputBytes: number | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  updatedAt: string;
-  /** When the record and the ZIP go away (the bucket's tmp/ lifecycle rule, the table's TTL). */
-  expiresAt: string;
-}
+import { getZipJobRecord, putZipJob, putZipManifest, updateZipJob } from '../data/zip-jobs.ts';
+import type { ZipEntryInput, ZipJob, ZipManifest } from '../records.ts';
 
 export const MAX_ZIP_FILES = 10_000;
 export const ZIP_TTL_SECONDS = 24 * 3600;
@@ -199,23 +145,10 @@ export async function requestZip(input: RequestZipInput): Promise<ZipJob> {
     updatedAt: now.toISOString(),
     expiresAt: new Date(ttl * 1000).toISOString(),
   };
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.zipJob(input.galleryId, jobId), type: 'zipJob', ttl, ...job },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+  await putZipJob(job, ttl);
   const manifest: ZipManifest = { jobId, galleryId: input.galleryId, studioId: input.studioId, name: job.name, entries };
   try {
-    await s3().send(
-      new PutObjectCommand({
-        Bucket: config.bucketName,
-        Key: objects.zipJob(jobId),
-        Body: JSON.stringify(manifest),
-        ContentType: 'application/json',
-      }),
-    );
+    await putZipManifest(manifest);
   } catch (e) {
     await finishJob(input.galleryId, jobId, null, { status: 'failed', error: 'The download could not be queued.' }).catch(() => {});
     throw e;
@@ -223,39 +156,19 @@ export async function requestZip(input: RequestZipInput): Promise<ZipJob> {
   return job;
 }
 
-/** Writes a job's end (or a failure) and returns it; with a runId, only if that run still owns the job. */
-export async function finishJob(galleryId: string, jobId: string, runId: string | null, fields: Partial<ZipJob>): Promise<ZipJob> {
+/**
+ * Writes a job's end (or a failure) and returns it; with a runId, only if that run still owns the
+ * job: null when it does not (another worker took it over), or when there is no such job.
+ */
+export async function finishJob(galleryId: string, jobId: string, runId: string | null, fields: Partial<ZipJob>): Promise<ZipJob | null> {
   const now = new Date().toISOString();
-  const all: Record<string, unknown> = { ...fields, finishedAt: now, updatedAt: now };
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets = Object.entries(all).map(([k, v], i) => {
-    names[`#f${i}`] = k;
-    values[`:v${i}`] = v;
-    return `#f${i} = :v${i}`;
-  });
-  if (runId) values[':run'] = runId;
-  const out = await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.zipJob(galleryId, jobId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: runId ? 'runId = :run' : 'attribute_exists(PK)',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return toJob(out.Attributes ?? {});
+  return updateZipJob(galleryId, jobId, runId, { ...fields, finishedAt: now, updatedAt: now });
 }
 
 /** The job as the client sees it; null if unknown or expired. A job whose worker died reads as failed. */
 export async function getZipJob(galleryId: string, jobId: string, now = new Date()): Promise<ZipJob | null> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.zipJob(galleryId, jobId), ConsistentRead: true }));
-  const item = out.Item;
-  // TTL deletion lags by up to a couple of days; expired is gone.
-  if (!item || (typeof item.ttl === 'number' && item.ttl * 1000 <= now.getTime())) return null;
-  const job = toJob(item);
+  const job = await getZipJobRecord(galleryId, jobId, now);
+  if (!job) return null;
   if (job.status === 'running' && now.getTime() - Date.parse(job.updatedAt) > ZIP_STALE_AFTER_MS) {
     return { ...job, status: 'failed', error: job.error ?? 'The download stopped. Please try again.' };
   }
@@ -265,9 +178,4 @@ export async function getZipJob(galleryId: string, jobId: string, now = new Date
     return { ...job, status: 'failed', error: 'The download could not be started. Please try again.' };
   }
   return job;
-}
-
-export function toJob(item: Record<string, unknown>): ZipJob {
-  const { type: _type, runId: _runId, ...job } = withoutKeys(item);
-  return job as unknown as ZipJob;
 }

@@ -1,19 +1,15 @@
-// The ZIP worker (functions/events/buildZip.ts → runZipJob): streams a manifest's files from the
+// The ZIP worker (functions/downloads/buildZip.ts → runZipJob): streams a manifest's files from the
 // bucket, one at a time, through a STORE-only ZIP into a multipart upload, so its memory stays flat
 // whatever the gallery's size, and writes its progress to the record the client polls.
 import { randomUUID } from 'node:crypto';
 import { PassThrough, type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Upload } from '@aws-sdk/lib-storage';
 import { ZipArchive } from 'archiver';
-import { s3 } from '../../../adapters/storage.ts';
-import { config } from '../../../config.ts';
-import { db, tableName } from '../../../data/db.ts';
 import { objects, PREFIX } from '../../../data/objects.ts';
 import { logger } from '../../../logger.ts';
-import { keys } from '../../galleries/index.ts';
+import { deleteManifest, openFile, readManifestText, zipUpload } from '../data/zip-files.ts';
+import { claimZipJob, saveZipProgress } from '../data/zip-jobs.ts';
+import type { ZipJob, ZipManifest } from '../records.ts';
 import {
   attachmentDisposition,
   belongsToGallery,
@@ -21,13 +17,9 @@ import {
   MAX_SKIPPED_LISTED,
   uniqueFileNames,
   ZIP_STALE_AFTER_MS,
-  type ZipJob,
-  type ZipManifest,
   zipName,
 } from './zip-jobs.ts';
 
-const PART_SIZE = 8 * 1024 * 1024;
-const QUEUE_SIZE = 2;
 const PROGRESS_EVERY_FILES = 5;
 const PROGRESS_EVERY_BYTES = 32 * 1024 * 1024;
 
@@ -71,19 +63,14 @@ export async function runZipJob(manifestKey: string): Promise<ZipJob | null> {
     log.error('zip failed', { error: e as Error });
     outcome = { status: 'failed', error: failureReason(e), ...counts() };
   }
-  let job: ZipJob | null;
-  try {
-    job = await finishJob(galleryId, jobId, runId, outcome);
-  } catch (e) {
+  const job = await finishJob(galleryId, jobId, runId, outcome);
+  if (!job) {
     // Another worker took the job over (this one looked dead): its result stands.
-    if (!(e instanceof Error && e.name === 'ConditionalCheckFailedException')) throw e;
     log.warn('zip job was taken over by another worker');
     return null;
   }
   // The manifest has served its purpose; a late duplicate event then finds nothing to do.
-  await s3()
-    .send(new DeleteObjectCommand({ Bucket: config.bucketName, Key: manifestKey }))
-    .catch((e: unknown) => log.warn('could not delete the zip manifest', { error: e as Error }));
+  await deleteManifest(manifestKey).catch((e: unknown) => log.warn('could not delete the zip manifest', { error: e as Error }));
   return job;
 }
 
@@ -97,14 +84,8 @@ function failureReason(e: unknown): string {
 class ZipJobError extends Error {}
 
 async function readManifest(key: string): Promise<ZipManifest | null> {
-  let text: string;
-  try {
-    const out = await s3().send(new GetObjectCommand({ Bucket: config.bucketName, Key: key }));
-    text = await (out.Body as { transformToString(): Promise<string> }).transformToString();
-  } catch (e) {
-    if (isMissing(e)) return null; // already done (the worker deletes it) or never existed
-    throw e;
-  }
+  const text = await readManifestText(key);
+  if (text === null) return null; // already done (the worker deletes it) or never existed
   const m = JSON.parse(text) as ZipManifest;
   if (`${PREFIX.zipJobs}${m.jobId}.json` !== key || !Array.isArray(m.entries)) {
     logger.error('malformed zip manifest', { key });
@@ -113,31 +94,10 @@ async function readManifest(key: string): Promise<ZipManifest | null> {
   return m;
 }
 
+/** Only one worker builds a job; a running job whose record has not moved for a while lost its worker. */
 async function claim(galleryId: string, jobId: string, runId: string): Promise<boolean> {
   const now = new Date();
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.zipJob(galleryId, jobId),
-        UpdateExpression: 'SET #status = :running, runId = :run, startedAt = :now, updatedAt = :now, filesDone = :zero, bytesDone = :zero',
-        ConditionExpression: 'attribute_exists(PK) AND (#status = :queued OR (#status = :running AND updatedAt < :stale))',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':running': 'running',
-          ':queued': 'queued',
-          ':run': runId,
-          ':now': now.toISOString(),
-          ':zero': 0,
-          ':stale': new Date(now.getTime() - ZIP_STALE_AFTER_MS).toISOString(),
-        },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
-    throw e;
-  }
+  return claimZipJob(galleryId, jobId, runId, now, new Date(now.getTime() - ZIP_STALE_AFTER_MS));
 }
 
 type Skipped = ZipJob['skipped'][number];
@@ -160,18 +120,7 @@ async function buildZip(
   // a Node Readable, a web stream, a Blob or bytes.
   const zip = new ZipArchive({ store: true });
   const body = new PassThrough({ highWaterMark: 1024 * 1024 });
-  const upload = new Upload({
-    client: s3(),
-    partSize: PART_SIZE,
-    queueSize: QUEUE_SIZE,
-    params: {
-      Bucket: config.bucketName,
-      Key: outputKey,
-      Body: body,
-      ContentType: 'application/zip',
-      ContentDisposition: attachmentDisposition(`${zipName(manifest.name)}.zip`),
-    },
-  });
+  const upload = zipUpload(outputKey, body, attachmentDisposition(`${zipName(manifest.name)}.zip`));
 
   // The first failure anywhere (ZIP, pipe, upload) ends the job; every wait races against it.
   let failure: unknown;
@@ -197,25 +146,21 @@ async function buildZip(
     for (const [i, entry] of manifest.entries.entries()) {
       const fileName = fileNames[i] as string;
       if (!belongsToGallery(entry.key, studioId, galleryId)) throw new ZipJobError('A requested file is not part of this gallery.');
-      let source: Readable;
-      let modified: Date | undefined;
-      try {
-        const request = s3().send(new GetObjectCommand({ Bucket: config.bucketName, Key: entry.key }));
-        // If the job fails meanwhile, a response that still arrives must not hold its socket.
-        request.then(
-          (out) => failure !== undefined && (out.Body as Readable | undefined)?.destroy(),
-          () => {},
-        );
-        const out = await Promise.race([request, failed]);
-        source = out.Body as Readable;
-        modified = out.LastModified;
-      } catch (e) {
-        if (failure === undefined && isMissing(e)) {
-          skipped.push({ key: entry.key, fileName });
-          continue;
-        }
-        throw e;
+      const request = openFile(entry.key);
+      // If the job fails meanwhile, a response that still arrives must not hold its socket.
+      request.then(
+        (out) => failure !== undefined && out?.body?.destroy(),
+        () => {},
+      );
+      const opened = await Promise.race([request, failed]);
+      if (!opened) {
+        // A file deleted since the request is left out (and listed); after a failure, that failure ends the job.
+        if (failure !== undefined) throw failure;
+        skipped.push({ key: entry.key, fileName });
+        continue;
       }
+      const source = opened.body;
+      const modified = opened.lastModified;
       current = source;
       const counter = new ByteCounter((n) => progress.addBytes(n));
       const entryDone = new Promise<void>((resolve) => zip.once('entry', () => resolve()));
@@ -300,23 +245,7 @@ class Progress {
     const bytes = this.bytesDone;
     this.#reportedFiles = files;
     this.#reportedBytes = bytes;
-    this.#inFlight = db()
-      .send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.zipJob(this.#galleryId, this.#jobId),
-          UpdateExpression: 'SET filesDone = :files, bytesDone = :bytes, updatedAt = :now',
-          ConditionExpression: 'runId = :run AND #status = :running',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':files': files,
-            ':bytes': bytes,
-            ':now': new Date().toISOString(),
-            ':run': this.#runId,
-            ':running': 'running',
-          },
-        }),
-      )
+    this.#inFlight = saveZipProgress(this.#galleryId, this.#jobId, this.#runId, files, bytes)
       .then(
         () => {},
         (e: unknown) => logger.warn('zip progress not saved', { jobId: this.#jobId, error: e as Error }),
@@ -325,10 +254,4 @@ class Progress {
         this.#inFlight = undefined;
       });
   }
-}
-
-function isMissing(e: unknown): boolean {
-  if (!(e instanceof Error)) return false;
-  const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return e.name === 'NoSuchKey' || e.name === 'NotFound' || status === 404;
 }

@@ -2,13 +2,9 @@
 // the final set. What they may do is decided in rules.ts (one function, for the UI and the API alike).
 
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { sendMail } from '../../../adapters/mail.ts';
 import { presignGet } from '../../../adapters/storage.ts';
 import { dashboardUrl } from '../../../config.ts';
-import { db, queryPrefix, tableName } from '../../../data/db.ts';
-import { withoutKeys } from '../../../data/records.ts';
-import { cancellationCodes, conditionFailed } from '../../../data/transactions.ts';
 import { conflict, notFound } from '../../../errors.ts';
 import type { Client } from '../../clients/index.ts';
 import {
@@ -18,7 +14,6 @@ import {
   getGallery,
   getImage,
   type ImageRecord,
-  keys,
   loadGalleryContents,
   mark,
   rulesOf,
@@ -26,6 +21,18 @@ import {
   type SubmissionRecord,
 } from '../../galleries/index.ts';
 import type { Studio } from '../../studios/index.ts';
+import {
+  addPick,
+  confirmSelectionWrite,
+  deleteFavourite,
+  getSelection,
+  putComment,
+  putFavourite,
+  queryComments,
+  recordActivity,
+  removePick,
+} from '../data.ts';
+import type { CommentRecord } from '../records.ts';
 import type { Comment, Permissions } from '../schemas.ts';
 import { type ClientStatus, checkConfirmation, clientStatus, permissions, refuse, refusedSelection, shownToClient } from './rules.ts';
 
@@ -79,32 +86,12 @@ export async function clientImages(view: ClientGalleryView, clientId: string) {
   );
 }
 
-export async function recordActivity(galleryId: string, clientId: string, kind: 'view' | 'download'): Promise<void> {
-  const counter = kind === 'view' ? 'views' : 'downloads';
-  const at = kind === 'view' ? 'lastViewAt' : 'lastDownloadAt';
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.activity(galleryId, clientId),
-      UpdateExpression: 'ADD #counter :one SET #at = :now, clientId = :client',
-      ExpressionAttributeNames: { '#counter': counter, '#at': at },
-      ExpressionAttributeValues: { ':one': 1, ':now': new Date().toISOString(), ':client': clientId },
-    }),
-  );
-}
-
 /** The gallery, the selection state, and the image (which must be ready) for one action. */
 async function actionContext(studio: Studio, client: Client, galleryId: string, imageId: string) {
   const gallery = await galleryForClient(studio, client, galleryId);
   const [image, selection] = await Promise.all([getImage(galleryId, imageId), getSelection(galleryId, client.clientId)]);
   if (image?.status !== 'ready') throw notFound('No such image.');
   return { gallery, image, selection, can: permissions(gallery, selection) };
-}
-
-async function getSelection(galleryId: string, clientId: string): Promise<SelectionState | undefined> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.selection(galleryId, clientId), ConsistentRead: true }));
-  if (!out.Item) return undefined;
-  return { clientId, count: out.Item.count ?? 0, confirmedAt: out.Item.confirmedAt ?? null, submissionId: out.Item.submissionId ?? null };
 }
 
 export async function setFavourite(
@@ -116,10 +103,8 @@ export async function setFavourite(
 ): Promise<boolean> {
   const { can } = await actionContext(studio, client, galleryId, imageId);
   if (!can.favourite) refuse('Favourites');
-  const Key = keys.favourite(galleryId, client.clientId, imageId);
-  if (favourite)
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...Key, type: 'favourite', imageId, clientId: client.clientId } }));
-  else await db().send(new DeleteCommand({ TableName: tableName(), Key }));
+  if (favourite) await putFavourite(galleryId, client.clientId, imageId);
+  else await deleteFavourite(galleryId, client.clientId, imageId);
   return favourite;
 }
 
@@ -138,78 +123,17 @@ export async function setSelected(
   const { gallery, can } = await actionContext(studio, client, galleryId, imageId);
   if (!can.select) refuse('Selecting images');
   const max = rulesOf(gallery).selection.max;
-  const selectionKey = keys.selection(galleryId, client.clientId);
-  const pickKey = keys.pick(galleryId, client.clientId, imageId);
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: selected
-          ? [
-              {
-                Update: {
-                  TableName: tableName(),
-                  Key: selectionKey,
-                  UpdateExpression: 'SET #count = if_not_exists(#count, :zero) + :one, clientId = :client',
-                  ConditionExpression: `attribute_not_exists(confirmedAt)${max === null ? '' : ' AND (attribute_not_exists(#count) OR #count < :max)'}`,
-                  ExpressionAttributeNames: { '#count': 'count' },
-                  ExpressionAttributeValues: {
-                    ':zero': 0,
-                    ':one': 1,
-                    ':client': client.clientId,
-                    ...(max === null ? {} : { ':max': max }),
-                  },
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName(),
-                  Item: { ...pickKey, type: 'pick', imageId, clientId: client.clientId },
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                },
-              },
-            ]
-          : [
-              {
-                Update: {
-                  TableName: tableName(),
-                  Key: selectionKey,
-                  UpdateExpression: 'SET #count = #count - :one',
-                  ConditionExpression: 'attribute_not_exists(confirmedAt) AND #count > :zero',
-                  ExpressionAttributeNames: { '#count': 'count' },
-                  ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
-                },
-              },
-              { Delete: { TableName: tableName(), Key: pickKey, ConditionExpression: 'attribute_exists(PK)' } },
-            ],
-      }),
-    );
-  } catch (e) {
-    // A collision with another write in flight is no answer: it goes up as a retryable error.
-    if (!conditionFailed(e)) throw e;
-    const [selectionCode, pickCode] = cancellationCodes(e) ?? [];
+  const refused = selected
+    ? await addPick(galleryId, client.clientId, imageId, max)
+    : await removePick(galleryId, client.clientId, imageId);
+  if (refused) {
     const current = await getSelection(galleryId, client.clientId);
-    const answer = refusedSelection({
-      selected,
-      selectionFailed: selectionCode === 'ConditionalCheckFailed',
-      pickFailed: pickCode === 'ConditionalCheckFailed',
-      current,
-      max,
-    });
+    const answer = refusedSelection({ selected, selectionFailed: refused.selectionFailed, pickFailed: refused.pickFailed, current, max });
     if (answer) return answer;
-    throw e;
+    throw refused.cause;
   }
   const after = await getSelection(galleryId, client.clientId);
   return { selected, selectedCount: after?.count ?? 0 };
-}
-
-export interface CommentRecord {
-  commentId: string;
-  imageId: string;
-  author: 'client' | 'studio';
-  authorName: string;
-  authorId: string;
-  text: string;
-  createdAt: string;
 }
 
 /** A comment as the API shows it: no author id, nothing of the stored record's bookkeeping. */
@@ -224,8 +148,7 @@ export const commentView = (c: CommentRecord): Comment => ({
 
 export async function listComments(studio: Studio, client: Client, galleryId: string, imageId: string): Promise<CommentRecord[]> {
   await actionContext(studio, client, galleryId, imageId);
-  const { PK, SKPrefix } = keys.commentsOfImage(galleryId, imageId);
-  return (await queryPrefix(PK, SKPrefix)).map((i) => withoutKeys(i) as CommentRecord);
+  return queryComments(galleryId, imageId);
 }
 
 export async function addComment(studio: Studio, client: Client, galleryId: string, imageId: string, text: string): Promise<CommentRecord> {
@@ -240,13 +163,7 @@ export async function addComment(studio: Studio, client: Client, galleryId: stri
     text,
     createdAt: new Date().toISOString(),
   };
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.comment(galleryId, imageId, comment.createdAt, comment.commentId), type: 'comment', ...comment },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+  await putComment(galleryId, comment);
   return comment;
 }
 
@@ -270,35 +187,8 @@ export async function confirmSelection(studio: Studio, client: Client, galleryId
     imageIds: picked.map((i) => i.imageId),
     fileNames: picked.map((i) => i.fileName),
   };
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.selection(galleryId, client.clientId),
-              UpdateExpression: 'SET confirmedAt = :at, submissionId = :id',
-              ConditionExpression: 'attribute_not_exists(confirmedAt) AND #count = :count',
-              ExpressionAttributeNames: { '#count': 'count' },
-              ExpressionAttributeValues: { ':at': submission.confirmedAt, ':id': submission.submissionId, ':count': picked.length },
-            },
-          },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.submission(galleryId, submission.submissionId), type: 'submission', ...submission },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-        ],
-      }),
-    );
-  } catch (e) {
-    if (conditionFailed(e)) {
-      throw conflict('selection_changed', 'Your selection changed while confirming. Please check it and confirm again.');
-    }
-    throw e;
+  if (!(await confirmSelectionWrite(submission))) {
+    throw conflict('selection_changed', 'Your selection changed while confirming. Please check it and confirm again.');
   }
   await notifyStudio(studio, view.gallery, submission).catch(() => undefined);
   return submission;

@@ -3,17 +3,13 @@
 // every use is counted. Like magic links, the token is 32 random bytes stored only as a hash.
 import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { presignGet } from '../../../adapters/storage.ts';
 import { portalUrl } from '../../../config.ts';
-import { db, tableName } from '../../../data/db.ts';
 import { consume } from '../../../data/rate-limit.ts';
-import { withoutKeys } from '../../../data/records.ts';
 import { notAuthenticated, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
 import {
   type Gallery,
-  keys as galleryKeys,
   galleryOfStudio,
   getGallery,
   getImage,
@@ -24,7 +20,7 @@ import {
 } from '../../galleries/index.ts';
 import { downloadSource } from '../../proofing/index.ts';
 import type { Studio } from '../../studios/index.ts';
-import { keys } from '../records.ts';
+import { countLinkUse, getShareLink, getShareToken, putShareLink, revokeLink, shareLinkExists } from '../data.ts';
 import { checkLinkDownloads, checkLinkOpens, sharedDownloadRules } from './rules.ts';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
@@ -62,26 +58,7 @@ export async function createShareLink(
     uses: 0,
     lastUsedAt: null,
   };
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName(),
-            Item: { ...galleryKeys.shareLink(galleryId, link.linkId), type: 'shareLink', ...link },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        {
-          Put: {
-            TableName: tableName(),
-            Item: { ...keys.shareToken(hashToken(token)), type: 'shareToken', galleryId, studioId: studio.studioId, linkId: link.linkId },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-      ],
-    }),
-  );
+  await putShareLink(link, hashToken(token));
   // The token rides in the URL fragment: browsers never send it to a server.
   return publicLink(link, `${portalUrl(studio.slug)}/share#${token}`);
 }
@@ -94,42 +71,19 @@ export async function listShareLinks(studio: Studio, galleryId: string) {
 
 export async function revokeShareLink(studio: Studio, galleryId: string, linkId: string): Promise<void> {
   await galleryOfStudio(studio, galleryId);
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: galleryKeys.shareLink(galleryId, linkId),
-        UpdateExpression: 'SET revokedAt = :now',
-        ConditionExpression: 'attribute_exists(PK) AND revokedAt = :null',
-        ExpressionAttributeValues: { ':now': new Date().toISOString(), ':null': null },
-      }),
-    );
-  } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
-    // Revoking twice is fine; revoking what does not exist is not.
-    const existing = await db().send(new GetCommand({ TableName: tableName(), Key: galleryKeys.shareLink(galleryId, linkId) }));
-    if (!existing.Item) throw notFound('No such share link.');
-  }
+  // Revoking twice is fine; revoking what does not exist is not.
+  if (await revokeLink(galleryId, linkId)) return;
+  if (!(await shareLinkExists(galleryId, linkId))) throw notFound('No such share link.');
 }
 
 /** Resolves a token on this portal and checks revocation, expiry and password. */
 async function openLink(studio: Studio, token: string, password: string | undefined): Promise<{ link: ShareLinkRecord; gallery: Gallery }> {
-  const pointer = await db().send(new GetCommand({ TableName: tableName(), Key: keys.shareToken(hashToken(token)) }));
+  const pointer = await getShareToken(hashToken(token));
   // A link of another studio does not exist on this portal.
-  if (!pointer.Item || pointer.Item.studioId !== studio.studioId) throw notFound('This share link is not valid.');
-  const galleryId = pointer.Item.galleryId as string;
-  const [linkItem, gallery] = await Promise.all([
-    db().send(
-      new GetCommand({
-        TableName: tableName(),
-        Key: galleryKeys.shareLink(galleryId, pointer.Item.linkId as string),
-        ConsistentRead: true,
-      }),
-    ),
-    getGallery(studio.studioId, galleryId),
-  ]);
-  if (!linkItem.Item || !gallery) throw notFound('This share link is not valid.');
-  const link = withoutKeys(linkItem.Item) as ShareLinkRecord;
+  if (!pointer || pointer.studioId !== studio.studioId) throw notFound('This share link is not valid.');
+  const { galleryId } = pointer;
+  const [link, gallery] = await Promise.all([getShareLink(galleryId, pointer.linkId), getGallery(studio.studioId, galleryId)]);
+  if (!link || !gallery) throw notFound('This share link is not valid.');
   checkLinkOpens(link, gallery, password, studio.name);
   // A protected link gets here only with a password: checkLinkOpens refused it without one.
   if (link.passwordHash && password) {
@@ -145,14 +99,7 @@ async function openLink(studio: Studio, token: string, password: string | undefi
  */
 async function countUse(studio: Studio, link: ShareLinkRecord, galleryId: string): Promise<void> {
   logger.info('share link used', { linkId: link.linkId, galleryId, studioId: studio.studioId, access: link.access });
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: galleryKeys.shareLink(galleryId, link.linkId),
-      UpdateExpression: 'ADD uses :one SET lastUsedAt = :now',
-      ExpressionAttributeValues: { ':one': 1, ':now': new Date().toISOString() },
-    }),
-  );
+  await countLinkUse(galleryId, link.linkId);
 }
 
 export async function openSharedGallery(studio: Studio, token: string, password?: string) {

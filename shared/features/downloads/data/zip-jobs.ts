@@ -1,0 +1,145 @@
+// A ZIP job's record in the table (keyed through galleries' key builders) and the manifest that
+// starts its worker: the requests of the routes and of the worker alike. The worker's own reads
+// and writes in the bucket are in zip-files.ts, so the routes' bundles do not carry lib-storage.
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { s3 } from '../../../adapters/storage.ts';
+import { config } from '../../../config.ts';
+import { db, tableName } from '../../../data/db.ts';
+import { objects } from '../../../data/objects.ts';
+import { withoutKeys } from '../../../data/records.ts';
+import { keys } from '../../galleries/index.ts';
+import type { ZipJob, ZipManifest } from '../records.ts';
+
+/** Conditional on a new key: a job id is never reused, so no job overwrites another. */
+export async function putZipJob(job: ZipJob, ttl: number): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.zipJob(job.galleryId, job.jobId), type: 'zipJob', ttl, ...job },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+}
+
+/** Its object-created event is what starts the worker. */
+export async function putZipManifest(manifest: ZipManifest): Promise<void> {
+  await s3().send(
+    new PutObjectCommand({
+      Bucket: config.bucketName,
+      Key: objects.zipJob(manifest.jobId),
+      Body: JSON.stringify(manifest),
+      ContentType: 'application/json',
+    }),
+  );
+}
+
+/**
+ * Sets `fields` on the job and returns it as it is now. With a runId, on condition that run still
+ * owns the job (a worker taken over must not overwrite its successor's result); without, on
+ * condition the job exists. Null when the condition failed.
+ */
+export async function updateZipJob(
+  galleryId: string,
+  jobId: string,
+  runId: string | null,
+  fields: Record<string, unknown>,
+): Promise<ZipJob | null> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(fields).map(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:v${i}`] = v;
+    return `#f${i} = :v${i}`;
+  });
+  if (runId) values[':run'] = runId;
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.zipJob(galleryId, jobId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: runId ? 'runId = :run' : 'attribute_exists(PK)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toJob(out.Attributes ?? {});
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return null;
+    throw e;
+  }
+}
+
+/** The job, read consistently (the client polls it); null if unknown or expired. */
+export async function getZipJobRecord(galleryId: string, jobId: string, now: Date): Promise<ZipJob | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.zipJob(galleryId, jobId), ConsistentRead: true }));
+  const item = out.Item;
+  // TTL deletion lags by up to a couple of days; expired is gone.
+  if (!item || (typeof item.ttl === 'number' && item.ttl * 1000 <= now.getTime())) return null;
+  return toJob(item);
+}
+
+/**
+ * Moves the job to running under `runId`, on condition it is queued, or running but its record has
+ * not moved since `staleBefore` (its worker died): S3 delivers an event more than once, and only one
+ * worker may build the ZIP. False when the condition failed (taken, or finished).
+ */
+export async function claimZipJob(galleryId: string, jobId: string, runId: string, now: Date, staleBefore: Date): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.zipJob(galleryId, jobId),
+        UpdateExpression: 'SET #status = :running, runId = :run, startedAt = :now, updatedAt = :now, filesDone = :zero, bytesDone = :zero',
+        ConditionExpression: 'attribute_exists(PK) AND (#status = :queued OR (#status = :running AND updatedAt < :stale))',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':running': 'running',
+          ':queued': 'queued',
+          ':run': runId,
+          ':now': now.toISOString(),
+          ':zero': 0,
+          ':stale': staleBefore.toISOString(),
+        },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+/** Writes the worker's progress, on condition its run still owns the job and it is still running. */
+export async function saveZipProgress(
+  galleryId: string,
+  jobId: string,
+  runId: string,
+  filesDone: number,
+  bytesDone: number,
+): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.zipJob(galleryId, jobId),
+      UpdateExpression: 'SET filesDone = :files, bytesDone = :bytes, updatedAt = :now',
+      ConditionExpression: 'runId = :run AND #status = :running',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':files': filesDone,
+        ':bytes': bytesDone,
+        ':now': new Date().toISOString(),
+        ':run': runId,
+        ':running': 'running',
+      },
+    }),
+  );
+}
+
+/** The job without its keys and the worker's bookkeeping. */
+function toJob(item: Record<string, unknown>): ZipJob {
+  const { type: _type, runId: _runId, ...job } = withoutKeys(item);
+  return job as unknown as ZipJob;
+}

@@ -1,0 +1,100 @@
+// Share links' DynamoDB requests: the link in the gallery's partition (galleries' key builders) and
+// the token pointing at it (records.ts).
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../../data/db.ts';
+import { withoutKeys } from '../../data/records.ts';
+import { keys as galleryKeys, type ShareLinkRecord } from '../galleries/index.ts';
+import { keys } from './records.ts';
+
+/** What a token points at. */
+export interface ShareToken {
+  galleryId: string;
+  studioId: string;
+  linkId: string;
+}
+
+/**
+ * Writes the link and its token's pointer in one transaction, each on condition its key is new: a
+ * link never exists without its token, and a token hash is never taken over.
+ */
+export async function putShareLink(link: ShareLinkRecord, tokenHash: string): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...galleryKeys.shareLink(link.galleryId, link.linkId), type: 'shareLink', ...link },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: {
+              ...keys.shareToken(tokenHash),
+              type: 'shareToken',
+              galleryId: link.galleryId,
+              studioId: link.studioId,
+              linkId: link.linkId,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ],
+    }),
+  );
+}
+
+/**
+ * Sets revokedAt on condition the link exists and is not revoked yet, so the first revocation's
+ * time stands. False when the condition failed: already revoked, or no such link.
+ */
+export async function revokeLink(galleryId: string, linkId: string): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: galleryKeys.shareLink(galleryId, linkId),
+        UpdateExpression: 'SET revokedAt = :now',
+        ConditionExpression: 'attribute_exists(PK) AND revokedAt = :null',
+        ExpressionAttributeValues: { ':now': new Date().toISOString(), ':null': null },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+    return false;
+  }
+}
+
+export async function shareLinkExists(galleryId: string, linkId: string): Promise<boolean> {
+  const existing = await db().send(new GetCommand({ TableName: tableName(), Key: galleryKeys.shareLink(galleryId, linkId) }));
+  return Boolean(existing.Item);
+}
+
+export async function getShareToken(tokenHash: string): Promise<ShareToken | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.shareToken(tokenHash) }));
+  if (!out.Item) return undefined;
+  return { galleryId: out.Item.galleryId, studioId: out.Item.studioId, linkId: out.Item.linkId };
+}
+
+/** Read consistently: a link revoked a moment ago must not open. */
+export async function getShareLink(galleryId: string, linkId: string): Promise<ShareLinkRecord | undefined> {
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: galleryKeys.shareLink(galleryId, linkId), ConsistentRead: true }),
+  );
+  return out.Item ? (withoutKeys(out.Item) as ShareLinkRecord) : undefined;
+}
+
+/** Counts one use of the link, and when it was. */
+export async function countLinkUse(galleryId: string, linkId: string): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: galleryKeys.shareLink(galleryId, linkId),
+      UpdateExpression: 'ADD uses :one SET lastUsedAt = :now',
+      ExpressionAttributeValues: { ':one': 1, ':now': new Date().toISOString() },
+    }),
+  );
+}
