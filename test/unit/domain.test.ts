@@ -3,7 +3,7 @@ import { invitationEmail } from '../../shared/features/auth/domain/emails.ts';
 import { StudioSignUpBody } from '../../shared/features/auth/schemas.ts';
 import { type Client, clientUsername, hasAccess, parseClientUsername, summarize } from '../../shared/features/clients/domain/clients.ts';
 import { InviteClientBody } from '../../shared/features/clients/schemas.ts';
-import type { Studio } from '../../shared/features/studios/domain/studios.ts';
+import type { Studio } from '../../shared/features/studios/records.ts';
 import { Slug } from '../../shared/features/studios/schemas.ts';
 import { readCookies } from '../../shared/http/cookies.ts';
 import { contentSecurityPolicy, securityHeaders } from '../../shared/security-headers.ts';
