@@ -5,11 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { createUser, issueSession, signInWithPassword } from '../../shared/adapters/identity.ts';
 import { issueMagicLink } from '../../shared/features/auth/domain/magic-links.ts';
-import { type Client, clientUsername, createClient } from '../../shared/features/clients/domain/clients.ts';
+import { clientUsername, createClient } from '../../shared/features/clients/domain/clients.ts';
+import type { Client } from '../../shared/features/clients/records.ts';
 import { createGallery, DEFAULT_RULES, type GalleryRules } from '../../shared/features/galleries/index.ts';
 import { confirmSelection, setFavourite, setSelected } from '../../shared/features/proofing/domain/proofing.ts';
 import { createShareLink } from '../../shared/features/share-links/domain/share-links.ts';
-import { createStudio, type Studio } from '../../shared/features/studios/domain/studios.ts';
+import { createStudio } from '../../shared/features/studios/domain/studios.ts';
+import type { Studio } from '../../shared/features/studios/records.ts';
 import { addReadyImages } from '../support/ready-images.ts';
 
 /** A wedding proofing gallery is a few hundred images; the cost model's portal view opens one of these. */

@@ -4,7 +4,8 @@ import { putObject } from '../../shared/adapters/storage.ts';
 import { db, tableName } from '../../shared/data/db.ts';
 import { objects } from '../../shared/data/objects.ts';
 import { markImageReady, newImageRecord, putImage } from '../../shared/features/galleries/domain/images.ts';
-import { getStudio, type Studio } from '../../shared/features/studios/domain/studios.ts';
+import { getStudio } from '../../shared/features/studios/data.ts';
+import type { Studio } from '../../shared/features/studios/records.ts';
 import { keys } from './keys.ts';
 export async function findStudioBySlugForTest(slug: string): Promise<Studio> {
   const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slug(slug) }));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { invitationEmail } from '../../shared/features/auth/domain/emails.ts';
 import { StudioSignUpBody } from '../../shared/features/auth/schemas.ts';
-import { type Client, clientUsername, hasAccess, parseClientUsername, summarize } from '../../shared/features/clients/domain/clients.ts';
+import { clientUsername, hasAccess, parseClientUsername, summarize } from '../../shared/features/clients/domain/clients.ts';
+import type { Client } from '../../shared/features/clients/records.ts';
 import { InviteClientBody } from '../../shared/features/clients/schemas.ts';
-import type { Studio } from '../../shared/features/studios/domain/studios.ts';
+import type { Studio } from '../../shared/features/studios/records.ts';
 import { Slug } from '../../shared/features/studios/schemas.ts';
 import { readCookies } from '../../shared/http/cookies.ts';
 import { contentSecurityPolicy, securityHeaders } from '../../shared/security-headers.ts';

@@ -1,6 +1,17 @@
 // Sign-in links: stored only as the hash of their token, used once, gone after a while.
 import type { FeatureRecords } from '../../data/records.ts';
 
+export type LinkPurpose = 'invite' | 'signin';
+
+export interface MagicLinkRecord {
+  studioId: string;
+  clientId: string;
+  purpose: LinkPurpose;
+  expiresAt: number;
+  usedAt?: string;
+  renewedAt?: string;
+}
+
 export const keys = {
   magicLink: (tokenHash: string) => ({ PK: `MAGIC#${tokenHash}`, SK: 'MAGIC' }),
 } as const;

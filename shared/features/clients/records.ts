@@ -1,6 +1,17 @@
 // A studio's clients: one record each, and a claim that makes an email unique per studio.
 import type { FeatureRecords } from '../../data/records.ts';
 
+export interface Client {
+  clientId: string;
+  studioId: string;
+  email: string;
+  name: string;
+  invitedAt: string;
+  lastSignInAt: string | null;
+  /** Last day (UTC, YYYY-MM-DD) the client may use the portal; null = no end. */
+  accessExpiresAt: string | null;
+}
+
 export const keys = {
   client: (studioId: string, clientId: string) => ({ PK: `STUDIO#${studioId}`, SK: `CLIENT#${clientId}` }),
   clientPrefix: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SKPrefix: 'CLIENT#' }),

@@ -1,6 +1,28 @@
 // A studio's records: the studio, its portal address claims and its users.
 import type { FeatureRecords } from '../../data/records.ts';
 
+export type Plan = 'starter' | 'growth' | 'scale';
+
+export interface Studio {
+  studioId: string;
+  name: string;
+  slug: string;
+  plan: Plan;
+  accentColor: string;
+  welcomeMessage: string;
+  supportEmail: string | null;
+  logoKey: string | null;
+  createdAt: string;
+}
+
+export interface StudioUser {
+  userId: string;
+  studioId: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'member';
+}
+
 export const keys = {
   studio: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'STUDIO' }),
   slug: (slug: string) => ({ PK: `SLUG#${slug}`, SK: 'SLUG' }),

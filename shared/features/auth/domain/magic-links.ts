@@ -1,33 +1,29 @@
 // Magic links: 32 random bytes sent by email, stored only as a SHA-256 hash, valid for 15
 // minutes, redeemable once, and only on the portal of the studio that issued them.
 import { createHash, randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { db, tableName } from '../../../data/db.ts';
-import { keys } from '../records.ts';
+import {
+  getMagicLink,
+  magicLinkWrite,
+  markMagicLinkRenewed,
+  markMagicLinkUsed,
+  type NewMagicLink,
+  putMagicLink,
+  type TransactItem,
+} from '../data.ts';
+import type { LinkPurpose, MagicLinkRecord } from '../records.ts';
 import { refuseRedeem, renewableFor } from './rules.ts';
 
 export const MAGIC_LINK_TTL_SECONDS = 15 * 60;
 /** Expired links are kept a little longer so the landing page can offer a fresh one. */
 const KEEP_AFTER_EXPIRY_SECONDS = 7 * 24 * 3600;
 
-export type LinkPurpose = 'invite' | 'signin';
-
-interface MagicLinkRecord {
-  studioId: string;
-  clientId: string;
-  purpose: LinkPurpose;
-  expiresAt: number;
-  usedAt?: string;
-  renewedAt?: string;
-}
-
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export interface MagicLinkPut {
-  TableName: string;
-  Item: Record<string, unknown>;
-  ConditionExpression: string;
+function draftMagicLink(studioId: string, clientId: string, purpose: LinkPurpose, now: number): { token: string; link: NewMagicLink } {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = Math.floor(now / 1000) + MAGIC_LINK_TTL_SECONDS;
+  const record: MagicLinkRecord = { studioId, clientId, purpose, expiresAt };
+  return { token, link: { tokenHash: hashToken(token), record, ttl: expiresAt + KEEP_AFTER_EXPIRY_SECONDS } };
 }
 
 /** A fresh link as a conditional put, for callers that write it inside their own transaction. */
@@ -36,23 +32,14 @@ export function newMagicLink(
   clientId: string,
   purpose: LinkPurpose,
   now = Date.now(),
-): { token: string; put: MagicLinkPut } {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = Math.floor(now / 1000) + MAGIC_LINK_TTL_SECONDS;
-  const record: MagicLinkRecord = { studioId, clientId, purpose, expiresAt };
-  return {
-    token,
-    put: {
-      TableName: tableName(),
-      Item: { ...keys.magicLink(hashToken(token)), type: 'magicLink', ...record, ttl: expiresAt + KEEP_AFTER_EXPIRY_SECONDS },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    },
-  };
+): { token: string; write: TransactItem } {
+  const { token, link } = draftMagicLink(studioId, clientId, purpose, now);
+  return { token, write: magicLinkWrite(link) };
 }
 
 export async function issueMagicLink(studioId: string, clientId: string, purpose: LinkPurpose, now = Date.now()): Promise<string> {
-  const { token, put } = newMagicLink(studioId, clientId, purpose, now);
-  await db().send(new PutCommand(put));
+  const { token, link } = draftMagicLink(studioId, clientId, purpose, now);
+  await putMagicLink(link);
   return token;
 }
 
@@ -65,25 +52,9 @@ export async function redeemMagicLink(
   studioId: string,
   now = Date.now(),
 ): Promise<{ clientId: string; purpose: LinkPurpose }> {
-  try {
-    const out = await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.magicLink(hashToken(token)),
-        UpdateExpression: 'SET usedAt = :now',
-        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedAt) AND studioId = :studio AND expiresAt > :nowSeconds',
-        ExpressionAttributeValues: { ':now': new Date(now).toISOString(), ':studio': studioId, ':nowSeconds': Math.floor(now / 1000) },
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    const record = out.Attributes as MagicLinkRecord;
-    return { clientId: record.clientId, purpose: record.purpose };
-  } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
-    const raw = (e as { Item?: Record<string, never> }).Item;
-    refuseRedeem(raw ? (unmarshall(raw) as MagicLinkRecord) : undefined, studioId);
-  }
+  const outcome = await markMagicLinkUsed(hashToken(token), studioId, now);
+  if ('refused' in outcome) refuseRedeem(outcome.refused, studioId);
+  return { clientId: outcome.used.clientId, purpose: outcome.used.purpose };
 }
 
 /**
@@ -92,25 +63,10 @@ export async function redeemMagicLink(
  * flood an inbox. The fresh link goes to the same inbox, so nothing is revealed to the caller.
  */
 export async function findRenewableLink(token: string, studioId: string, now = Date.now()): Promise<{ clientId: string } | null> {
-  const existing = await db().send(new GetCommand({ TableName: tableName(), Key: keys.magicLink(hashToken(token)), ConsistentRead: true }));
-  return renewableFor(existing.Item as MagicLinkRecord | undefined, studioId, now);
+  return renewableFor(await getMagicLink(hashToken(token)), studioId, now);
 }
 
 /** Marks the link renewed; false when another request renewed (or used) it first. */
 export async function claimLinkForRenewal(token: string, now = Date.now()): Promise<boolean> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.magicLink(hashToken(token)),
-        UpdateExpression: 'SET renewedAt = :now',
-        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(renewedAt) AND attribute_not_exists(usedAt)',
-        ExpressionAttributeValues: { ':now': new Date(now).toISOString() },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
-    throw e;
-  }
+  return markMagicLinkRenewed(hashToken(token), now);
 }

@@ -8,8 +8,9 @@ import { consume } from '../../../data/rate-limit.ts';
 import { notAllowed } from '../../../errors.ts';
 import { type Client, clientUsername, createClient, findClientByEmail, getClient, hasAccess, recordSignIn } from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
+import type { LinkPurpose } from '../records.ts';
 import { invitationEmail, signInEmail } from './emails.ts';
-import { claimLinkForRenewal, findRenewableLink, issueMagicLink, type LinkPurpose, newMagicLink, redeemMagicLink } from './magic-links.ts';
+import { claimLinkForRenewal, findRenewableLink, issueMagicLink, newMagicLink, redeemMagicLink } from './magic-links.ts';
 
 /** Sign-in emails per address and portal: enough for real use, too few to flood an inbox. */
 export const SIGN_IN_LIMIT = { bucket: 'signin', max: 5, windowSeconds: 15 * 60 };
@@ -29,7 +30,7 @@ export async function inviteClient(studio: Studio, input: { email: string; name:
   // "already a client".
   const clientId = randomUUID();
   const link = newMagicLink(studio.studioId, clientId, 'invite');
-  const client = await createClient(studio.studioId, { ...input, clientId }, [{ Put: link.put }]);
+  const client = await createClient(studio.studioId, { ...input, clientId }, [link.write]);
   await mailLink(studio, client, 'invite', link.token);
   return client;
 }

@@ -2,25 +2,11 @@
 // each with its own record and its own client-pool user (username `<studioId>.<clientId>`), so a
 // session is bound to exactly one studio by construction.
 import { randomUUID } from 'node:crypto';
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createUser, deleteUser } from '../../../adapters/identity.ts';
-import { db, queryPrefix, tableName } from '../../../data/db.ts';
-import { withoutKeys } from '../../../data/records.ts';
-import { conditionFailed } from '../../../data/transactions.ts';
 import { conflict } from '../../../errors.ts';
-import { keys } from '../records.ts';
+import { getClient, getClientIdByEmail, putClientWithEmail, queryClients, type TransactItem } from '../data.ts';
+import type { Client } from '../records.ts';
 import type { ClientSummary } from '../schemas.ts';
-
-export interface Client {
-  clientId: string;
-  studioId: string;
-  email: string;
-  name: string;
-  invitedAt: string;
-  lastSignInAt: string | null;
-  /** Last day (UTC, YYYY-MM-DD) the client may use the portal; null = no end. */
-  accessExpiresAt: string | null;
-}
 
 export const clientUsername = (studioId: string, clientId: string) => `${studioId}.${clientId}`;
 
@@ -47,20 +33,14 @@ export function summarize(client: Client, now = new Date()): ClientSummary {
   };
 }
 
-export async function getClient(studioId: string, clientId: string): Promise<Client | null> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.client(studioId, clientId) }));
-  return out.Item ? (withoutKeys(out.Item) as Client) : null;
-}
-
 export async function findClientByEmail(studioId: string, email: string): Promise<Client | null> {
-  const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.clientEmail(studioId, email) }));
-  return claim.Item ? getClient(studioId, claim.Item.clientId as string) : null;
+  const clientId = await getClientIdByEmail(studioId, email);
+  return clientId !== null ? getClient(studioId, clientId) : null;
 }
 
+/** The studio's clients, the latest invited first. */
 export async function listClients(studioId: string): Promise<Client[]> {
-  const { PK, SKPrefix } = keys.clientPrefix(studioId);
-  const clients = (await queryPrefix(PK, SKPrefix)).map((item) => withoutKeys(item) as Client);
-  return clients.sort((a, b) => b.invitedAt.localeCompare(a.invitedAt));
+  return (await queryClients(studioId)).sort((a, b) => b.invitedAt.localeCompare(a.invitedAt));
 }
 
 /**
@@ -71,7 +51,7 @@ export async function listClients(studioId: string): Promise<Client[]> {
 export async function createClient(
   studioId: string,
   input: { clientId?: string; email: string; name: string; accessExpiresAt?: string | null },
-  alsoWrite: NonNullable<TransactWriteCommandInput['TransactItems']> = [],
+  alsoWrite: readonly TransactItem[] = [],
 ): Promise<Client> {
   if (await findClientByEmail(studioId, input.email)) throw conflict('client_exists', 'This email is already a client of your studio.');
   const client: Client = {
@@ -85,44 +65,18 @@ export async function createClient(
   };
   const username = clientUsername(studioId, client.clientId);
   await createUser('client', username, client.email);
+  // Whether the write was refused or failed, the pool user must not outlive it.
+  const dropUser = () => deleteUser('client', username).catch(() => undefined);
+  let written: 'created' | 'taken';
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.clientEmail(studioId, client.email), type: 'clientEmail', clientId: client.clientId },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.client(studioId, client.clientId), type: 'client', ...client },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          ...alsoWrite,
-        ],
-      }),
-    );
+    written = await putClientWithEmail(client, alsoWrite);
   } catch (e) {
-    await deleteUser('client', username).catch(() => undefined);
-    if (conditionFailed(e)) throw conflict('client_exists', 'This email is already a client of your studio.');
+    await dropUser();
     throw e;
   }
+  if (written === 'taken') {
+    await dropUser();
+    throw conflict('client_exists', 'This email is already a client of your studio.');
+  }
   return client;
-}
-
-export async function recordSignIn(client: Client): Promise<void> {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.client(client.studioId, client.clientId),
-      UpdateExpression: 'SET lastSignInAt = :now',
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeValues: { ':now': new Date().toISOString() },
-    }),
-  );
 }

@@ -1,0 +1,88 @@
+// The auth feature's DynamoDB requests: magic links, found by the hash of their token, keyed only
+// through records.ts.
+import { GetCommand, PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { db, tableName } from '../../data/db.ts';
+import { keys, type MagicLinkRecord } from './records.ts';
+
+/** One write of a transaction, for callers that write a link inside their own. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A link about to be written: the hash of its token, its record, and when the table may drop it. */
+export interface NewMagicLink {
+  tokenHash: string;
+  record: MagicLinkRecord;
+  ttl: number;
+}
+
+// Conditional on the hash being new: a link never overwrites another.
+const magicLinkPut = (link: NewMagicLink) => ({
+  TableName: tableName(),
+  Item: { ...keys.magicLink(link.tokenHash), type: 'magicLink', ...link.record, ttl: link.ttl },
+  ConditionExpression: 'attribute_not_exists(PK)',
+});
+
+/** The link's put, for a caller's transaction. */
+export const magicLinkWrite = (link: NewMagicLink): TransactItem => ({ Put: magicLinkPut(link) });
+
+export async function putMagicLink(link: NewMagicLink): Promise<void> {
+  await db().send(new PutCommand(magicLinkPut(link)));
+}
+
+/**
+ * Marks the link used in one conditional write (it exists, is unused, is this studio's and is
+ * live), so two tabs racing with the same link cannot both win. On refusal, the link as it was
+ * (undefined when there is none), so the caller can say why.
+ */
+export async function markMagicLinkUsed(
+  tokenHash: string,
+  studioId: string,
+  now: number,
+): Promise<{ used: MagicLinkRecord } | { refused: MagicLinkRecord | undefined }> {
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.magicLink(tokenHash),
+        UpdateExpression: 'SET usedAt = :now',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedAt) AND studioId = :studio AND expiresAt > :nowSeconds',
+        ExpressionAttributeValues: { ':now': new Date(now).toISOString(), ':studio': studioId, ':nowSeconds': Math.floor(now / 1000) },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return { used: out.Attributes as MagicLinkRecord };
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+    const raw = (e as { Item?: Record<string, never> }).Item;
+    return { refused: raw ? (unmarshall(raw) as MagicLinkRecord) : undefined };
+  }
+}
+
+/** A strongly consistent read: a link used or renewed a moment ago must not look renewable. */
+export async function getMagicLink(tokenHash: string): Promise<MagicLinkRecord | undefined> {
+  const existing = await db().send(new GetCommand({ TableName: tableName(), Key: keys.magicLink(tokenHash), ConsistentRead: true }));
+  return existing.Item as MagicLinkRecord | undefined;
+}
+
+/**
+ * Marks the link renewed, conditional on it being neither renewed nor used, so it is renewed at
+ * most once; false when another request renewed (or used) it first.
+ */
+export async function markMagicLinkRenewed(tokenHash: string, now: number): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.magicLink(tokenHash),
+        UpdateExpression: 'SET renewedAt = :now',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(renewedAt) AND attribute_not_exists(usedAt)',
+        ExpressionAttributeValues: { ':now': new Date(now).toISOString() },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}

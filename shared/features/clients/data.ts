@@ -1,0 +1,75 @@
+// The clients feature's DynamoDB requests: client records and the email claims that make an email
+// unique per studio, keyed only through records.ts.
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryPrefix, tableName } from '../../data/db.ts';
+import { withoutKeys } from '../../data/records.ts';
+import { conditionFailed } from '../../data/transactions.ts';
+import { type Client, keys } from './records.ts';
+
+/** One more write for a client's transaction, built by the data module of the feature that owns it. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export async function getClient(studioId: string, clientId: string): Promise<Client | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.client(studioId, clientId) }));
+  return out.Item ? (withoutKeys(out.Item) as Client) : null;
+}
+
+/** The id of the studio's client who claimed this email, or null. */
+export async function getClientIdByEmail(studioId: string, email: string): Promise<string | null> {
+  const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.clientEmail(studioId, email) }));
+  return claim.Item ? (claim.Item.clientId as string) : null;
+}
+
+/** Every client of the studio, in key order. */
+export async function queryClients(studioId: string): Promise<Client[]> {
+  const { PK, SKPrefix } = keys.clientPrefix(studioId);
+  return (await queryPrefix(PK, SKPrefix)).map((item) => withoutKeys(item) as Client);
+}
+
+/**
+ * Writes the email claim, the client and `alsoWrite` in one transaction; the claim and the client
+ * are conditional on being new, so an email is a client of a studio once. 'taken' when a condition
+ * failed.
+ */
+export async function putClientWithEmail(client: Client, alsoWrite: readonly TransactItem[]): Promise<'created' | 'taken'> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.clientEmail(client.studioId, client.email), type: 'clientEmail', clientId: client.clientId },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.client(client.studioId, client.clientId), type: 'client', ...client },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...alsoWrite,
+        ],
+      }),
+    );
+  } catch (e) {
+    if (conditionFailed(e)) return 'taken';
+    throw e;
+  }
+  return 'created';
+}
+
+/** Conditional on the client existing, so a client deleted meanwhile is not brought back as a stub. */
+export async function recordSignIn(client: Client): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.client(client.studioId, client.clientId),
+      UpdateExpression: 'SET lastSignInAt = :now',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':now': new Date().toISOString() },
+    }),
+  );
+}

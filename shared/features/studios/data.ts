@@ -1,0 +1,75 @@
+// The studios feature's DynamoDB requests: studios, their portal address claims and their users,
+// keyed only through records.ts.
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../../data/db.ts';
+import { withoutKeys } from '../../data/records.ts';
+import { conditionFailed } from '../../data/transactions.ts';
+import { keys, type Studio, type StudioUser } from './records.ts';
+
+export async function getStudio(studioId: string): Promise<Studio | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.studio(studioId) }));
+  return out.Item ? (withoutKeys(out.Item) as Studio) : null;
+}
+
+export async function getStudioUser(sub: string): Promise<StudioUser | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.studioUser(sub) }));
+  return out.Item ? (withoutKeys(out.Item) as StudioUser) : null;
+}
+
+export async function isSlugTaken(slug: string): Promise<boolean> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slug(slug), ProjectionExpression: 'PK' }));
+  return Boolean(out.Item);
+}
+
+/** The studio a portal address points to, if any. */
+export async function getSlugStudioId(slug: string): Promise<string | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slug(slug) }));
+  return out.Item?.studioId;
+}
+
+/** The studio a custom domain points to, if any. */
+export async function getDomainStudioId(host: string): Promise<string | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.domain(host) }));
+  return out.Item?.studioId;
+}
+
+/**
+ * Claims the slug and writes the studio and its owner in one transaction, each put conditional on
+ * its key being new, so an address is claimed once and a studio never exists without it or its
+ * owner. 'taken' when a condition failed (the address, in practice).
+ */
+export async function putStudioWithSlugAndOwner(studio: Studio, user: StudioUser): Promise<'created' | 'taken'> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.slug(studio.slug), type: 'slug', studioId: studio.studioId },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.studio(studio.studioId), type: 'studio', ...studio },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.studioUser(user.userId), ...keys.studioUserIndex(studio.studioId, user.email), type: 'studioUser', ...user },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+      }),
+    );
+  } catch (e) {
+    if (conditionFailed(e)) return 'taken';
+    throw e;
+  }
+  return 'created';
+}
