@@ -7,7 +7,7 @@ import { putObject } from '../shared/adapters/storage.ts';
 import { objects } from '../shared/data/objects.ts';
 import { createClient } from '../shared/features/clients/domain/clients.ts';
 import { createGallery, createProject, DEFAULT_RULES } from '../shared/features/galleries/domain/galleries.ts';
-import { getImage, newImageRecord, putImage } from '../shared/features/galleries/domain/images.ts';
+import { getImage, newImageRecord, putImage } from '../shared/features/galleries/index.ts';
 import { isSlugTaken } from '../shared/features/studios/data.ts';
 import { createStudio } from '../shared/features/studios/domain/studios.ts';
 import { demoLogo, demoPhoto } from './demo-images.ts';

@@ -11,7 +11,7 @@ import { objects, PREFIX } from '../../shared/data/objects.ts';
 import { objectEvents } from '../../shared/events.ts';
 import { clientUsername, createClient } from '../../shared/features/clients/domain/clients.ts';
 import { createGallery } from '../../shared/features/galleries/domain/galleries.ts';
-import { newImageRecord, putImage } from '../../shared/features/galleries/domain/images.ts';
+import { newImageRecord, putImage } from '../../shared/features/galleries/index.ts';
 import { createStudio } from '../../shared/features/studios/domain/studios.ts';
 import type { RouteDef } from '../../shared/routes.ts';
 

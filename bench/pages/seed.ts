@@ -11,7 +11,7 @@ import { putObject } from '../../shared/adapters/storage.ts';
 import { objects } from '../../shared/data/objects.ts';
 import { createClient } from '../../shared/features/clients/domain/clients.ts';
 import { createGallery, DEFAULT_RULES } from '../../shared/features/galleries/domain/galleries.ts';
-import { newImageRecord, putImage } from '../../shared/features/galleries/domain/images.ts';
+import { newImageRecord, putImage } from '../../shared/features/galleries/index.ts';
 import { createStudio } from '../../shared/features/studios/domain/studios.ts';
 import { CONTENT_TYPES, type RenderedImage, renderImage } from '../../shared/features/uploads/pipeline.ts';
 

@@ -2,7 +2,7 @@
 // the benchmarks' large galleries, seeded in seconds instead of processing thousands of photos.
 import { randomUUID } from 'node:crypto';
 import { objects } from '../../shared/data/objects.ts';
-import { markImageReady, newImageRecord, putImage } from '../../shared/features/galleries/domain/images.ts';
+import { markImageReady, newImageRecord, putImage } from '../../shared/features/galleries/index.ts';
 
 export async function addReadyImages(studioId: string, galleryId: string, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => randomUUID());

@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { putObject } from '../../shared/adapters/storage.ts';
 import { db, tableName } from '../../shared/data/db.ts';
 import { objects } from '../../shared/data/objects.ts';
-import { markImageReady, newImageRecord, putImage } from '../../shared/features/galleries/domain/images.ts';
+import { markImageReady, newImageRecord, putImage } from '../../shared/features/galleries/index.ts';
 import { getStudio } from '../../shared/features/studios/data.ts';
 import type { Studio } from '../../shared/features/studios/records.ts';
 import { keys } from './keys.ts';

@@ -1,8 +1,129 @@
-// Galleries and the gallery's partition. A gallery lives under its studio; everything in it (images,
-// each client's marks, submissions, activity, ZIP jobs, share links) lives in one partition, so one
-// Query reads a gallery whole. The partition's keys are built here, for every feature that writes
-// into it (uploads, proofing, downloads, share links): one owner, one layout.
+// Galleries and the gallery's partition: the records' types and their keys. A gallery lives under
+// its studio; everything in it (images, each client's marks, submissions, activity, ZIP jobs, share
+// links) lives in one partition, so one Query reads a gallery whole. The partition's keys are built
+// here, for every feature that writes into it (uploads, proofing, downloads, share links): one
+// owner, one layout.
+import type { DerivedFormat, Variant } from '../../data/objects.ts';
 import type { FeatureRecords } from '../../data/records.ts';
+import type { GalleryRules, GalleryStatus, ImageStatus } from './schemas.ts';
+
+export interface Gallery {
+  galleryId: string;
+  studioId: string;
+  clientId: string;
+  projectId: string | null;
+  title: string;
+  status: GalleryStatus;
+  shootDate: string | null;
+  deadline: string | null;
+  welcomeNote?: string;
+  tags?: string[];
+  rules?: GalleryRules;
+  imageCount: number;
+  coverImageId?: string | null;
+  /** Thumbnail of the cover image, shown on the gallery card. */
+  coverThumbKey: string | null;
+  createdAt: string;
+}
+
+export interface Project {
+  projectId: string;
+  studioId: string;
+  clientId: string;
+  title: string;
+  status: 'planned' | 'in_progress' | 'review' | 'done';
+  createdAt: string;
+}
+
+export interface ImageRecord {
+  imageId: string;
+  galleryId: string;
+  studioId: string;
+  /** The name the studio uploaded it under (sanitised), shown to clients and used in downloads. */
+  fileName: string;
+  contentType: string;
+  size: number;
+  originalKey: string;
+  status: ImageStatus;
+  failureReason: string | null;
+  /** Upload order; the grid sorts by capture time, then this. */
+  position: number;
+  uploadedAt: string;
+  // Filled in by the pipeline:
+  width: number | null;
+  height: number | null;
+  takenAt: string | null;
+  camera: string | null;
+  /** Keys of the derived files, by variant and format. */
+  derived: Partial<Record<Variant, Partial<Record<DerivedFormat, string>>>> | null;
+  /** A tiny placeholder (ThumbHash, base64) the grid shows while the thumbnail loads. */
+  placeholder: string | null;
+}
+
+/** What the image pipeline writes into an image record once its files are made. */
+export interface ProcessedImage {
+  width: number;
+  height: number;
+  takenAt: string | null;
+  camera: string | null;
+  derived: NonNullable<ImageRecord['derived']>;
+  placeholder: string;
+}
+
+export interface SelectionState {
+  clientId: string;
+  count: number;
+  confirmedAt: string | null;
+  submissionId: string | null;
+}
+
+export interface SubmissionRecord {
+  submissionId: string;
+  galleryId: string;
+  clientId: string;
+  clientName: string;
+  clientEmail: string;
+  confirmedAt: string;
+  count: number;
+  imageIds: string[];
+  fileNames: string[];
+}
+
+export interface ActivityRecord {
+  clientId: string;
+  views?: number;
+  downloads?: number;
+  lastViewAt?: string;
+  lastDownloadAt?: string;
+}
+
+export interface ShareLinkRecord {
+  linkId: string;
+  galleryId: string;
+  studioId: string;
+  access: 'view' | 'download';
+  /** scrypt hash (salt:hash, hex) of the password, or null for none. */
+  passwordHash: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+  uses: number;
+  lastUsedAt: string | null;
+}
+
+export interface GalleryContents {
+  images: ImageRecord[];
+  selections: Map<string, SelectionState>;
+  /** `${clientId}#${imageId}` of every selected image. */
+  picks: Set<string>;
+  favourites: Set<string>;
+  commentCounts: Map<string, number>;
+  submissions: SubmissionRecord[];
+  activity: ActivityRecord[];
+  shareLinks: ShareLinkRecord[];
+  /** DynamoDB requests this read took (pages), for the benchmarks. */
+  requests: number;
+}
 
 export const keys = {
   // Projects group a client's galleries (their own feature arrives with project progress).

@@ -9,6 +9,8 @@
 // and nothing is thrown: one bad file never holds up a gallery. Anything else (S3 or DynamoDB
 // unavailable) throws, so Lambda retries the event.
 //
+// Its requests are elsewhere: the files' in data.ts, the image record's in galleries (its index).
+//
 // Memory and threads: sharp.cache(false), because a Lambda instance processes one image after
 // another and libvips' operation cache would only keep the previous image's buffers alive. At
 // 2048 MB Lambda gives about 1.2 vCPU, so libvips gets at most 2 threads: more threads than cores
@@ -18,16 +20,14 @@
 // another, so peak memory is the original's bytes plus one decode.
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import exifReader from 'exif-reader';
 import sharp, { type Metadata } from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
-import { s3 } from '../../adapters/storage.ts';
-import { config } from '../../config.ts';
 import { type DerivedFormat, objects, parseOriginalKey, VARIANT_SIZES, type Variant } from '../../data/objects.ts';
 import { logger } from '../../logger.ts';
 import { getGallery, getImage, markImageFailed, markImageReady, type ProcessedImage, rulesOf } from '../galleries/index.ts';
 import { MAX_UPLOAD_BYTES } from './constants.ts';
+import { deleteObject, ifStillThere, putDerivedFile, readObject } from './data.ts';
 
 // Lambda has no system fonts: the watermark's font ships beside this module (and beside the
 // Lambda bundle: the events stack copies the folder). Fontconfig reads this when it first renders text.
@@ -310,15 +310,7 @@ export async function processOriginal(key: string): Promise<ProcessOutcome> {
   await Promise.all(
     rendered.files.map(async (file) => {
       const derivedKey = objects.derived(studioId, galleryId, imageId, file.variant, file.format);
-      await s3().send(
-        new PutObjectCommand({
-          Bucket: config.bucketName,
-          Key: derivedKey,
-          Body: file.body,
-          ContentType: CONTENT_TYPES[file.format],
-          CacheControl: DERIVED_CACHE_CONTROL,
-        }),
-      );
+      await putDerivedFile(derivedKey, file.body, CONTENT_TYPES[file.format], DERIVED_CACHE_CONTROL);
       derived[file.variant] = { ...derived[file.variant], [file.format]: derivedKey };
     }),
   );
@@ -334,33 +326,10 @@ export async function processOriginal(key: string): Promise<ProcessOutcome> {
   if (!(await ifStillThere(() => markImageReady(galleryId, imageId, result)))) {
     // Deleted while we worked: leave no orphans behind.
     const keys = rendered.files.map((f) => objects.derived(studioId, galleryId, imageId, f.variant, f.format));
-    await Promise.all(keys.map((k) => s3().send(new DeleteObjectCommand({ Bucket: config.bucketName, Key: k }))));
+    await Promise.all(keys.map((k) => deleteObject(k)));
     logger.info('Image deleted during processing; derived files removed', { key });
     return 'deleted';
   }
   logger.info('Image ready', { key, ms: Math.round(performance.now() - started), width: result.width, height: result.height });
   return 'ready';
-}
-
-/** Runs a conditional update of the image record; false when the record no longer exists. */
-async function ifStillThere(update: () => Promise<void>): Promise<boolean> {
-  try {
-    await update();
-    return true;
-  } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
-}
-
-async function readObject(key: string): Promise<Buffer | null> {
-  try {
-    const out = await s3().send(new GetObjectCommand({ Bucket: config.bucketName, Key: key }));
-    if (!out.Body) return null;
-    const bytes = await out.Body.transformToByteArray();
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  } catch (error) {
-    if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
-    throw error;
-  }
 }

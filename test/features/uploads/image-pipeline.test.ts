@@ -18,7 +18,7 @@ import { s3 } from '../../../shared/adapters/storage.ts';
 import { config } from '../../../shared/config.ts';
 import { objects } from '../../../shared/data/objects.ts';
 import { createGallery, DEFAULT_RULES } from '../../../shared/features/galleries/domain/galleries.ts';
-import { getImage, type ImageRecord, newImageRecord, putImage } from '../../../shared/features/galleries/domain/images.ts';
+import { getImage, type ImageRecord, newImageRecord, putImage } from '../../../shared/features/galleries/index.ts';
 
 const WATERMARK = '© Northlight Studio';
 

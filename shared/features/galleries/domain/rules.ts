@@ -1,8 +1,8 @@
 // A gallery's rules that need no request: its effective rules, what a client
 // sees of it in their list, and what may be its cover. Pure, so the unit tests read them table by table.
 import { invalid, notFound } from '../../../errors.ts';
+import type { ImageRecord } from '../records.ts';
 import type { ClientGallery, GalleryRules, GalleryStatus } from '../schemas.ts';
-import type { ImageRecord } from './images.ts';
 
 export const DEFAULT_RULES: GalleryRules = {
   selection: { enabled: true, min: 0, max: null },

@@ -1,15 +1,13 @@
-import { BatchGetCommand, type BatchGetCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// A studio's galleries: its list, a gallery's detail with its images and marks, creating and editing one.
 import { presignGet } from '../../../adapters/storage.ts';
-import { db, queryPrefix, tableName } from '../../../data/db.ts';
-import { withoutKeys } from '../../../data/records.ts';
 import { notFound } from '../../../errors.ts';
 import { type Client, getClient, listClients } from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
-import { keys } from '../records.ts';
+import { batchGetSelections, getGallery, getImage, queryStudioGalleries, updateGalleryFields } from '../data.ts';
+import type { Gallery } from '../records.ts';
 import type { GalleryRules, GalleryStatus } from '../schemas.ts';
-import { createGallery, type Gallery, getGallery } from './galleries.ts';
+import { createGallery } from './galleries.ts';
 import { loadGalleryContents, mark } from './gallery-contents.ts';
-import { getImage } from './images.ts';
 import { coverThumbKey, DEFAULT_RULES, rulesOf } from './rules.ts';
 
 /** The studio's own gallery, or 404: another studio's gallery does not exist for it. */
@@ -47,31 +45,11 @@ export async function studioGalleryView(
 }
 
 export async function listStudioGalleries(studio: Studio) {
-  const { PK, SKPrefix } = keys.studioGalleries(studio.studioId);
-  const galleries = (await queryPrefix(PK, SKPrefix)).map((item) => withoutKeys(item) as Gallery);
-  const [clientList, selections] = await Promise.all([listClients(studio.studioId), selectionsOf(galleries)]);
+  const galleries = await queryStudioGalleries(studio.studioId);
+  const [clientList, selections] = await Promise.all([listClients(studio.studioId), batchGetSelections(galleries)]);
   const clients = new Map(clientList.map((c) => [c.clientId, c]));
   galleries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return Promise.all(galleries.map((g) => studioGalleryView(g, clients.get(g.clientId) ?? null, selections.get(g.galleryId))));
-}
-
-/** Each gallery's selection state (count, confirmation), in batches of 100 keys. */
-async function selectionsOf(galleries: Gallery[]): Promise<Map<string, { selectedCount: number; confirmedAt: string | null }>> {
-  const found = new Map<string, { selectedCount: number; confirmedAt: string | null }>();
-  for (let i = 0; i < galleries.length; i += 100) {
-    let Keys: Record<string, unknown>[] | undefined = galleries.slice(i, i + 100).map((g) => keys.selection(g.galleryId, g.clientId));
-    while (Keys?.length) {
-      const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys } } }));
-      for (const item of out.Responses?.[tableName()] ?? []) {
-        found.set((item.PK as string).slice(keys.galleryPartition('').length), {
-          selectedCount: item.count ?? 0,
-          confirmedAt: item.confirmedAt ?? null,
-        });
-      }
-      Keys = out.UnprocessedKeys?.[tableName()]?.Keys;
-    }
-  }
-  return found;
 }
 
 export async function createStudioGallery(
@@ -128,25 +106,7 @@ export async function updateStudioGallery(
     if (changes.coverImageId === null) set.coverThumbKey = null;
     else set.coverThumbKey = coverThumbKey(await getImage(galleryId, changes.coverImageId));
   }
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const parts = Object.entries(set).map(([k, v], i) => {
-    names[`#f${i}`] = k;
-    values[`:v${i}`] = v;
-    return `#f${i} = :v${i}`;
-  });
-  const out = await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.gallery(studio.studioId, galleryId),
-      UpdateExpression: `SET ${parts.join(', ')}`,
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  const updated = withoutKeys(out.Attributes ?? {}) as Gallery;
+  const updated = await updateGalleryFields(studio.studioId, galleryId, set);
   return studioGalleryView(updated, await getClient(studio.studioId, gallery.clientId));
 }
 

@@ -2,26 +2,28 @@
 // completing a multipart upload, and removing an image with its files.
 
 import { randomUUID } from 'node:crypto';
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectsCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
-import { BatchGetCommand, DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { presignGet, s3 } from '../../../adapters/storage.ts';
-import { config } from '../../../config.ts';
-import { db, tableName } from '../../../data/db.ts';
+import { presignGet } from '../../../adapters/storage.ts';
 import { objects } from '../../../data/objects.ts';
-import { cancellationCodes, conditionFailed } from '../../../data/transactions.ts';
 import { conflict, invalid, notFound, unavailable } from '../../../errors.ts';
-import { galleryOfStudio, getImage, type ImageRecord, imagePut, keys, newImageRecord } from '../../galleries/index.ts';
+import { galleryOfStudio, getImage, type ImageRecord, newImageRecord } from '../../galleries/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import type { UPLOAD_CONTENT_TYPES } from '../constants.ts';
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  createMultipartUpload,
+  deleteImageDeletion,
+  deleteObjects,
+  getImageDeletion,
+  getImageMarks,
+  type ImageDeletion,
+  markImageProcessing,
+  objectExists,
+  presignPart,
+  presignPut,
+  putImages,
+  removeImageWrite,
+} from '../data.ts';
 
 /** Files up to this size go up in one PUT; larger ones in parallel parts. */
 export const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
@@ -59,25 +61,17 @@ export async function startUploads(studio: Studio, galleryId: string, files: Upl
         position: now + index,
       });
       if (file.size <= SINGLE_PUT_LIMIT) return { file, image, uploadId: null };
-      const created = await s3().send(
-        new CreateMultipartUploadCommand({ Bucket: config.bucketName, Key: key, ContentType: file.contentType }),
-      );
-      const uploadId = created.UploadId as string;
+      const uploadId = await createMultipartUpload(key, file.contentType);
       return { file, image: { ...image, multipartUploadId: uploadId } as ImageRecord, uploadId };
     }),
   );
-  // Then the whole batch's records in one transaction (a batch holds at most 100 files, a
-  // transaction 100 items): a failure leaves none of them, never half a batch to clean up.
-  await db().send(new TransactWriteCommand({ TransactItems: planned.map(({ image }) => ({ Put: imagePut(image) })) }));
+  // Then the whole batch's records, all or none.
+  await putImages(planned.map(({ image }) => image));
   return Promise.all(
     planned.map(async ({ file, image, uploadId }) => {
       const { imageId, originalKey: key } = image;
       if (uploadId === null) {
-        const url = await getSignedUrl(
-          s3(),
-          new PutObjectCommand({ Bucket: config.bucketName, Key: key, ContentType: file.contentType, ContentLength: file.size }),
-          { expiresIn: UPLOAD_URL_TTL },
-        );
+        const url = await presignPut(key, file.contentType, file.size, UPLOAD_URL_TTL);
         return { imageId, put: { url, headers: { 'content-type': file.contentType } }, multipart: null };
       }
       const partSize = Math.max(MIN_PART_SIZE, Math.ceil(file.size / 10_000));
@@ -85,13 +79,7 @@ export async function startUploads(studio: Studio, galleryId: string, files: Upl
       const parts = await Promise.all(
         Array.from({ length: count }, async (_, i) => ({
           partNumber: i + 1,
-          url: await getSignedUrl(
-            s3(),
-            new UploadPartCommand({ Bucket: config.bucketName, Key: key, UploadId: uploadId, PartNumber: i + 1 }),
-            {
-              expiresIn: UPLOAD_URL_TTL,
-            },
-          ),
+          url: await presignPart(key, uploadId, i + 1, UPLOAD_URL_TTL),
         })),
       );
       return { imageId, put: null, multipart: { uploadId, partSize, parts } };
@@ -115,47 +103,13 @@ export async function completeUpload(
         throw invalid('invalid_request', 'This upload needs its uploadId and parts.', {
           parts: ['are required for a multipart upload'],
         });
-      try {
-        await s3().send(
-          new CompleteMultipartUploadCommand({
-            Bucket: config.bucketName,
-            Key: image.originalKey,
-            UploadId: uploadId,
-            MultipartUpload: {
-              Parts: [...input.parts].sort((a, b) => a.partNumber - b.partNumber).map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
-            },
-          }),
-        );
-      } catch (e) {
-        if (e instanceof Error && ['InvalidPart', 'InvalidPartOrder', 'NoSuchUpload', 'EntityTooSmall'].includes(e.name)) {
-          throw invalid('upload_incomplete', `The upload could not be completed: ${e.message}`);
-        }
-        throw e;
-      }
-    } else {
-      try {
-        await s3().send(new HeadObjectCommand({ Bucket: config.bucketName, Key: image.originalKey }));
-      } catch (e) {
-        if (e instanceof Error && (e.name === 'NotFound' || e.name === 'NoSuchKey'))
-          throw invalid('upload_incomplete', 'The file has not arrived yet.');
-        throw e;
-      }
+      const refused = await completeMultipartUpload(image.originalKey, uploadId, input.parts);
+      if (refused !== null) throw invalid('upload_incomplete', `The upload could not be completed: ${refused}`);
+    } else if (!(await objectExists(image.originalKey))) {
+      throw invalid('upload_incomplete', 'The file has not arrived yet.');
     }
-    await db()
-      .send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.image(galleryId, imageId),
-          UpdateExpression: 'SET #status = :processing',
-          ConditionExpression: '#status = :uploading',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':processing': 'processing', ':uploading': 'uploading' },
-        }),
-      )
-      .catch((e) => {
-        // The pipeline got there first: the image is already processed.
-        if (!(e instanceof Error && e.name === 'ConditionalCheckFailedException')) throw e;
-      });
+    // False when the pipeline got there first: the image is already processed.
+    await markImageProcessing(galleryId, imageId);
   }
   const latest = (await getImage(galleryId, imageId)) as ImageRecord;
   return {
@@ -185,110 +139,43 @@ export async function deleteImage(studio: Studio, galleryId: string, imageId: st
   const gallery = await galleryOfStudio(studio, galleryId);
   const image = await getImage(galleryId, imageId);
   if (!image) {
-    const pending = await db().send(
-      new GetCommand({ TableName: tableName(), Key: keys.imageDeletion(galleryId, imageId), ConsistentRead: true }),
-    );
-    if (!pending.Item) throw notFound('No such image.');
-    await removeImageObjects(galleryId, imageId, pending.Item as ImageDeletion);
+    const pending = await getImageDeletion(galleryId, imageId);
+    if (!pending) throw notFound('No such image.');
+    await removeImageObjects(galleryId, imageId, pending);
     return;
   }
   const wasReady = image.status === 'ready';
-  // Only the client's marks on this one image matter: three keys, not the whole gallery.
-  const marks = await db().send(
-    new BatchGetCommand({
-      RequestItems: {
-        [tableName()]: {
-          Keys: [
-            keys.pick(galleryId, gallery.clientId, imageId),
-            keys.favourite(galleryId, gallery.clientId, imageId),
-            keys.selection(galleryId, gallery.clientId),
-          ],
-          ConsistentRead: true,
-        },
-      },
-    }),
-  );
-  const found = new Map((marks.Responses?.[tableName()] ?? []).map((item) => [item.SK as string, item]));
-  const picked = found.has(keys.pick(galleryId, gallery.clientId, imageId).SK);
-  const favourite = found.has(keys.favourite(galleryId, gallery.clientId, imageId).SK);
-  const selection = found.get(keys.selection(galleryId, gallery.clientId).SK);
-  if (picked && selection?.confirmedAt)
-    throw conflict('image_in_confirmed_set', "This image is in the client's confirmed set and cannot be removed.");
+  const { picked, favourite, confirmedAt } = await getImageMarks(galleryId, gallery.clientId, imageId);
+  if (picked && confirmedAt) throw conflict('image_in_confirmed_set', "This image is in the client's confirmed set and cannot be removed.");
   const uploadId = (image as ImageRecord & { multipartUploadId?: string }).multipartUploadId;
   const derived = Object.values(image.derived ?? {}).flatMap((formats) => Object.values(formats ?? {}));
   const deletion: ImageDeletion = {
     objectKeys: [image.originalKey, ...derived],
     multipartUploadId: uploadId && image.status === 'uploading' ? uploadId : null,
   };
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: tableName(), Key: keys.image(galleryId, imageId), ConditionExpression: 'attribute_exists(PK)' } },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.imageDeletion(galleryId, imageId), type: 'imageDeletion', imageId, ...deletion },
-            },
-          },
-          ...(wasReady
-            ? [
-                {
-                  Update: {
-                    TableName: tableName(),
-                    Key: keys.gallery(studio.studioId, galleryId),
-                    UpdateExpression: 'ADD imageCount :minus',
-                    ExpressionAttributeValues: { ':minus': -1 },
-                  },
-                },
-              ]
-            : []),
-          // A selected image leaves the client's selection with it, so the count stays true.
-          ...(picked
-            ? [
-                { Delete: { TableName: tableName(), Key: keys.pick(galleryId, gallery.clientId, imageId) } },
-                {
-                  Update: {
-                    TableName: tableName(),
-                    Key: keys.selection(galleryId, gallery.clientId),
-                    UpdateExpression: 'SET #count = #count - :one',
-                    ConditionExpression: 'attribute_not_exists(confirmedAt) AND #count > :zero',
-                    ExpressionAttributeNames: { '#count': 'count' },
-                    ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-                  },
-                },
-              ]
-            : []),
-          ...(favourite ? [{ Delete: { TableName: tableName(), Key: keys.favourite(galleryId, gallery.clientId, imageId) } }] : []),
-        ],
-      }),
-    );
-  } catch (e) {
-    if (!conditionFailed(e)) throw e;
-    // Something changed since the reads above: a concurrent removal, or the client confirmed.
-    if (cancellationCodes(e)?.[0] === 'ConditionalCheckFailed') throw notFound('No such image.');
+  const outcome = await removeImageWrite({
+    studioId: studio.studioId,
+    galleryId,
+    clientId: gallery.clientId,
+    imageId,
+    deletion,
+    wasReady,
+    picked,
+    favourite,
+  });
+  if (outcome === 'gone') throw notFound('No such image.');
+  if (outcome === 'confirmed')
     throw conflict('image_in_confirmed_set', "This image is in the client's confirmed set and cannot be removed.");
-  }
   await removeImageObjects(galleryId, imageId, deletion);
-}
-
-/** What a removal still has to delete from the bucket (kept until it is done). */
-interface ImageDeletion {
-  objectKeys: string[];
-  multipartUploadId: string | null;
 }
 
 async function removeImageObjects(galleryId: string, imageId: string, deletion: ImageDeletion): Promise<void> {
   const [originalKey] = deletion.objectKeys;
   if (deletion.multipartUploadId && originalKey) {
-    await s3()
-      .send(new AbortMultipartUploadCommand({ Bucket: config.bucketName, Key: originalKey, UploadId: deletion.multipartUploadId }))
-      .catch(() => undefined);
+    // Best effort: the bucket's lifecycle rule aborts a forgotten multipart upload anyway.
+    await abortMultipartUpload(originalKey, deletion.multipartUploadId).catch(() => undefined);
   }
-  const out = await s3().send(
-    new DeleteObjectsCommand({ Bucket: config.bucketName, Delete: { Objects: deletion.objectKeys.map((Key) => ({ Key })) } }),
-  );
   // DeleteObjects answers 200 even when some keys failed: those must be retried, so the note stays.
-  if (out.Errors?.length) throw unavailable();
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.imageDeletion(galleryId, imageId) }));
+  if (!(await deleteObjects(deletion.objectKeys))) throw unavailable();
+  await deleteImageDeletion(galleryId, imageId);
 }
