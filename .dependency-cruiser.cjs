@@ -27,11 +27,18 @@ module.exports = {
         'Domain modules hold the rules and throw domain errors (NotFound, Forbidden, Conflict...); only the ' +
         'handler wrapper in shared/http maps them to status codes, so event workers can reuse the domain ' +
         'without pretending to be HTTP. Throw a domain error instead of importing shared/http.',
-      // shared/domain/ is the layout before the feature folders. Its existing imports of shared/http are
-      // listed in .dependency-cruiser-known-violations.json (the check ignores those, and only those);
-      // once shared/domain/ is gone, delete that file and the --ignore-known flag in package.json.
-      from: { path: ['^shared/features/[^/]+/domain/', '^shared/domain/'] },
+      from: { path: '^shared/features/[^/]+/domain/' },
       to: { path: '^shared/http/' },
+    },
+    {
+      name: 'domain-makes-no-requests',
+      severity: 'error',
+      comment:
+        "A feature's domain decides; its data module (shared/features/<feature>/data.ts or data/) makes the " +
+        'DynamoDB and S3 requests, built through the key builders of records.ts. Move the request into the ' +
+        'data module and call it from the domain.',
+      from: { path: '^shared/features/[^/]+/domain/' },
+      to: { path: ['^node_modules/@aws-sdk/', '^shared/data/db\\.ts$', '^shared/data/transactions\\.ts$'] },
     },
     {
       name: 'feature-through-its-index',
