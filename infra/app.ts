@@ -20,6 +20,8 @@
 //   portico:priceClass        CloudFront price class: 100 (default), 200 or All.
 //   portico:stackPrefix       Stack name prefix (default Portico: PorticoData, PorticoApi, ...).
 //   portico:functionMemorySize  Memory of every route Lambda in MB (default 512).
+//   portico:bundleAwsSdk      true: bundle the AWS SDK into every Lambda (the versions package-lock.json
+//                             pins) instead of using the one Lambda's nodejs24.x runtime provides (default).
 //   portico:skipBundling      true: no esbuild run (a quick check: `npx cdk synth -q -c portico:skipBundling=true`).
 //                             The CLI rejects user context under aws:, so this sets aws:cdk:bundling-stacks=[]
 //                             (what the in-process tests set). Handlers that do not exist yet then

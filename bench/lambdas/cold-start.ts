@@ -1,6 +1,7 @@
 // One cold start, in a fresh Node process as Lambda gives each new execution environment:
 //   node bench/lambdas/cold-start.ts <bundle index.mjs> <invocation JSON file>
-// imports the bundle (init) and calls its handler once (first request), timing both with
+// imports the bundle (init), calls its handler once (first request) and once more (a warm request:
+// the same request's own I/O, without anything done once per container), timing each with
 // performance.now(), and prints one line `COLD <json>` (the handler's own logs go to stdout too).
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +21,12 @@ try {
   outcome = `threw ${(e as Error).name}`;
 }
 const afterRequest = performance.now();
+try {
+  await mod.handler(event, lambdaContext);
+} catch {
+  // The outcome that counts is the first one.
+}
+const afterWarm = performance.now();
 
 process.stdout.write(
   `\nCOLD ${JSON.stringify({
@@ -27,6 +34,7 @@ process.stdout.write(
     bootMs: beforeImport,
     initMs: afterImport - beforeImport,
     firstRequestMs: afterRequest - afterImport,
+    warmRequestMs: afterWarm - afterRequest,
     outcome,
   })}\n`,
   // The SDK's keep-alive sockets would hold the process open.

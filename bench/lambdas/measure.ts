@@ -16,13 +16,13 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { BUNDLING, handlerEntry } from '../../infra/lambda.ts';
+import { BUNDLING, handlerEntry, RUNTIME_PROVIDED } from '../../infra/lambda.ts';
 import { startLocalServices } from '../../local/services/index.ts';
 import { objectEventList } from '../../shared/events.ts';
 import { routeList } from '../../shared/routes.ts';
 import { floorKey, writeFloors } from './floors.ts';
 import { eventInvocation, type Invocation, routeInvocation, type SeededTenant, seedTenant } from './invocations.ts';
-import { type Bundle, type ColdStart, type LambdaDef, type Measured, report, SDK_MODES, type SdkMode } from './report.ts';
+import { type Bundle, type ColdStart, DEPLOYED_MODE, type LambdaDef, type Measured, report, SDK_MODES, type SdkMode } from './report.ts';
 import { type Shipped, synth } from './synth.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,14 +33,11 @@ const SDK = process.env.BENCH_SDK ?? 'both';
 const modes: SdkMode[] = SDK === 'both' ? [...SDK_MODES] : SDK_MODES.filter((m) => m === SDK);
 if (modes.length === 0) throw new Error(`BENCH_SDK must be bundled, runtime or both (got ${SDK})`);
 
-/**
- * What Lambda's nodejs24.x runtime provides: AWS SDK for JavaScript v3, as @aws-sdk/* (CDK's default
- * external list for such runtimes). Not @smithy/*: those are the SDK's own dependencies, not a
- * documented part of the runtime, and single ones have been missing from it (aws-sdk-js-v3#6169,
- * aws-cdk#33099). Portico's own code imports @smithy only for types, so with @aws-sdk/* left out
- * every @smithy package goes with it; the report checks that none stays in any bundle.
- */
-const RUNTIME_PROVIDED = ['@aws-sdk/*'];
+// What Lambda's nodejs24.x runtime provides (infra/lambda.ts RUNTIME_PROVIDED): @aws-sdk/* (CDK's
+// default external list for such runtimes). Not @smithy/*: those are the SDK's own dependencies, not
+// a documented part of the runtime, and single ones have been missing from it (aws-sdk-js-v3#6169,
+// aws-cdk#33099). Portico's own code imports @smithy only for types, so with @aws-sdk/* left out every
+// @smithy package goes with it; the report checks that none stays in any bundle.
 
 // Under the repository, so a bundle's external modules (sharp; the SDK in "runtime" mode) resolve
 // from node_modules as they do from the node_modules CDK installs beside the bundle, or from the
@@ -93,7 +90,7 @@ async function bundle(
     sourcesContent: BUNDLING.sourcesContent,
     mainFields: [...BUNDLING.mainFields],
     // CDK leaves the native modules out of the bundle and installs them beside it.
-    external: [...BUNDLING.externalModules, ...nativeModules, ...(mode === 'runtime' ? RUNTIME_PROVIDED : [])],
+    external: [...nativeModules, ...(mode === 'runtime' ? RUNTIME_PROVIDED : [])],
     banner: { js: BUNDLING.banner },
     metafile: true,
     logLevel: 'silent',
@@ -126,9 +123,9 @@ function coldStartOnce(file: string, invocationFile: string, env: NodeJS.Process
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'portico-bench-lambdas-'));
   // Synth first, alone: its CPU would otherwise land in the cold starts' timings.
-  const shipped: Map<string, Shipped> | Error = modes.includes('bundled')
+  const shipped: Map<string, Shipped> | Error = modes.includes(DEPLOYED_MODE)
     ? await synth(root, join(work, 'cdk.out'), new Set(lambdas.map((l) => l.id))).catch((e: Error) => e)
-    : new Error('not run (BENCH_SDK=runtime)');
+    : new Error(`not run (BENCH_SDK=${SDK}: synth builds the deployed mode, ${DEPLOYED_MODE})`);
   const services = await startLocalServices();
   try {
     await mkdir(bundlesDir, { recursive: true });
@@ -169,7 +166,7 @@ async function main(): Promise<void> {
         await add(mode, l.id, m, l.invocation(tenant), l);
       }
     }
-    if (!(shipped instanceof Error)) for (const m of measured) if (m.mode === 'bundled' && m.def) m.shipped = shipped.get(m.id);
+    if (!(shipped instanceof Error)) for (const m of measured) if (m.mode === DEPLOYED_MODE && m.def) m.shipped = shipped.get(m.id);
 
     // Round-robin over every bundle of every mode, so a burst of load from elsewhere on the machine
     // spreads over all of them instead of landing on one mode.

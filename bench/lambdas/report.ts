@@ -32,6 +32,8 @@ export interface ColdStart {
   bootMs: number;
   initMs: number;
   firstRequestMs: number;
+  /** The same request again in the same process: its own I/O, nothing done once per container. */
+  warmRequestMs: number;
   outcome: string;
 }
 
@@ -54,6 +56,9 @@ export interface ReportOptions {
   runtimeProvided: readonly string[];
 }
 
+/** The mode infra/lambda.ts deploys (its BUNDLING leaves the SDK to the runtime); cdk synth's sizes are its. */
+export const DEPLOYED_MODE: SdkMode = 'runtime';
+
 const LABEL: Record<SdkMode, string> = { bundled: 'SDK bundled', runtime: "runtime's SDK" };
 
 const KiB = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -64,6 +69,9 @@ const bytesOf = (m: Measured) => m.shipped?.bundleBytes ?? m.bundle.bytes;
 const cold = (m: Measured) => median(m.runs.map((r) => r.initMs + r.firstRequestMs));
 const importMs = (m: Measured) => median(m.runs.map((r) => r.initMs));
 const firstMs = (m: Measured) => median(m.runs.map((r) => r.firstRequestMs));
+/** What a cold start adds over a warm request: import, plus the first request's extra over the second. */
+const coldCost = (m: Measured) => median(m.runs.map((r) => r.initMs + Math.max(0, r.firstRequestMs - r.warmRequestMs)));
+const warmMs = (m: Measured) => median(m.runs.map((r) => r.warmRequestMs));
 const outcomes = (m: Measured) => [...new Set(m.runs.map((r) => r.outcome))].join('/');
 
 /** The bundle's bytes by npm package (own code as "portico"), largest first. */
@@ -118,11 +126,12 @@ function reportMode(mode: SdkMode, measured: readonly Measured[], shipped: Map<s
   const floors = new Map(mine.filter((m) => !m.def).map((m) => [m.id, m]));
   const floorOf = (m: Measured) => floors.get(m.def?.floor as string) as Measured;
   const ratio = (m: Measured) => cold(m) / cold(floorOf(m));
+  const costRatio = (m: Measured) => coldCost(m) / coldCost(floorOf(m));
   const routes = functions.filter((m) => m.def?.kind === 'route');
-  const source = mode === 'runtime' ? 'esbuild, @aws-sdk/* external' : shipped instanceof Error ? 'esbuild rebuild' : 'cdk synth';
+  const source = mode !== DEPLOYED_MODE ? 'esbuild' : shipped instanceof Error ? 'esbuild rebuild' : 'cdk synth';
 
   printColumns(
-    `lambdas, ${label} (${mode === 'runtime' ? `${opts.runtimeProvided.join(', ')} left to the runtime` : 'as infra/lambda.ts BUNDLING ships it'}): sizes from ${source}; cold = import + first request, median of ${opts.runs} fresh processes`,
+    `lambdas, ${label} (${mode === 'runtime' ? `${opts.runtimeProvided.join(', ')} left to the runtime` : 'the SDK inside every bundle (portico:bundleAwsSdk=true)'}${mode === DEPLOYED_MODE ? ', as deployed' : ''}): sizes from ${source}; cold = import + first request, median of ${opts.runs} fresh processes`,
     [
       'function',
       'KiB',
@@ -134,6 +143,9 @@ function reportMode(mode: SdkMode, measured: readonly Measured[], shipped: Map<s
       '× floor',
       'import ms',
       '1st req ms',
+      'warm ms',
+      'cost ms',
+      'cost × floor',
       '→',
       'clients beyond grants',
     ],
@@ -150,6 +162,9 @@ function reportMode(mode: SdkMode, measured: readonly Measured[], shipped: Map<s
         round2(ratio(m)),
         round1(importMs(m)),
         round1(firstMs(m)),
+        round1(warmMs(m)),
+        round1(coldCost(m)),
+        round2(costRatio(m)),
         outcomes(m),
         clientsBeyondGrants(m).join(', ') || '–',
       ];
@@ -172,7 +187,7 @@ function reportMode(mode: SdkMode, measured: readonly Measured[], shipped: Map<s
       name: `${label} · ${m.id}: cold init`,
       value: Math.round(cold(m)),
       unit: 'ms',
-      note: `${round2(ratio(m))}× its floor's ${round1(cold(f))} ms; import ${Math.round(importMs(m))} + first request ${Math.round(firstMs(m))} ms → ${outcomes(m)}`,
+      note: `${round2(ratio(m))}× its floor's ${round1(cold(f))} ms; import ${Math.round(importMs(m))} + first request ${Math.round(firstMs(m))} ms (warm ${Math.round(warmMs(m))} ms; cold cost ${Math.round(coldCost(m))} ms, ${round2(costRatio(m))}× the floor's) → ${outcomes(m)}`,
     });
   }
   for (const f of floors.values()) {
@@ -220,6 +235,12 @@ function reportMode(mode: SdkMode, measured: readonly Measured[], shipped: Map<s
       note: 'target ≤ 1.5',
     },
     {
+      name: `${label} · median route cold cost ratio to floor`,
+      value: round2(median(routes.map(costRatio))),
+      unit: '×',
+      note: `the request's own I/O left out (import + first request − the same request warm): median cost ${round1(median(routes.map(coldCost)))} ms vs its floor's ${round1(median(routes.map((m) => coldCost(floorOf(m)))))} ms`,
+    },
+    {
       name: `${label} · worst route ratio to floor: ${worst.id}`,
       value: round2(ratio(worst)),
       unit: '×',
@@ -251,6 +272,9 @@ function reportMode(mode: SdkMode, measured: readonly Measured[], shipped: Map<s
       unit: 'KiB',
       note: sdkBytes(most) > 0 ? `most in ${most.id}` : 'none in any bundle: the runtime would provide all of it',
     });
+  }
+  if (mode !== DEPLOYED_MODE) {
+    // Nothing to compare: synth builds the deployed mode.
   } else if (shipped instanceof Error) {
     summary.push({ name: 'cdk synth', value: 0, unit: 'ok', note: shipped.message.split('\n')[0] });
   } else {

@@ -1,4 +1,6 @@
 import { routes } from '../../shared/features/platform/routes.ts';
-import { defineHandler } from '../../shared/http/handler.ts';
+import { definePublicHandler } from '../../shared/http/public-handler.ts';
 
-export const handler = defineHandler(routes.getHealth, async () => ({ body: { status: 'ok' as const, time: new Date().toISOString() } }));
+export const handler = definePublicHandler(routes.getHealth, async () => ({
+  body: { status: 'ok' as const, time: new Date().toISOString() },
+}));

@@ -35,6 +35,8 @@ const strictOf = (schema: z.core.$ZodType) => {
   return made;
 };
 
+/** The statuses API Gateway answers with on its own (never a conflict, never a handler's 410). */
+const GATEWAY_STATUSES = new Set([400, 401, 403, 404, 413, 429]);
 const isGatewayAnswer = (body: unknown) =>
   typeof body === 'object' &&
   body !== null &&
@@ -62,7 +64,7 @@ export function checkAnswer(method: string, path: string, status: number, conten
   if (status === route.ok.status) schema = route.ok.body;
   // API Gateway answers some requests before any handler runs (the JWT authorizer's 401, a path it
   // normalises away, a body over its limit), with its own `{ message }` body.
-  else if (status >= 400 && isJson) schema = isGatewayAnswer(body) ? undefined : ErrorBody;
+  else if (status >= 400 && isJson) schema = GATEWAY_STATUSES.has(status) && isGatewayAnswer(body) ? undefined : ErrorBody;
   if (!schema) return;
   const result = z.safeParse(strictOf(schema), body);
   if (!result.success) {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchRoute } from '../../local/api-gateway.ts';
 import { objectEventList } from '../../shared/events.ts';
@@ -39,6 +39,18 @@ describe('the route table', () => {
       expect(new Set(r.grants).size).toBe(r.grants.length);
     }
     expect(routes.getHealth.grants).toEqual([]);
+  });
+
+  it('grants the table to every handler that may resolve a host or a session (IAM is not enforced locally)', () => {
+    for (const r of routeList) {
+      const source = readFileSync(new URL(`../../functions/${r.feature}/${r.id}.ts`, import.meta.url), 'utf8');
+      // definePublicHandler resolves no tenant and no caller; every other handler may read the table.
+      if (source.includes('definePublicHandler(')) continue;
+      expect(
+        r.grants.some((g) => g.startsWith('table:')),
+        `${r.id} needs table:read`,
+      ).toBe(true);
+    }
   });
 
   it('is what the local API gateway matches', () => {

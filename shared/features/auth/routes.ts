@@ -43,7 +43,9 @@ export const routes = {
   signOut: route({
     id: 'signOut',
     feature: 'auth',
-    grants: [],
+    // The host says which pool's token to revoke: a portal host is resolved from the table.
+    // (Revoking a refresh token needs no IAM permission: the token and the app client prove it.)
+    grants: ['table:read'],
     method: 'DELETE',
     path: '/api/session',
     auth: 'public',
