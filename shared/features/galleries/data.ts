@@ -148,6 +148,22 @@ export async function batchGetSelections(
 // ---------------------------------------------------------------------------------------------
 // Image records.
 
+/**
+ * The transaction item that takes one pick off a client's count, on condition the set is not
+ * confirmed and the count is above zero: unselecting and removing a selected image both use it, so
+ * the count can never drift from the picks.
+ */
+export const uncountPickWrite = (galleryId: string, clientId: string) => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.selection(galleryId, clientId),
+    UpdateExpression: 'SET #count = #count - :one',
+    ConditionExpression: 'attribute_not_exists(confirmedAt) AND #count > :zero',
+    ExpressionAttributeNames: { '#count': 'count' },
+    ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+  },
+});
+
 export async function getImage(galleryId: string, imageId: string): Promise<ImageRecord | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.image(galleryId, imageId), ConsistentRead: true }));
   return out.Item ? (withoutKeys(out.Item) as ImageRecord) : null;

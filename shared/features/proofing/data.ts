@@ -11,7 +11,7 @@ import {
 import { db, queryPrefix, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { cancellationCodes, conditionFailed } from '../../data/transactions.ts';
-import { keys, type SelectionState, type SubmissionRecord } from '../galleries/index.ts';
+import { keys, type SelectionState, type SubmissionRecord, uncountPickWrite } from '../galleries/index.ts';
 import type { CommentRecord } from './records.ts';
 
 /** Counts one view or download of the gallery by this client (the studio's activity page). */
@@ -95,16 +95,7 @@ export async function addPick(galleryId: string, clientId: string, imageId: stri
 /** The mirror of addPick: deletes the pick and uncounts it, on condition the set is not confirmed and the pick exists. */
 export async function removePick(galleryId: string, clientId: string, imageId: string): Promise<PickRefused | null> {
   return pickTransaction([
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.selection(galleryId, clientId),
-        UpdateExpression: 'SET #count = #count - :one',
-        ConditionExpression: 'attribute_not_exists(confirmedAt) AND #count > :zero',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
-      },
-    },
+    uncountPickWrite(galleryId, clientId),
     { Delete: { TableName: tableName(), Key: keys.pick(galleryId, clientId, imageId), ConditionExpression: 'attribute_exists(PK)' } },
   ]);
 }

@@ -19,7 +19,7 @@ import { s3 } from '../../adapters/storage.ts';
 import { config } from '../../config.ts';
 import { db, tableName } from '../../data/db.ts';
 import { cancellationCodes, conditionFailed } from '../../data/transactions.ts';
-import { type ImageRecord, imagePut, keys } from '../galleries/index.ts';
+import { type ImageRecord, imagePut, keys, uncountPickWrite } from '../galleries/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Upload tickets and multipart uploads (S3).
@@ -265,19 +265,7 @@ export async function removeImageWrite(input: {
             : []),
           // A selected image leaves the client's selection with it, so the count stays true.
           ...(picked
-            ? [
-                { Delete: { TableName: tableName(), Key: keys.pick(galleryId, clientId, imageId) } },
-                {
-                  Update: {
-                    TableName: tableName(),
-                    Key: keys.selection(galleryId, clientId),
-                    UpdateExpression: 'SET #count = #count - :one',
-                    ConditionExpression: 'attribute_not_exists(confirmedAt) AND #count > :zero',
-                    ExpressionAttributeNames: { '#count': 'count' },
-                    ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-                  },
-                },
-              ]
+            ? [{ Delete: { TableName: tableName(), Key: keys.pick(galleryId, clientId, imageId) } }, uncountPickWrite(galleryId, clientId)]
             : []),
           ...(favourite ? [{ Delete: { TableName: tableName(), Key: keys.favourite(galleryId, clientId, imageId) } }] : []),
         ],

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors.ts';
 import { coverThumbKey, DEFAULT_RULES, isPublished, listedStatus, rulesOf } from '../../../shared/features/galleries/domain/rules.ts';
 import { GalleryRules, type GalleryStatus } from '../../../shared/features/galleries/schemas.ts';
-
-/** 'allowed' when the rule lets it through, else the code of the domain error it throws. */
-function outcome(rule: () => unknown): string {
-  try {
-    rule();
-    return 'allowed';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-}
+import { outcome } from '../../support/outcome.ts';
 
 const custom: GalleryRules = {
   selection: { enabled: true, min: 5, max: 40 },

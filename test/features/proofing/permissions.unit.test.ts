@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors.ts';
+import type { DomainError } from '../../../shared/errors.ts';
 import {
   DEFAULT_RULES,
   type Gallery,
@@ -17,17 +17,7 @@ import {
   shownToClient,
 } from '../../../shared/features/proofing/domain/rules.ts';
 import type { Permissions } from '../../../shared/features/proofing/schemas.ts';
-
-/** 'allowed' when the rule lets it through, else the code of the domain error it throws. */
-function outcome(rule: () => unknown): string {
-  try {
-    rule();
-    return 'allowed';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-}
+import { outcome } from '../../support/outcome.ts';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 const YESTERDAY = '2025-06-14';

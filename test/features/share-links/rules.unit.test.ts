@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors.ts';
 import {
   DEFAULT_RULES,
   type Gallery,
@@ -8,17 +7,7 @@ import {
   type ShareLinkRecord,
 } from '../../../shared/features/galleries/index.ts';
 import { checkLinkDownloads, checkLinkOpens, sharedDownloadRules } from '../../../shared/features/share-links/domain/rules.ts';
-
-/** 'allowed' when the rule lets it through, else the code of the domain error it throws. */
-function outcome(rule: () => unknown): string {
-  try {
-    rule();
-    return 'allowed';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-}
+import { outcome } from '../../support/outcome.ts';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 

@@ -16,17 +16,11 @@ export async function markImageReady(galleryId: string, imageId: string, result:
 }
 
 /** The record an upload starts with: everything the pipeline fills in is still empty. */
-export function newImageRecord(input: {
-  imageId: string;
-  galleryId: string;
-  studioId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  originalKey: string;
-  position: number;
-  status?: ImageStatus;
-}): ImageRecord {
+export function newImageRecord(
+  input: Pick<ImageRecord, 'imageId' | 'galleryId' | 'studioId' | 'fileName' | 'contentType' | 'size' | 'originalKey' | 'position'> & {
+    status?: ImageStatus;
+  },
+): ImageRecord {
   return {
     ...input,
     status: input.status ?? 'uploading',
