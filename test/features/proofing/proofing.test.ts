@@ -276,3 +276,22 @@ describe('uploads', () => {
     expect(detail.body.images.map((i: { fileName: string }) => i.fileName).sort()).toEqual(['big.jpg', 'small.jpg']);
   });
 });
+
+describe('names that reach a spreadsheet or a mail header', () => {
+  it('refuses a gallery title that could break into a mail header, changing nothing', async () => {
+    const studio = await studioBrowser();
+    const bob = await freshClient(studio, 'Title Bob');
+    const { galleryId } = await galleryFor(studio, bob.clientId, 0);
+    const before = await storedState();
+    const created = await studio.post(DASHBOARD, '/api/studio/galleries', {
+      clientId: bob.clientId,
+      title: 'Wedding\r\nBcc: attacker@evil.example',
+    });
+    expect(created.status).toBe(400);
+    expect(Object.keys(created.body.fields)).toEqual(['title']);
+    const renamed = await studio.call(DASHBOARD, 'PATCH', `/api/studio/galleries/${galleryId}`, { json: { title: 'Wedding\u2028x' } });
+    expect(renamed.status).toBe(400);
+    expect(Object.keys(renamed.body.fields)).toEqual(['title']);
+    expect(await storedState()).toEqual(before);
+  });
+});
