@@ -73,13 +73,6 @@ export function zipName(raw: string): string {
   return sanitizeFileName(raw.replace(/\.zip\s*$/i, ''), 'download');
 }
 
-/** Content-Disposition with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 5987). */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 /** A ZIP may only hold files of its own gallery. */
 export function belongsToGallery(key: string, studioId: string, galleryId: string): boolean {
   const inside = (prefix: string) => key.startsWith(prefix) && !key.slice(prefix.length).split('/').includes('..');
