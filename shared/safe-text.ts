@@ -1,6 +1,6 @@
-// Text made safe for where it goes: a mail header (one line, no controls) and a Content-Disposition
-// (RFC 6266 / 5987). Zod-free, so the adapters, the handlers and the schemas (shared/schemas.ts
-// refuses at input what is stripped here) share it.
+// Text made safe for where it goes: a mail header (one line, no controls), a Content-Disposition
+// (RFC 6266 / 5987) and a stored file name (no invisible formatting). Zod-free, so the adapters,
+// the handlers and the schemas (shared/schemas.ts refuses at input what is stripped here) share it.
 
 /**
  * What no text that reaches a mail header may hold: C0 and C1 controls (CR, LF, tab, NUL, NEL…), DEL,
@@ -13,6 +13,12 @@ const HEADER_UNSAFE_ALL = new RegExp(HEADER_UNSAFE.source, 'gu');
 export function headerText(s: string): string {
   return s.replace(HEADER_UNSAFE_ALL, ' ').replace(/ {2,}/g, ' ').trim();
 }
+
+/**
+ * What a file name shown to people must not hold: controls, invisible formatting (bidi overrides make
+ * "gpj.exe" look like "exe.jpg"; zero-width characters), line separators and lone surrogates.
+ */
+export const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
 
 /** Content-Disposition with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 5987). */
 export function attachmentDisposition(fileName: string): string {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { PREFIX } from '../../../data/objects.ts';
 import { invalid } from '../../../errors.ts';
+import { INVISIBLE_OR_CONTROL } from '../../../safe-text.ts';
 import { getZipJobRecord, putZipJob, putZipManifest, updateZipJob } from '../data/zip-jobs.ts';
 import type { ZipEntryInput, ZipJob, ZipManifest } from '../records.ts';
 
@@ -29,7 +30,7 @@ export function sanitizeFileName(raw: string, fallback = 'file'): string {
   let name = raw
     .normalize('NFC')
     .replace(/\s+/gu, ' ')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(INVISIBLE_OR_CONTROL, '')
     .replace(/[/\\<>:"|?*]/g, '_')
     .replace(/\.{2,}/g, '.')
     .replace(/^[\s.]+|[\s.]+$/g, '');
