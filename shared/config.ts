@@ -8,6 +8,11 @@ function required(name: string): string {
   return value;
 }
 
+function positiveInt(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
 export const config = {
   get tableName() {
     return required('TABLE_NAME');
@@ -44,6 +49,10 @@ export const config = {
   },
   get secureCookies() {
     return (process.env.PUBLIC_SCHEME ?? 'https') === 'https';
+  },
+  /** A 400 lists at most this many fields' errors and says how many more it left out (default 20). */
+  get maxFieldErrors() {
+    return positiveInt('MAX_FIELD_ERRORS', 20);
   },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {

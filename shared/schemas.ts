@@ -3,6 +3,7 @@
 // English error messages, as zod's classic API sets them by default.
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { HEADER_UNSAFE } from './safe-text.ts';
 
 z.config(en());
 
@@ -23,6 +24,13 @@ export const FutureIsoDate = z
 export const HexColour = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like #1a2b3c' }));
 /** Trimmed text of bounded length. */
 export const Text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+/**
+ * Trimmed text of bounded length that may reach a mail header (a studio's, a user's or a client's
+ * name, a gallery's title in a subject): one line, no control, separator or bidi characters, so no
+ * name can add a header (`\r\nBcc: …`). The mail adapter strips them again (shared/adapters/mail.ts).
+ */
+export const HeaderSafeText = (min: number, max: number) =>
+  Text(min, max).check(z.refine((s) => !HEADER_UNSAFE.test(s), { error: 'must be one line, without control characters' }));
 export const Int = z.int();
 export const IntBetween = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 

@@ -1,6 +1,7 @@
 // Outgoing mail through SES v2. Locally AWS_ENDPOINT_URL_SESV2 points at the mail catcher.
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { config } from '../config.ts';
+import { headerText } from '../safe-text.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -14,20 +15,28 @@ export interface OutgoingMail {
 
 let client: SESv2Client | undefined;
 
+/**
+ * The SES request for a mail. Every text that becomes a header is made one line again here, though
+ * input already refuses line breaks and controls in names (HeaderSafeText): a name stored before that
+ * check, or a subject built from some other text, still cannot add a header.
+ */
+export function sesRequest(mail: OutgoingMail): SendEmailCommandInput {
+  const fromName = mail.fromName ? headerText(mail.fromName).replace(/["\\]/g, '') : '';
+  const from = fromName ? `"${fromName}" <${config.mailFrom}>` : config.mailFrom;
+  return {
+    FromEmailAddress: from,
+    Destination: { ToAddresses: [mail.to] },
+    ReplyToAddresses: mail.replyTo ? [mail.replyTo] : undefined,
+    Content: {
+      Simple: {
+        Subject: { Data: headerText(mail.subject), Charset: 'UTF-8' },
+        Body: { Text: { Data: mail.text, Charset: 'UTF-8' }, Html: { Data: mail.html, Charset: 'UTF-8' } },
+      },
+    },
+  };
+}
+
 export async function sendMail(mail: OutgoingMail): Promise<void> {
   client ??= new SESv2Client({});
-  const from = mail.fromName ? `"${mail.fromName.replace(/["\\\r\n]/g, '')}" <${config.mailFrom}>` : config.mailFrom;
-  await client.send(
-    new SendEmailCommand({
-      FromEmailAddress: from,
-      Destination: { ToAddresses: [mail.to] },
-      ReplyToAddresses: mail.replyTo ? [mail.replyTo] : undefined,
-      Content: {
-        Simple: {
-          Subject: { Data: mail.subject, Charset: 'UTF-8' },
-          Body: { Text: { Data: mail.text, Charset: 'UTF-8' }, Html: { Data: mail.html, Charset: 'UTF-8' } },
-        },
-      },
-    }),
-  );
+  await client.send(new SendEmailCommand(sesRequest(mail)));
 }

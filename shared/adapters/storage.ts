@@ -3,6 +3,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { config } from '../config.ts';
+import { attachmentDisposition } from '../safe-text.ts';
 import { createGetPresigner, type GetPresigner } from './presign.ts';
 
 let client: S3Client | undefined;
@@ -33,7 +34,8 @@ export async function presignGet(key: string, opts: { expiresIn?: number; downlo
     const command = new GetObjectCommand({
       Bucket: config.bucketName,
       Key: key,
-      ResponseContentDisposition: `attachment; filename="${opts.downloadName.replace(/["\\\r\n]/g, '_')}"`,
+      // RFC 6266 / 5987: any name fits (a raw name above U+00FF is no valid header, and S3 refuses it).
+      ResponseContentDisposition: attachmentDisposition(opts.downloadName),
     });
     return getSignedUrl(s3(), command, { expiresIn });
   }

@@ -8,6 +8,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import { config } from '../config.ts';
 import { cancellationCodes, conditionFailed } from '../data/transactions.ts';
 import { DomainError } from '../errors.ts';
 import type { Client } from '../features/clients/index.ts';
@@ -85,13 +86,27 @@ export function json(status: number, body: unknown, extra: Partial<ApiResult> = 
   };
 }
 
-function fieldErrors(error: z.core.$ZodError, where: string): Record<string, string[]> {
+/** However many problems an input has, the answer lists this many fields' at most (and says how many more). */
+const MAX_FIELD_NAME = 100;
+const MAX_MESSAGES_PER_FIELD = 3;
+const MAX_MESSAGE = 200;
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+function fieldErrors(error: z.core.$ZodError, where: string): { fields: Record<string, string[]>; omitted: number } {
   // No prototype: a field named "__proto__" or "constructor" is just a name here.
   const fields: Record<string, string[]> = Object.create(null);
-  const add = (name: string, message: string) => {
-    const list = fields[name] ?? [];
-    list.push(message);
-    fields[name] = list;
+  const maxFields = config.maxFieldErrors;
+  let listed = 0;
+  let omitted = 0;
+  const add = (rawName: string, message: string) => {
+    const name = clip(rawName, MAX_FIELD_NAME);
+    const list = fields[name];
+    if (list ? list.length >= MAX_MESSAGES_PER_FIELD : listed >= maxFields) {
+      omitted++;
+      return;
+    }
+    if (!list) listed++;
+    fields[name] = [...(list ?? []), clip(message, MAX_MESSAGE)];
   };
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -100,21 +115,17 @@ function fieldErrors(error: z.core.$ZodError, where: string): Record<string, str
       add(issue.path.length ? issue.path.join('.') : where, issue.message);
     }
   }
-  return fields;
+  return { fields, omitted };
 }
 
 export function parse<T extends z.ZodMiniType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
   if (!schema) return undefined as Infer<T>;
   const result = schema.safeParse(value);
   if (!result.success) {
-    const fields = fieldErrors(result.error, where);
-    throw badRequest(
-      'invalid_request',
-      `Invalid ${where}: ${Object.entries(fields)
-        .map(([k, v]) => `${k} ${v[0]}`)
-        .join('; ')}`,
-      fields,
-    );
+    const { fields, omitted } = fieldErrors(result.error, where);
+    const listed = Object.entries(fields).map(([k, v]) => `${k} ${v[0]}`);
+    if (omitted) listed.push(`and ${omitted.toLocaleString('en-US')} more not listed`);
+    throw badRequest('invalid_request', `Invalid ${where}: ${listed.join('; ')}`, fields);
   }
   return result.data as Infer<T>;
 }

@@ -31,6 +31,13 @@ const urlString = fc.oneof(
     '\u0000',
     'a\u0000b',
     '\r\nSet-Cookie: x=1',
+    // Text that could break into a mail header, or start a formula on a new line of a CSV cell.
+    'Studio\r\nBcc: attacker@evil.example',
+    'Bob\r=1+1',
+    'line\u2028break',
+    'para\u2029break',
+    'next\u0085line',
+    'tab\there',
     '\u202eexe.jpg',
     '\ud800',
     '💥'.repeat(50),

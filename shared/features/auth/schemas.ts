@@ -1,6 +1,6 @@
 // Sign-up, sign-in and sign-in links.
 import * as z from 'zod/mini';
-import { Email, Text } from '../../schemas.ts';
+import { Email, HeaderSafeText } from '../../schemas.ts';
 import { PASSWORD_MIN, Slug } from '../studios/index.ts';
 
 export const Password = z
@@ -14,9 +14,9 @@ export const Password = z
   );
 
 export const StudioSignUpBody = z.strictObject({
-  studioName: Text(1, 80),
+  studioName: HeaderSafeText(1, 80),
   slug: Slug,
-  name: Text(1, 80),
+  name: HeaderSafeText(1, 80),
   email: Email,
   password: Password,
 });

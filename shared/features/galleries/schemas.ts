@@ -1,6 +1,6 @@
 // Galleries as the studio edits them and as a client lists them, and the ids in their paths.
 import * as z from 'zod/mini';
-import { Int, IntBetween, IsoDate, named, Text, Uuid } from '../../schemas.ts';
+import { HeaderSafeText, Int, IntBetween, IsoDate, named, Text, Uuid } from '../../schemas.ts';
 import { CLIENT_GALLERY_STATUSES, DOWNLOAD_OPTIONS, GALLERY_STATUSES, IMAGE_STATUSES, MAX_SELECTION, MAX_TAGS } from './constants.ts';
 
 export const GalleryStatus = z.enum(GALLERY_STATUSES);
@@ -34,7 +34,7 @@ export type GalleryRules = z.infer<typeof GalleryRules>;
 export const CreateGalleryBody = z.strictObject({
   clientId: Uuid,
   projectId: z.optional(z.nullable(Uuid)),
-  title: Text(1, 120),
+  title: HeaderSafeText(1, 120),
   shootDate: z.optional(z.nullable(IsoDate)),
   deadline: z.optional(z.nullable(IsoDate)),
   welcomeNote: z.optional(Text(0, 2000)),
@@ -46,7 +46,7 @@ export type CreateGalleryBody = z.infer<typeof CreateGalleryBody>;
 export const UpdateGalleryBody = z
   .partial(
     z.strictObject({
-      title: Text(1, 120),
+      title: HeaderSafeText(1, 120),
       shootDate: z.nullable(IsoDate),
       deadline: z.nullable(IsoDate),
       welcomeNote: Text(0, 2000),

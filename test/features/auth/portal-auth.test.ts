@@ -134,6 +134,28 @@ describe('studio sign-up', () => {
     expect(await storedState()).toEqual(before);
   });
 
+  it('refuses a name that could break into a mail header, and stores nothing', async () => {
+    const before = await storedState();
+    const mailsBefore = (await mailbox()).length;
+    const body = {
+      studioName: 'Evil\r\nBcc: attacker@evil.example',
+      slug: `studio-${randomUUID().slice(0, 6)}`,
+      name: 'Rae\u2028Fern',
+      email: unique('evil'),
+      password: 'Fern-and-Fable-1',
+    };
+    const answer = await new Browser().post(DASHBOARD, '/api/studio/signup', body);
+    expect(answer.status).toBe(400);
+    expect(Object.keys(answer.body.fields).sort()).toEqual(['name', 'studioName']);
+    for (const studioName of ['Evil\nBcc: x@evil.example', 'Tab\there', 'NEL\u0085', 'Bidi\u202eevil', 'Nul\u0000']) {
+      const refused = await new Browser().post(DASHBOARD, '/api/studio/signup', { ...body, studioName, name: 'Rae Fern' });
+      expect(refused.status, JSON.stringify(studioName)).toBe(400);
+      expect(Object.keys(refused.body.fields)).toEqual(['studioName']);
+    }
+    expect(await storedState()).toEqual(before);
+    expect((await mailbox()).length).toBe(mailsBefore);
+  });
+
   it('names each bad field and changes nothing', async () => {
     const before = await storedState();
     const answer = await new Browser().post(DASHBOARD, '/api/studio/signup', {
@@ -207,6 +229,19 @@ describe('invitations and magic links', () => {
     });
     expect(crossSite.status).toBe(403);
     expect(await storedState()).toEqual(before);
+  });
+
+  it('refuses to invite a client whose name could break into a mail header, storing and sending nothing', async () => {
+    const studio = await signedInStudio();
+    const before = await storedState();
+    const mailsBefore = (await mailbox()).length;
+    for (const name of ['Bob\r\nBcc: attacker@evil.example', 'Bob\r=1+1', 'Bob\u2029Smith', 'Bob\u0085']) {
+      const answer = await studio.post(DASHBOARD, '/api/studio/clients', { email: unique('bob'), name });
+      expect(answer.status, JSON.stringify(name)).toBe(400);
+      expect(Object.keys(answer.body.fields)).toEqual(['name']);
+    }
+    expect(await storedState()).toEqual(before);
+    expect((await mailbox()).length).toBe(mailsBefore);
   });
 
   it('answers a sign-in request the same whether or not the email has an account', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attachmentDisposition, sanitizeFileName, uniqueFileNames, zipName } from '../../../shared/features/downloads/domain/zip-jobs.ts';
+import { sanitizeFileName, uniqueFileNames, zipName } from '../../../shared/features/downloads/domain/zip-jobs.ts';
+import { attachmentDisposition } from '../../../shared/safe-text.ts';
 
 describe('names inside a ZIP', () => {
   it('numbers clashing names, case-insensitively, without colliding with real names', () => {

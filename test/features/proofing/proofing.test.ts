@@ -2,8 +2,14 @@
 // the client favourites, selects within the limits, comments and confirms; other clients and
 // studios see nothing; refused requests change nothing. Concurrency lives in concurrency.test.ts.
 import { randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../../local/seed.ts';
+import { db, tableName } from '../../../shared/data/db.ts';
+import { findStudioBySlugForTest } from '../../support/fixtures.ts';
 import { Browser, DASHBOARD, mailbox } from '../../support/http.ts';
+import { keys } from '../../support/keys.ts';
 import { freshClient, NORTHLIGHT, publish, select, galleryFor as storyGallery, studioBrowser } from '../../support/portal-actors.ts';
 import { storedState } from '../../support/snapshot.ts';
 
@@ -274,5 +280,59 @@ describe('uploads', () => {
     expect(['processing', 'ready', 'failed']).toContain(completed.body.image.status);
     const detail = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}`);
     expect(detail.body.images.map((i: { fileName: string }) => i.fileName).sort()).toEqual(['big.jpg', 'small.jpg']);
+  });
+});
+
+describe('names that reach a spreadsheet or a mail header', () => {
+  it('refuses a gallery title that could break into a mail header, changing nothing', async () => {
+    const studio = await studioBrowser();
+    const bob = await freshClient(studio, 'Title Bob');
+    const { galleryId } = await galleryFor(studio, bob.clientId, 0);
+    const before = await storedState();
+    const created = await studio.post(DASHBOARD, '/api/studio/galleries', {
+      clientId: bob.clientId,
+      title: 'Wedding\r\nBcc: attacker@evil.example',
+    });
+    expect(created.status).toBe(400);
+    expect(Object.keys(created.body.fields)).toEqual(['title']);
+    const renamed = await studio.call(DASHBOARD, 'PATCH', `/api/studio/galleries/${galleryId}`, { json: { title: 'Wedding\u2028x' } });
+    expect(renamed.status).toBe(400);
+    expect(Object.keys(renamed.body.fields)).toEqual(['title']);
+    expect(await storedState()).toEqual(before);
+  });
+
+  it('exports a client name holding a lone CR (stored before names were checked) as one defused cell, and mails one-line headers', async () => {
+    const studio = await studioBrowser();
+    const bob = await freshClient(studio, 'Legacy Bob');
+    const { studioId } = await findStudioBySlugForTest(DEMO.studio.slug);
+    const stored = 'Bob\r=1+1\r\nBcc: attacker@evil.example';
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.client(studioId, bob.clientId),
+        UpdateExpression: 'SET #name = :name',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':name': stored },
+      }),
+    );
+    const { galleryId, imageIds } = await storyGallery(studio, bob.clientId, 2);
+    expect((await select(bob.browser, galleryId, imageIds[0] as string)).status).toBe(200);
+    expect((await bob.browser.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/confirm`)).status).toBe(201);
+
+    const submissions = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/submissions`);
+    const csv = await studio.get(
+      DASHBOARD,
+      `/api/studio/galleries/${galleryId}/submissions/${submissions.body.submissions[0].submissionId}/csv`,
+    );
+    expect(csv.status).toBe(200);
+    const rows: string[][] = parseCsv(csv.text);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.slice(0, 2)).toEqual(['IMG_0001.jpg', "Bob\r'=1+1\r\nBcc: attacker@evil.example"]);
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/(?:^|[\r\n])[=+\-@\t\r]/);
+
+    const mail = (await mailbox()).find((m) => m.subject.includes('attacker@evil.example confirmed'));
+    expect(mail?.subject).toBeDefined();
+    expect(mail?.subject).not.toMatch(/[\r\n]/);
+    expect(mail?.subject).toContain('Bob =1+1 Bcc: attacker@evil.example confirmed 1 images');
   });
 });

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { PREFIX } from '../../../data/objects.ts';
 import { invalid } from '../../../errors.ts';
+import { INVISIBLE_OR_CONTROL } from '../../../safe-text.ts';
 import { getZipJobRecord, putZipJob, putZipManifest, updateZipJob } from '../data/zip-jobs.ts';
 import type { ZipEntryInput, ZipJob, ZipManifest } from '../records.ts';
 
@@ -29,7 +30,7 @@ export function sanitizeFileName(raw: string, fallback = 'file'): string {
   let name = raw
     .normalize('NFC')
     .replace(/\s+/gu, ' ')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(INVISIBLE_OR_CONTROL, '')
     .replace(/[/\\<>:"|?*]/g, '_')
     .replace(/\.{2,}/g, '.')
     .replace(/^[\s.]+|[\s.]+$/g, '');
@@ -71,13 +72,6 @@ export function uniqueFileNames(names: readonly string[]): string[] {
 /** The download's name, without ".zip" (objects.zipOutput adds it). */
 export function zipName(raw: string): string {
   return sanitizeFileName(raw.replace(/\.zip\s*$/i, ''), 'download');
-}
-
-/** Content-Disposition with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 5987). */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** A ZIP may only hold files of its own gallery. */

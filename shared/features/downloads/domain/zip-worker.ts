@@ -7,18 +7,11 @@ import { pipeline } from 'node:stream/promises';
 import { ZipArchive } from 'archiver';
 import { objects, PREFIX } from '../../../data/objects.ts';
 import { logger } from '../../../logger.ts';
+import { attachmentDisposition } from '../../../safe-text.ts';
 import { deleteManifest, openFile, readManifestText, zipUpload } from '../data/zip-files.ts';
 import { claimZipJob, saveZipProgress } from '../data/zip-jobs.ts';
 import type { ZipJob, ZipManifest } from '../records.ts';
-import {
-  attachmentDisposition,
-  belongsToGallery,
-  finishJob,
-  MAX_SKIPPED_LISTED,
-  uniqueFileNames,
-  ZIP_STALE_AFTER_MS,
-  zipName,
-} from './zip-jobs.ts';
+import { belongsToGallery, finishJob, MAX_SKIPPED_LISTED, uniqueFileNames, ZIP_STALE_AFTER_MS, zipName } from './zip-jobs.ts';
 
 const PROGRESS_EVERY_FILES = 5;
 const PROGRESS_EVERY_BYTES = 32 * 1024 * 1024;

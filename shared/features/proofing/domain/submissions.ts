@@ -24,17 +24,37 @@ export async function gallerySubmissions(studio: Studio, galleryId: string) {
   return submissionsOf(await loadGalleryContents(galleryId));
 }
 
+/** Characters that make a spreadsheet read a cell, or a line of it, as a formula. */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/**
+ * A cell a spreadsheet shows as text: a formula's first character at the start of the cell, or of any
+ * line inside it (after a CR or LF, which spreadsheets also break rows on), gets an apostrophe before it.
+ */
+function defuseFormula(value: string): string {
+  let out = '';
+  let lineStart = true;
+  for (const c of value) {
+    if (lineStart && FORMULA_START.has(c)) out += "'";
+    out += c;
+    lineStart = c === '\r' || c === '\n';
+  }
+  return out;
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a quote, the delimiter, CR or LF. */
+const csvField = (value: string) => {
+  const safe = defuseFormula(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
 /** One row per image: what a spreadsheet or a photo tool wants. Cells that could be formulas are defused. */
 export function submissionCsv(submission: SubmissionRecord): string {
-  const cell = (v: string) => {
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const rows = [
     ['file_name', 'client', 'email', 'confirmed_at'],
     ...submission.fileNames.map((f) => [f, submission.clientName, submission.clientEmail, submission.confirmedAt]),
   ];
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 export async function findSubmission(studio: Studio, galleryId: string, submissionId: string): Promise<SubmissionRecord> {

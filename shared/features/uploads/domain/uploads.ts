@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { presignGet } from '../../../adapters/storage.ts';
 import { objects } from '../../../data/objects.ts';
 import { conflict, invalid, notFound, unavailable } from '../../../errors.ts';
+import { INVISIBLE_OR_CONTROL } from '../../../safe-text.ts';
 import { galleryOfStudio, getImage, type ImageRecord, newImageRecord } from '../../galleries/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import type { UPLOAD_CONTENT_TYPES } from '../constants.ts';
@@ -30,11 +31,13 @@ export const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
 const MIN_PART_SIZE = 8 * 1024 * 1024;
 const UPLOAD_URL_TTL = 3600;
 
-/** A file name safe to show, store and put in a Content-Disposition: no paths, no control characters. */
+/**
+ * A file name safe to show, store and put in a Content-Disposition: no paths, no control characters,
+ * no invisible formatting (a bidi override shows "holiday\u202Egpj.exe" as "holidayexe.jpg").
+ */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? 'image';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed here
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const cleaned = base.replace(INVISIBLE_OR_CONTROL, '').replace(/"/g, '').trim();
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned.slice(0, 200) : 'image';
 }
 
