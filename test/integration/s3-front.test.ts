@@ -2,7 +2,7 @@
 // cover the request, an unsigned request or a body that does not match its declared checksum is
 // refused with S3's error, so a presign bug fails here and not first in AWS. Runs against the
 // shared stack's S3 endpoint, the one the handlers and the browser use.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import {
   CompleteMultipartUploadCommand,
@@ -169,6 +169,23 @@ describe('the local S3 front', () => {
       client().send(new PutObjectCommand({ Bucket: BUCKET(), Key: `${badKey}.sdk`, Body: 'abc', ChecksumCRC32: crc32Base64('abd') })),
     ).rejects.toMatchObject({ name: 'BadDigest' });
     await expect(client().send(new GetObjectCommand({ Bucket: BUCKET(), Key: `${badKey}.sdk` }))).rejects.toMatchObject({
+      name: 'NoSuchKey',
+    });
+
+    // A signed payload hash that is not the body's.
+    const lying = client();
+    lying.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { headers: Record<string, string> };
+        request.headers['x-amz-content-sha256'] = createHash('sha256').update('other bytes').digest('hex');
+        return next(args);
+      },
+      { step: 'build', name: 'wrongPayloadHash' },
+    );
+    await expect(lying.send(new PutObjectCommand({ Bucket: BUCKET(), Key: `${badKey}.hash`, Body: 'the bytes' }))).rejects.toMatchObject({
+      name: 'XAmzContentSHA256Mismatch',
+    });
+    await expect(client().send(new GetObjectCommand({ Bucket: BUCKET(), Key: `${badKey}.hash` }))).rejects.toMatchObject({
       name: 'NoSuchKey',
     });
 
