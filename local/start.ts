@@ -38,7 +38,7 @@ Portico is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)${s
   Sent mail          ${stack.dashboardUrl}_dev/mail   (JSON: ${stack.dashboardUrl}_dev/mail.json)
   API                ${stack.dashboardUrl}api/health · ${stack.dashboardUrl}api/openapi.json
 
-  Local services: DynamoDB Local ${stack.services.endpoints.dynamodb} · S3 (s3rver) ${stack.services.endpoints.s3}
+  Local services: DynamoDB Local ${stack.services.endpoints.dynamodb} · S3 (s3rver, signatures checked) ${stack.services.endpoints.s3}
                   Cognito (cognito-local) ${stack.services.endpoints.cognito} · SES ${stack.services.endpoints.ses}
 
 Press Ctrl-C to stop.`);

@@ -2,10 +2,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCipheriv } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import S3rver from 's3rver';
-import { BUCKET_NAME, LOCAL_CREDENTIALS, S3RVER_NODE_FLAGS } from './constants.ts';
+import { BUCKET_NAME, LOCAL_CREDENTIALS, REGION, S3RVER_NODE_FLAGS } from './constants.ts';
 import { LOOPBACK } from './ports.ts';
+import { createS3Front } from './s3-front.ts';
 
 // Browsers upload straight to presigned PUT URLs from http://localhost:3000 and
 // http://<slug>.localhost:3000, and read ETag after a PUT; "*" keeps every local origin working.
@@ -73,8 +75,12 @@ export async function startS3(opts: {
   onObjectCreated?: (notice: ObjectCreatedNotice) => void;
 }): Promise<S3Service> {
   assertLegacyCipher();
+  // Clients reach the front (which checks signatures and checksums, see s3-front.ts) on `port`;
+  // s3rver listens on a port of its own behind it.
   let port = opts.port ?? 0;
+  let innerPort = 0;
   let server: S3rver | undefined;
+  let front: { server: Server; close(): Promise<void> } | undefined;
 
   async function start(): Promise<void> {
     if (server) return;
@@ -82,7 +88,7 @@ export async function startS3(opts: {
     // A fresh instance each time: close() shuts the instance's logger down for good.
     const instance = new S3rver({
       address: LOOPBACK,
-      port,
+      port: innerPort,
       directory: opts.directory,
       silent: !opts.verbose,
       // Path-style only; "localhost" and IPs are never mistaken for a bucket host name.
@@ -98,14 +104,35 @@ export async function startS3(opts: {
       });
     }
     const address = await instance.run();
-    // Keep the first port for later restarts: presigned URLs and clients already point at it.
-    port = address.port;
+    innerPort = address.port;
     server = instance;
+    const started = createS3Front({ upstream: { host: LOOPBACK, port: innerPort }, credentials: LOCAL_CREDENTIALS, region: REGION });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        started.server.once('error', reject);
+        started.server.listen(port, LOOPBACK, () => resolve());
+      });
+    } catch (e) {
+      await stop();
+      throw e;
+    }
+    const listening = started.server.address();
+    // Keep the first port for later restarts: presigned URLs and clients already point at it.
+    if (typeof listening === 'object' && listening) port = listening.port;
+    front = started;
   }
 
   async function stop(): Promise<void> {
     const running = server;
+    const runningFront = front;
     server = undefined;
+    front = undefined;
+    if (runningFront) {
+      const closed = new Promise<void>((resolve) => runningFront.server.close(() => resolve()));
+      runningFront.server.closeAllConnections();
+      await closed;
+      await runningFront.close();
+    }
     if (!running) return;
     const closed = running.close();
     // Drop keep-alive and in-flight connections too, like a crashed service would.

@@ -10,7 +10,11 @@ let client: S3Client | undefined;
 let plainGet: GetPresigner | undefined;
 
 export function s3(): S3Client {
-  client ??= new S3Client({ forcePathStyle: config.s3ForcePathStyle });
+  // WHEN_REQUIRED: the SDK's default (WHEN_SUPPORTED) puts a CRC32 into every PutObject and
+  // UploadPart, and into a presigned URL that is the CRC32 of the empty body it signs
+  // (x-amz-checksum-crc32=AAAAAA==), which S3 refuses for any real upload (aws-sdk-js-v3#6994).
+  // Operations that require a checksum (DeleteObjects) still get one, computed over their body.
+  client ??= new S3Client({ forcePathStyle: config.s3ForcePathStyle, requestChecksumCalculation: 'WHEN_REQUIRED' });
   return client;
 }
 

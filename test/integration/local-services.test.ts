@@ -38,7 +38,8 @@ beforeAll(async () => {
   for (const [name, value] of Object.entries(services.env)) vi.stubEnv(name, value);
   // No endpoint anywhere: the SDK must find the local services through AWS_ENDPOINT_URL_<SERVICE>.
   ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 1 }));
-  s3 = new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
+  // Checksums only when required, as shared/adapters/storage.ts: presigned PUTs carry no CRC32 of an empty body.
+  s3 = new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true', requestChecksumCalculation: 'WHEN_REQUIRED' });
   cognito = new CognitoIdentityProviderClient({});
   ses = new SESv2Client({});
 }, 60_000);

@@ -15,6 +15,12 @@ describe('the fast GET presigner', () => {
       new S3Client({ region: 'eu-west-1', credentials, endpoint: 'http://127.0.0.1:4569', forcePathStyle: true }),
       'portico',
     ],
+    [
+      // As shared/adapters/storage.ts configures it.
+      'checksums only when required',
+      new S3Client({ region: 'eu-west-1', credentials, requestChecksumCalculation: 'WHEN_REQUIRED' }),
+      'portico-data-123456789012-eu-west-1',
+    ],
   ] as const) {
     it(`signs exactly what getSignedUrl signs (${name})`, async () => {
       const presign = createGetPresigner(client, bucket);
