@@ -8,10 +8,34 @@ function required(name: string): string {
   return value;
 }
 
-function positiveInt(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
+/** A whole-number setting from the environment, or its default when unset or not a positive whole number. */
+function count(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
 }
+
+/** Abuse limits (README, Configuration): each read on every call, so a test or a deployer can set it. */
+export const limits = {
+  /** Wrong share-link passwords one visitor (IP) may try on one link per window. */
+  get sharePasswordFailures() {
+    return count('SHARE_PASSWORD_MAX_FAILURES', 10);
+  },
+  get sharePasswordWindowSeconds() {
+    return count('SHARE_PASSWORD_WINDOW_SECONDS', 15 * 60);
+  },
+  /** ZIP jobs one client may have queued or running in one gallery at once. */
+  get zipLiveJobsPerGallery() {
+    return count('ZIP_LIVE_JOBS_PER_GALLERY', 2);
+  },
+  /** Comments one client may post per minute, across the portal. */
+  get commentsPerMinute() {
+    return count('COMMENTS_PER_MINUTE', 30);
+  },
+  /** Favourite and selection changes one client may make per minute, across the portal. */
+  get marksPerMinute() {
+    return count('MARKS_PER_MINUTE', 300);
+  },
+};
 
 export const config = {
   get tableName() {
@@ -52,7 +76,7 @@ export const config = {
   },
   /** A 400 lists at most this many fields' errors and says how many more it left out (default 20). */
   get maxFieldErrors() {
-    return positiveInt('MAX_FIELD_ERRORS', 20);
+    return count('MAX_FIELD_ERRORS', 20);
   },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {

@@ -53,6 +53,9 @@ const table: [Feature, string, () => Key, Key][] = [
   ['galleries', 'submission', () => galleries.keys.submission('g1', 'sub1'), { PK: 'GALLERY#g1', SK: 'SUBMISSION#sub1' }],
   ['galleries', 'activity', () => galleries.keys.activity('g1', 'c1'), { PK: 'GALLERY#g1', SK: 'ACTIVITY#c1' }],
   ['galleries', 'zipJob', () => galleries.keys.zipJob('g1', 'z1'), { PK: 'GALLERY#g1', SK: 'ZIPJOB#z1' }],
+  ['galleries', 'zipSlot', () => galleries.keys.zipSlot('g1', 'c1', 0), { PK: 'GALLERY#g1', SK: 'ZIPSLOT#c1#0' }],
+  ['galleries', 'zipSlotsOf', () => galleries.keys.zipSlotsOf('g1', 'c1'), { PK: 'GALLERY#g1', SKPrefix: 'ZIPSLOT#c1#' }],
+  ['galleries', 'zipSet', () => galleries.keys.zipSet('g1', 'c1', 'f1'), { PK: 'GALLERY#g1', SK: 'ZIPSET#c1#f1' }],
   ['galleries', 'shareLink', () => galleries.keys.shareLink('g1', 'l1'), { PK: 'GALLERY#g1', SK: 'SHARELINK#l1' }],
   ['share-links', 'shareToken', () => shareLinks.keys.shareToken('cd34'), { PK: 'SHARE#cd34', SK: 'SHARE' }],
   ['studios', 'studio', () => studios.keys.studio('s1'), { PK: 'STUDIO#s1', SK: 'STUDIO' }],
@@ -122,6 +125,8 @@ describe('key builders', () => {
       galleries.keys.submission('g1', 'sub1').SK,
       galleries.keys.activity('g1', 'c1').SK,
       galleries.keys.zipJob('g1', 'z1').SK,
+      galleries.keys.zipSlot('g1', 'c1', 0).SK,
+      galleries.keys.zipSet('g1', 'c1', 'f1').SK,
       galleries.keys.shareLink('g1', 'l1').SK,
     ];
     const prefixes = Object.values(galleries.PARTITION_ITEM);

@@ -148,6 +148,14 @@ export const keys = {
   submission: (galleryId: string, submissionId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SUBMISSION#${submissionId}` }),
   activity: (galleryId: string, clientId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `ACTIVITY#${clientId}` }),
   zipJob: (galleryId: string, jobId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `ZIPJOB#${jobId}` }),
+  /** One of the few places a client's live ZIP jobs of a gallery take (the cap). */
+  zipSlot: (galleryId: string, clientId: string, slot: number) => ({ PK: `GALLERY#${galleryId}`, SK: `ZIPSLOT#${clientId}#${slot}` }),
+  zipSlotsOf: (galleryId: string, clientId: string) => ({ PK: `GALLERY#${galleryId}`, SKPrefix: `ZIPSLOT#${clientId}#` }),
+  /** The job last built for one set of files (a hash of scope, name and entries), to hand out again. */
+  zipSet: (galleryId: string, clientId: string, fingerprint: string) => ({
+    PK: `GALLERY#${galleryId}`,
+    SK: `ZIPSET#${clientId}#${fingerprint}`,
+  }),
   shareLink: (galleryId: string, linkId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SHARELINK#${linkId}` }),
 } as const;
 
@@ -162,6 +170,8 @@ export const PARTITION_ITEM = {
   submission: 'SUBMISSION#',
   activity: 'ACTIVITY#',
   zipJob: 'ZIPJOB#',
+  zipSlot: 'ZIPSLOT#',
+  zipSet: 'ZIPSET#',
   shareLink: 'SHARELINK#',
 } as const;
 
@@ -179,6 +189,8 @@ export const records: FeatureRecords = {
     { record: 'Submission', PK: 'GALLERY#<galleryId>', SK: 'SUBMISSION#<submissionId>' },
     { record: 'Activity', PK: 'GALLERY#<galleryId>', SK: 'ACTIVITY#<clientId>' },
     { record: 'ZIP job', PK: 'GALLERY#<galleryId>', SK: 'ZIPJOB#<jobId>', ttl: true },
+    { record: "A client's ZIP slot", PK: 'GALLERY#<galleryId>', SK: 'ZIPSLOT#<clientId>#<n>', ttl: true },
+    { record: "A client's ZIP of one set", PK: 'GALLERY#<galleryId>', SK: 'ZIPSET#<clientId>#<fingerprint>', ttl: true },
     { record: 'Share link', PK: 'GALLERY#<galleryId>', SK: 'SHARELINK#<linkId>' },
   ],
   accessPatterns: [
@@ -190,5 +202,7 @@ export const records: FeatureRecords = {
     'Confirm the final set: one transaction sets confirmedAt on SELECTION#<clientId> on condition the count is what was read, and writes SUBMISSION#…',
     "Remove an image: one transaction deletes IMAGE#… with the client's marks and writes DELETING#<imageId> (the files to delete); the note goes once the files are gone, so a retry after an S3 failure finishes the removal.",
     "A ZIP download's status: GetItem GALLERY#<galleryId>/ZIPJOB#<jobId> (the client polls it). The worker claims the job with an UpdateItem conditional on status = queued (or running but stale), so a duplicate event never builds it twice, and writes progress and the result conditional on its own runId. ZIP jobs expire after a day (ttl), like the ZIP itself; the gallery's one-Query read meets the few live ones and skips them.",
+    "A client's live ZIPs of a gallery: Query GALLERY#<galleryId>, SK begins_with ZIPSLOT#<clientId># (at most the cap); a new job takes a free slot (none, or its job finished) with a PutItem conditional on the slot being as read, so concurrent requests never pass the cap.",
+    'The same set asked for again: GetItem ZIPSET#<clientId>#<fingerprint> names the job built for it; a live or ready, unexpired one is handed out instead of a new build.',
   ],
 };

@@ -1,14 +1,19 @@
 // ZIP downloads against the shared local stack: objects in the bucket → requestZip → the worker
-// streams them into one ZIP in the bucket → the test downloads and unpacks it.
+// streams them into one ZIP in the bucket → the test downloads and unpacks it; and a client's ZIPs
+// through the portal, capped per client and gallery and handed out again for the same set.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { s3 } from '../../../shared/adapters/storage.ts';
 import { config } from '../../../shared/config.ts';
+import { queryPrefix } from '../../../shared/data/db.ts';
 import { objects } from '../../../shared/data/objects.ts';
 import { getZipJob, requestZip } from '../../../shared/features/downloads/domain/zip-jobs.ts';
 import { runZipJob } from '../../../shared/features/downloads/domain/zip-worker.ts';
 import type { ZipJob } from '../../../shared/features/downloads/records.ts';
+import type { Browser } from '../../support/http.ts';
+import { keys } from '../../support/keys.ts';
+import { finishedZip, freshClient, galleryFor, NORTHLIGHT, select, statusCounts, studioBrowser } from '../../support/portal-actors.ts';
 import { unzip } from '../../support/unzip.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -167,5 +172,46 @@ describe('ZIP downloads', () => {
       });
     }
     await expect(requestZip({ ...base, entries: [] })).rejects.toMatchObject({ kind: 'invalid', code: 'empty_zip' });
+  });
+});
+
+describe("a client's ZIPs through the portal", () => {
+  const zipOf = (b: Browser, galleryId: string, scope: 'all' | 'selected') =>
+    b.post(NORTHLIGHT, `/api/portal/galleries/${galleryId}/zip`, { scope });
+  const jobsIn = async (galleryId: string) => (await queryPrefix(keys.galleryPartition(galleryId), 'ZIPJOB#')).length;
+
+  it('builds at most the cap of 10 concurrent requests, answers the rest 429, then hands the same set out again', async () => {
+    const studio = await studioBrowser();
+    const client = await freshClient(studio, 'Zip Flood');
+    const { galleryId, imageIds } = await galleryFor(studio, client.clientId, 3);
+    const asked = await Promise.all(Array.from({ length: 10 }, () => zipOf(client.browser, galleryId, 'all')));
+    const counts = statusCounts(asked);
+    expect(Object.keys(counts).sort()).toEqual(['202', '429']);
+    const built = [...new Set(asked.filter((a) => a.status === 202).map((a) => a.body.job.jobId as string))];
+    expect(built.length).toBeGreaterThanOrEqual(1);
+    expect(built.length).toBeLessThanOrEqual(2);
+    expect(await jobsIn(galleryId)).toBe(built.length);
+    for (const refused of asked.filter((a) => a.status === 429)) {
+      expect(refused.body.error).toBe('rate_limited');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    for (const jobId of built) expect(await finishedZip(client.browser, NORTHLIGHT, galleryId, jobId)).toMatchObject({ status: 'ready' });
+
+    // The same set again: the ZIP already built, not a new one.
+    const again = await zipOf(client.browser, galleryId, 'all');
+    expect(again.status).toBe(202);
+    expect(built).toContain(again.body.job.jobId);
+    expect(again.body.job).toMatchObject({ status: 'ready', filesDone: 3, url: expect.any(String) });
+    expect(await jobsIn(galleryId)).toBe(built.length);
+
+    // Another set is built: the finished jobs hold no slot.
+    expect((await select(client.browser, galleryId, imageIds[0] as string)).status).toBe(200);
+    const selection = await zipOf(client.browser, galleryId, 'selected');
+    expect(selection.status, selection.text).toBe(202);
+    expect(built).not.toContain(selection.body.job.jobId);
+    expect(await finishedZip(client.browser, NORTHLIGHT, galleryId, selection.body.job.jobId)).toMatchObject({
+      status: 'ready',
+      totalFiles: 1,
+    });
   });
 });

@@ -10,7 +10,17 @@ import { db, tableName } from '../../../shared/data/db.ts';
 import { findStudioBySlugForTest } from '../../support/fixtures.ts';
 import { Browser, DASHBOARD, mailbox } from '../../support/http.ts';
 import { keys } from '../../support/keys.ts';
-import { freshClient, NORTHLIGHT, publish, select, galleryFor as storyGallery, studioBrowser } from '../../support/portal-actors.ts';
+import {
+  comment,
+  favourite,
+  freshClient,
+  NORTHLIGHT,
+  publish,
+  select,
+  statusCounts,
+  galleryFor as storyGallery,
+  studioBrowser,
+} from '../../support/portal-actors.ts';
 import { storedState } from '../../support/snapshot.ts';
 
 /** A draft gallery with a selection of 2 to 3 images, a welcome note and a tag. */
@@ -201,6 +211,54 @@ describe('proofing a gallery', () => {
     expect((await ava.browser.post(NORTHLIGHT, `/api/portal/galleries/${viewOnly.galleryId}/zip`, { scope: 'all' })).status).toBe(403);
     expect(await storedState()).toEqual(before);
   });
+});
+
+describe('per-client write limits', () => {
+  /**
+   * Limits count in fixed windows of a minute on the epoch: a burst that needs up to `burstSeconds`
+   * waits for the next window unless that much of this one is left, so all of it lands in one window.
+   */
+  async function roomInWindow(burstSeconds: number) {
+    const left = 60 - ((Date.now() / 1000) % 60);
+    if (left < burstSeconds) await new Promise((r) => setTimeout(r, left * 1000 + 100));
+  }
+
+  it('takes 30 comments a minute from one client and answers the rest 429 with Retry-After, losing none it took', async () => {
+    const studio = await studioBrowser();
+    const client = await freshClient(studio, 'Comment Flood');
+    const { galleryId, imageIds } = await storyGallery(studio, client.clientId, 1);
+    const imageId = imageIds[0] as string;
+    await roomInWindow(15);
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => comment(client.browser, galleryId, imageId, `Note ${i}`)));
+    expect(statusCounts(answers)).toEqual({ 201: 30, 429: 10 });
+    for (const refused of answers.filter((a) => a.status === 429)) {
+      expect(refused.body.error).toBe('rate_limited');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    }
+    const accepted = answers.filter((a) => a.status === 201).map((a) => a.body.comment.text as string);
+    const listed = await client.browser.get(NORTHLIGHT, `/api/portal/galleries/${galleryId}/images/${imageId}/comments`);
+    expect(listed.body.comments.map((c: { text: string }) => c.text).sort()).toEqual(accepted.sort());
+    // Another client's comments are not held back by this one's flood.
+    const other = await freshClient(studio, 'Comment Neighbour');
+    const theirs = await storyGallery(studio, other.clientId, 1);
+    expect((await comment(other.browser, theirs.galleryId, theirs.imageIds[0] as string, 'Lovely')).status).toBe(201);
+  });
+
+  it('takes 300 favourite and selection changes a minute from one client and answers the rest 429', async () => {
+    const studio = await studioBrowser();
+    const client = await freshClient(studio, 'Mark Flood');
+    const { galleryId, imageIds } = await storyGallery(studio, client.clientId, 8);
+    await roomInWindow(45);
+    const answers = await Promise.all(
+      Array.from({ length: 320 }, (_, i) => {
+        const imageId = imageIds[i % imageIds.length] as string;
+        return i % 2 ? favourite(client.browser, galleryId, imageId) : select(client.browser, galleryId, imageId);
+      }),
+    );
+    expect(statusCounts(answers)).toEqual({ 200: 300, 429: 20 });
+    for (const refused of answers.filter((a) => a.status === 429)) expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('removing images', () => {

@@ -76,6 +76,64 @@ describe('share links', () => {
     expect(revoked.body.error).toBe('link_revoked');
   });
 
+  describe('password guesses', () => {
+    const PASSWORD = 'lockout-proof-2026';
+    /** A visitor from its own source IP (any loopback address reaches the local server). */
+    const from = (ip: string) => new Browser(undefined, ip);
+    const passwordLink = async () => {
+      const created = await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, {
+        access: 'download',
+        password: PASSWORD,
+      });
+      expect(created.status).toBe(201);
+      return { token: tokenOf(created.body.link.url), linkId: created.body.link.linkId as string };
+    };
+
+    it("counts one visitor's wrong guesses against that visitor alone: past the limit it gets 429, another opens", async () => {
+      const { token } = await passwordLink();
+      const guesser = from('127.0.9.1');
+      const guesses = [];
+      for (let i = 0; i < 12; i++) guesses.push(await guesser.post(NORTHLIGHT, '/api/share/gallery', { token, password: `guess-${i}` }));
+      expect(guesses.slice(0, 10).map((a) => a.body.error)).toEqual(Array(10).fill('password_wrong'));
+      for (const refused of guesses.slice(10)) {
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      // Its own right password is refused too: the limit is on this visitor, before any check.
+      expect((await guesser.post(NORTHLIGHT, '/api/share/gallery', { token, password: PASSWORD })).status).toBe(429);
+
+      // Someone else with the password opens the link, and a wrong guess of theirs is just wrong.
+      const guest = from('127.0.9.2');
+      const opened = await guest.post(NORTHLIGHT, '/api/share/gallery', { token, password: PASSWORD });
+      expect(opened.status, opened.text).toBe(200);
+      expect(opened.body.images).toHaveLength(3);
+      expect((await guest.post(NORTHLIGHT, '/api/share/gallery', { token, password: 'typo' })).body.error).toBe('password_wrong');
+      expect((await guest.post(NORTHLIGHT, '/api/share/download', { token, password: PASSWORD, imageId })).status).toBe(200);
+    });
+
+    it('never throttles a visitor who has the password: 30 downloads after opening all succeed', async () => {
+      const { token, linkId } = await passwordLink();
+      const guest = from('127.0.9.3');
+      expect((await guest.post(NORTHLIGHT, '/api/share/gallery', { token, password: PASSWORD })).status).toBe(200);
+      const downloads = [];
+      for (let i = 0; i < 30; i++)
+        downloads.push(await guest.post(NORTHLIGHT, '/api/share/download', { token, password: PASSWORD, imageId }));
+      expect(downloads.map((a) => a.status)).toEqual(Array(30).fill(200));
+      const links = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`);
+      expect(links.body.links.find((l: { linkId: string }) => l.linkId === linkId)?.uses).toBe(31);
+    });
+
+    it('lets no burst of concurrent wrong guesses past the limit', async () => {
+      const { token } = await passwordLink();
+      const guesser = from('127.0.9.4');
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => guesser.post(NORTHLIGHT, '/api/share/gallery', { token, password: `burst-${i}` })),
+      );
+      expect(answers.filter((a) => a.status === 401)).toHaveLength(10);
+      expect(answers.filter((a) => a.status === 429)).toHaveLength(10);
+    });
+  });
+
   it('stops working after its expiry date', async () => {
     const created = await studio.post(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`, {
       access: 'view',

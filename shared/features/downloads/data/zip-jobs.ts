@@ -2,7 +2,7 @@
 // starts its worker: the requests of the routes and of the worker alike. The worker's own reads
 // and writes in the bucket are in zip-files.ts, so the routes' bundles do not carry lib-storage.
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { s3 } from '../../../adapters/storage.ts';
 import { config } from '../../../config.ts';
 import { db, tableName } from '../../../data/db.ts';
@@ -135,6 +135,89 @@ export async function saveZipProgress(
         ':running': 'running',
       },
     }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A client's ZIPs of a gallery: the slots that cap the live ones, and the job built for each set.
+
+export interface ZipSlot {
+  slot: number;
+  jobId: string;
+  /** When the slot was taken: its job record follows within a request's time. */
+  takenAt: string;
+}
+
+/** The client's taken slots of this gallery, read consistently. */
+export async function getZipSlots(galleryId: string, clientId: string): Promise<ZipSlot[]> {
+  const { PK, SKPrefix } = keys.zipSlotsOf(galleryId, clientId);
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
+      ConsistentRead: true,
+    }),
+  );
+  return (out.Items ?? []).map((i) => ({ slot: i.slot as number, jobId: i.jobId as string, takenAt: i.takenAt as string }));
+}
+
+/**
+ * Takes `slot` for `jobId`, on condition it is as it was read: free (`held` null) or still held by
+ * the finished job `held`. False when another request took it first.
+ */
+export async function takeZipSlot(
+  galleryId: string,
+  clientId: string,
+  slot: number,
+  jobId: string,
+  held: string | null,
+  now: Date,
+  ttl: number,
+): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.zipSlot(galleryId, clientId, slot), type: 'zipSlot', slot, jobId, takenAt: now.toISOString(), ttl },
+        ConditionExpression: held ? 'jobId = :held' : 'attribute_not_exists(PK)',
+        ExpressionAttributeValues: held ? { ':held': held } : undefined,
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+/** Frees a slot `jobId` took, if it still holds it. */
+export async function freeZipSlot(galleryId: string, clientId: string, slot: number, jobId: string): Promise<void> {
+  try {
+    await db().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: keys.zipSlot(galleryId, clientId, slot),
+        ConditionExpression: 'jobId = :job',
+        ExpressionAttributeValues: { ':job': jobId },
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof Error && e.name === 'ConditionalCheckFailedException')) throw e;
+  }
+}
+
+/** The job last built for a set of files, if any. */
+export async function getZipSet(galleryId: string, clientId: string, fingerprint: string): Promise<string | null> {
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.zipSet(galleryId, clientId, fingerprint), ConsistentRead: true }),
+  );
+  return typeof out.Item?.jobId === 'string' ? out.Item.jobId : null;
+}
+
+export async function putZipSet(galleryId: string, clientId: string, fingerprint: string, jobId: string, ttl: number): Promise<void> {
+  await db().send(
+    new PutCommand({ TableName: tableName(), Item: { ...keys.zipSet(galleryId, clientId, fingerprint), type: 'zipSet', jobId, ttl } }),
   );
 }
 

@@ -1,13 +1,14 @@
 // A client's ZIP of a gallery (all images, or the selected set): the rules decide whether it is
 // allowed and which files it holds; the ZIP worker (functions/downloads/buildZip.ts) streams it.
 import { presignGet } from '../../../adapters/storage.ts';
+import { limits } from '../../../config.ts';
 import { conflict, notAllowed, notFound } from '../../../errors.ts';
 import type { Client } from '../../clients/index.ts';
 import { mark } from '../../galleries/index.ts';
 import { downloadSource, galleryForClient, recordActivity, viewGallery } from '../../proofing/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import type { ZipJob } from '../records.ts';
-import { getZipJob, requestZip } from './zip-jobs.ts';
+import { getZipJob, requestClientZip } from './zip-jobs.ts';
 
 async function statusOf(job: ZipJob) {
   return {
@@ -39,7 +40,10 @@ export async function startGalleryZip(studio: Studio, client: Client, galleryId:
   });
   const name =
     `${view.gallery.title}${scope === 'selected' ? ' - selection' : ''}`.replace(/[^\p{L}\p{N} _().-]+/gu, '').trim() || 'gallery';
-  const job = await requestZip({ studioId: studio.studioId, galleryId, requestedBy: client.clientId, name, entries });
+  const job = await requestClientZip(
+    { studioId: studio.studioId, galleryId, requestedBy: client.clientId, name, entries },
+    limits.zipLiveJobsPerGallery,
+  );
   await recordActivity(galleryId, client.clientId, 'download');
   return statusOf(job);
 }

@@ -4,11 +4,23 @@
 // job's status (the table and bucket requests are in ../data/zip-jobs.ts). The worker (archiver,
 // streams) lives apart so the routes' bundles do not carry it.
 
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { PREFIX } from '../../../data/objects.ts';
-import { invalid } from '../../../errors.ts';
+import { invalid, limitReached } from '../../../errors.ts';
+import { logger } from '../../../logger.ts';
 import { INVISIBLE_OR_CONTROL } from '../../../safe-text.ts';
-import { getZipJobRecord, putZipJob, putZipManifest, updateZipJob } from '../data/zip-jobs.ts';
+import {
+  freeZipSlot,
+  getZipJobRecord,
+  getZipSet,
+  getZipSlots,
+  putZipJob,
+  putZipManifest,
+  putZipSet,
+  takeZipSlot,
+  updateZipJob,
+  type ZipSlot,
+} from '../data/zip-jobs.ts';
 import type { ZipEntryInput, ZipJob, ZipManifest } from '../records.ts';
 
 export const MAX_ZIP_FILES = 10_000;
@@ -90,6 +102,8 @@ export interface RequestZipInput {
   requestedBy: string;
   name: string;
   entries: ZipEntryInput[];
+  /** The job's id, when the caller needed it before the job existed (a slot names it). */
+  jobId?: string;
 }
 
 /**
@@ -115,7 +129,7 @@ export async function requestZip(input: RequestZipInput): Promise<ZipJob> {
   const totalBytes = sizes.every((s) => s !== undefined) ? sizes.reduce<number>((sum, s) => sum + (s ?? 0), 0) : null;
 
   const now = new Date();
-  const jobId = randomUUID();
+  const jobId = input.jobId ?? randomUUID();
   const ttl = Math.floor(now.getTime() / 1000) + ZIP_TTL_SECONDS;
   const job: ZipJob = {
     jobId,
@@ -171,5 +185,78 @@ export async function getZipJob(galleryId: string, jobId: string, now = new Date
   if (job.status === 'queued' && now.getTime() - Date.parse(job.updatedAt) > ZIP_STALE_AFTER_MS) {
     return { ...job, status: 'failed', error: 'The download could not be started. Please try again.' };
   }
+  return job;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A client's ZIPs: the same set handed out again, and at most a few building at once
+
+/** A ready ZIP is handed out again only while it outlives the link to it (an hour) by this much. */
+const REUSE_MARGIN_MS = 2 * 3600_000;
+/** A slot whose job record never appeared lost its request (it failed between the two writes). */
+const SLOT_GRACE_MS = 60_000;
+const ZIP_RETRY_AFTER_SECONDS = 30;
+
+/** Same name and same files in the same order: the same ZIP. */
+const fingerprintOf = (input: RequestZipInput) =>
+  createHash('sha256')
+    .update(JSON.stringify([input.name, input.entries.map((e) => [e.key, e.fileName, e.size ?? null])]))
+    .digest('base64url');
+
+/** Building, or built and not about to expire: worth handing out instead of building again. */
+const reusable = (job: ZipJob, now: Date) =>
+  job.status === 'queued' ||
+  job.status === 'running' ||
+  (job.status === 'ready' && job.outputKey !== null && Date.parse(job.expiresAt) - now.getTime() > REUSE_MARGIN_MS);
+
+/** A slot is free again once its job is over (ready, failed, stale or expired). */
+async function slotIsFree(galleryId: string, slot: ZipSlot, now: Date): Promise<boolean> {
+  const job = await getZipJob(galleryId, slot.jobId, now);
+  if (!job) return now.getTime() - Date.parse(slot.takenAt) > SLOT_GRACE_MS;
+  return job.status === 'ready' || job.status === 'failed';
+}
+
+/** Takes one of the client's `cap` slots for `jobId`; null when every one holds a live job. */
+async function takeSlot(galleryId: string, clientId: string, jobId: string, cap: number, now: Date, ttl: number): Promise<number | null> {
+  const taken = new Map((await getZipSlots(galleryId, clientId)).map((s) => [s.slot, s]));
+  for (let n = 0; n < cap; n++) {
+    const held = taken.get(n);
+    if (held && !(await slotIsFree(galleryId, held, now))) continue;
+    // Conditional on the slot as read: of requests racing for it, one wins and the rest move on.
+    if (await takeZipSlot(galleryId, clientId, n, jobId, held?.jobId ?? null, now, ttl)) return n;
+  }
+  return null;
+}
+
+/**
+ * A client's ZIP (requestedBy is the client): the job already building or built for the same set
+ * if there is one, else a new job, if fewer than `cap` of the client's jobs in this gallery are
+ * live (queued or running); 429 otherwise. The cap holds against any number of concurrent requests.
+ */
+export async function requestClientZip(input: RequestZipInput, cap: number, now = new Date()): Promise<ZipJob> {
+  const { galleryId, requestedBy: clientId } = input;
+  const fingerprint = fingerprintOf(input);
+  const earlier = await getZipSet(galleryId, clientId, fingerprint);
+  const earlierJob = earlier ? await getZipJob(galleryId, earlier, now) : null;
+  if (earlierJob && reusable(earlierJob, now)) return earlierJob;
+
+  const jobId = randomUUID();
+  const ttl = Math.floor(now.getTime() / 1000) + ZIP_TTL_SECONDS;
+  const slot = await takeSlot(galleryId, clientId, jobId, cap, now, ttl);
+  if (slot === null) {
+    throw limitReached(
+      `You have ${cap} downloads of this gallery being prepared. Please wait for one to finish, then try again.`,
+      ZIP_RETRY_AFTER_SECONDS,
+    );
+  }
+  let job: ZipJob;
+  try {
+    job = await requestZip({ ...input, jobId });
+  } catch (e) {
+    await freeZipSlot(galleryId, clientId, slot, jobId).catch(() => {});
+    throw e;
+  }
+  // Without it the next request for this set builds it again: a lost chance, not a failure.
+  await putZipSet(galleryId, clientId, fingerprint, jobId, ttl).catch((e) => logger.warn('zip set not recorded', { error: e as Error }));
   return job;
 }

@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { sendMail } from '../../../adapters/mail.ts';
 import { presignGet } from '../../../adapters/storage.ts';
-import { dashboardUrl } from '../../../config.ts';
+import { dashboardUrl, limits } from '../../../config.ts';
+import { consume, type Limit } from '../../../data/rate-limit.ts';
 import { conflict, notFound } from '../../../errors.ts';
 import type { Client } from '../../clients/index.ts';
 import {
@@ -86,6 +87,11 @@ export async function clientImages(view: ClientGalleryView, clientId: string) {
   );
 }
 
+/** Comments one client may post per minute: a conversation, not a flood. */
+export const commentLimit = (): Limit => ({ bucket: 'comment', max: limits.commentsPerMinute, windowSeconds: 60 });
+/** Favourite and selection changes one client may make per minute: brisk culling, not a script. */
+export const markLimit = (): Limit => ({ bucket: 'mark', max: limits.marksPerMinute, windowSeconds: 60 });
+
 /** The gallery, the selection state, and the image (which must be ready) for one action. */
 async function actionContext(studio: Studio, client: Client, galleryId: string, imageId: string) {
   const gallery = await galleryForClient(studio, client, galleryId);
@@ -103,6 +109,7 @@ export async function setFavourite(
 ): Promise<boolean> {
   const { can } = await actionContext(studio, client, galleryId, imageId);
   if (!can.favourite) refuse('Favourites');
+  await consume(markLimit(), client.clientId);
   if (favourite) await putFavourite(galleryId, client.clientId, imageId);
   else await deleteFavourite(galleryId, client.clientId, imageId);
   return favourite;
@@ -122,6 +129,7 @@ export async function setSelected(
 ): Promise<{ selected: boolean; selectedCount: number }> {
   const { gallery, can } = await actionContext(studio, client, galleryId, imageId);
   if (!can.select) refuse('Selecting images');
+  await consume(markLimit(), client.clientId);
   const max = rulesOf(gallery).selection.max;
   const refused = selected
     ? await addPick(galleryId, client.clientId, imageId, max)
@@ -154,6 +162,7 @@ export async function listComments(studio: Studio, client: Client, galleryId: st
 export async function addComment(studio: Studio, client: Client, galleryId: string, imageId: string, text: string): Promise<CommentRecord> {
   const { can } = await actionContext(studio, client, galleryId, imageId);
   if (!can.comment) refuse('Comments');
+  await consume(commentLimit(), client.clientId);
   const comment: CommentRecord = {
     commentId: randomUUID(),
     imageId,

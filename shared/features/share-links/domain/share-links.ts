@@ -4,8 +4,8 @@
 import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { presignGet } from '../../../adapters/storage.ts';
-import { portalUrl } from '../../../config.ts';
-import { consume } from '../../../data/rate-limit.ts';
+import { limits, portalUrl } from '../../../config.ts';
+import { consumeOnFailure, type Limit } from '../../../data/rate-limit.ts';
 import { notAuthenticated, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
 import {
@@ -25,8 +25,16 @@ import { checkLinkDownloads, checkLinkOpens, sharedDownloadRules } from './rules
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-/** Password guesses per link: plenty for a person, useless for guessing. */
-const PASSWORD_LIMIT = { bucket: 'sharepw', max: 10, windowSeconds: 15 * 60 };
+/**
+ * Wrong password guesses per link and visitor: plenty for a person, useless for guessing. Only
+ * failures count, so the right password always opens, however often it is used and whatever
+ * others guess, unless this visitor used up its own guesses.
+ */
+export const passwordLimit = (): Limit => ({
+  bucket: 'sharepw',
+  max: limits.sharePasswordFailures,
+  windowSeconds: limits.sharePasswordWindowSeconds,
+});
 
 async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -76,8 +84,16 @@ export async function revokeShareLink(studio: Studio, galleryId: string, linkId:
   if (!(await shareLinkExists(galleryId, linkId))) throw notFound('No such share link.');
 }
 
-/** Resolves a token on this portal and checks revocation, expiry and password. */
-async function openLink(studio: Studio, token: string, password: string | undefined): Promise<{ link: ShareLinkRecord; gallery: Gallery }> {
+/**
+ * Resolves a token on this portal and checks revocation, expiry and password. `visitor` names who
+ * asks (the source IP): its wrong guesses are counted against it alone.
+ */
+async function openLink(
+  studio: Studio,
+  token: string,
+  password: string | undefined,
+  visitor: string,
+): Promise<{ link: ShareLinkRecord; gallery: Gallery }> {
   const pointer = await getShareToken(hashToken(token));
   // A link of another studio does not exist on this portal.
   if (!pointer || pointer.studioId !== studio.studioId) throw notFound('This share link is not valid.');
@@ -87,8 +103,9 @@ async function openLink(studio: Studio, token: string, password: string | undefi
   checkLinkOpens(link, gallery, password, studio.name);
   // A protected link gets here only with a password: checkLinkOpens refused it without one.
   if (link.passwordHash && password) {
-    await consume(PASSWORD_LIMIT, link.linkId);
-    if (!(await passwordMatches(password, link.passwordHash))) throw notAuthenticated('password_wrong', 'That password is not right.');
+    const { passwordHash } = link;
+    const right = await consumeOnFailure(passwordLimit(), `${link.linkId}#${visitor}`, () => passwordMatches(password, passwordHash));
+    if (!right) throw notAuthenticated('password_wrong', 'That password is not right.');
   }
   return { link, gallery };
 }
@@ -102,8 +119,8 @@ async function countUse(studio: Studio, link: ShareLinkRecord, galleryId: string
   await countLinkUse(galleryId, link.linkId);
 }
 
-export async function openSharedGallery(studio: Studio, token: string, password?: string) {
-  const { link, gallery } = await openLink(studio, token, password);
+export async function openSharedGallery(studio: Studio, visitor: string, token: string, password?: string) {
+  const { link, gallery } = await openLink(studio, token, password, visitor);
   const contents = await loadGalleryContents(gallery.galleryId);
   const images = await Promise.all(
     contents.images
@@ -130,8 +147,8 @@ export async function openSharedGallery(studio: Studio, token: string, password?
   };
 }
 
-export async function downloadShared(studio: Studio, token: string, password: string | undefined, imageId: string) {
-  const { link, gallery } = await openLink(studio, token, password);
+export async function downloadShared(studio: Studio, visitor: string, token: string, password: string | undefined, imageId: string) {
+  const { link, gallery } = await openLink(studio, token, password, visitor);
   checkLinkDownloads(link);
   const image = await getImage(gallery.galleryId, imageId);
   if (image?.status !== 'ready') throw notFound('No such image.');
