@@ -8,6 +8,15 @@ function required(name: string): string {
   return value;
 }
 
+/** A positive whole number from the environment, or its default (documented in README). */
+function whole(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not ${raw}`);
+  return value;
+}
+
 export const config = {
   get tableName() {
     return required('TABLE_NAME');
@@ -44,6 +53,26 @@ export const config = {
   },
   get secureCookies() {
     return (process.env.PUBLIC_SCHEME ?? 'https') === 'https';
+  },
+  /** Studio sign-in: failed passwords in a row per email before each further one waits. */
+  get signInFreeFailuresPerEmail() {
+    return whole('SIGNIN_FREE_FAILURES_PER_EMAIL', 5);
+  },
+  /** Studio sign-in: failed passwords in a row per source IP (any email) before each further one waits. */
+  get signInFreeFailuresPerIp() {
+    return whole('SIGNIN_FREE_FAILURES_PER_IP', 50);
+  },
+  /** The first wait after the free failures; each further failure doubles it. */
+  get signInBackoffBaseSeconds() {
+    return whole('SIGNIN_BACKOFF_BASE_SECONDS', 2);
+  },
+  /** The longest wait: a sign-in is never locked for longer. */
+  get signInBackoffMaxSeconds() {
+    return whole('SIGNIN_BACKOFF_MAX_SECONDS', 900);
+  },
+  /** Failures are forgotten after this long without one (a success forgets an email's at once). */
+  get signInFailuresForgetSeconds() {
+    return whole('SIGNIN_FAILURES_FORGET_SECONDS', 86_400);
   },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {

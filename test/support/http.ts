@@ -15,8 +15,11 @@ export interface Answer<T = any> {
 export class Browser {
   readonly jar = new Map<string, Map<string, string>>();
   readonly port: number;
-  constructor(port = inject('porticoPort')) {
+  /** The loopback address requests leave from (127.0.0.0/8): the API sees it as the source IP. */
+  readonly localAddress: string | undefined;
+  constructor(port = inject('porticoPort'), localAddress?: string) {
     this.port = port;
+    this.localAddress = localAddress;
   }
 
   /** host: 'localhost' for the dashboard, '<slug>.localhost' for a portal. */
@@ -38,7 +41,7 @@ export class Browser {
     // Framed like a browser frames it (Node sends an unframed body on GET/DELETE otherwise).
     if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
     const res = await new Promise<{ status: number; headers: Answer['headers']; text: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: this.port, method, path, headers }, (r) => {
+      const req = request({ host: '127.0.0.1', port: this.port, localAddress: this.localAddress, method, path, headers }, (r) => {
         const chunks: Buffer[] = [];
         r.on('data', (c: Buffer) => chunks.push(c));
         r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, text: Buffer.concat(chunks).toString('utf8') }));

@@ -45,7 +45,8 @@ export const routes = {
     feature: 'auth',
     // The host says which pool's token to revoke: a portal host is resolved from the table.
     // (Revoking a refresh token needs no IAM permission: the token and the app client prove it.)
-    grants: ['table:read'],
+    // It writes the second of the sign-out on the user's or client's record (ending the session).
+    grants: ['table:write'],
     method: 'DELETE',
     path: '/api/session',
     auth: 'public',
