@@ -11,7 +11,7 @@ import { hashToken } from '../../shared/features/auth/domain/magic-links.ts';
 import { SIGN_IN_LIMIT } from '../../shared/features/auth/domain/portal-auth.ts';
 import { type RouteDef, routeList, routes } from '../../shared/routes.ts';
 import { addReadyImages, findStudioBySlugForTest } from '../support/fixtures.ts';
-import { type Answer, Browser, DASHBOARD, magicTokenIn, mailbox, portal } from '../support/http.ts';
+import { type Answer, Browser, DASHBOARD, magicTokenIn, mailbox, portal, signUpAndSignIn } from '../support/http.ts';
 import { keys } from '../support/keys.ts';
 import { galleryRules } from '../support/portal-actors.ts';
 import { type SampleContext, sampleRequest } from '../support/route-samples.ts';
@@ -35,14 +35,14 @@ async function newStudio(name: string): Promise<Studio> {
   const slug = `abuse-${hex()}`;
   const ownerEmail = email('owner');
   const owner = new Browser();
-  const created = await owner.post(DASHBOARD, '/api/studio/signup', {
+  const created = await signUpAndSignIn(owner, {
     studioName: name,
     slug,
     name: 'Owner',
     email: ownerEmail,
     password: PASSWORD,
   });
-  expect(created.status).toBe(201);
+  expect(created.status).toBe(200);
   const { studioId } = await findStudioBySlugForTest(slug);
   return { slug, host: portal(slug), studioId, ownerEmail, owner };
 }

@@ -58,6 +58,13 @@ describe('signing out', () => {
     expect(me.body.user.email).toBe(ownerEmail);
   });
 
+  it('signs nobody out for a session cookie alone (a copied or forged token): only the refresh token proves whose session it is', async () => {
+    const b = await signIn();
+    const session = sessionOf(b, DASHBOARD);
+    expect((await browserWithSession(DASHBOARD, session).call(DASHBOARD, 'DELETE', '/api/session')).status).toBe(204);
+    expect((await b.get(DASHBOARD, '/api/studio/me')).status).toBe(200);
+  });
+
   it("refuses a client's old session token on the portal, and a new sign-in works", async () => {
     const host = portal(slug);
     const email = `client-${tag()}@example.com`;

@@ -3,7 +3,7 @@
 // studios see nothing; refused requests change nothing. Concurrency lives in concurrency.test.ts.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Browser, DASHBOARD, mailbox } from '../../support/http.ts';
+import { Browser, DASHBOARD, mailbox, signUpAndSignIn } from '../../support/http.ts';
 import { freshClient, NORTHLIGHT, publish, select, galleryFor as storyGallery, studioBrowser } from '../../support/portal-actors.ts';
 import { storedState } from '../../support/snapshot.ts';
 
@@ -53,7 +53,7 @@ describe('proofing a gallery', () => {
     expect((await select(other.browser, galleryId, imageIds[0] as string)).status).toBe(404);
     const before = await storedState();
     const otherStudio = new Browser();
-    await otherStudio.post(DASHBOARD, '/api/studio/signup', {
+    await signUpAndSignIn(otherStudio, {
       studioName: 'Rival',
       slug: `rival-${randomUUID().slice(0, 6)}`,
       name: 'R',

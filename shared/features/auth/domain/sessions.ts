@@ -9,10 +9,9 @@ import { authenticatedAt, unverifiedClaims } from './rules.ts';
 const nowSeconds = (now: number) => Math.floor(now / 1000);
 
 /**
- * Ends every session of whoever holds `accessToken` on this host: the studio user on the
- * dashboard, the client on their own portal. The token is read, not verified (sign-out is public,
- * and an expired token still names whose session to end); the worst a forged one can do is sign
- * someone out.
+ * Ends every session of whoever `accessToken` names on this host: the studio user on the
+ * dashboard, the client on their own portal. The token is read, not verified: it must be one
+ * Cognito has just handed us (sign-out refreshes the session's refresh token to learn whose it is).
  */
 export async function endSessions(where: HostContext, accessToken: string | undefined, now = Date.now()): Promise<void> {
   const claims = accessToken ? unverifiedClaims(accessToken) : null;

@@ -2,10 +2,12 @@
 
 import type { SessionTokens } from '../../../adapters/identity.ts';
 import { createUser, deleteUser, signInWithPassword, UserExistsError } from '../../../adapters/identity.ts';
-import { config } from '../../../config.ts';
+import { sendMail } from '../../../adapters/mail.ts';
+import { config, dashboardUrl } from '../../../config.ts';
 import { assertNotBackedOff, type Backoff, recordFailure, resetFailures } from '../../../data/rate-limit.ts';
 import { conflict, notAuthenticated } from '../../../errors.ts';
 import { createStudio, getStudioUser, isSlugTaken, type Studio, type StudioUser } from '../../studios/index.ts';
+import { signUpAttemptEmail, studioReadyEmail } from './emails.ts';
 import { unverifiedClaims } from './rules.ts';
 import { sessionAfter } from './sessions.ts';
 
@@ -16,18 +18,28 @@ function subjectOf(accessToken: string): string {
   return sub;
 }
 
-export async function signUpStudio(input: { studioName: string; slug: string; name: string; email: string; password: string }): Promise<{
-  studio: Studio;
-  user: StudioUser;
-  tokens: SessionTokens;
-}> {
+/**
+ * Creates the studio and its owner, and mails the address either way: a taken email is told to
+ * its owner, never to the caller, so sign-up does not say which emails have an account. A taken
+ * portal address is refused: it is public anyway (the portal answers there). The caller signs in
+ * next with the password they chose.
+ */
+export async function signUpStudio(input: {
+  studioName: string;
+  slug: string;
+  name: string;
+  email: string;
+  password: string;
+}): Promise<void> {
   if (await isSlugTaken(input.slug)) throw conflict('slug_taken', 'That portal address is already taken.');
+  const signInUrl = `${dashboardUrl()}/signin`;
   let sub: string;
   try {
     sub = await createUser('studio', input.email, input.email, input.password);
   } catch (e) {
-    if (e instanceof UserExistsError) throw conflict('email_taken', 'An account with this email already exists. Sign in instead.');
-    throw e;
+    if (!(e instanceof UserExistsError)) throw e;
+    await sendMail({ to: input.email, fromName: 'Portico', ...signUpAttemptEmail(signInUrl) });
+    return;
   }
   let created: { studio: Studio; user: StudioUser };
   try {
@@ -40,9 +52,7 @@ export async function signUpStudio(input: { studioName: string; slug: string; na
     await deleteUser('studio', input.email).catch(() => undefined);
     throw e;
   }
-  const tokens = await signInWithPassword('studio', input.email, input.password);
-  if (!tokens) throw new Error('A user just created could not sign in');
-  return { ...created, tokens };
+  await sendMail({ to: input.email, fromName: 'Portico', ...studioReadyEmail(created.studio, signInUrl) });
 }
 
 /** Backoff after failed passwords, per email (a success resets it) and per source IP (it does not). */
