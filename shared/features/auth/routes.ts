@@ -52,7 +52,7 @@ export const routes = {
     path: '/api/session',
     auth: 'public',
     host: 'any',
-    summary: 'Sign out: revoke the refresh token and clear the session cookies',
+    summary: 'Sign out: end the session (its access tokens too), revoke the refresh token and clear the session cookies',
     ok: { status: 204 },
   }),
   requestMagicLink: route({
