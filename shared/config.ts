@@ -8,34 +8,37 @@ function required(name: string): string {
   return value;
 }
 
-/** A whole-number setting from the environment, or its default when unset or not a positive whole number. */
-function count(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
-}
-
 /** Abuse limits (README, Configuration): each read on every call, so a test or a deployer can set it. */
 export const limits = {
   /** Wrong share-link passwords one visitor (IP) may try on one link per window. */
   get sharePasswordFailures() {
-    return count('SHARE_PASSWORD_MAX_FAILURES', 10);
+    return whole('SHARE_PASSWORD_MAX_FAILURES', 10);
   },
   get sharePasswordWindowSeconds() {
-    return count('SHARE_PASSWORD_WINDOW_SECONDS', 15 * 60);
+    return whole('SHARE_PASSWORD_WINDOW_SECONDS', 15 * 60);
   },
   /** ZIP jobs one client may have queued or running in one gallery at once. */
   get zipLiveJobsPerGallery() {
-    return count('ZIP_LIVE_JOBS_PER_GALLERY', 2);
+    return whole('ZIP_LIVE_JOBS_PER_GALLERY', 2);
   },
   /** Comments one client may post per minute, across the portal. */
   get commentsPerMinute() {
-    return count('COMMENTS_PER_MINUTE', 30);
+    return whole('COMMENTS_PER_MINUTE', 30);
   },
   /** Favourite and selection changes one client may make per minute, across the portal. */
   get marksPerMinute() {
-    return count('MARKS_PER_MINUTE', 300);
+    return whole('MARKS_PER_MINUTE', 300);
   },
 };
+
+/** A positive whole number from the environment, or its default (documented in README). */
+function whole(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not ${raw}`);
+  return value;
+}
 
 export const config = {
   get tableName() {
@@ -76,7 +79,27 @@ export const config = {
   },
   /** A 400 lists at most this many fields' errors and says how many more it left out (default 20). */
   get maxFieldErrors() {
-    return count('MAX_FIELD_ERRORS', 20);
+    return whole('MAX_FIELD_ERRORS', 20);
+  },
+  /** Studio sign-in: failed passwords in a row per email before each further one waits. */
+  get signInFreeFailuresPerEmail() {
+    return whole('SIGNIN_FREE_FAILURES_PER_EMAIL', 5);
+  },
+  /** Studio sign-in: failed passwords in a row per source IP (any email) before each further one waits. */
+  get signInFreeFailuresPerIp() {
+    return whole('SIGNIN_FREE_FAILURES_PER_IP', 50);
+  },
+  /** The first wait after the free failures; each further failure doubles it. */
+  get signInBackoffBaseSeconds() {
+    return whole('SIGNIN_BACKOFF_BASE_SECONDS', 2);
+  },
+  /** The longest wait: a sign-in is never locked for longer. */
+  get signInBackoffMaxSeconds() {
+    return whole('SIGNIN_BACKOFF_MAX_SECONDS', 900);
+  },
+  /** Failures are forgotten after this long without one (a success forgets an email's at once). */
+  get signInFailuresForgetSeconds() {
+    return whole('SIGNIN_FAILURES_FORGET_SECONDS', 86_400);
   },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {

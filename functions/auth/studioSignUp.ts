@@ -1,13 +1,16 @@
 import { signUpStudio } from '../../shared/features/auth/domain/studio-auth.ts';
 import { routes } from '../../shared/features/auth/routes.ts';
-import { branding } from '../../shared/features/studios/domain/studios.ts';
-import { sessionCookies } from '../../shared/http/cookies.ts';
-import { defineHandler } from '../../shared/http/handler.ts';
+import { atLeast, defineHandler } from '../../shared/http/handler.ts';
+
+/** A fresh studio and a taken email take as long, so timing does not tell whether an account exists. */
+const ANSWER_FLOOR_MS = 600;
 
 export const handler = defineHandler(routes.studioSignUp, async ({ body }) => {
-  const { studio, user, tokens } = await signUpStudio(body);
+  await atLeast(ANSWER_FLOOR_MS, signUpStudio(body));
   return {
-    body: { user: { userId: user.userId, email: user.email, name: user.name }, studio: await branding(studio) },
-    cookies: sessionCookies(tokens),
+    body: {
+      message:
+        'Thanks! We have sent an email to that address: if it was free, your studio is ready and you can sign in with it and your password.',
+    },
   };
 });

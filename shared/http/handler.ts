@@ -1,11 +1,11 @@
 // The handler of a route with a tenant or a caller: the host names the studio (the dashboard or a
 // portal), the verified token names the user or client, and neither ever comes from the body. The
 // rest of what every handler goes through is wrapper.ts.
-import { assertAccess } from '../features/auth/index.ts';
+import { assertAccess, sessionEnded } from '../features/auth/index.ts';
 import { getClient, parseClientUsername } from '../features/clients/index.ts';
 import { getStudio, getStudioUser, type HostContext, resolveHost, type Studio } from '../features/studios/index.ts';
 import type { RouteDef } from '../route-def.ts';
-import { forbidden, notFound, unauthorized } from './errors.ts';
+import { forbidden, HttpError, notFound, unauthorized } from './errors.ts';
 import {
   type ApiEvent,
   type ClientSession,
@@ -21,11 +21,15 @@ export { atLeast } from './wrapper.ts';
 
 const claimsOf = (event: ApiEvent): Record<string, unknown> | undefined => event.requestContext.authorizer?.jwt?.claims;
 
+/** A token opened before its holder's last sign-out: valid for the authorizer, ended for Portico. */
+const ended = () => new HttpError(401, 'session_ended', 'You signed out of this session. Please sign in again.');
+
 async function studioSessionOf(event: ApiEvent): Promise<StudioSession> {
   const sub = claimsOf(event)?.sub;
   if (typeof sub !== 'string') throw unauthorized();
   const user = await getStudioUser(sub);
   if (!user) throw forbidden('not_a_studio_user', 'This account does not belong to a studio.');
+  if (sessionEnded(claimsOf(event) ?? {}, user.sessionsValidAfter)) throw ended();
   const studio = await getStudio(user.studioId);
   if (!studio) throw forbidden('not_a_studio_user', 'This account does not belong to a studio.');
   return { user, studio };
@@ -41,6 +45,7 @@ async function clientSessionOf(event: ApiEvent, portal: Studio): Promise<ClientS
     throw forbidden('wrong_portal', "This session belongs to another studio's portal. Sign in here.");
   const client = await getClient(portal.studioId, member.clientId);
   if (!client) throw forbidden('access_revoked', `This account no longer has access to ${portal.name}'s portal.`);
+  if (sessionEnded(claims ?? {}, client.sessionsValidAfter)) throw ended();
   assertAccess(portal, client);
   return { client, studio: portal };
 }

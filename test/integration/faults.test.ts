@@ -279,7 +279,7 @@ describe('DynamoDB stops while multi-record operations are in flight', () => {
       select: [200],
       confirm: [201],
       invite: [201],
-      signup: [201],
+      signup: [202],
       upload: [201],
       gallery: [201],
       zip: [202],

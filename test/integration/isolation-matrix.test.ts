@@ -17,7 +17,15 @@ const REFUSED = [401, 403, 404];
  * prefixes such a call may add to (never anything else of the victim's).
  */
 const BY_DESIGN: Partial<Record<RouteId, { statuses: number[]; writes?: string[]; why: string }>> = {
-  studioSignUp: { statuses: [409], why: "the victim's portal address is taken, which its public host name shows anyway" },
+  studioSignUp: {
+    statuses: [409],
+    why: "the victim's portal address is taken, which its public host name shows anyway (a taken email alone would answer 202, as a free one does)",
+  },
+  studioSignIn: {
+    statuses: [401, 429],
+    writes: ['RATE#'],
+    why: 'a wrong password counts against the email and the source IP (growing waits), whoever sends it; the answers are the same for every address',
+  },
   inviteClient: {
     statuses: [201, 409],
     why: "one person may be a client of two studios: another studio's invitation creates that studio's own membership",

@@ -77,6 +77,19 @@ export class Browser {
 }
 
 export const DASHBOARD = 'localhost';
+
+/**
+ * Signs a studio up and its owner in on `browser`: sign-up itself opens no session (it answers
+ * alike whether or not the email has an account). The sign-in's answer, or sign-up's refusal.
+ */
+export async function signUpAndSignIn(
+  browser: Browser,
+  body: { studioName: string; slug: string; name: string; email: string; password: string },
+): Promise<Answer> {
+  const signedUp = await browser.post(DASHBOARD, '/api/studio/signup', body);
+  if (signedUp.status !== 202) return signedUp;
+  return browser.post(DASHBOARD, '/api/studio/session', { email: body.email, password: body.password });
+}
 export const portal = (slug: string) => `${slug}.localhost`;
 
 /** Mail the local SES caught, newest first. */

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { addReadyImages, findStudioBySlugForTest } from './fixtures.ts';
-import { Browser, DASHBOARD, portal } from './http.ts';
+import { Browser, DASHBOARD, portal, signUpAndSignIn } from './http.ts';
 import { finishedZip, galleryRules, latestTokenFor } from './portal-actors.ts';
 import type { SampleContext } from './route-samples.ts';
 
@@ -117,8 +117,8 @@ export async function tenantFixture(label: string): Promise<TenantFixture> {
   const owner = { email: `owner-${slug}@example.com`, password: `Owner-${tag}-9Aa`, name: `${label} Owner` };
   const studioName = `${label} Studio ${tag}`;
   const studio = new Browser();
-  const signedUp = await studio.post(DASHBOARD, '/api/studio/signup', { studioName, slug, ...owner });
-  expect(signedUp.status).toBe(201);
+  const signedUp = await signUpAndSignIn(studio, { studioName, slug, ...owner });
+  expect(signedUp.status).toBe(200);
   const { studioId } = await findStudioBySlugForTest(slug);
   const base = { slug, studioId, studioName, owner, studio, studioSession: sessionOf(studio, DASHBOARD), portalHost: portal(slug) };
   const first = await clientFixture(base, `${label}A`);

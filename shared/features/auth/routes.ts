@@ -1,21 +1,21 @@
 // Signing in and out: studio users with a password, clients with single-use links.
 import * as z from 'zod/mini';
 import { route } from '../../route-def.ts';
-import { Branding, StudioUserView } from '../studios/index.ts';
+import { StudioUserView } from '../studios/index.ts';
 import { MagicLinkBody, RedeemMagicLinkBody, StudioSignInBody, StudioSignUpBody } from './schemas.ts';
 
 export const routes = {
   studioSignUp: route({
     id: 'studioSignUp',
     feature: 'auth',
-    grants: ['table:write', 'studioPool:admin'],
+    grants: ['table:write', 'studioPool:admin', 'mail:send'],
     method: 'POST',
     path: '/api/studio/signup',
     auth: 'public',
     host: 'dashboard',
-    summary: 'Create a studio and its first user, and sign in',
+    summary: 'Create a studio and its first user; answers the same whether or not the email has an account (the mail says which)',
     body: StudioSignUpBody,
-    ok: { status: 201, body: z.object({ user: StudioUserView, studio: Branding }) },
+    ok: { status: 202, body: z.object({ message: z.string() }) },
   }),
   studioSignIn: route({
     id: 'studioSignIn',
@@ -45,12 +45,14 @@ export const routes = {
     feature: 'auth',
     // The host says which pool's token to revoke: a portal host is resolved from the table.
     // (Revoking a refresh token needs no IAM permission: the token and the app client prove it.)
-    grants: ['table:read'],
+    // Refreshing it first (admin auth) proves whose session it is; the second of the sign-out is
+    // then written on that user's or client's record, which ends their access tokens too.
+    grants: ['table:write', 'studioPool:admin', 'clientPool:admin'],
     method: 'DELETE',
     path: '/api/session',
     auth: 'public',
     host: 'any',
-    summary: 'Sign out: revoke the refresh token and clear the session cookies',
+    summary: 'Sign out: end the session (its access tokens too), revoke the refresh token and clear the session cookies',
     ok: { status: 204 },
   }),
   requestMagicLink: route({

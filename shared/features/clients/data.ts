@@ -61,6 +61,26 @@ export async function putClientWithEmail(client: Client, alsoWrite: readonly Tra
   return 'created';
 }
 
+/**
+ * Ends every session the client opened until `atSeconds` (the tenancy step compares tokens with
+ * it). Conditional on the client existing, so a removed client is not brought back as a stub.
+ */
+export async function endClientSessions(studioId: string, clientId: string, atSeconds: number): Promise<void> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.client(studioId, clientId),
+        UpdateExpression: 'SET sessionsValidAfter = :at',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':at': atSeconds },
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+  }
+}
+
 /** Conditional on the client existing, so a client deleted meanwhile is not brought back as a stub. */
 export async function recordSignIn(client: Client): Promise<void> {
   await db().send(

@@ -10,6 +10,8 @@ export interface Client {
   lastSignInAt: string | null;
   /** Last day (UTC, YYYY-MM-DD) the client may use the portal; null = no end. */
   accessExpiresAt: string | null;
+  /** Epoch seconds of the client's last sign-out: a token authenticated at or before it is refused. */
+  sessionsValidAfter?: number;
 }
 
 export const keys = {

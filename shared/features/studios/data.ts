@@ -1,6 +1,6 @@
 // The studios feature's DynamoDB requests: studios, their portal address claims and their users,
 // keyed only through records.ts.
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionFailed } from '../../data/transactions.ts';
@@ -14,6 +14,26 @@ export async function getStudio(studioId: string): Promise<Studio | null> {
 export async function getStudioUser(sub: string): Promise<StudioUser | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.studioUser(sub) }));
   return out.Item ? (withoutKeys(out.Item) as StudioUser) : null;
+}
+
+/**
+ * Ends every session the user opened until `atSeconds` (the tenancy step compares tokens with it).
+ * Conditional on the user existing, so a removed user is not brought back as a stub.
+ */
+export async function endStudioUserSessions(sub: string, atSeconds: number): Promise<void> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.studioUser(sub),
+        UpdateExpression: 'SET sessionsValidAfter = :at',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':at': atSeconds },
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+  }
 }
 
 export async function isSlugTaken(slug: string): Promise<boolean> {

@@ -21,6 +21,8 @@ export interface StudioUser {
   email: string;
   name: string;
   role: 'owner' | 'member';
+  /** Epoch seconds of the user's last sign-out: a token authenticated at or before it is refused. */
+  sessionsValidAfter?: number;
 }
 
 export const keys = {

@@ -8,7 +8,7 @@ import { db, tableName } from '../../../shared/data/db.ts';
 import { issueMagicLink } from '../../../shared/features/auth/domain/magic-links.ts';
 import { findClientByEmail } from '../../../shared/features/clients/domain/clients.ts';
 import { findStudioBySlugForTest } from '../../support/fixtures.ts';
-import { Browser, DASHBOARD, magicTokenIn, mailbox, portal } from '../../support/http.ts';
+import { Browser, DASHBOARD, magicTokenIn, mailbox, portal, signUpAndSignIn } from '../../support/http.ts';
 import { keys } from '../../support/keys.ts';
 import { storedState } from '../../support/snapshot.ts';
 
@@ -121,8 +121,8 @@ describe('studio sign-up', () => {
     const b = new Browser();
     const body = { studioName: 'Fern & Fable', slug, name: 'Rae Fern', email: unique('rae'), password: 'Fern-and-Fable-1' };
     const created = await b.post(DASHBOARD, '/api/studio/signup', body);
-    expect(created.status).toBe(201);
-    expect(created.body.studio.slug).toBe(slug);
+    expect(created.status).toBe(202);
+    expect((await b.post(DASHBOARD, '/api/studio/session', { email: body.email, password: body.password })).status).toBe(200);
     expect((await b.get(DASHBOARD, '/api/studio/me')).body.user.email).toBe(body.email);
     const portalBranding = await new Browser().get(portal(slug), '/api/portal');
     expect(portalBranding.body.studio.name).toBe('Fern & Fable');
@@ -312,14 +312,14 @@ describe('tenancy', () => {
     // A second studio that also has Ava as a client.
     otherSlug = `other-${randomUUID().slice(0, 6)}`;
     const owner = new Browser();
-    const created = await owner.post(DASHBOARD, '/api/studio/signup', {
+    const created = await signUpAndSignIn(owner, {
       studioName: 'Other Studio',
       slug: otherSlug,
       name: 'O. Wner',
       email: unique('owner'),
       password: 'Other-studio-1',
     });
-    expect(created.status).toBe(201);
+    expect(created.status).toBe(200);
     expect((await owner.post(DASHBOARD, '/api/studio/clients', { email: DEMO.clients[0].email, name: 'Ava at Other' })).status).toBe(201);
   });
 

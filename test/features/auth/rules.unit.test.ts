@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/errors.ts';
-import { refuseRedeem, renewableFor } from '../../../shared/features/auth/domain/rules.ts';
+import { refuseRedeem, renewableFor, sessionEnded, unverifiedClaims } from '../../../shared/features/auth/domain/rules.ts';
 
 const NOW = Date.parse('2025-06-15T12:00:00Z');
 const seconds = (ms: number) => Math.floor(ms / 1000);
@@ -37,5 +37,34 @@ describe('a magic link may be renewed', () => {
     ['an expired link, for the client it was sent to', link, { clientId: 'c1' }],
   ])('%s: %o', (_, record, renewable) => {
     expect(renewableFor(record, 's1', NOW)).toEqual(renewable);
+  });
+});
+
+describe('a session is ended by a later sign-out', () => {
+  const OUT = 1_750_000_000;
+  it.each<[string, Record<string, unknown>, number | undefined, boolean]>([
+    ['never signed out', { auth_time: String(OUT - 10) }, undefined, false],
+    ['opened before the sign-out', { auth_time: String(OUT - 10) }, OUT, true],
+    ['opened in the same second (a token says only its second)', { auth_time: String(OUT) }, OUT, true],
+    ['opened after the sign-out', { auth_time: String(OUT + 1) }, OUT, false],
+    ['auth_time wins over a later iat (a refresh keeps auth_time)', { auth_time: String(OUT - 5), iat: String(OUT + 100) }, OUT, true],
+    ['iat when there is no auth_time', { iat: OUT + 1 }, OUT, false],
+    ['a token that says no time, after a sign-out', {}, OUT, true],
+    ['a token that says nonsense, after a sign-out', { auth_time: 'soon' }, OUT, true],
+  ])('%s', (_, claims, validAfter, ended) => {
+    expect(sessionEnded(claims, validAfter)).toBe(ended);
+  });
+
+  it('reads the claims of a JWT, and nothing of what is none', () => {
+    const jwt = `e30.${Buffer.from(JSON.stringify({ sub: 'u1', auth_time: 5 })).toString('base64url')}.sig`;
+    expect(unverifiedClaims(jwt)).toEqual({ sub: 'u1', auth_time: 5 });
+    for (const junk of [
+      '',
+      'abc',
+      'a.b.c',
+      `e30.${Buffer.from('[1]').toString('base64url')}.x`,
+      `e30.${Buffer.from('null').toString('base64url')}.x`,
+    ])
+      expect(unverifiedClaims(junk)).toBeNull();
   });
 });

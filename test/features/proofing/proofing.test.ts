@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../local/seed.ts';
 import { db, tableName } from '../../../shared/data/db.ts';
 import { findStudioBySlugForTest } from '../../support/fixtures.ts';
-import { Browser, DASHBOARD, mailbox } from '../../support/http.ts';
+import { Browser, DASHBOARD, mailbox, signUpAndSignIn } from '../../support/http.ts';
 import { keys } from '../../support/keys.ts';
 import {
   comment,
@@ -69,7 +69,7 @@ describe('proofing a gallery', () => {
     expect((await select(other.browser, galleryId, imageIds[0] as string)).status).toBe(404);
     const before = await storedState();
     const otherStudio = new Browser();
-    await otherStudio.post(DASHBOARD, '/api/studio/signup', {
+    await signUpAndSignIn(otherStudio, {
       studioName: 'Rival',
       slug: `rival-${randomUUID().slice(0, 6)}`,
       name: 'R',

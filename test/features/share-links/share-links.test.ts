@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../local/seed.ts';
 import { db, tableName } from '../../../shared/data/db.ts';
 import { addReadyImages, findStudioBySlugForTest } from '../../support/fixtures.ts';
-import { Browser, DASHBOARD, portal } from '../../support/http.ts';
+import { Browser, DASHBOARD, portal, signUpAndSignIn } from '../../support/http.ts';
 import { keys } from '../../support/keys.ts';
 import { storedState } from '../../support/snapshot.ts';
 
@@ -161,7 +161,7 @@ describe('share links', () => {
     expect((await new Browser().post(NORTHLIGHT, '/api/share/gallery', { token: 'short' })).status).toBe(400);
     expect((await new Browser().post(NORTHLIGHT, '/api/share/gallery', { token: 'A'.repeat(43) })).status).toBe(404);
     const rival = new Browser();
-    await rival.post(DASHBOARD, '/api/studio/signup', {
+    await signUpAndSignIn(rival, {
       studioName: 'Rival Links',
       slug: `links-${randomUUID().slice(0, 6)}`,
       name: 'R',

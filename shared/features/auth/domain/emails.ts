@@ -72,3 +72,35 @@ export function signInEmail(studio: Studio, client: Client, link: string) {
     }),
   };
 }
+
+/** Portico's own mails to a studio owner: plain words, the same in text and HTML. */
+function ownerLetter(subject: string, paragraphs: string[], link: { label: string; url: string }) {
+  const text = [...paragraphs.flatMap((p) => [p, '']), `${link.label}: ${link.url}`, '', '— Portico'].join('\n');
+  const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1d1d1f;line-height:1.5">
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>
+<p>— Portico</p></body></html>`;
+  return { subject, text, html };
+}
+
+export function studioReadyEmail(studio: Studio, signInUrl: string) {
+  return ownerLetter(
+    `Your studio ${studio.name.slice(0, 60)} is ready`,
+    [
+      `Welcome to Portico. Your studio ${studio.name} is ready, and its client portal is at ${studio.slug}.`,
+      'Sign in with this email address and the password you chose.',
+    ],
+    { label: 'Sign in to your studio', url: signInUrl },
+  );
+}
+
+export function signUpAttemptEmail(signInUrl: string) {
+  return ownerLetter(
+    'Someone tried to sign up with your email',
+    [
+      'Someone tried to create a Portico studio with this email address, which already has an account. Nothing was changed, and no new studio was created.',
+      'If it was you, sign in to your studio instead (the sign-in page can help if you forgot your password). If it was not, you can ignore this email.',
+    ],
+    { label: 'Sign in', url: signInUrl },
+  );
+}

@@ -11,6 +11,7 @@ import type { Studio } from '../../studios/index.ts';
 import type { LinkPurpose } from '../records.ts';
 import { invitationEmail, signInEmail } from './emails.ts';
 import { claimLinkForRenewal, findRenewableLink, issueMagicLink, newMagicLink, redeemMagicLink } from './magic-links.ts';
+import { sessionAfter } from './sessions.ts';
 
 /** Sign-in emails per address and portal: enough for real use, too few to flood an inbox. */
 export const SIGN_IN_LIMIT = { bucket: 'signin', max: 5, windowSeconds: 15 * 60 };
@@ -65,7 +66,10 @@ export async function signInWithLink(studio: Studio, token: string): Promise<{ c
   const client = await getClient(studio.studioId, clientId);
   if (!client) throw notAllowed('access_revoked', `This account no longer has access to ${studio.name}'s portal.`);
   assertAccess(studio, client);
-  const tokens = await issueSession('client', clientUsername(studio.studioId, client.clientId));
+  const username = clientUsername(studio.studioId, client.clientId);
+  const tokens = await sessionAfter(client.sessionsValidAfter, await issueSession('client', username), () =>
+    issueSession('client', username),
+  );
   await recordSignIn(client);
   return { client, tokens };
 }

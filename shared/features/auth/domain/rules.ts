@@ -38,3 +38,33 @@ export function renewableFor(
   if (record.expiresAt * 1000 > now) return null;
   return { clientId: record.clientId };
 }
+
+/**
+ * The claims of a JWT, read without verifying it: only for tokens Cognito has just handed us, or to
+ * learn whose sessions a sign-out ends (never to let anyone in). Null when it is no JWT.
+ */
+export function unverifiedClaims(token: string): Record<string, unknown> | null {
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** When the token's holder signed in (`auth_time`, which a refresh keeps; else `iat`), in epoch seconds. */
+export function authenticatedAt(claims: Record<string, unknown>): number | null {
+  const at = Number(claims.auth_time ?? claims.iat);
+  return Number.isFinite(at) ? at : null;
+}
+
+/**
+ * A token opened at or before the holder's last sign-out (`sessionsValidAfter`, epoch seconds) is
+ * ended: the same second counts as before, as a token says only its second. A token that says no
+ * time is ended too once there has been a sign-out.
+ */
+export function sessionEnded(claims: Record<string, unknown>, sessionsValidAfter: number | undefined): boolean {
+  if (sessionsValidAfter === undefined) return false;
+  const at = authenticatedAt(claims);
+  return at === null || at <= sessionsValidAfter;
+}

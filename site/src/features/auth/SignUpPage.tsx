@@ -24,6 +24,7 @@ const ORDER: SignUpField[] = ['studioName', 'slug', 'name', 'email', 'password']
 export default function SignUpPage() {
   const hydrated = useHydrated();
   const [studioName, setStudioName] = useState('');
+  const [sent, setSent] = useState('');
   const [slug, setSlug] = useState('');
   /** Once people edit the address themselves, the studio name stops rewriting it. */
   const [slugEdited, setSlugEdited] = useState(false);
@@ -59,6 +60,7 @@ export default function SignUpPage() {
     e.preventDefault();
     if (busy) return;
     setError('');
+    setSent('');
     const found = show({
       studioName: requiredProblem(studioName, 'your studio’s name'),
       slug: slugProblem(slug),
@@ -69,12 +71,21 @@ export default function SignUpPage() {
     if (found) return;
     setBusy(true);
     try {
-      await call('studioSignUp', { body: { studioName: studioName.trim(), slug, name: name.trim(), email: email.trim(), password } });
-      location.assign('/');
+      const answer = await call('studioSignUp', {
+        body: { studioName: studioName.trim(), slug, name: name.trim(), email: email.trim(), password },
+      });
+      // Sign-up answers alike whether or not the email was free (the mail says which): signing in
+      // with the chosen password opens the new studio; if it fails, the mail explains.
+      try {
+        await call('studioSignIn', { body: { email: email.trim(), password } });
+        location.assign('/');
+      } catch {
+        setBusy(false);
+        setSent(answer.message);
+      }
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.code === 'slug_taken') show({ slug: err.message });
-      else if (err instanceof ApiError && err.code === 'email_taken') show({ email: err.message });
       else if (err instanceof ApiError && Object.keys(err.fields).length) {
         show(Object.fromEntries(ORDER.map((k) => [k, err.field(k)])));
         setError('Please check the highlighted fields.');
@@ -95,6 +106,7 @@ export default function SignUpPage() {
     >
       <form class="stack" noValidate onSubmit={submit}>
         <Notice role="alert">{error}</Notice>
+        <Notice role="status">{sent}</Notice>
         <Field
           id="studioName"
           label="Studio name"
