@@ -22,6 +22,8 @@
 //   portico:functionMemorySize  Memory of every route Lambda in MB (default 512).
 //   portico:bundleAwsSdk      true: bundle the AWS SDK into every Lambda (the versions package-lock.json
 //                             pins) instead of using the one Lambda's nodejs24.x runtime provides (default).
+//   portico:originSecretRotation  Any new value (e.g. a date) redeploys the distribution with the origin
+//                             secret's current value, after `put-secret-value` (README, Deploy).
 //   portico:skipBundling      true: no esbuild run (a quick check: `npx cdk synth -q -c portico:skipBundling=true`).
 //                             The CLI rejects user context under aws:, so this sets aws:cdk:bundling-stacks=[]
 //                             (what the in-process tests set). Handlers that do not exist yet then

@@ -45,6 +45,8 @@ export interface PorticoProps {
   readonly objectEvents?: readonly ObjectEventDef[];
   /** Per-route exceptions to the function defaults, keyed by route id. */
   readonly functionOverrides?: ApiStackProps['functionOverrides'];
+  /** Changed to make CloudFront take the origin secret's new value (README, Deploy: rotating the origin secret). */
+  readonly originSecretRotation?: string;
 }
 
 export interface PorticoStacks {
@@ -97,6 +99,7 @@ export function porticoPropsFromContext(app: App): PorticoProps {
     priceClass,
     stackPrefix: get('stackPrefix') ?? 'Portico',
     functionMemorySize,
+    originSecretRotation: get('originSecretRotation'),
     rootDir: ROOT_DIR,
   };
 }
@@ -124,6 +127,8 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
   }
   const home = { account: props.account, region: props.region };
   const name = (part: string) => `${props.stackPrefix}${part}`;
+  // A fixed name both regions know: the API stack creates the secret, the edge stack resolves it.
+  const originSecretName = `${props.stackPrefix}/origin-secret`;
 
   const data = new DataStack(app, name('Data'), {
     env: home,
@@ -155,6 +160,8 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     mailIdentity: mail.identity,
     functionDefaults: { memorySize: props.functionMemorySize },
     functionOverrides: props.functionOverrides,
+    originSecretName,
+    edgeRegion: EDGE_REGION,
   });
   const events = new EventsStack(app, name('Events'), {
     env: home,
@@ -180,6 +187,8 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     certificateArn: props.certificateArn,
     httpApi: api.httpApi,
     apiRegion: props.region,
+    originSecretName,
+    originSecretRotation: props.originSecretRotation,
     dataBucket: data.bucket,
     priceClass: props.priceClass,
     siteDir: props.siteDir ?? join(props.rootDir, 'site', 'dist'),

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ORIGIN_SECRET_HEADER } from '../shared/origin-header.ts';
 import { securityHeaders } from '../shared/security-headers.ts';
 import { type Authorizer, invoke } from './api-gateway.ts';
 import { renderMailbox } from './dev-mail.ts';
@@ -18,6 +19,11 @@ export interface LocalServerOptions {
   authorizers: Record<'studio' | 'client', Authorizer>;
   mailbox: { list(): Promise<CaughtMail[]> };
   siteDir?: string;
+  /**
+   * The value CloudFront's /api/* origin adds as ORIGIN_SECRET_HEADER (infra/stacks/edge-stack.ts).
+   * Default: LOCAL_ORIGIN_SECRET from the environment; unset, no header is added (nor required).
+   */
+  originSecret?: string;
 }
 
 const MAX_BODY = 10 * 1024 * 1024; // API Gateway's payload limit
@@ -70,6 +76,7 @@ export function startLocalServer(opts: LocalServerOptions): Promise<Server> {
   const siteDir = opts.siteDir ?? fileURLToPath(new URL('../site/dist/', import.meta.url));
   const edge = loadEdgeFunctions(opts.dashboardHost);
   const headersForAll = securityHeaders({ storageOrigin: opts.storageOrigin });
+  const originSecret = opts.originSecret ?? (process.env.LOCAL_ORIGIN_SECRET || undefined);
 
   async function serveSite(res: ServerResponse, uri: string, method: string): Promise<void> {
     const path = normalize(join(siteDir, decodeURIComponent(uri)));
@@ -127,6 +134,8 @@ export function startLocalServer(opts: LocalServerOptions): Promise<Server> {
       if (body === null) return sendApiError(res, 413, 'Request Entity Too Large');
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(forwarded.headers)) headers[k.toLowerCase()] = v.value;
+      // A custom origin header: CloudFront sets it after the viewer functions, over any value the viewer sent.
+      if (originSecret) headers[ORIGIN_SECRET_HEADER] = originSecret;
       const cookies = Object.entries(forwarded.cookies).map(([k, v]) => `${k}=${v.value}`);
       const out = await invoke(
         { method, url, headers, cookies, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' },

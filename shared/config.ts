@@ -101,6 +101,17 @@ export const config = {
   get signInFailuresForgetSeconds() {
     return whole('SIGNIN_FAILURES_FORGET_SECONDS', 86_400);
   },
+  /**
+   * The Secrets Manager secret whose value CloudFront sends in the origin header (shared/http/origin.ts);
+   * set by CDK on every route's function. Unset (locally), no origin header is required.
+   */
+  get originSecretId() {
+    return process.env.ORIGIN_SECRET_ID || undefined;
+  },
+  /** How long a function keeps the accepted origin secrets before reading them again (default 300). */
+  get originSecretCacheSeconds() {
+    return whole('ORIGIN_SECRET_CACHE_SECONDS', 300);
+  },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {
     return process.env.S3_FORCE_PATH_STYLE === 'true';

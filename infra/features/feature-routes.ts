@@ -16,7 +16,9 @@
 import { Duration, NestedStack, type NestedStackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { Auth, RouteDef } from '../../shared/routes.ts';
 import { applyGrants, type FunctionResources, functionEnvironment, handlerEntry, porticoFunction } from '../lambda.ts';
@@ -70,6 +72,8 @@ export interface FeatureRoutesProps extends NestedStackProps, FunctionResources 
   readonly functionDefaults?: FunctionSettings;
   /** Per-route exceptions to the defaults, keyed by route id. */
   readonly functionOverrides?: Readonly<Record<string, FunctionSettings>>;
+  /** The secret CloudFront sends in the origin header; every route's wrapper reads it (shared/http/origin.ts). */
+  readonly originSecret: secretsmanager.ISecret;
 }
 
 export class FeatureRoutes extends NestedStack {
@@ -79,7 +83,13 @@ export class FeatureRoutes extends NestedStack {
   constructor(scope: Construct, id: string, props: FeatureRoutesProps) {
     super(scope, id, props);
     this.routes = props.routes;
-    const environment = functionEnvironment(props);
+    // The origin check is the wrapper's, not a route's choice: every route's function gets the
+    // secret's id and may read that secret (GetSecretValue only), whatever its `grants` say.
+    const environment = { ...functionEnvironment(props), ORIGIN_SECRET_ID: props.originSecret.secretArn };
+    const readOriginSecret = new iam.PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue'],
+      resources: [props.originSecret.secretArn],
+    });
     const functions = new Map<string, lambda.IFunction>();
 
     for (const route of props.routes) {
@@ -95,6 +105,7 @@ export class FeatureRoutes extends NestedStack {
         environment,
         missingHandlerHint: `Route ${route.id} has no handler (every route in shared/routes.ts needs ${entry})`,
       });
+      fn.addToRolePolicy(readOriginSecret);
       applyGrants(fn, route.grants, props, `Route ${route.id}`);
       functions.set(route.id, fn);
 

@@ -11,10 +11,12 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { Auth, RouteDef } from '../../shared/routes.ts';
 import { FeatureRoutes, type FunctionSettings, planRouteStacks } from '../features/feature-routes.ts';
 import type { FunctionResources } from '../lambda.ts';
+import { acknowledge } from '../nag.ts';
 
 export type { FunctionSettings } from '../features/feature-routes.ts';
 export { COGNITO_ADMIN_ACTIONS } from '../lambda.ts';
@@ -27,6 +29,10 @@ export interface ApiStackProps extends StackProps, FunctionResources {
   readonly functionDefaults?: FunctionSettings;
   /** ...and per-route exceptions, keyed by route id. */
   readonly functionOverrides?: Readonly<Record<string, FunctionSettings>>;
+  /** Name of the secret CloudFront sends in the origin header; the edge stack resolves it by this name. */
+  readonly originSecretName: string;
+  /** Region of the edge stack, where the secret is replicated for CloudFormation to resolve it there. */
+  readonly edgeRegion: string;
 }
 
 export class ApiStack extends Stack {
@@ -35,6 +41,8 @@ export class ApiStack extends Stack {
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
   /** The nested stacks holding the routes, in table order of their features. */
   readonly routeStacks: readonly FeatureRoutes[];
+  /** What CloudFront sends the API in ORIGIN_SECRET_HEADER (shared/origin-header.ts). */
+  readonly originSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -74,6 +82,23 @@ export class ApiStack extends Stack {
       client: jwtAuthorizer('client', props.clientPool, props.clientPoolClient),
     };
 
+    // Only CloudFront may call the API (shared/http/origin.ts): its /api/* origin sends this secret's
+    // value in a header, and every route refuses a request without it. Generated here, never in a
+    // template; replicated to the edge region, where the edge stack resolves it by name with a
+    // CloudFormation dynamic reference (a cross-region reference would put the value in SSM in clear).
+    this.originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
+      secretName: props.originSecretName,
+      description: 'Portico: the value CloudFront sends the API in its origin header (README, Deploy)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      replicaRegions: this.region === props.edgeRegion ? undefined : [{ region: props.edgeRegion }],
+    });
+    acknowledge(
+      this.originSecret,
+      'No rotation Lambda: the operator rotates by putting a new value and redeploying the edge stack (README, Deploy); ' +
+        'the API accepts the current and the previous value throughout, so no request is refused.',
+      'AwsSolutions-SMG4',
+    );
+
     this.routeStacks = planRouteStacks(props.routes).map(
       (plan) =>
         new FeatureRoutes(this, plan.id, {
@@ -93,6 +118,7 @@ export class ApiStack extends Stack {
           clientPool: props.clientPool,
           clientPoolClient: props.clientPoolClient,
           mailIdentity: props.mailIdentity,
+          originSecret: this.originSecret,
         }),
     );
     this.functions = new Map(this.routeStacks.flatMap((stack) => [...stack.functions]));

@@ -3,7 +3,7 @@
 // the site bucket by default, the HTTP API under /api/*. Both answer with the same security
 // headers, built from shared/security-headers.ts so the local server and AWS agree.
 import { existsSync, readFileSync } from 'node:fs';
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -13,6 +13,7 @@ import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { ORIGIN_SECRET_HEADER } from '../../shared/origin-header.ts';
 import { securityHeaders } from '../../shared/security-headers.ts';
 import { acknowledge, acknowledgeWildcards } from '../nag.ts';
 
@@ -25,6 +26,10 @@ export interface EdgeStackProps extends StackProps {
   readonly httpApi: apigw.IHttpApi;
   /** Region of the HTTP API (the home region). */
   readonly apiRegion: string;
+  /** The secret (created by the API stack, replicated here) whose value the /api/* origin sends. */
+  readonly originSecretName: string;
+  /** Any new value redeploys the distribution with the secret's current value (README, Deploy). */
+  readonly originSecretRotation?: string;
   /** The files bucket: presigned URLs point at it, so the CSP must allow it. */
   readonly dataBucket: s3.IBucket;
   readonly priceClass: cloudfront.PriceClass;
@@ -96,7 +101,9 @@ export class EdgeStack extends Stack {
 
     const apiDomain = `${props.httpApi.apiId}.execute-api.${props.apiRegion}.${this.urlSuffix}`;
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
-      comment: `Portico ${domainName}`,
+      // The rotation marker changes the template, so CloudFormation updates the distribution and
+      // resolves the origin secret's reference again (an unchanged template keeps the old value).
+      comment: `Portico ${domainName}${props.originSecretRotation ? ` (origin secret ${props.originSecretRotation})` : ''}`.slice(0, 128),
       domainNames: hostNames,
       certificate,
       minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
@@ -117,6 +124,9 @@ export class EdgeStack extends Stack {
           origin: new origins.HttpOrigin(apiDomain, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            // The proof a request came through here (shared/http/origin.ts), overwriting any viewer's
+            // copy. A dynamic reference: CloudFormation resolves it at deploy, the template holds no value.
+            customHeaders: { [ORIGIN_SECRET_HEADER]: SecretValue.secretsManager(props.originSecretName).unsafeUnwrap() },
           }),
           // No redirect: a redirected POST would lose its body.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,

@@ -1,8 +1,9 @@
 // What every route handler goes through (defineHandler in handler.ts, definePublicHandler in
-// public-handler.ts): it validates input against the route's zod schemas, refuses cross-site writes,
-// and turns every failure into a JSON error: a caller's mistake is always a 4xx, and only a bug is a
-// 500. Who the tenant and the caller are is the `tenancy` step's job (handler.ts), so a route that
-// needs neither (host 'any', auth 'public') bundles none of the lookups behind them.
+// public-handler.ts): it refuses a request that did not come through CloudFront (origin.ts),
+// validates input against the route's zod schemas, refuses cross-site writes, and turns every
+// failure into a JSON error: a caller's mistake is always a 4xx, and only a bug is a 500. Who the
+// tenant and the caller are is the `tenancy` step's job (handler.ts), so a route that needs neither
+// (host 'any', auth 'public') bundles none of the lookups behind them.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -17,6 +18,7 @@ import { logger } from '../logger.ts';
 import type { RouteDef } from '../route-def.ts';
 import { readCookies } from './cookies.ts';
 import { badRequest, forbidden, HttpError, httpErrorOf, unavailable } from './errors.ts';
+import { assertThroughEdge } from './origin.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -194,6 +196,8 @@ export type Tenancy = (route: RouteDef, event: ApiEvent, host: string) => Promis
 export function wrapRoute<const R extends RouteDef>(route: R, tenancy: Tenancy, fn: (req: RouteRequest<R>) => Promise<Reply<R>>) {
   const run = async (event: ApiEvent): Promise<ApiResult> => {
     try {
+      // First of all: a request that skipped CloudFront (its functions set x-portico-host) is refused.
+      await assertThroughEdge(event.headers);
       const host = (event.headers['x-portico-host'] ?? event.headers.host ?? '').toLowerCase();
       assertSameOrigin(event, host);
       const tenant = await tenancy(route, event, host);

@@ -62,6 +62,7 @@ describe('the CloudFront response-headers policy', () => {
         certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
         httpApi: HttpApi.fromHttpApiAttributes(home, 'Api', { httpApiId: 'abc123' }),
         apiRegion: 'eu-west-1',
+        originSecretName: 'Portico/origin-secret',
         dataBucket: Bucket.fromBucketAttributes(home, 'Files', { bucketName: 'portico-files', bucketRegionalDomainName: FILES_DOMAIN }),
         priceClass: PriceClass.PRICE_CLASS_100,
         siteDir: '/nonexistent/site/dist',
