@@ -29,6 +29,14 @@ export const limits = {
   get marksPerMinute() {
     return whole('MARKS_PER_MINUTE', 300);
   },
+  /** Images one studio may have waiting in uploading (ticketed, not yet processing) at once. */
+  get uploadsWaiting() {
+    return whole('UPLOADS_WAITING_MAX', 5_000);
+  },
+  /** Bytes one studio may ask upload tickets for per hour (the files' declared sizes). */
+  get uploadBytesPerHour() {
+    return whole('UPLOAD_BYTES_PER_HOUR', 50 * 1024 ** 3);
+  },
 };
 
 /** A positive whole number from the environment, or its default (documented in README). */

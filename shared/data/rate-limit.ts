@@ -11,46 +11,79 @@ export interface Limit {
   bucket: string;
   max: number;
   windowSeconds: number;
+  /** What the 429 says (a generic "too many requests" when not given). */
+  message?: string;
+}
+
+const TOO_MANY = 'Too many requests. Please wait a few minutes and try again.';
+
+/**
+ * Counts `amount` uses of `subject` (one request, or e.g. its bytes); throws 429 once more than
+ * `max` would fall in the current window. Returns the window's start, which `giveBack` needs.
+ */
+export async function consume(limit: Limit, subject: string, now = Date.now(), amount = 1): Promise<number> {
+  const windowStart = Math.floor(now / 1000 / limit.windowSeconds) * limit.windowSeconds;
+  const retryAfter = Math.max(1, windowStart + limit.windowSeconds - Math.floor(now / 1000));
+  await add(limit, subject, windowStart, amount, limit.max - amount, retryAfter);
+  return windowStart;
 }
 
 /**
- * Counts one use of `subject`; throws 429 once `max` uses fall in the current window. Returns the
- * window's start, which `giveBack` needs.
+ * Holds `amount` uses of `subject` for things that live at most one window, each given back with
+ * `giveBack` when it ends (an upload that starts processing) or forgotten with its window (one
+ * abandoned): 429 once the uses held in this window and the previous one would pass `max`. Only
+ * those two windows can hold live things, so nothing abandoned counts for longer. The 429 says to
+ * retry after `retryAfterSeconds`, as held uses are given back all the time. Returns the window's
+ * start, for `giveBack`.
  */
-export async function consume(limit: Limit, subject: string, now = Date.now()): Promise<number> {
+export async function hold(limit: Limit, subject: string, amount: number, retryAfterSeconds: number, now = Date.now()): Promise<number> {
   const windowStart = Math.floor(now / 1000 / limit.windowSeconds) * limit.windowSeconds;
+  const previous = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: rateWindowKey(limit.bucket, subject, windowStart - limit.windowSeconds),
+      ConsistentRead: true,
+    }),
+  );
+  // Gives back since this read only lower it: the race errs on the strict side.
+  const heldBefore = Math.max(0, Number(previous.Item?.count ?? 0));
+  await add(limit, subject, windowStart, amount, limit.max - amount - heldBefore, retryAfterSeconds);
+  return windowStart;
+}
+
+/** ADD `amount` to the window's counter, conditional on it holding at most `room` before. */
+async function add(limit: Limit, subject: string, windowStart: number, amount: number, room: number, retryAfter: number): Promise<void> {
+  const refused = () => limitReached(limit.message ?? TOO_MANY, retryAfter);
+  // More than the whole limit at once never fits (and a missing counter would let it through).
+  if (room < 0) throw refused();
   try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: rateWindowKey(limit.bucket, subject, windowStart),
-        UpdateExpression: 'ADD #count :one SET #ttl = if_not_exists(#ttl, :ttl)',
-        ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
+        UpdateExpression: 'ADD #count :amount SET #ttl = if_not_exists(#ttl, :ttl)',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count <= :room',
         ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl' },
-        ExpressionAttributeValues: { ':one': 1, ':max': limit.max, ':ttl': windowStart + 2 * limit.windowSeconds },
+        ExpressionAttributeValues: { ':amount': amount, ':room': room, ':ttl': windowStart + 2 * limit.windowSeconds },
       }),
     );
-    return windowStart;
   } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') {
-      const retryAfter = windowStart + limit.windowSeconds - Math.floor(now / 1000);
-      throw limitReached('Too many requests. Please wait a few minutes and try again.', Math.max(1, retryAfter));
-    }
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') throw refused();
     throw e;
   }
 }
 
-/** Takes back one use counted in the window that started at `windowStart` (never below zero). */
-export async function giveBack(limit: Limit, subject: string, windowStart: number): Promise<void> {
+/** Takes back `amount` uses counted in the window that started at `windowStart` (never below zero). */
+export async function giveBack(limit: Limit, subject: string, windowStart: number, amount = 1): Promise<void> {
   try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: rateWindowKey(limit.bucket, subject, windowStart),
         UpdateExpression: 'ADD #count :minus',
-        ConditionExpression: '#count > :zero',
+        ConditionExpression: '#count >= :amount',
         ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+        ExpressionAttributeValues: { ':minus': -amount, ':amount': amount },
       }),
     );
   } catch (e) {
@@ -169,7 +202,8 @@ export const records: FeatureRecords = {
     { record: 'Failure count (backoff)', PK: 'RATE#<bucket>#<subject>', SK: 'FAILURES', ttl: true },
   ],
   accessPatterns: [
-    'Rate limit: UpdateItem ADD count on the current window, conditional on count < limit.',
+    'Rate limit: UpdateItem ADD count (1, or an amount such as bytes) on the current window, conditional on count + amount <= limit.',
+    'Held uses (hold, e.g. uploads waiting): GetItem the previous window, then the same UpdateItem with the room it leaves; giveBack (ADD -amount, conditional on count >= amount) when a held use ends.',
     'Failures only (consumeOnFailure): the same UpdateItem holds one use while the attempt runs; a success gives it back (ADD -1, conditional on count > 0).',
     'Backoff: GetItem RATE#<bucket>#<subject>/FAILURES before an attempt (wait while failures and the last one say so); UpdateItem ADD failures on a failure (restarting a forgotten count); DeleteItem on a success.',
   ],

@@ -58,6 +58,8 @@ export interface ImageRecord {
   derived: Partial<Record<Variant, Partial<Record<DerivedFormat, string>>>> | null;
   /** A tiny placeholder (ThumbHash, base64) the grid shows while the thumbnail loads. */
   placeholder: string | null;
+  /** While uploading: when the record expires (epoch seconds), should its file never arrive. */
+  ttl?: number;
 }
 
 /** What the image pipeline writes into an image record once its files are made. */
@@ -180,7 +182,7 @@ export const records: FeatureRecords = {
   rows: [
     { record: 'Project', PK: 'STUDIO#<studioId>', SK: 'PROJECT#<projectId>', GSI1PK: 'CLIENT#<clientId>', GSI1SK: 'PROJECT#<projectId>' },
     { record: 'Gallery', PK: 'STUDIO#<studioId>', SK: 'GALLERY#<galleryId>', GSI1PK: 'CLIENT#<clientId>', GSI1SK: 'GALLERY#<galleryId>' },
-    { record: 'Image', PK: 'GALLERY#<galleryId>', SK: 'IMAGE#<imageId>' },
+    { record: 'Image', PK: 'GALLERY#<galleryId>', SK: 'IMAGE#<imageId>', ttl: true },
     { record: 'Image removal note', PK: 'GALLERY#<galleryId>', SK: 'DELETING#<imageId>' },
     { record: 'Selection state', PK: 'GALLERY#<galleryId>', SK: 'SELECTION#<clientId>' },
     { record: 'Selected image', PK: 'GALLERY#<galleryId>', SK: 'PICK#<clientId>#<imageId>' },
@@ -200,6 +202,7 @@ export const records: FeatureRecords = {
     "A gallery to proof: ONE paginated Query of PK=GALLERY#<galleryId> returns the images, the client's selection state, picks, favourites and comments together.",
     'Select within the maximum: one transaction increments SELECTION#<clientId>.count on condition count < max and not confirmed, and creates PICK#…; unselect is its mirror. The count can never pass the maximum or drift from the picks, whatever runs concurrently.',
     'Confirm the final set: one transaction sets confirmedAt on SELECTION#<clientId> on condition the count is what was read, and writes SUBMISSION#…',
+    "An upload: the ticket writes IMAGE#… as uploading with a ttl (a day; uploads/domain/uploads.ts), removed when processing starts, so an abandoned upload's record expires.",
     "Remove an image: one transaction deletes IMAGE#… with the client's marks and writes DELETING#<imageId> (the files to delete); the note goes once the files are gone, so a retry after an S3 failure finishes the removal.",
     "A ZIP download's status: GetItem GALLERY#<galleryId>/ZIPJOB#<jobId> (the client polls it). The worker claims the job with an UpdateItem conditional on status = queued (or running but stale), so a duplicate event never builds it twice, and writes progress and the result conditional on its own runId. ZIP jobs expire after a day (ttl), like the ZIP itself; the gallery's one-Query read meets the few live ones and skips them.",
     "A client's live ZIPs of a gallery: Query GALLERY#<galleryId>, SK begins_with ZIPSLOT#<clientId># (at most the cap); a new job takes a free slot (none, or its job finished) with a PutItem conditional on the slot being as read, so concurrent requests never pass the cap.",

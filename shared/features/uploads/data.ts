@@ -30,18 +30,25 @@ export async function createMultipartUpload(key: string, contentType: string): P
   return created.UploadId as string;
 }
 
-/** A presigned PUT of a whole file, held to its type and size. */
+/**
+ * A presigned PUT of a whole file, held to its type and size: both are signed headers, so S3
+ * refuses any other Content-Type or Content-Length (the presigner leaves Content-Type unsigned
+ * unless told to).
+ */
 export async function presignPut(key: string, contentType: string, size: number, expiresIn: number): Promise<string> {
   return getSignedUrl(s3(), new PutObjectCommand({ Bucket: config.bucketName, Key: key, ContentType: contentType, ContentLength: size }), {
     expiresIn,
+    signableHeaders: new Set(['content-type', 'content-length']),
   });
 }
 
-/** A presigned PUT of one part of a multipart upload. */
-export async function presignPart(key: string, uploadId: string, partNumber: number, expiresIn: number): Promise<string> {
-  return getSignedUrl(s3(), new UploadPartCommand({ Bucket: config.bucketName, Key: key, UploadId: uploadId, PartNumber: partNumber }), {
-    expiresIn,
-  });
+/** A presigned PUT of one part of a multipart upload, held to its length (a signed header). */
+export async function presignPart(key: string, uploadId: string, partNumber: number, size: number, expiresIn: number): Promise<string> {
+  return getSignedUrl(
+    s3(),
+    new UploadPartCommand({ Bucket: config.bucketName, Key: key, UploadId: uploadId, PartNumber: partNumber, ContentLength: size }),
+    { expiresIn, signableHeaders: new Set(['content-length']) },
+  );
 }
 
 /** S3's refusals of a part list the browser sent: the studio's upload to fix, not a fault of ours. */
@@ -82,13 +89,13 @@ export async function abortMultipartUpload(key: string, uploadId: string): Promi
 // ---------------------------------------------------------------------------------------------
 // Objects (S3).
 
-/** Whether the object is in the bucket (a HEAD, no bytes read). */
-export async function objectExists(key: string): Promise<boolean> {
+/** What the bucket holds under the key (a HEAD, no bytes read), or null when nothing. */
+export async function storedObject(key: string): Promise<{ size: number; contentType: string | null } | null> {
   try {
-    await s3().send(new HeadObjectCommand({ Bucket: config.bucketName, Key: key }));
-    return true;
+    const head = await s3().send(new HeadObjectCommand({ Bucket: config.bucketName, Key: key }));
+    return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? null };
   } catch (e) {
-    if (e instanceof Error && (e.name === 'NotFound' || e.name === 'NoSuchKey')) return false;
+    if (e instanceof Error && (e.name === 'NotFound' || e.name === 'NoSuchKey')) return null;
     throw e;
   }
 }
@@ -136,8 +143,9 @@ export async function putImages(images: ImageRecord[]): Promise<void> {
 }
 
 /**
- * An uploaded image handed to processing. Conditional on it still uploading: false when the
- * pipeline got there first.
+ * An uploaded image handed to processing; it no longer expires (an uploading record has a ttl).
+ * Conditional on it still uploading: false when another caller (the pipeline, the completion) got
+ * there first.
  */
 export async function markImageProcessing(galleryId: string, imageId: string): Promise<boolean> {
   return db()
@@ -145,9 +153,9 @@ export async function markImageProcessing(galleryId: string, imageId: string): P
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.image(galleryId, imageId),
-        UpdateExpression: 'SET #status = :processing',
+        UpdateExpression: 'SET #status = :processing REMOVE #ttl',
         ConditionExpression: '#status = :uploading',
-        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl' },
         ExpressionAttributeValues: { ':processing': 'processing', ':uploading': 'uploading' },
       }),
     )

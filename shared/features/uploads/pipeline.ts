@@ -28,6 +28,7 @@ import { logger } from '../../logger.ts';
 import { getGallery, getImage, markImageFailed, markImageReady, type ProcessedImage, rulesOf } from '../galleries/index.ts';
 import { MAX_UPLOAD_BYTES } from './constants.ts';
 import { deleteObject, ifStillThere, putDerivedFile, readObject } from './data.ts';
+import { holdToTicket } from './domain/uploads.ts';
 
 // Lambda has no system fonts: the watermark's font ships beside this module (and beside the
 // Lambda bundle: the events stack copies the folder). Fontconfig reads this when it first renders text.
@@ -288,8 +289,16 @@ export async function processOriginal(key: string): Promise<ProcessOutcome> {
     return (await ifStillThere(() => markImageFailed(galleryId, imageId, reason))) ? 'failed' : 'deleted';
   };
 
+  // Before a byte is read: the object is what its ticket said (size, type), or it is deleted and
+  // the image failed. This also hands the image from uploading to processing.
+  if (await holdToTicket(image)) return 'failed';
+
   const original = await readObject(key);
-  if (!original) return fail(REASONS.missing);
+  if (!original) {
+    // Refused meanwhile by the upload's completion, which deleted it: keep that reason.
+    if ((await getImage(galleryId, imageId))?.status === 'failed') return 'failed';
+    return fail(REASONS.missing);
+  }
   if (original.length > MAX_UPLOAD_BYTES) return fail(REASONS.tooLarge);
 
   let rendered: RenderedImage;

@@ -114,8 +114,11 @@ export async function studioGalleryDetail(studio: Studio, galleryId: string) {
   const gallery = await galleryOfStudio(studio, galleryId);
   const [contents, client] = await Promise.all([loadGalleryContents(galleryId), getClient(studio.studioId, gallery.clientId)]);
   const selection = contents.selections.get(gallery.clientId);
+  const now = Date.now() / 1000;
+  // DynamoDB deletes expired items within days, not at once: an abandoned upload is gone from the view at its ttl.
+  const live = contents.images.filter((image) => !(image.status === 'uploading' && image.ttl !== undefined && image.ttl < now));
   const images = await Promise.all(
-    contents.images.map(async (image) => ({
+    live.map(async (image) => ({
       imageId: image.imageId,
       fileName: image.fileName,
       status: image.status,

@@ -348,6 +348,8 @@ export class Uploader {
       if (ticket.multipart) {
         body = { uploadId: ticket.multipart.uploadId, parts: await this.uploadParts(entry, ticket.multipart) };
       } else if (ticket.put) {
+        // The URL signs Content-Type (the ticket's headers) and Content-Length (the file's size, which
+        // the browser sends for the File): the file goes up whole, with exactly those headers.
         const { url, headers } = ticket.put;
         await this.withRetries(entry, () =>
           this.put(entry, url, headers, entry.file, (loaded) => {
@@ -386,6 +388,8 @@ export class Uploader {
       while (next < mp.parts.length && !failed && entry.status === 'uploading') {
         const i = next++;
         const part = mp.parts[i] as { partNumber: number; url: string };
+        // Exactly the part's signed length (partSize, the last part the rest); a slice has no type,
+        // so no Content-Type goes with it, and the browser sets Content-Length from the blob.
         const start = (part.partNumber - 1) * mp.partSize;
         const blob = entry.file.slice(start, Math.min(entry.size, start + mp.partSize));
         try {
