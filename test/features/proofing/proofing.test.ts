@@ -338,6 +338,16 @@ describe('uploads', () => {
     expect(['processing', 'ready', 'failed']).toContain(completed.body.image.status);
     const detail = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}`);
     expect(detail.body.images.map((i: { fileName: string }) => i.fileName).sort()).toEqual(['big.jpg', 'small.jpg']);
+    // Let the pipeline finish with these files, so no later test sees the table change under it.
+    await expect
+      .poll(
+        async () => {
+          const now = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}`);
+          return now.body.images.every((i: { status: string }) => i.status === 'ready' || i.status === 'failed');
+        },
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe(true);
   });
 });
 
