@@ -29,7 +29,19 @@ export const limits = {
   get marksPerMinute() {
     return whole('MARKS_PER_MINUTE', 300);
   },
+  /** Client invitations a studio whose owner's email is not verified may send per hour. */
+  get invitesPerHourUnverified() {
+    return whole('INVITES_PER_HOUR_UNVERIFIED', 20);
+  },
+  /** Client invitations any studio may send per day. */
+  get invitesPerDay() {
+    return whole('INVITES_PER_DAY', 200);
+  },
 };
+
+/** Who may create a studio: only the operator (`closed`), holders of an operator's code, or anyone. */
+export const SIGN_UP_MODES = ['closed', 'invite', 'open'] as const;
+export type SignUpMode = (typeof SIGN_UP_MODES)[number];
 
 /** A positive whole number from the environment, or its default (documented in README). */
 function whole(name: string, fallback: number): number {
@@ -100,6 +112,12 @@ export const config = {
   /** Failures are forgotten after this long without one (a success forgets an email's at once). */
   get signInFailuresForgetSeconds() {
     return whole('SIGNIN_FAILURES_FORGET_SECONDS', 86_400);
+  },
+  /** SIGNUP_MODE (CDK context portico:signUpMode): closed (the default), invite or open. */
+  get signUpMode(): SignUpMode {
+    const raw = process.env.SIGNUP_MODE || 'closed';
+    if (!(SIGN_UP_MODES as readonly string[]).includes(raw)) throw new Error(`SIGNUP_MODE must be closed, invite or open, not ${raw}`);
+    return raw as SignUpMode;
   },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {

@@ -1,4 +1,6 @@
 // Branded emails a client receives. Plain text and HTML carry the same words.
+
+import { subjectName } from '../../../safe-text.ts';
 import type { Client } from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
 
@@ -46,7 +48,7 @@ const footnote =
 
 export function invitationEmail(studio: Studio, client: Client, link: string) {
   return {
-    subject: `${studio.name} invited you to your client portal`,
+    subject: `${subjectName(studio.name)} invited you to your client portal`,
     ...render({
       studio,
       greeting: `Hi ${client.name},`,
@@ -62,7 +64,7 @@ export function invitationEmail(studio: Studio, client: Client, link: string) {
 
 export function signInEmail(studio: Studio, client: Client, link: string) {
   return {
-    subject: `Your sign-in link for ${studio.name}`,
+    subject: `Your sign-in link for ${subjectName(studio.name)}`,
     ...render({
       studio,
       greeting: `Hi ${client.name},`,
@@ -85,7 +87,7 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 
 export function studioReadyEmail(studio: Studio, signInUrl: string) {
   return ownerLetter(
-    `Your studio ${studio.name.slice(0, 60)} is ready`,
+    `Your studio ${subjectName(studio.name)} is ready`,
     [
       `Welcome to Portico. Your studio ${studio.name} is ready, and its client portal is at ${studio.slug}.`,
       'Sign in with this email address and the password you chose.',
