@@ -570,6 +570,8 @@ describe('cross-site requests', () => {
       // A live link of the signed-in client, for the redeem and renew routes.
       magicToken: await signInLink(a, address),
       shareToken,
+      // The owner's unused email verification link, from the sign-up mail.
+      verifyToken: /\/verify-email#token=([A-Za-z0-9_-]{43})/.exec((await mailsTo(a.ownerEmail)).at(-1)?.text ?? '')?.[1] ?? '',
     };
   });
 

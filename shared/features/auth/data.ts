@@ -3,7 +3,7 @@
 import { DeleteCommand, GetCommand, PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { db, tableName } from '../../data/db.ts';
-import { keys, type MagicLinkRecord, type SignUpCodeRecord } from './records.ts';
+import { type EmailVerificationRecord, keys, type MagicLinkRecord, type SignUpCodeRecord } from './records.ts';
 
 /** One write of a transaction, for callers that write a link inside their own. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -112,6 +112,36 @@ export async function takeSignUpCode(codeHash: string, nowSeconds: number): Prom
     );
     const item = out.Attributes;
     return item ? { expiresAt: item.expiresAt, issuedAt: item.issuedAt } : undefined;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return undefined;
+    throw e;
+  }
+}
+
+/** Stores an email verification link's hash until it expires (the table drops it a day later). */
+export async function putEmailVerification(tokenHash: string, record: EmailVerificationRecord): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.emailVerification(tokenHash), type: 'emailVerification', ...record, ttl: record.expiresAt + 86_400 },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+}
+
+/** Uses the link up in one conditional delete (it exists and is live): the studio it verifies, or undefined. */
+export async function takeEmailVerification(tokenHash: string, nowSeconds: number): Promise<string | undefined> {
+  try {
+    const out = await db().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: keys.emailVerification(tokenHash),
+        ConditionExpression: 'attribute_exists(PK) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':now': nowSeconds },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return out.Attributes?.studioId;
   } catch (e) {
     if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return undefined;
     throw e;

@@ -24,6 +24,9 @@ export const StudioSignUpBody = z.strictObject({
 });
 export const StudioSignInBody = z.strictObject({ email: Email, password: z.string().check(z.minLength(1), z.maxLength(128)) });
 export const MagicLinkBody = z.strictObject({ email: Email });
+export const VerifyStudioEmailBody = z.strictObject({
+  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, { error: 'not a valid verification link' })),
+});
 export const RedeemMagicLinkBody = z.strictObject({
   token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, { error: 'not a valid sign-in link' })),
 });

@@ -124,8 +124,35 @@ describe('sign-up modes', () => {
     expect((await browser().post(DASHBOARD, '/api/studio/signup', { ...studioBody(), inviteCode: code })).status).toBe(202);
   });
 
-  it('open: anyone signs up', async () => {
+  it('open: anyone signs up; the mail carries a single-use link that verifies the email and lifts the hourly cap', async () => {
     setMode('open');
-    expect((await signUpAndSignIn(browser(), studioBody())).status).toBe(200);
+    const body = studioBody();
+    const owner = browser();
+    expect((await signUpAndSignIn(owner, body)).status).toBe(200);
+    const [mail] = (await mails()).filter((m) => m.to.includes(body.email));
+    const token = /\/verify-email#token=([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1] ?? '';
+    expect(token, mail?.text).toHaveLength(43);
+    expect(mail?.html).toContain(`/verify-email#token=${token}`);
+    expect((await findStudioBySlugForTest(body.slug)).emailVerifiedAt).toBeNull();
+
+    process.env.INVITES_PER_HOUR_UNVERIFIED = '2';
+    try {
+      const invite = async () =>
+        (await owner.post(DASHBOARD, '/api/studio/clients', { email: `open-${tag()}@example.com`, name: 'Open Client' })).status;
+      expect([await invite(), await invite(), await invite()]).toEqual([201, 201, 429]);
+      const confirmed = await browser().post(DASHBOARD, '/api/studio/email-verification', { token });
+      expect(confirmed.status, confirmed.text).toBe(200);
+      expect((await findStudioBySlugForTest(body.slug)).emailVerifiedAt).toEqual(expect.any(String));
+      // Verified: only the daily cap is left.
+      expect([await invite(), await invite()]).toEqual([201, 201]);
+    } finally {
+      delete process.env.INVITES_PER_HOUR_UNVERIFIED;
+    }
+    // The link works once; a made-up one is not found; a malformed one is a 400.
+    expect((await browser().post(DASHBOARD, '/api/studio/email-verification', { token })).status).toBe(404);
+    expect((await browser().post(DASHBOARD, '/api/studio/email-verification', { token: 'A'.repeat(43) })).status).toBe(404);
+    const malformed = await browser().post(DASHBOARD, '/api/studio/email-verification', { token: 'nope' });
+    expect(malformed.status).toBe(400);
+    expect(Object.keys(malformed.body.fields)).toEqual(['token']);
   });
 });

@@ -85,13 +85,22 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
   return { subject, text, html };
 }
 
-export function studioReadyEmail(studio: Studio, signInUrl: string) {
+export function studioReadyEmail(studio: Studio, signInUrl: string, verifyUrl?: string) {
+  const intro = `Welcome to Portico. Your studio ${studio.name} is ready, and its client portal is at ${studio.slug}.`;
+  if (verifyUrl) {
+    return ownerLetter(
+      `Your studio ${subjectName(studio.name)} is ready: confirm your email`,
+      [
+        intro,
+        'Please confirm that this email address is yours: until you do, your studio can invite only a few clients an hour. The link works once, for 7 days.',
+        `Then sign in with this email address and the password you chose: ${signInUrl}`,
+      ],
+      { label: 'Confirm your email', url: verifyUrl },
+    );
+  }
   return ownerLetter(
     `Your studio ${subjectName(studio.name)} is ready`,
-    [
-      `Welcome to Portico. Your studio ${studio.name} is ready, and its client portal is at ${studio.slug}.`,
-      'Sign in with this email address and the password you chose.',
-    ],
+    [intro, 'Sign in with this email address and the password you chose.'],
     { label: 'Sign in to your studio', url: signInUrl },
   );
 }

@@ -6,9 +6,9 @@ import { createUser, deleteUser, signInWithPassword, UserExistsError } from '../
 import { sendMail } from '../../../adapters/mail.ts';
 import { config, dashboardUrl } from '../../../config.ts';
 import { assertNotBackedOff, type Backoff, recordFailure, resetFailures } from '../../../data/rate-limit.ts';
-import { conflict, notAllowed, notAuthenticated } from '../../../errors.ts';
-import { createStudio, getStudioUser, isSlugTaken, type Studio, type StudioUser } from '../../studios/index.ts';
-import { putSignUpCode, takeSignUpCode } from '../data.ts';
+import { conflict, notAllowed, notAuthenticated, notFound } from '../../../errors.ts';
+import { createStudio, getStudioUser, isSlugTaken, markStudioEmailVerified, type Studio, type StudioUser } from '../../studios/index.ts';
+import { putEmailVerification, putSignUpCode, takeEmailVerification, takeSignUpCode } from '../data.ts';
 import { signUpAttemptEmail, studioReadyEmail } from './emails.ts';
 import { unverifiedClaims } from './rules.ts';
 import { sessionAfter } from './sessions.ts';
@@ -103,8 +103,29 @@ async function createStudioAccount(input: NewStudio, opts: { emailVerified: bool
     await deleteUser('studio', input.email).catch(() => undefined);
     throw e;
   }
-  await sendMail({ to: input.email, fromName: 'Portico', ...studioReadyEmail(created.studio, signInUrl) });
+  const verifyUrl = opts.emailVerified ? undefined : await issueEmailVerification(created.studio.studioId);
+  await sendMail({ to: input.email, fromName: 'Portico', ...studioReadyEmail(created.studio, signInUrl, verifyUrl) });
   return true;
+}
+
+/** How long the link in a sign-up mail verifies the owner's email. */
+export const EMAIL_VERIFICATION_DAYS = 7;
+
+/** A single-use link that proves the owner reads the sign-up mail: it lands on the dashboard's /verify-email page. */
+async function issueEmailVerification(studioId: string, now = Date.now()): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await putEmailVerification(hashCode(token), { studioId, expiresAt: Math.floor(now / 1000) + EMAIL_VERIFICATION_DAYS * 86_400 });
+  return `${dashboardUrl()}/verify-email#token=${token}`;
+}
+
+/**
+ * Verifies a studio owner's email with the link of the sign-up mail (once): the studio then sends
+ * under the daily invitation cap only. An unknown, used or expired link is "not found".
+ */
+export async function verifyStudioEmail(token: string): Promise<void> {
+  const studioId = await takeEmailVerification(hashCode(token), Math.floor(Date.now() / 1000));
+  if (!studioId) throw notFound('This verification link is invalid, used or expired.');
+  await markStudioEmailVerified(studioId, new Date().toISOString());
 }
 
 /** Backoff after failed passwords, per email (a success resets it) and per source IP (it does not). */
