@@ -17,6 +17,9 @@
 //                             without a zone, add the CNAMEs ACM shows while the deployment waits.
 //   portico:senderEmail       From address of Portico's emails (required). With a zone, the address's
 //                             domain is verified in SES; without one, the address itself is.
+//   portico:signUpMode        Who may create a studio: closed (default: only the operator, with
+//                             `npm run create-studio`), invite (a sign-up needs a code from
+//                             `npm run signup-code`) or open (anyone). Reaches the Lambdas as SIGNUP_MODE.
 //   portico:priceClass        CloudFront price class: 100 (default), 200 or All.
 //   portico:stackPrefix       Stack name prefix (default Portico: PorticoData, PorticoApi, ...).
 //   portico:functionMemorySize  Memory of every route Lambda in MB (default 512).

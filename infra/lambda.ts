@@ -2,6 +2,7 @@
 // shared/events.ts for object events): the environment shared/config.ts reads, the mapping of a
 // table entry's `grants` to IAM, and the function itself (own role and log group, arm64,
 // nodejs24.x, an ESM bundle of the handler).
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotations, type Duration, Stack } from 'aws-cdk-lib';
@@ -14,6 +15,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import type { SignUpMode } from '../shared/config.ts';
 import type { Grant } from '../shared/routes.ts';
 import { acknowledgeWildcards } from './nag.ts';
 
@@ -21,6 +23,8 @@ import { acknowledgeWildcards } from './nag.ts';
 export interface FunctionResources {
   readonly domainName: string;
   readonly senderEmail: string;
+  /** Who may create a studio (portico:signUpMode): closed, invite or open. */
+  readonly signUpMode: SignUpMode;
   readonly table: dynamodb.ITableV2;
   readonly bucket: s3.IBucket;
   readonly studioPool: cognito.IUserPool;
@@ -55,6 +59,7 @@ export function functionEnvironment(r: FunctionResources): Record<string, string
     PUBLIC_SCHEME: 'https',
     PUBLIC_PORT: '',
     MAIL_FROM: r.senderEmail,
+    SIGNUP_MODE: r.signUpMode,
     POWERTOOLS_SERVICE_NAME: 'portico',
     // Stack traces of the minified bundles point back at the TypeScript sources.
     NODE_OPTIONS: '--enable-source-maps',

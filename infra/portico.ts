@@ -6,6 +6,7 @@ import { type App, Tags } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type { HostedZoneAttributes } from 'aws-cdk-lib/aws-route53';
 import { CURRENT_VERSION_EXPIRED_FLAGS } from 'aws-cdk-lib/cx-api';
+import { SIGN_UP_MODES, type SignUpMode } from '../shared/config.ts';
 import { type ObjectEventDef, objectEventList } from '../shared/events.ts';
 import { type RouteDef, routeList } from '../shared/routes.ts';
 import { ApiStack, type ApiStackProps } from './stacks/api-stack.ts';
@@ -31,6 +32,8 @@ export interface PorticoProps {
   readonly hostedZone?: HostedZoneAttributes;
   readonly certificateArn?: string;
   readonly senderEmail: string;
+  /** Who may create a studio: closed (only the operator: `npm run create-studio`), invite or open. */
+  readonly signUpMode: SignUpMode;
   readonly priceClass: cloudfront.PriceClass;
   /** Prefix of the stack names, so several Portico installations can share an account. */
   readonly stackPrefix: string;
@@ -64,6 +67,8 @@ const PRICE_CLASSES: Record<string, cloudfront.PriceClass> = {
   all: cloudfront.PriceClass.PRICE_CLASS_ALL,
 };
 
+const isSignUpMode = (s: string): s is SignUpMode => (SIGN_UP_MODES as readonly string[]).includes(s);
+
 /** Reads PorticoProps from the app's context (cdk.json or `-c key=value`). */
 export function porticoPropsFromContext(app: App): PorticoProps {
   const get = (key: string): string | undefined => {
@@ -83,6 +88,8 @@ export function porticoPropsFromContext(app: App): PorticoProps {
   const priceClassKey = (get('priceClass') ?? '100').toLowerCase();
   const priceClass = PRICE_CLASSES[priceClassKey];
   if (!priceClass) throw new Error(`portico:priceClass must be 100, 200 or All, not ${priceClassKey}`);
+  const signUpMode = (get('signUpMode') ?? 'closed').toLowerCase();
+  if (!isSignUpMode(signUpMode)) throw new Error(`portico:signUpMode must be closed, invite or open, not ${signUpMode}`);
   const hostedZoneId = get('hostedZoneId');
   const functionMemorySize = Number(get('functionMemorySize') ?? 512);
   if (!Number.isInteger(functionMemorySize) || functionMemorySize < 128 || functionMemorySize > 10240) {
@@ -96,6 +103,7 @@ export function porticoPropsFromContext(app: App): PorticoProps {
     hostedZone: hostedZoneId ? { hostedZoneId, zoneName: get('hostedZoneName') ?? domainName } : undefined,
     certificateArn: get('certificateArn'),
     senderEmail,
+    signUpMode,
     priceClass,
     stackPrefix: get('stackPrefix') ?? 'Portico',
     functionMemorySize,
@@ -151,6 +159,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     rootDir: props.rootDir,
     domainName: props.domainName,
     senderEmail: props.senderEmail,
+    signUpMode: props.signUpMode,
     table: data.table,
     bucket: data.bucket,
     studioPool: auth.studio.pool,
@@ -170,6 +179,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     rootDir: props.rootDir,
     domainName: props.domainName,
     senderEmail: props.senderEmail,
+    signUpMode: props.signUpMode,
     table: data.table,
     bucket: data.bucket,
     studioPool: auth.studio.pool,

@@ -66,6 +66,8 @@ export async function seedDemo(): Promise<boolean> {
       welcomeMessage: 'Your photos are ready for you. Take your time, pick your favourites, and let us know what you love.',
       supportEmail: 'hello@northlight.example',
     },
+    // Created by the operator (the seed), as `npm run create-studio` does: the owner's email is known.
+    emailVerified: true,
   });
 
   let seed = 0;

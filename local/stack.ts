@@ -41,6 +41,8 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       PUBLIC_SCHEME: 'http',
       PUBLIC_PORT: String(opts.port),
       MAIL_FROM: 'no-reply@portico.localhost',
+      // Anyone may sign up locally (the tests sign studios up); deployments default to closed.
+      SIGNUP_MODE: process.env.SIGNUP_MODE ?? 'open',
       POWERTOOLS_SERVICE_NAME: 'portico',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };

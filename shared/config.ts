@@ -37,7 +37,19 @@ export const limits = {
   get uploadBytesPerHour() {
     return whole('UPLOAD_BYTES_PER_HOUR', 50 * 1024 ** 3);
   },
+  /** Client invitations a studio whose owner's email is not verified may send per hour. */
+  get invitesPerHourUnverified() {
+    return whole('INVITES_PER_HOUR_UNVERIFIED', 20);
+  },
+  /** Client invitations any studio may send per day. */
+  get invitesPerDay() {
+    return whole('INVITES_PER_DAY', 200);
+  },
 };
+
+/** Who may create a studio: only the operator (`closed`), holders of an operator's code, or anyone. */
+export const SIGN_UP_MODES = ['closed', 'invite', 'open'] as const;
+export type SignUpMode = (typeof SIGN_UP_MODES)[number];
 
 /** A positive whole number from the environment, or its default (documented in README). */
 function whole(name: string, fallback: number): number {
@@ -119,6 +131,12 @@ export const config = {
   /** How long a function keeps the accepted origin secrets before reading them again (default 300). */
   get originSecretCacheSeconds() {
     return whole('ORIGIN_SECRET_CACHE_SECONDS', 300);
+  },
+  /** SIGNUP_MODE (CDK context portico:signUpMode): closed (the default), invite or open. */
+  get signUpMode(): SignUpMode {
+    const raw = process.env.SIGNUP_MODE || 'closed';
+    if (!(SIGN_UP_MODES as readonly string[]).includes(raw)) throw new Error(`SIGNUP_MODE must be closed, invite or open, not ${raw}`);
+    return raw as SignUpMode;
   },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {

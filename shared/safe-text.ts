@@ -28,3 +28,38 @@ export function attachmentDisposition(fileName: string): string {
   const encoded = encodeURIComponent(wellFormed).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+/**
+ * What looks like an address a reader could follow or write to: a URL (`https://…`, `www.…`), an
+ * email address, or a bare domain (`paypal.example`, `evil.com/login`). A name holding one is refused
+ * at input (shared/schemas.ts NameText); the mail adapter strips them from display names again.
+ */
+export const URL_LIKE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*|\S+@\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b\S*/i;
+const URL_LIKE_ALL = new RegExp(URL_LIKE.source, 'gi');
+
+/**
+ * A sender's display name (`"<this>" <no-reply@…>`): one line, without URLs, addresses, angle
+ * brackets, `@` or quotes, so no name can pass itself off as another sender's address.
+ */
+export function displayName(s: string): string {
+  return headerText(
+    headerText(s)
+      .replace(URL_LIKE_ALL, ' ')
+      .replace(/[<>@"'`\\]/g, ' '),
+  );
+}
+
+/** The longest a name may run in a subject line; a longer one is cut with an ellipsis. */
+export const SUBJECT_NAME_MAX = 40;
+
+/** A name as it may appear in a subject: one line, at most SUBJECT_NAME_MAX characters. */
+export function subjectName(s: string): string {
+  const line = headerText(s);
+  const chars = [...line];
+  return chars.length <= SUBJECT_NAME_MAX
+    ? line
+    : `${chars
+        .slice(0, SUBJECT_NAME_MAX - 1)
+        .join('')
+        .trimEnd()}…`;
+}

@@ -3,7 +3,7 @@
 // English error messages, as zod's classic API sets them by default.
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { HEADER_UNSAFE } from './safe-text.ts';
+import { HEADER_UNSAFE, URL_LIKE } from './safe-text.ts';
 
 z.config(en());
 
@@ -31,6 +31,12 @@ export const Text = (min: number, max: number) => z.string().check(z.trim(), z.m
  */
 export const HeaderSafeText = (min: number, max: number) =>
   Text(min, max).check(z.refine((s) => !HEADER_UNSAFE.test(s), { error: 'must be one line, without control characters' }));
+/**
+ * A studio's, a user's or a client's name: header-safe text that does not look like a URL, a domain
+ * or an email address, so a name cannot pose as a link or a sender (`PayPal <security@paypal.example>`).
+ */
+export const NameText = (min: number, max: number) =>
+  HeaderSafeText(min, max).check(z.refine((s) => !URL_LIKE.test(s), { error: 'must not hold a web or email address' }));
 export const Int = z.int();
 export const IntBetween = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 

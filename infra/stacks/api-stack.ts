@@ -111,6 +111,7 @@ export class ApiStack extends Stack {
           functionOverrides: props.functionOverrides,
           domainName: props.domainName,
           senderEmail: props.senderEmail,
+          signUpMode: props.signUpMode,
           table: props.table,
           bucket: props.bucket,
           studioPool: props.studioPool,

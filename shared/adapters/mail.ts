@@ -1,7 +1,7 @@
 // Outgoing mail through SES v2. Locally AWS_ENDPOINT_URL_SESV2 points at the mail catcher.
 import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { config } from '../config.ts';
-import { headerText } from '../safe-text.ts';
+import { displayName, headerText } from '../safe-text.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -18,10 +18,11 @@ let client: SESv2Client | undefined;
 /**
  * The SES request for a mail. Every text that becomes a header is made one line again here, though
  * input already refuses line breaks and controls in names (HeaderSafeText): a name stored before that
- * check, or a subject built from some other text, still cannot add a header.
+ * check, or a subject built from some other text, still cannot add a header. The sender's display
+ * name also loses URLs, addresses, `<`, `>`, `@` and quotes: it cannot pose as another address.
  */
 export function sesRequest(mail: OutgoingMail): SendEmailCommandInput {
-  const fromName = mail.fromName ? headerText(mail.fromName).replace(/["\\]/g, '') : '';
+  const fromName = mail.fromName ? displayName(mail.fromName) : '';
   const from = fromName ? `"${fromName}" <${config.mailFrom}>` : config.mailFrom;
   return {
     FromEmailAddress: from,

@@ -245,6 +245,8 @@ describe('api stack', () => {
       for (const name of [...required, 'PUBLIC_SCHEME', 'PUBLIC_PORT', 'POWERTOOLS_SERVICE_NAME'])
         expect(variables, `${route.id} ${name}`).toHaveProperty(name);
       expect(variables).toMatchObject({ PORTAL_DOMAIN: DOMAIN, PUBLIC_SCHEME: 'https', POWERTOOLS_SERVICE_NAME: 'portico' });
+      // Sign-up is closed unless the deployer opens it (portico:signUpMode).
+      expect(variables, route.id).toMatchObject({ SIGNUP_MODE: 'closed' });
     }
   });
 

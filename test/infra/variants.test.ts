@@ -22,11 +22,25 @@ describe('with a hosted zone (a parent domain) and a built site', () => {
   beforeAll(() => {
     siteDir = mkdtempSync(join(tmpdir(), 'portico-site-'));
     writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>Portico</title>');
-    built = buildTestApp({ 'portico:hostedZoneId': 'Z0123456789ABCDEFGHIJ', 'portico:hostedZoneName': 'example.com' }, { siteDir });
+    built = buildTestApp(
+      { 'portico:hostedZoneId': 'Z0123456789ABCDEFGHIJ', 'portico:hostedZoneName': 'example.com', 'portico:signUpMode': 'invite' },
+      { siteDir },
+    );
   });
   afterAll(() => {
     built?.dispose();
     rmSync(siteDir, { recursive: true, force: true });
+  });
+
+  it('passes portico:signUpMode to every Lambda (routes and object events) as SIGNUP_MODE', () => {
+    const functions = [...built.stacks.api.functions.values(), ...built.stacks.events.functions.values()];
+    expect(functions.length).toBeGreaterThan(routeList.length);
+    for (const fn of functions) {
+      const { template, logicalId } = located(fn);
+      const variables = (template.toJSON().Resources[logicalId] as { Properties: { Environment: { Variables: object } } }).Properties
+        .Environment.Variables;
+      expect(variables, fn.node.path).toMatchObject({ SIGNUP_MODE: 'invite' });
+    }
   });
 
   it('validates the certificate in the zone and points apex and wildcard at CloudFront', () => {
@@ -175,7 +189,9 @@ describe('context', () => {
       senderEmail: TEST_CONTEXT['portico:senderEmail'],
       stackPrefix: 'Portico',
       functionMemorySize: 512,
+      signUpMode: 'closed',
     });
+    expect(props({ 'portico:signUpMode': 'Open' }).signUpMode).toBe('open');
     expect(props({}).hostedZone).toBeUndefined();
   });
 
@@ -185,5 +201,6 @@ describe('context', () => {
     expect(() => props({ 'portico:senderEmail': 'nobody' })).toThrow(/senderEmail/);
     expect(() => props({ 'portico:priceClass': '300' })).toThrow(/priceClass/);
     expect(() => props({ 'portico:functionMemorySize': 'lots' })).toThrow(/functionMemorySize/);
+    expect(() => props({ 'portico:signUpMode': 'everyone' })).toThrow(/portico:signUpMode/);
   });
 });

@@ -290,6 +290,40 @@ describe('magic links', () => {
   });
 });
 
+describe('invitation floods', () => {
+  it('50 invitations in a row from a fresh (unverified) studio: 20 sent, then 429s with Retry-After that store and mail nothing', async () => {
+    const hourLeft = 3600 - ((Date.now() / 1000) % 3600);
+    if (hourLeft < 60) await new Promise((r) => setTimeout(r, (hourLeft + 1) * 1000));
+    const relay = await newStudio('Relay Studio');
+    const addresses = Array.from({ length: 50 }, (_, i) => email(`rel${i}`));
+    const statuses: number[] = [];
+    let before: Awaited<ReturnType<typeof storedState>> | undefined;
+    let mailsBefore = 0;
+    const started = performance.now();
+    for (const [i, address] of addresses.entries()) {
+      if (i === 20) {
+        before = await storedState();
+        mailsBefore = (await mailbox()).length;
+      }
+      const answer = await relay.owner.post(DASHBOARD, '/api/studio/clients', { email: address, name: `Client ${i}` });
+      statuses.push(answer.status);
+      if (answer.status === 429) {
+        expect(answer.body.error).toBe('rate_limited');
+        const retryAfter = Number(answer.headers['retry-after']);
+        expect(retryAfter).toBeGreaterThan(0);
+        expect(retryAfter).toBeLessThanOrEqual(3600);
+      }
+    }
+    console.log(
+      `[abuse] 50 invitations in ${Math.round(performance.now() - started)} ms: ${statuses.filter((s) => s === 201).length} sent, ${statuses.filter((s) => s === 429).length} refused (429)`,
+    );
+    expect(statuses).toEqual([...Array(20).fill(201), ...Array(30).fill(429)]);
+    expect(await storedState()).toEqual(before);
+    expect((await mailbox()).length).toBe(mailsBefore);
+    for (const address of addresses.slice(0, 20)) expect((await mailsTo(address)).length).toBe(1);
+  });
+});
+
 describe('sign-in floods', () => {
   it('20 requests for one email send exactly 5 mails; the rest are limited exactly as for an unknown email', async () => {
     await awayFromWindowEdge(30);
@@ -536,6 +570,8 @@ describe('cross-site requests', () => {
       // A live link of the signed-in client, for the redeem and renew routes.
       magicToken: await signInLink(a, address),
       shareToken,
+      // The owner's unused email verification link, from the sign-up mail.
+      verifyToken: /\/verify-email#token=([A-Za-z0-9_-]{43})/.exec((await mailsTo(a.ownerEmail)).at(-1)?.text ?? '')?.[1] ?? '',
     };
   });
 

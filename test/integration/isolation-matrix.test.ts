@@ -80,6 +80,8 @@ function victimContext(host: string): SampleContext {
     studioPassword: 'Not-the-password-1',
     magicToken: onOwnPortal ? tampered(c.magicToken) : c.magicToken,
     shareToken: onOwnPortal ? tampered(c.shareToken) : c.shareToken,
+    // A dashboard capability: outsiders only ever hold a tampered one (the real one verifies, whoever sends it).
+    verifyToken: tampered(c.verifyToken),
   };
 }
 

@@ -17,6 +17,8 @@ export interface SampleContext {
   studioPassword: string;
   slug: string;
   magicToken: string;
+  /** The studio owner's email verification token (the link of the sign-up mail). */
+  verifyToken: string;
   shareToken: string;
 }
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { addReadyImages, findStudioBySlugForTest } from './fixtures.ts';
-import { Browser, DASHBOARD, portal, signUpAndSignIn } from './http.ts';
+import { Browser, DASHBOARD, mailbox, portal, signUpAndSignIn } from './http.ts';
 import { finishedZip, galleryRules, latestTokenFor } from './portal-actors.ts';
 import type { SampleContext } from './route-samples.ts';
 
@@ -41,6 +41,8 @@ export interface TenantFixture {
   clients: [ClientFixture, ClientFixture];
   /** An unused sign-in link of the first client, valid 15 minutes. */
   magicToken: string;
+  /** The owner's email verification token, from the sign-up mail (unused). */
+  verifyToken: string;
 }
 
 const sessionOf = (browser: Browser, host: string): string => {
@@ -49,7 +51,7 @@ const sessionOf = (browser: Browser, host: string): string => {
   return token;
 };
 
-async function clientFixture(t: Omit<TenantFixture, 'clients' | 'magicToken'>, label: string): Promise<ClientFixture> {
+async function clientFixture(t: Omit<TenantFixture, 'clients' | 'magicToken' | 'verifyToken'>, label: string): Promise<ClientFixture> {
   const tag = randomUUID().slice(0, 8);
   const email = `${label.toLowerCase()}-${tag}@example.com`;
   const name = `${label} ${tag}`;
@@ -120,11 +122,14 @@ export async function tenantFixture(label: string): Promise<TenantFixture> {
   const signedUp = await signUpAndSignIn(studio, { studioName, slug, ...owner });
   expect(signedUp.status).toBe(200);
   const { studioId } = await findStudioBySlugForTest(slug);
+  const signUpMail = (await mailbox(studio.port)).find((m) => m.to.includes(owner.email));
+  const verifyToken = /\/verify-email#token=([A-Za-z0-9_-]{43})/.exec(signUpMail?.text ?? '')?.[1];
+  if (!verifyToken) throw new Error(`No verification link in the sign-up mail to ${owner.email}`);
   const base = { slug, studioId, studioName, owner, studio, studioSession: sessionOf(studio, DASHBOARD), portalHost: portal(slug) };
   const first = await clientFixture(base, `${label}A`);
   const second = await clientFixture(base, `${label}B`);
   expect((await new Browser(studio.port).post(base.portalHost, '/api/portal/magic-link', { email: first.email })).status).toBe(202);
-  return { ...base, clients: [first, second], magicToken: await latestTokenFor(first.email, studio.port) };
+  return { ...base, clients: [first, second], magicToken: await latestTokenFor(first.email, studio.port), verifyToken };
 }
 
 /** What a sample request of one of `t`'s clients names: that client's records and tokens. */
@@ -140,5 +145,6 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   studioPassword: t.owner.password,
   slug: t.slug,
   magicToken: t.magicToken,
+  verifyToken: t.verifyToken,
   shareToken: c.shareToken,
 });

@@ -23,6 +23,8 @@ type Feature = keyof typeof features;
 // Every builder, called with sample ids, and the exact key it must build.
 const table: [Feature, string, () => Key, Key][] = [
   ['auth', 'magicLink', () => auth.keys.magicLink('ab12'), { PK: 'MAGIC#ab12', SK: 'MAGIC' }],
+  ['auth', 'emailVerification', () => auth.keys.emailVerification('ef56'), { PK: 'EMAILVERIFY#ef56', SK: 'EMAILVERIFY' }],
+  ['auth', 'signUpCode', () => auth.keys.signUpCode('cd34'), { PK: 'SIGNUPCODE#cd34', SK: 'SIGNUPCODE' }],
   ['clients', 'client', () => clients.keys.client('s1', 'c1'), { PK: 'STUDIO#s1', SK: 'CLIENT#c1' }],
   ['clients', 'clientPrefix', () => clients.keys.clientPrefix('s1'), { PK: 'STUDIO#s1', SKPrefix: 'CLIENT#' }],
   [

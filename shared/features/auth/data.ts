@@ -1,9 +1,9 @@
 // The auth feature's DynamoDB requests: magic links, found by the hash of their token, keyed only
 // through records.ts.
-import { GetCommand, PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { db, tableName } from '../../data/db.ts';
-import { keys, type MagicLinkRecord } from './records.ts';
+import { type EmailVerificationRecord, keys, type MagicLinkRecord, type SignUpCodeRecord } from './records.ts';
 
 /** One write of a transaction, for callers that write a link inside their own. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -83,6 +83,67 @@ export async function markMagicLinkRenewed(tokenHash: string, now: number): Prom
     return true;
   } catch (e) {
     if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+/** Stores a sign-up code's hash until it expires (the table drops it a day later). */
+export async function putSignUpCode(codeHash: string, record: SignUpCodeRecord): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.signUpCode(codeHash), type: 'signUpCode', ...record, ttl: record.expiresAt + 86_400 },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+}
+
+/** Uses the code up in one conditional delete (it exists and is live): the code as it was, or undefined. */
+export async function takeSignUpCode(codeHash: string, nowSeconds: number): Promise<SignUpCodeRecord | undefined> {
+  try {
+    const out = await db().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: keys.signUpCode(codeHash),
+        ConditionExpression: 'attribute_exists(PK) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':now': nowSeconds },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    const item = out.Attributes;
+    return item ? { expiresAt: item.expiresAt, issuedAt: item.issuedAt } : undefined;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return undefined;
+    throw e;
+  }
+}
+
+/** Stores an email verification link's hash until it expires (the table drops it a day later). */
+export async function putEmailVerification(tokenHash: string, record: EmailVerificationRecord): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.emailVerification(tokenHash), type: 'emailVerification', ...record, ttl: record.expiresAt + 86_400 },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+}
+
+/** Uses the link up in one conditional delete (it exists and is live): the studio it verifies, or undefined. */
+export async function takeEmailVerification(tokenHash: string, nowSeconds: number): Promise<string | undefined> {
+  try {
+    const out = await db().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: keys.emailVerification(tokenHash),
+        ConditionExpression: 'attribute_exists(PK) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':now': nowSeconds },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return out.Attributes?.studioId;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return undefined;
     throw e;
   }
 }

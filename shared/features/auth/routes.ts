@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { route } from '../../route-def.ts';
 import { StudioUserView } from '../studios/index.ts';
-import { MagicLinkBody, RedeemMagicLinkBody, StudioSignInBody, StudioSignUpBody } from './schemas.ts';
+import { MagicLinkBody, RedeemMagicLinkBody, StudioSignInBody, StudioSignUpBody, VerifyStudioEmailBody } from './schemas.ts';
 
 export const routes = {
   studioSignUp: route({
@@ -16,6 +16,18 @@ export const routes = {
     summary: 'Create a studio and its first user; answers the same whether or not the email has an account (the mail says which)',
     body: StudioSignUpBody,
     ok: { status: 202, body: z.object({ message: z.string() }) },
+  }),
+  verifyStudioEmail: route({
+    id: 'verifyStudioEmail',
+    feature: 'auth',
+    grants: ['table:write'],
+    method: 'POST',
+    path: '/api/studio/email-verification',
+    auth: 'public',
+    host: 'dashboard',
+    summary: "Confirm a studio owner's email with the single-use link of the sign-up mail (lifts the unverified invitation cap)",
+    body: VerifyStudioEmailBody,
+    ok: { status: 200, body: z.object({ message: z.string() }) },
   }),
   studioSignIn: route({
     id: 'studioSignIn',

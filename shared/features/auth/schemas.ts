@@ -1,6 +1,6 @@
 // Sign-up, sign-in and sign-in links.
 import * as z from 'zod/mini';
-import { Email, HeaderSafeText } from '../../schemas.ts';
+import { Email, NameText } from '../../schemas.ts';
 import { PASSWORD_MIN, Slug } from '../studios/index.ts';
 
 export const Password = z
@@ -14,14 +14,19 @@ export const Password = z
   );
 
 export const StudioSignUpBody = z.strictObject({
-  studioName: HeaderSafeText(1, 80),
+  studioName: NameText(1, 80),
   slug: Slug,
-  name: HeaderSafeText(1, 80),
+  name: NameText(1, 80),
   email: Email,
   password: Password,
+  /** The operator's sign-up code; needed when sign-up is by invitation (SIGNUP_MODE=invite). */
+  inviteCode: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'not a valid sign-up code' }))),
 });
 export const StudioSignInBody = z.strictObject({ email: Email, password: z.string().check(z.minLength(1), z.maxLength(128)) });
 export const MagicLinkBody = z.strictObject({ email: Email });
+export const VerifyStudioEmailBody = z.strictObject({
+  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, { error: 'not a valid verification link' })),
+});
 export const RedeemMagicLinkBody = z.strictObject({
   token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, { error: 'not a valid sign-in link' })),
 });

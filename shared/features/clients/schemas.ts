@@ -1,6 +1,6 @@
 // A studio's clients, as the dashboard lists them.
 import * as z from 'zod/mini';
-import { Email, FutureIsoDate, HeaderSafeText, named } from '../../schemas.ts';
+import { Email, FutureIsoDate, NameText, named } from '../../schemas.ts';
 
 export const CLIENT_STATUSES = ['invited', 'active', 'expired'] as const;
 export const ClientSummary = named(
@@ -17,4 +17,4 @@ export const ClientSummary = named(
 );
 export type ClientSummary = z.infer<typeof ClientSummary>;
 
-export const InviteClientBody = z.strictObject({ email: Email, name: HeaderSafeText(1, 80), accessExpiresAt: FutureIsoDate });
+export const InviteClientBody = z.strictObject({ email: Email, name: NameText(1, 80), accessExpiresAt: FutureIsoDate });

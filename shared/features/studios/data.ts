@@ -36,6 +36,23 @@ export async function endStudioUserSessions(sub: string, atSeconds: number): Pro
   }
 }
 
+/** Records that the studio owner's email is theirs (conditional: no stub for a studio that is gone). */
+export async function markStudioEmailVerified(studioId: string, at: string): Promise<void> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.studio(studioId),
+        UpdateExpression: 'SET emailVerifiedAt = :at',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+  }
+}
+
 export async function isSlugTaken(slug: string): Promise<boolean> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slug(slug), ProjectionExpression: 'PK' }));
   return Boolean(out.Item);

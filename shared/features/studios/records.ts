@@ -13,6 +13,11 @@ export interface Studio {
   supportEmail: string | null;
   logoKey: string | null;
   createdAt: string;
+  /**
+   * When the owner's email was proven theirs (an operator-created studio: at creation). Until then
+   * the studio sends fewer invitations (INVITES_PER_HOUR_UNVERIFIED).
+   */
+  emailVerifiedAt?: string | null;
 }
 
 export interface StudioUser {

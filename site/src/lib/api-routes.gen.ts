@@ -13,6 +13,7 @@ export const apiRoutes = {
   getHealth: { method: 'GET', path: '/api/health', auth: 'public' },
   getOpenApi: { method: 'GET', path: '/api/openapi.json', auth: 'public' },
   studioSignUp: { method: 'POST', path: '/api/studio/signup', auth: 'public' },
+  verifyStudioEmail: { method: 'POST', path: '/api/studio/email-verification', auth: 'public' },
   studioSignIn: { method: 'POST', path: '/api/studio/session', auth: 'public' },
   refreshSession: { method: 'POST', path: '/api/session/refresh', auth: 'public' },
   signOut: { method: 'DELETE', path: '/api/session', auth: 'public' },

@@ -231,6 +231,19 @@ describe('invitations and magic links', () => {
     expect(await storedState()).toEqual(before);
   });
 
+  it('refuses to invite a client whose name holds a link or an address, storing and sending nothing', async () => {
+    const studio = await signedInStudio();
+    const before = await storedState();
+    const mailsBefore = (await mailbox()).length;
+    for (const name of ['Bob https://evil.example/login', 'security@paypal.example', 'www.evil.example', 'PayPal <x@paypal.example>']) {
+      const answer = await studio.post(DASHBOARD, '/api/studio/clients', { email: unique('bob'), name });
+      expect(answer.status, name).toBe(400);
+      expect(Object.keys(answer.body.fields)).toEqual(['name']);
+    }
+    expect(await storedState()).toEqual(before);
+    expect((await mailbox()).length).toBe(mailsBefore);
+  });
+
   it('refuses to invite a client whose name could break into a mail header, storing and sending nothing', async () => {
     const studio = await signedInStudio();
     const before = await storedState();

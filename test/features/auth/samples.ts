@@ -11,6 +11,7 @@ export const bodies: SampleBodies<typeof routes> = {
     password: c.studioPassword,
   }),
   studioSignIn: (c) => ({ email: c.studioEmail, password: c.studioPassword }),
+  verifyStudioEmail: (c) => ({ token: c.verifyToken }),
   requestMagicLink: (c) => ({ email: c.clientEmail }),
   renewMagicLink: (c) => ({ token: c.magicToken }),
   redeemMagicLink: (c) => ({ token: c.magicToken }),

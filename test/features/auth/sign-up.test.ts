@@ -54,4 +54,35 @@ describe('studio sign-up', () => {
     expect(again.status).toBe(409);
     expect(again.body.error).toBe('slug_taken');
   });
+
+  it('refuses studio and owner names that look like an address or a link (a phishing sender), storing and mailing nothing', async () => {
+    const before = await storedState();
+    const mailsBefore = (await mailbox()).length;
+    const cases: Array<[field: 'studioName' | 'name', value: string]> = [
+      ['studioName', 'PayPal Security <security@paypal.example>'],
+      ['studioName', 'Verify at https://evil.example/login'],
+      ['studioName', 'www.evil.example'],
+      ['studioName', 'paypal.com support'],
+      ['name', 'security@paypal.example'],
+      ['name', 'Bob (http://evil.example)'],
+    ];
+    for (const [field, value] of cases) {
+      const body = { studioName: 'Signup Studio', slug: slug(), name: 'Sam Signup', email: address(), password: PASSWORD, [field]: value };
+      const answer = await new Browser().post(DASHBOARD, '/api/studio/signup', body);
+      expect(answer.status, value).toBe(400);
+      expect(Object.keys(answer.body.fields), value).toEqual([field]);
+    }
+    expect(await storedState()).toEqual(before);
+    expect((await mailbox()).length).toBe(mailsBefore);
+    // Ordinary names with dots and ampersands still pass.
+    expect((await signUp(address(), PASSWORD, slug())).status).toBe(202);
+    const plain = await new Browser().post(DASHBOARD, '/api/studio/signup', {
+      studioName: 'A.J. Smith & Co. Photography',
+      slug: slug(),
+      name: "St. John O'Neil",
+      email: address(),
+      password: PASSWORD,
+    });
+    expect(plain.status, plain.text).toBe(202);
+  });
 });

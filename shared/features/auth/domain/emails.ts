@@ -1,4 +1,6 @@
 // Branded emails a client receives. Plain text and HTML carry the same words.
+
+import { subjectName } from '../../../safe-text.ts';
 import type { Client } from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
 
@@ -46,7 +48,7 @@ const footnote =
 
 export function invitationEmail(studio: Studio, client: Client, link: string) {
   return {
-    subject: `${studio.name} invited you to your client portal`,
+    subject: `${subjectName(studio.name)} invited you to your client portal`,
     ...render({
       studio,
       greeting: `Hi ${client.name},`,
@@ -62,7 +64,7 @@ export function invitationEmail(studio: Studio, client: Client, link: string) {
 
 export function signInEmail(studio: Studio, client: Client, link: string) {
   return {
-    subject: `Your sign-in link for ${studio.name}`,
+    subject: `Your sign-in link for ${subjectName(studio.name)}`,
     ...render({
       studio,
       greeting: `Hi ${client.name},`,
@@ -83,13 +85,22 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
   return { subject, text, html };
 }
 
-export function studioReadyEmail(studio: Studio, signInUrl: string) {
+export function studioReadyEmail(studio: Studio, signInUrl: string, verifyUrl?: string) {
+  const intro = `Welcome to Portico. Your studio ${studio.name} is ready, and its client portal is at ${studio.slug}.`;
+  if (verifyUrl) {
+    return ownerLetter(
+      `Your studio ${subjectName(studio.name)} is ready: confirm your email`,
+      [
+        intro,
+        'Please confirm that this email address is yours: until you do, your studio can invite only a few clients an hour. The link works once, for 7 days.',
+        `Then sign in with this email address and the password you chose: ${signInUrl}`,
+      ],
+      { label: 'Confirm your email', url: verifyUrl },
+    );
+  }
   return ownerLetter(
-    `Your studio ${studio.name.slice(0, 60)} is ready`,
-    [
-      `Welcome to Portico. Your studio ${studio.name} is ready, and its client portal is at ${studio.slug}.`,
-      'Sign in with this email address and the password you chose.',
-    ],
+    `Your studio ${subjectName(studio.name)} is ready`,
+    [intro, 'Sign in with this email address and the password you chose.'],
     { label: 'Sign in to your studio', url: signInUrl },
   );
 }

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { SessionTokens } from '../../../adapters/identity.ts';
 import { issueSession } from '../../../adapters/identity.ts';
 import { sendMail } from '../../../adapters/mail.ts';
-import { portalUrl } from '../../../config.ts';
-import { consume } from '../../../data/rate-limit.ts';
+import { limits, portalUrl } from '../../../config.ts';
+import { consume, giveBack, type Limit } from '../../../data/rate-limit.ts';
 import { notAllowed } from '../../../errors.ts';
 import { type Client, clientUsername, createClient, findClientByEmail, getClient, hasAccess, recordSignIn } from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
@@ -25,7 +25,36 @@ async function mailLink(studio: Studio, client: Client, purpose: LinkPurpose, is
   await sendMail({ to: client.email, fromName: studio.name, replyTo: studio.supportEmail ?? undefined, ...letter });
 }
 
+/**
+ * Invitations a studio may send: a daily cap for every studio, and an hourly one while its owner's
+ * email is unverified, so a fresh studio cannot relay mail in bulk under a name of its choosing.
+ */
+export const invitationLimits = (studio: Studio): Limit[] => [
+  ...(studio.emailVerifiedAt ? [] : [{ bucket: 'invites-hour', max: limits.invitesPerHourUnverified, windowSeconds: 3600 }]),
+  { bucket: 'invites-day', max: limits.invitesPerDay, windowSeconds: 86_400 },
+];
+
+/**
+ * Counts one invitation against each of the studio's limits (429 with Retry-After at the first one
+ * reached); `send` runs holding them, and an invitation that fails is given back.
+ */
+async function withinInvitationLimits<T>(studio: Studio, send: () => Promise<T>): Promise<T> {
+  const held: { limit: Limit; windowStart: number }[] = [];
+  const release = () => Promise.all(held.map(({ limit, windowStart }) => giveBack(limit, studio.studioId, windowStart)));
+  try {
+    for (const limit of invitationLimits(studio)) held.push({ limit, windowStart: await consume(limit, studio.studioId) });
+    return await send();
+  } catch (e) {
+    await release().catch(() => undefined);
+    throw e;
+  }
+}
+
 export async function inviteClient(studio: Studio, input: { email: string; name: string; accessExpiresAt?: string }): Promise<Client> {
+  return withinInvitationLimits(studio, () => createAndInvite(studio, input));
+}
+
+async function createAndInvite(studio: Studio, input: { email: string; name: string; accessExpiresAt?: string }): Promise<Client> {
   // The link is written in the client's own transaction: were it a second write, a table outage
   // between the two would leave a client without a link, and the studio's retry would only hear
   // "already a client".

@@ -16,6 +16,8 @@ export async function createStudio(input: {
   slug: string;
   owner: { userId: string; email: string; name: string };
   branding?: Partial<Pick<Studio, 'accentColor' | 'welcomeMessage' | 'supportEmail' | 'logoKey' | 'plan'>>;
+  /** The owner's email is known to be theirs (the operator created the studio for them). */
+  emailVerified?: boolean;
 }): Promise<{ studio: Studio; user: StudioUser }> {
   const studio: Studio = {
     studioId: input.studioId ?? randomUUID(),
@@ -27,6 +29,7 @@ export async function createStudio(input: {
     supportEmail: input.branding?.supportEmail ?? input.owner.email,
     logoKey: input.branding?.logoKey ?? null,
     createdAt: new Date().toISOString(),
+    emailVerifiedAt: input.emailVerified ? new Date().toISOString() : null,
   };
   const user: StudioUser = { ...input.owner, studioId: studio.studioId, role: 'owner' };
   if ((await putStudioWithSlugAndOwner(studio, user)) === 'taken') throw conflict('slug_taken', 'That portal address is already taken.');

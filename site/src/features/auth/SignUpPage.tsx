@@ -38,6 +38,11 @@ export default function SignUpPage() {
   /** Portals live on <slug>.<the dashboard's host>. */
   const [domain, setDomain] = useState('');
   useEffect(() => setDomain(location.host), []);
+  /** An operator's sign-up code rides in the link they hand out (/signup?code=…), when sign-up is by invitation. */
+  const [inviteCode, setInviteCode] = useState<string | undefined>();
+  useEffect(() => setInviteCode(new URLSearchParams(location.search).get('code') ?? undefined), []);
+  /** Set once the API says this Portico takes no sign-ups (or none without a code): the form gives way to why. */
+  const [closed, setClosed] = useState('');
 
   const onStudioName = (value: string) => {
     setStudioName(value);
@@ -72,7 +77,7 @@ export default function SignUpPage() {
     setBusy(true);
     try {
       const answer = await call('studioSignUp', {
-        body: { studioName: studioName.trim(), slug, name: name.trim(), email: email.trim(), password },
+        body: { studioName: studioName.trim(), slug, name: name.trim(), email: email.trim(), password, inviteCode },
       });
       // Sign-up answers alike whether or not the email was free (the mail says which): signing in
       // with the chosen password opens the new studio; if it fails, the mail explains.
@@ -85,7 +90,8 @@ export default function SignUpPage() {
       }
     } catch (err) {
       setBusy(false);
-      if (err instanceof ApiError && err.code === 'slug_taken') show({ slug: err.message });
+      if (err instanceof ApiError && (err.code === 'signup_closed' || err.code === 'signup_invite_required')) setClosed(err.message);
+      else if (err instanceof ApiError && err.code === 'slug_taken') show({ slug: err.message });
       else if (err instanceof ApiError && Object.keys(err.fields).length) {
         show(Object.fromEntries(ORDER.map((k) => [k, err.field(k)])));
         setError('Please check the highlighted fields.');
@@ -104,80 +110,84 @@ export default function SignUpPage() {
         </p>
       }
     >
-      <form class="stack" noValidate onSubmit={submit}>
-        <Notice role="alert">{error}</Notice>
-        <Notice role="status">{sent}</Notice>
-        <Field
-          id="studioName"
-          label="Studio name"
-          autoComplete="organization"
-          maxLength={80}
-          value={studioName}
-          onValue={onStudioName}
-          error={problems.studioName}
-        />
-        <Field
-          id="slug"
-          label="Portal address"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellcheck={false}
-          maxLength={SLUG_MAX}
-          value={slug}
-          onValue={onSlug}
-          error={problems.slug}
-          hintBelow
-          hint={
-            <>
-              Your clients will visit{' '}
-              <span class="slug-preview">
-                {slug || 'your-studio'}
-                {domain && `.${domain}`}
-              </span>
-              <br />
-              Lowercase letters, digits and hyphens.
-            </>
-          }
-        />
-        <Field id="name" label="Your name" autoComplete="name" maxLength={80} value={name} onValue={setName} error={problems.name} />
-        <Field
-          id="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          spellcheck={false}
-          value={email}
-          onValue={setEmail}
-          error={problems.email}
-        />
-        <Field
-          id="password"
-          label="Password"
-          type={showPassword ? 'text' : 'password'}
-          autoComplete="new-password"
-          maxLength={128}
-          value={password}
-          onValue={setPassword}
-          error={problems.password}
-          action={<PasswordToggle shown={showPassword} controls="password" onToggle={() => setShowPassword((v) => !v)} />}
-          hintBelow
-          hint={
-            <ul class="rules">
-              {rules.map((r) => (
-                <li key={r.label} class={r.met ? 'rules__item rules__item--met' : 'rules__item'}>
-                  <span class="rules__mark" aria-hidden="true" />
-                  {r.label}
-                  <span class="visually-hidden">{r.met ? ' (done)' : ''}</span>
-                </li>
-              ))}
-            </ul>
-          }
-        />
-        <button type="submit" class="button button--primary button--block" disabled={!hydrated} aria-disabled={busy || undefined}>
-          {busy && <Spinner />}
-          {busy ? 'Creating your studio…' : 'Create studio'}
-        </button>
-      </form>
+      {closed ? (
+        <Notice role="alert">{closed}</Notice>
+      ) : (
+        <form class="stack" noValidate onSubmit={submit}>
+          <Notice role="alert">{error}</Notice>
+          <Notice role="status">{sent}</Notice>
+          <Field
+            id="studioName"
+            label="Studio name"
+            autoComplete="organization"
+            maxLength={80}
+            value={studioName}
+            onValue={onStudioName}
+            error={problems.studioName}
+          />
+          <Field
+            id="slug"
+            label="Portal address"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellcheck={false}
+            maxLength={SLUG_MAX}
+            value={slug}
+            onValue={onSlug}
+            error={problems.slug}
+            hintBelow
+            hint={
+              <>
+                Your clients will visit{' '}
+                <span class="slug-preview">
+                  {slug || 'your-studio'}
+                  {domain && `.${domain}`}
+                </span>
+                <br />
+                Lowercase letters, digits and hyphens.
+              </>
+            }
+          />
+          <Field id="name" label="Your name" autoComplete="name" maxLength={80} value={name} onValue={setName} error={problems.name} />
+          <Field
+            id="email"
+            label="Email"
+            type="email"
+            autoComplete="email"
+            spellcheck={false}
+            value={email}
+            onValue={setEmail}
+            error={problems.email}
+          />
+          <Field
+            id="password"
+            label="Password"
+            type={showPassword ? 'text' : 'password'}
+            autoComplete="new-password"
+            maxLength={128}
+            value={password}
+            onValue={setPassword}
+            error={problems.password}
+            action={<PasswordToggle shown={showPassword} controls="password" onToggle={() => setShowPassword((v) => !v)} />}
+            hintBelow
+            hint={
+              <ul class="rules">
+                {rules.map((r) => (
+                  <li key={r.label} class={r.met ? 'rules__item rules__item--met' : 'rules__item'}>
+                    <span class="rules__mark" aria-hidden="true" />
+                    {r.label}
+                    <span class="visually-hidden">{r.met ? ' (done)' : ''}</span>
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+          <button type="submit" class="button button--primary button--block" disabled={!hydrated} aria-disabled={busy || undefined}>
+            {busy && <Spinner />}
+            {busy ? 'Creating your studio…' : 'Create studio'}
+          </button>
+        </form>
+      )}
     </AuthLayout>
   );
 }
