@@ -10,7 +10,7 @@ export interface EdgeRequest {
   cookies: Record<string, { value: string }>;
   querystring: Record<string, { value: string }>;
 }
-type EdgeFunction = (event: { request: EdgeRequest }) => EdgeRequest;
+type EdgeFunction = (event: { request: EdgeRequest; viewer?: { ip: string } }) => EdgeRequest;
 
 function load(file: string, replacements: Record<string, string> = {}): EdgeFunction {
   let code = readFileSync(fileURLToPath(new URL(`../infra/edge/${file}`, import.meta.url)), 'utf8');

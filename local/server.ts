@@ -11,6 +11,9 @@ import { renderMailbox } from './dev-mail.ts';
 import { loadEdgeFunctions, toEdgeRequest } from './edge-functions.ts';
 import type { CaughtMail } from './services/index.ts';
 
+/** The viewer's address as CloudFront gives it to a function: IPv4 without Node's IPv6 mapping. */
+const viewerIp = (address: string | undefined): string => (address ?? '127.0.0.1').replace(/^::ffff:/, '');
+
 export interface LocalServerOptions {
   port: number;
   /** The dashboard's host name; portals are <slug>.<dashboardHost>. */
@@ -129,7 +132,7 @@ export function startLocalServer(opts: LocalServerOptions): Promise<Server> {
 
     const edgeRequest = toEdgeRequest(method, url, req.headers);
     if (isApiPath(url.pathname)) {
-      const forwarded = edge.api({ request: edgeRequest });
+      const forwarded = edge.api({ request: edgeRequest, viewer: { ip: viewerIp(req.socket.remoteAddress) } });
       const body = await readBody(req);
       if (body === null) return sendApiError(res, 413, 'Request Entity Too Large');
       const headers: Record<string, string> = {};

@@ -3,7 +3,7 @@ import { routes } from '../../shared/features/auth/routes.ts';
 import { sessionCookies } from '../../shared/http/cookies.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
-export const handler = defineHandler(routes.studioSignIn, async ({ body, event }) => {
-  const { user, tokens } = await signInStudioUser(body.email, body.password, event.requestContext.http.sourceIp);
+export const handler = defineHandler(routes.studioSignIn, async ({ body, viewerIp }) => {
+  const { user, tokens } = await signInStudioUser(body.email, body.password, viewerIp);
   return { body: { user: { userId: user.userId, email: user.email, name: user.name } }, cookies: sessionCookies(tokens) };
 });

@@ -2,6 +2,6 @@ import { downloadShared } from '../../shared/features/share-links/domain/share-l
 import { routes } from '../../shared/features/share-links/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
-export const handler = defineHandler(routes.downloadSharedImage, async ({ body, portal, event }) => ({
-  body: await downloadShared(portal, event.requestContext.http.sourceIp, body.token, body.password, body.imageId),
+export const handler = defineHandler(routes.downloadSharedImage, async ({ body, portal, viewerIp }) => ({
+  body: await downloadShared(portal, viewerIp, body.token, body.password, body.imageId),
 }));

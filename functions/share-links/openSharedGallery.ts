@@ -2,6 +2,6 @@ import { openSharedGallery } from '../../shared/features/share-links/domain/shar
 import { routes } from '../../shared/features/share-links/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
-export const handler = defineHandler(routes.openSharedGallery, async ({ body, portal, event }) => ({
-  body: await openSharedGallery(portal, event.requestContext.http.sourceIp, body.token, body.password),
+export const handler = defineHandler(routes.openSharedGallery, async ({ body, portal, viewerIp }) => ({
+  body: await openSharedGallery(portal, viewerIp, body.token, body.password),
 }));

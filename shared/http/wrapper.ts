@@ -46,6 +46,8 @@ export interface RouteRequest<R extends RouteDef> {
   portal: R['host'] extends 'portal' ? Studio : undefined;
   studioSession: R['auth'] extends 'studio' ? StudioSession : undefined;
   clientSession: R['auth'] extends 'client' ? ClientSession : undefined;
+  /** The visitor's address: CloudFront's x-portico-viewer-ip (the API sees an edge's), else the source IP. */
+  viewerIp: string;
   event: ApiEvent;
 }
 
@@ -160,6 +162,13 @@ function assertSameOrigin(event: ApiEvent, host: string): void {
   if (originHost !== host) throw forbidden('cross_origin', 'Cross-site requests are not allowed.');
 }
 
+/**
+ * Who is asking, by address, for per-visitor limits. Behind CloudFront the source IP is an edge's, so
+ * the API viewer function passes the viewer's own, over any value the viewer sent; only CloudFront
+ * reaches the API (the origin secret), so the header is trusted when present.
+ */
+const viewerIpOf = (event: ApiEvent): string => event.headers['x-portico-viewer-ip'] || event.requestContext.http.sourceIp;
+
 /** Failures of a dependency (network, throttling, a service restarting) that are worth a retry. */
 function isTransient(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
@@ -211,6 +220,7 @@ export function wrapRoute<const R extends RouteDef>(route: R, tenancy: Tenancy, 
         query,
         params,
         cookies: readCookies(event.cookies),
+        viewerIp: viewerIpOf(event),
         host,
         hostContext: tenant.hostContext,
         portal: tenant.portal,

@@ -42,6 +42,14 @@ describe('api viewer-request function', () => {
     expect(out.headers.authorization?.value).toBe('Bearer tok.en.sig');
   });
 
+  it("passes the viewer's own address on, over any the viewer sent (the API sees an edge's)", () => {
+    const spoofed = { host: 'northlight.portico.example.com', 'x-portico-viewer-ip': '10.9.9.9' };
+    const out = edge.api({ request: toEdgeRequest('POST', new URL('http://x/api/share/gallery'), spoofed), viewer: { ip: '203.0.113.7' } });
+    expect(out.headers['x-portico-viewer-ip']?.value).toBe('203.0.113.7');
+    const without = edge.api({ request: toEdgeRequest('POST', new URL('http://x/api/share/gallery'), spoofed) });
+    expect(without.headers['x-portico-viewer-ip']).toBeUndefined();
+  });
+
   it('leaves an explicit Authorization header alone and adds none without a cookie', () => {
     const withHeader = edge.api({
       request: toEdgeRequest('GET', new URL('http://x/api'), { host: 'h', authorization: 'Bearer mine', cookie: 'portico_session=other' }),

@@ -123,6 +123,20 @@ describe('share links', () => {
       expect(links.body.links.find((l: { linkId: string }) => l.linkId === linkId)?.uses).toBe(31);
     });
 
+    it('counts the visitor by its own address, whatever x-portico-viewer-ip it claims', async () => {
+      const { token } = await passwordLink();
+      const guesser = from('127.0.9.5');
+      const guess = (i: number) =>
+        guesser.call(NORTHLIGHT, 'POST', '/api/share/gallery', {
+          json: { token, password: `spoof-${i}` },
+          headers: { 'x-portico-viewer-ip': `198.51.100.${i}` },
+        });
+      const answers = [];
+      for (let i = 0; i < 11; i++) answers.push(await guess(i));
+      expect(answers.slice(0, 10).map((a) => a.status)).toEqual(Array(10).fill(401));
+      expect(answers[10]?.status).toBe(429);
+    });
+
     it('lets no burst of concurrent wrong guesses past the limit', async () => {
       const { token } = await passwordLink();
       const guesser = from('127.0.9.4');
