@@ -2,10 +2,12 @@
 // window: `consume`), and backoff after failures (one counter of failures in a row per subject:
 // `assertNotBackedOff`, `recordFailure`, `resetFailures`), for guesses (passwords) where only
 // failures may count, so the real owner is never locked out by someone else's attempts.
+
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { limitReached } from '../errors.ts';
 import { db, tableName } from './db.ts';
 import type { FeatureRecords } from './records.ts';
+import { conditionalCheckFailed } from './transactions.ts';
 
 export interface Limit {
   bucket: string;
@@ -68,7 +70,7 @@ async function add(limit: Limit, subject: string, windowStart: number, amount: n
       }),
     );
   } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') throw refused();
+    if (conditionalCheckFailed(e)) throw refused();
     throw e;
   }
 }
@@ -88,7 +90,7 @@ export async function giveBack(limit: Limit, subject: string, windowStart: numbe
     );
   } catch (e) {
     // The window expired meanwhile: nothing left to take back.
-    if (!(e instanceof Error && e.name === 'ConditionalCheckFailedException')) throw e;
+    if (!conditionalCheckFailed(e)) throw e;
   }
 }
 
@@ -165,7 +167,7 @@ export async function recordFailure(limit: Backoff, subject: string, now = Date.
       }),
     );
   } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+    if (!conditionalCheckFailed(e)) throw e;
     await db().send(
       new UpdateCommand({
         TableName: tableName(),

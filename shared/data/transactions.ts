@@ -9,5 +9,13 @@ export function cancellationCodes(e: unknown): string[] | null {
   return ((e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
 }
 
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+
+/** One item of a transaction, as data modules hand them to each other (e.g. an invitation's magic link). */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A single write refused because its condition failed (not a transaction: see conditionFailed). */
+export const conditionalCheckFailed = (e: unknown): boolean => e instanceof Error && e.name === 'ConditionalCheckFailedException';
+
 /** A transaction refused because one of its conditions failed. */
 export const conditionFailed = (e: unknown): boolean => cancellationCodes(e)?.includes('ConditionalCheckFailed') ?? false;

@@ -1,12 +1,17 @@
 // The auth feature's DynamoDB requests: magic links, found by the hash of their token, keyed only
 // through records.ts.
-import { DeleteCommand, GetCommand, PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { db, tableName } from '../../data/db.ts';
+import { conditionalCheckFailed, type TransactItem } from '../../data/transactions.ts';
+
+/** The transaction item type callers pass in, so their domain names no SDK type. */
+export type { TransactItem } from '../../data/transactions.ts';
+
 import { type EmailVerificationRecord, keys, type MagicLinkRecord, type SignUpCodeRecord } from './records.ts';
 
 /** One write of a transaction, for callers that write a link inside their own. */
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** A link about to be written: the hash of its token, its record, and when the table may drop it. */
 export interface NewMagicLink {
@@ -53,7 +58,7 @@ export async function markMagicLinkUsed(
     );
     return { used: out.Attributes as MagicLinkRecord };
   } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+    if (!conditionalCheckFailed(e)) throw e;
     const raw = (e as { Item?: Record<string, never> }).Item;
     return { refused: raw ? (unmarshall(raw) as MagicLinkRecord) : undefined };
   }
@@ -82,7 +87,7 @@ export async function markMagicLinkRenewed(tokenHash: string, now: number): Prom
     );
     return true;
   } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
+    if (conditionalCheckFailed(e)) return false;
     throw e;
   }
 }
@@ -113,7 +118,7 @@ export async function takeSignUpCode(codeHash: string, nowSeconds: number): Prom
     const item = out.Attributes;
     return item ? { expiresAt: item.expiresAt, issuedAt: item.issuedAt } : undefined;
   } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return undefined;
+    if (conditionalCheckFailed(e)) return undefined;
     throw e;
   }
 }
@@ -143,7 +148,7 @@ export async function takeEmailVerification(tokenHash: string, nowSeconds: numbe
     );
     return out.Attributes?.studioId;
   } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return undefined;
+    if (conditionalCheckFailed(e)) return undefined;
     throw e;
   }
 }

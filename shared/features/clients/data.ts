@@ -1,13 +1,16 @@
 // The clients feature's DynamoDB requests: client records and the email claims that make an email
 // unique per studio, keyed only through records.ts.
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPrefix, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
-import { conditionFailed } from '../../data/transactions.ts';
+import { conditionalCheckFailed, conditionFailed, type TransactItem } from '../../data/transactions.ts';
+
+/** The transaction item type callers pass in, so their domain names no SDK type. */
+export type { TransactItem } from '../../data/transactions.ts';
+
 import { type Client, keys } from './records.ts';
 
 /** One more write for a client's transaction, built by the data module of the feature that owns it. */
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export async function getClient(studioId: string, clientId: string): Promise<Client | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.client(studioId, clientId) }));
@@ -77,7 +80,7 @@ export async function endClientSessions(studioId: string, clientId: string, atSe
       }),
     );
   } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+    if (!conditionalCheckFailed(e)) throw e;
   }
 }
 

@@ -1,8 +1,10 @@
 // Share links' DynamoDB requests: the link in the gallery's partition (galleries' key builders) and
 // the token pointing at it (records.ts).
+
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
+import { conditionalCheckFailed } from '../../data/transactions.ts';
 import { keys as galleryKeys, type ShareLinkRecord } from '../galleries/index.ts';
 import { keys } from './records.ts';
 
@@ -63,7 +65,7 @@ export async function revokeLink(galleryId: string, linkId: string): Promise<boo
     );
     return true;
   } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+    if (!conditionalCheckFailed(e)) throw e;
     return false;
   }
 }

@@ -3,7 +3,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
-import { conditionFailed } from '../../data/transactions.ts';
+import { conditionalCheckFailed, conditionFailed } from '../../data/transactions.ts';
 import { keys, type Studio, type StudioUser } from './records.ts';
 
 export async function getStudio(studioId: string): Promise<Studio | null> {
@@ -32,7 +32,7 @@ export async function endStudioUserSessions(sub: string, atSeconds: number): Pro
       }),
     );
   } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+    if (!conditionalCheckFailed(e)) throw e;
   }
 }
 
@@ -49,7 +49,7 @@ export async function markStudioEmailVerified(studioId: string, at: string): Pro
       }),
     );
   } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'ConditionalCheckFailedException') throw e;
+    if (!conditionalCheckFailed(e)) throw e;
   }
 }
 

@@ -18,7 +18,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3 } from '../../adapters/storage.ts';
 import { config } from '../../config.ts';
 import { db, tableName } from '../../data/db.ts';
-import { cancellationCodes, conditionFailed } from '../../data/transactions.ts';
+import { cancellationCodes, conditionalCheckFailed, conditionFailed } from '../../data/transactions.ts';
 import { type ImageRecord, imagePut, keys, uncountPickWrite } from '../galleries/index.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ export async function markImageProcessing(galleryId: string, imageId: string): P
     .then(
       () => true,
       (e) => {
-        if (!(e instanceof Error && e.name === 'ConditionalCheckFailedException')) throw e;
+        if (!conditionalCheckFailed(e)) throw e;
         return false;
       },
     );
@@ -177,7 +177,7 @@ export async function ifStillThere(update: () => Promise<void>): Promise<boolean
     await update();
     return true;
   } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    if (conditionalCheckFailed(error)) return false;
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 // A ZIP job's record in the table (keyed through galleries' key builders) and the manifest that
 // starts its worker: the requests of the routes and of the worker alike. The worker's own reads
 // and writes in the bucket are in zip-files.ts, so the routes' bundles do not carry lib-storage.
+
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { s3 } from '../../../adapters/storage.ts';
@@ -8,6 +9,7 @@ import { config } from '../../../config.ts';
 import { db, tableName } from '../../../data/db.ts';
 import { objects } from '../../../data/objects.ts';
 import { withoutKeys } from '../../../data/records.ts';
+import { conditionalCheckFailed } from '../../../data/transactions.ts';
 import { keys } from '../../galleries/index.ts';
 import type { ZipJob, ZipManifest } from '../records.ts';
 
@@ -67,7 +69,7 @@ export async function updateZipJob(
     );
     return toJob(out.Attributes ?? {});
   } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return null;
+    if (conditionalCheckFailed(e)) return null;
     throw e;
   }
 }
@@ -107,7 +109,7 @@ export async function claimZipJob(galleryId: string, jobId: string, runId: strin
     );
     return true;
   } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
+    if (conditionalCheckFailed(e)) return false;
     throw e;
   }
 }
@@ -186,7 +188,7 @@ export async function takeZipSlot(
     );
     return true;
   } catch (e) {
-    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
+    if (conditionalCheckFailed(e)) return false;
     throw e;
   }
 }
@@ -203,7 +205,7 @@ export async function freeZipSlot(galleryId: string, clientId: string, slot: num
       }),
     );
   } catch (e) {
-    if (!(e instanceof Error && e.name === 'ConditionalCheckFailedException')) throw e;
+    if (!conditionalCheckFailed(e)) throw e;
   }
 }
 
