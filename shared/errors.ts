@@ -20,12 +20,14 @@ export class DomainError extends Error {
   readonly fields?: Record<string, string[]>;
   /** When a retry may succeed (limits, busy dependencies). */
   readonly retryAfterSeconds?: number;
+  /** More the caller can act on, sent beside `error` and `message` (e.g. the plan that unlocks a feature). */
+  readonly details?: Record<string, string>;
 
   constructor(
     kind: ErrorKind,
     code: string,
     message: string,
-    extra: { fields?: Record<string, string[]>; retryAfterSeconds?: number } = {},
+    extra: { fields?: Record<string, string[]>; retryAfterSeconds?: number; details?: Record<string, string> } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -33,6 +35,7 @@ export class DomainError extends Error {
     this.code = code;
     this.fields = extra.fields;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.details = extra.details;
   }
 }
 

@@ -2,6 +2,7 @@
 // `npm run gen` into shared/openapi.json, which the getOpenApi Lambda serves (zod-openapi and every
 // schema stay out of the Lambdas).
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import type { RouteDef } from './route-def.ts';
 import { routeList } from './routes.ts';
 import { ErrorBody } from './schemas.ts';
 
@@ -12,6 +13,15 @@ let cached: ReturnType<typeof createDocument> | undefined;
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
 
+/** Who may call a route beyond its session: the team role and the plan entitlement it names. */
+function accessNote(route: RouteDef): string | undefined {
+  const notes = [
+    route.auth === 'studio' ? `Team role: ${route.role} or above (403 \`role_required\` otherwise).` : '',
+    route.entitlement ? `Plan: needs \`${route.entitlement}\` (403 \`plan_required\` naming the plan that unlocks it).` : '',
+  ].filter(Boolean);
+  return notes.length ? notes.join(' ') : undefined;
+}
+
 export function openApiDocument() {
   if (cached) return cached;
   const paths: ZodOpenApiPathsObject = {};
@@ -19,6 +29,7 @@ export function openApiDocument() {
     const operation: ZodOpenApiOperationObject = {
       operationId: route.id,
       summary: route.summary,
+      description: accessNote(route),
       tags: [
         route.auth === 'studio'
           ? 'Studio'

@@ -2,6 +2,8 @@
 // `route()`; shared/routes.ts merges them into the one table the CDK API, the local server, the
 // OpenAPI document and the isolation tests are generated from.
 import type * as z from 'zod/mini';
+import type { Entitlement } from './features/plans/constants.ts';
+import type { Role } from './features/studios/constants.ts';
 
 export type Auth = 'public' | 'studio' | 'client';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -10,7 +12,7 @@ export type Host = 'dashboard' | 'portal' | 'any';
 /** What a Lambda may touch: the CDK grants exactly these (least privilege). */
 export type Grant = 'table:read' | 'table:write' | 'bucket:read' | 'bucket:write' | 'mail:send' | 'studioPool:admin' | 'clientPool:admin';
 
-export interface RouteDef {
+interface BaseRouteDef {
   id: string;
   /** The folder under shared/features/ (and functions/) the route belongs to. */
   feature: string;
@@ -25,6 +27,14 @@ export interface RouteDef {
   /** Success status and body schema: the handler's reply is typed by it and tests check it. */
   ok: { status: number; body?: z.ZodMiniType };
   grants: readonly Grant[];
+  /**
+   * What the studio's plan must include (shared/features/plans/constants.ts). Only routes that add
+   * or change name one: reading what a studio has never needs one, so a downgrade deletes nothing.
+   */
+  entitlement?: Entitlement;
 }
+
+/** A studio route names the least team role that may call it; the API refuses the others. */
+export type RouteDef = BaseRouteDef & ({ auth: 'studio'; role: Role } | { auth: 'public' | 'client'; role?: undefined });
 
 export const route = <const R extends RouteDef>(r: R): R => r;

@@ -7,18 +7,25 @@ export class HttpError extends Error {
   readonly code: string;
   readonly fields?: Record<string, string[]>;
   readonly headers?: Record<string, string>;
+  readonly details?: Record<string, string>;
 
   constructor(
     status: number,
     code: string,
     message: string,
-    extra: { fields?: Record<string, string[]>; headers?: Record<string, string> } = {},
+    extra: { fields?: Record<string, string[]>; headers?: Record<string, string>; details?: Record<string, string> } = {},
   ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = extra.fields;
     this.headers = extra.headers;
+    this.details = extra.details;
+  }
+
+  /** The JSON error body: details first, so they can never overwrite `error` or `message`. */
+  body(): Record<string, unknown> {
+    return { ...this.details, error: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
   }
 }
 
@@ -48,5 +55,5 @@ export const STATUS_OF: Record<ErrorKind, number> = {
 
 export function httpErrorOf(e: DomainError): HttpError {
   const headers = e.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(e.retryAfterSeconds) };
-  return new HttpError(STATUS_OF[e.kind], e.code, e.message, { fields: e.fields, headers });
+  return new HttpError(STATUS_OF[e.kind], e.code, e.message, { fields: e.fields, headers, details: e.details });
 }

@@ -3,7 +3,16 @@
 // rest of what every handler goes through is wrapper.ts.
 import { assertAccess, sessionEnded } from '../features/auth/index.ts';
 import { getClient, parseClientUsername } from '../features/clients/index.ts';
-import { getStudio, getStudioUser, type HostContext, resolveHost, type Studio } from '../features/studios/index.ts';
+import { assertEntitled } from '../features/plans/index.ts';
+import {
+  getStudio,
+  getStudioUser,
+  type HostContext,
+  ROLE_NAMES,
+  resolveHost,
+  roleAtLeast,
+  type Studio,
+} from '../features/studios/index.ts';
 import type { RouteDef } from '../route-def.ts';
 import { forbidden, HttpError, notFound, unauthorized } from './errors.ts';
 import {
@@ -23,6 +32,16 @@ const claimsOf = (event: ApiEvent): Record<string, unknown> | undefined => event
 
 /** A token opened before its holder's last sign-out: valid for the authorizer, ended for Portico. */
 const ended = () => new HttpError(401, 'session_ended', 'You signed out of this session. Please sign in again.');
+
+/** 403 for a team role below the route's: says who can, so the member knows whom to ask. */
+function assertRole(route: RouteDef, session: StudioSession): void {
+  if (route.auth !== 'studio' || roleAtLeast(session.user.role, route.role)) return;
+  const who = route.role === 'owner' ? 'an owner' : 'an owner or an admin';
+  throw forbidden(
+    'role_required',
+    `Only ${who} of ${session.studio.name} can do this. You are a ${ROLE_NAMES[session.user.role].toLowerCase()}.`,
+  );
+}
 
 async function studioSessionOf(event: ApiEvent): Promise<StudioSession> {
   const sub = claimsOf(event)?.sub;
@@ -58,10 +77,15 @@ const tenancy: Tenancy = async (route, event, host) => {
   return {
     hostContext,
     portal,
-    sessions: async () => ({
-      studioSession: route.auth === 'studio' ? await studioSessionOf(event) : undefined,
-      clientSession: route.auth === 'client' && portal ? await clientSessionOf(event, portal) : undefined,
-    }),
+    sessions: async () => {
+      const studioSession = route.auth === 'studio' ? await studioSessionOf(event) : undefined;
+      const clientSession = route.auth === 'client' && portal ? await clientSessionOf(event, portal) : undefined;
+      if (studioSession) assertRole(route, studioSession);
+      // The plan is the studio's: the signed-in studio's on the dashboard, the portal's on a portal.
+      const planHolder = studioSession?.studio ?? portal;
+      if (route.entitlement && planHolder) assertEntitled(planHolder, route.entitlement);
+      return { studioSession, clientSession };
+    },
   };
 };
 

@@ -239,7 +239,7 @@ export function wrapRoute<const R extends RouteDef>(route: R, tenancy: Tenancy, 
     } catch (thrown) {
       const e = thrown instanceof DomainError ? httpErrorOf(thrown) : thrown;
       if (e instanceof HttpError) {
-        return json(e.status, { error: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) }, { headers: e.headers });
+        return json(e.status, e.body(), { headers: e.headers });
       }
       if (isTransient(e)) {
         logger.warn('dependency unavailable', { error: e as Error, route: route.id });

@@ -29,17 +29,18 @@ function generatedRoutes(feature: string, count: number): RouteDef[] {
   const name = feature.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
   return Array.from({ length: count }, (_, i) => {
     const auth = AUTHS[i % AUTHS.length]!;
-    return {
+    const base = {
       id: `${name}Generated${i + 1}`,
       feature,
       method: METHODS[i % METHODS.length]!,
       path: `/api/${feature}/generated-${i + 1}/{id}`,
-      auth,
-      host: auth === 'client' ? 'portal' : auth === 'studio' ? 'dashboard' : 'any',
       summary: `Generated route ${i + 1} of ${feature}`,
       ok: { status: 200 },
       grants: GRANT_SETS[i % GRANT_SETS.length]!,
     };
+    return auth === 'studio'
+      ? { ...base, auth, role: 'member', host: 'dashboard' }
+      : { ...base, auth, host: auth === 'client' ? 'portal' : 'any' };
   });
 }
 

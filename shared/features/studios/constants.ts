@@ -19,3 +19,13 @@ export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 export const SLUG_MIN = 3;
 export const SLUG_MAX = 40;
 export const PASSWORD_MIN = 10;
+
+/**
+ * A studio's team roles, least to most: a member works on what it is assigned, an admin on
+ * everything else, an owner also on billing, plan, domain and the studio itself.
+ */
+export const ROLES = ['member', 'admin', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_NAMES: Record<Role, string> = { member: 'Member', admin: 'Admin', owner: 'Owner' };
+/** Whether `role` may do what `needed` may. */
+export const roleAtLeast = (role: Role, needed: Role): boolean => ROLES.indexOf(role) >= ROLES.indexOf(needed);

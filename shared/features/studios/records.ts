@@ -1,13 +1,17 @@
 // A studio's records: the studio, its portal address claims and its users.
 import type { FeatureRecords } from '../../data/records.ts';
+import type { AddOn, Plan } from '../plans/index.ts';
+import type { Role } from './constants.ts';
 
-export type Plan = 'starter' | 'growth' | 'scale';
+export type { Plan } from '../plans/index.ts';
 
 export interface Studio {
   studioId: string;
   name: string;
   slug: string;
   plan: Plan;
+  /** Modules bought on top of the plan (the Education add-on). */
+  addOns?: AddOn[];
   accentColor: string;
   welcomeMessage: string;
   supportEmail: string | null;
@@ -25,7 +29,7 @@ export interface StudioUser {
   studioId: string;
   email: string;
   name: string;
-  role: 'owner' | 'member';
+  role: Role;
   /** Epoch seconds of the user's last sign-out: a token authenticated at or before it is refused. */
   sessionsValidAfter?: number;
 }

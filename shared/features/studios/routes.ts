@@ -1,7 +1,7 @@
 // The studio's own routes: who is signed in on the dashboard, and the portal's public face.
 import * as z from 'zod/mini';
 import { route } from '../../route-def.ts';
-import { Branding, StudioUserView } from './schemas.ts';
+import { Branding, PlanView, StudioUserView } from './schemas.ts';
 
 export const routes = {
   getStudioMe: route({
@@ -11,9 +11,10 @@ export const routes = {
     method: 'GET',
     path: '/api/studio/me',
     auth: 'studio',
+    role: 'member',
     host: 'dashboard',
     summary: 'The signed-in studio user and their studio',
-    ok: { status: 200, body: z.object({ user: StudioUserView, studio: Branding, portalUrl: z.string() }) },
+    ok: { status: 200, body: z.object({ user: StudioUserView, studio: Branding, plan: PlanView, portalUrl: z.string() }) },
   }),
   getPortal: route({
     id: 'getPortal',

@@ -1,7 +1,8 @@
 // What the API says about a studio: its portal branding and its users.
 import * as z from 'zod/mini';
 import { named } from '../../schemas.ts';
-import { RESERVED_SLUGS, SLUG_MAX, SLUG_MIN, SLUG_PATTERN } from './constants.ts';
+import { ADD_ONS, ENTITLEMENTS, PLANS } from '../plans/index.ts';
+import { RESERVED_SLUGS, ROLES, SLUG_MAX, SLUG_MIN, SLUG_PATTERN } from './constants.ts';
 
 export const Slug = z.string().check(
   z.minLength(SLUG_MIN),
@@ -23,4 +24,13 @@ export const Branding = named(
 );
 export type Branding = z.infer<typeof Branding>;
 
-export const StudioUserView = named(z.object({ userId: z.string(), email: z.string(), name: z.string() }), 'StudioUser');
+export const StudioUserView = named(
+  z.object({ userId: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES) }),
+  'StudioUser',
+);
+
+/** The studio's plan as the dashboard reads it, to show or hide each control. */
+export const PlanView = named(
+  z.object({ plan: z.enum(PLANS), addOns: z.array(z.enum(ADD_ONS)), entitlements: z.array(z.enum(ENTITLEMENTS)) }),
+  'Plan',
+);

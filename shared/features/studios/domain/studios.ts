@@ -68,3 +68,6 @@ export async function branding(studio: Studio): Promise<Branding> {
 }
 
 export const studioPortalUrl = (studio: Studio): string => portalUrl(studio.slug);
+
+/** What the API says about a studio user: never their sessions or anything else on the record. */
+export const studioUserView = (user: StudioUser) => ({ userId: user.userId, email: user.email, name: user.name, role: user.role });
