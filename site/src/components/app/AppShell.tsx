@@ -5,12 +5,13 @@ import { PorticoMark } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { SignOutButton } from '../ui/SignOutButton.tsx';
 
-export type AppSection = 'overview' | 'clients' | 'galleries';
+export type AppSection = 'overview' | 'clients' | 'galleries' | 'settings';
 
 const NAV: { id: AppSection; href: string; label: string }[] = [
   { id: 'overview', href: '/', label: 'Overview' },
   { id: 'clients', href: '/clients', label: 'Clients' },
   { id: 'galleries', href: '/galleries', label: 'Galleries' },
+  { id: 'settings', href: '/settings', label: 'Settings' },
 ];
 
 /** The signed-in dashboard: brand, studio, navigation and sign-out around the page. */

@@ -1,0 +1,1 @@
+export { entitled, UpgradeHint } from './UpgradeHint.tsx';

@@ -1,0 +1,2 @@
+export { SettingsShell } from './SettingsShell.tsx';
+export { SECTIONS, type SettingsSection, sectionsFor } from './sections.ts';
