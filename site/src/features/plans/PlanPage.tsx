@@ -58,13 +58,7 @@ function PlanDetails({ me }: { me: StudioMe }) {
                   </th>
                   {PLANS.map((p) => (
                     <td key={p} class={p === plan ? 'plan-matrix__current' : undefined}>
-                      {info.byPlan[p].shown === '–' ? (
-                        <span aria-label="Not included">–</span>
-                      ) : info.byPlan[p].shown === '✓' ? (
-                        <span aria-label="Included">✓</span>
-                      ) : (
-                        info.byPlan[p].shown
-                      )}
+                      <Shown text={info.byPlan[p].shown} />
                     </td>
                   ))}
                 </tr>
@@ -79,4 +73,16 @@ function PlanDetails({ me }: { me: StudioMe }) {
       </div>
     </section>
   );
+}
+
+/** A cell of the matrix: ✓ and – read out as words. */
+function Shown({ text }: { text: string }) {
+  if (text === '✓' || text === '–')
+    return (
+      <>
+        <span aria-hidden="true">{text}</span>
+        <span class="visually-hidden">{text === '✓' ? 'Included' : 'Not included'}</span>
+      </>
+    );
+  return <>{text}</>;
 }
