@@ -16,6 +16,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { SignUpMode } from '../shared/config.ts';
+import type { Plan } from '../shared/features/plans/constants.ts';
 import type { Grant } from '../shared/routes.ts';
 import { acknowledgeWildcards } from './nag.ts';
 
@@ -25,6 +26,8 @@ export interface FunctionResources {
   readonly senderEmail: string;
   /** Who may create a studio (portico:signUpMode): closed, invite or open. */
   readonly signUpMode: SignUpMode;
+  /** The plan new studios start on, and who may change plans (portico:defaultPlan, portico:operatorEmails). */
+  readonly plans: { readonly defaultPlan: Plan; readonly operatorEmails: readonly string[] };
   readonly table: dynamodb.ITableV2;
   readonly bucket: s3.IBucket;
   readonly studioPool: cognito.IUserPool;
@@ -60,6 +63,8 @@ export function functionEnvironment(r: FunctionResources): Record<string, string
     PUBLIC_PORT: '',
     MAIL_FROM: r.senderEmail,
     SIGNUP_MODE: r.signUpMode,
+    DEFAULT_PLAN: r.plans.defaultPlan,
+    OPERATOR_EMAILS: r.plans.operatorEmails.join(','),
     POWERTOOLS_SERVICE_NAME: 'portico',
     // Stack traces of the minified bundles point back at the TypeScript sources.
     NODE_OPTIONS: '--enable-source-maps',

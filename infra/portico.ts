@@ -7,6 +7,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type { HostedZoneAttributes } from 'aws-cdk-lib/aws-route53';
 import { CURRENT_VERSION_EXPIRED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { SIGN_UP_MODES, type SignUpMode } from '../shared/config.ts';
+import { PLANS, type Plan } from '../shared/features/plans/constants.ts';
 import { type ObjectEventDef, objectEventList } from '../shared/events.ts';
 import { type RouteDef, routeList } from '../shared/routes.ts';
 import { ApiStack, type ApiStackProps } from './stacks/api-stack.ts';
@@ -34,6 +35,8 @@ export interface PorticoProps {
   readonly senderEmail: string;
   /** Who may create a studio: closed (only the operator: `npm run create-studio`), invite or open. */
   readonly signUpMode: SignUpMode;
+  /** The plan new studios start on (portico:defaultPlan) and the operators who change plans (portico:operatorEmails). */
+  readonly plans: { readonly defaultPlan: Plan; readonly operatorEmails: readonly string[] };
   readonly priceClass: cloudfront.PriceClass;
   /** Prefix of the stack names, so several Portico installations can share an account. */
   readonly stackPrefix: string;
@@ -67,6 +70,7 @@ const PRICE_CLASSES: Record<string, cloudfront.PriceClass> = {
   all: cloudfront.PriceClass.PRICE_CLASS_ALL,
 };
 
+const isPlan = (s: string): s is Plan => (PLANS as readonly string[]).includes(s);
 const isSignUpMode = (s: string): s is SignUpMode => (SIGN_UP_MODES as readonly string[]).includes(s);
 
 /** Reads PorticoProps from the app's context (cdk.json or `-c key=value`). */
@@ -90,6 +94,13 @@ export function porticoPropsFromContext(app: App): PorticoProps {
   if (!priceClass) throw new Error(`portico:priceClass must be 100, 200 or All, not ${priceClassKey}`);
   const signUpMode = (get('signUpMode') ?? 'closed').toLowerCase();
   if (!isSignUpMode(signUpMode)) throw new Error(`portico:signUpMode must be closed, invite or open, not ${signUpMode}`);
+  const defaultPlan = (get('defaultPlan') ?? 'starter').toLowerCase();
+  if (!isPlan(defaultPlan)) throw new Error(`portico:defaultPlan must be one of ${PLANS.join(', ')}, not ${defaultPlan}`);
+  const operatorEmails = (get('operatorEmails') ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
+  for (const e of operatorEmails) if (!/^[^@\s,]+@[^@\s,]+\.[^@\s,]+$/.test(e)) throw new Error(`portico:operatorEmails: not an email address: ${e}`);
   const hostedZoneId = get('hostedZoneId');
   const functionMemorySize = Number(get('functionMemorySize') ?? 512);
   if (!Number.isInteger(functionMemorySize) || functionMemorySize < 128 || functionMemorySize > 10240) {
@@ -104,6 +115,7 @@ export function porticoPropsFromContext(app: App): PorticoProps {
     certificateArn: get('certificateArn'),
     senderEmail,
     signUpMode,
+    plans: { defaultPlan, operatorEmails },
     priceClass,
     stackPrefix: get('stackPrefix') ?? 'Portico',
     functionMemorySize,
@@ -160,6 +172,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     domainName: props.domainName,
     senderEmail: props.senderEmail,
     signUpMode: props.signUpMode,
+    plans: props.plans,
     table: data.table,
     bucket: data.bucket,
     studioPool: auth.studio.pool,
@@ -180,6 +193,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     domainName: props.domainName,
     senderEmail: props.senderEmail,
     signUpMode: props.signUpMode,
+    plans: props.plans,
     table: data.table,
     bucket: data.bucket,
     studioPool: auth.studio.pool,

@@ -1,5 +1,6 @@
 // Demo data for the local portal, created on first start through the same domain code the API
-// uses: one studio with its owner, two clients, and a project and a gallery of a dozen photos each.
+// uses: one studio (Growth) with its owner, two clients, and a project and a gallery of a dozen photos
+// each; and a second studio on Starter, with a client and a project, to show the plan's limits.
 // The photos are uploaded as originals and go through the real image pipeline (local S3 events).
 import { randomUUID } from 'node:crypto';
 import { createUser } from '../shared/adapters/identity.ts';
@@ -43,6 +44,12 @@ export const DEMO = {
     },
   ],
   photosPerGallery: 12,
+  /** A second studio, on the Starter plan: it shows what a plan without custom domain or feedback looks like. */
+  starter: {
+    studio: { name: 'Juniper Design Co.', slug: 'juniper', accentColor: '#2e6b4f' },
+    owner: { name: 'Ren Okafor', email: 'studio@juniper.example', password: 'Juniper-2026' },
+    client: { name: 'Sam Rivera', email: 'sam@example.com', project: 'Brand refresh' },
+  },
 } as const;
 
 const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -121,8 +128,24 @@ export async function seedDemo(): Promise<boolean> {
       pending.push({ galleryId, imageId, fileName });
     }
   }
+  await seedStarterStudio();
   await waitUntilProcessed(pending);
   return true;
+}
+
+/** The Starter demo studio: an owner, a client and a project, no galleries yet. */
+async function seedStarterStudio(): Promise<void> {
+  const { studio: s, owner, client: c } = DEMO.starter;
+  const ownerId = await createUser('studio', owner.email, owner.email, owner.password);
+  const { studio } = await createStudio({
+    name: s.name,
+    slug: s.slug,
+    owner: { userId: ownerId, email: owner.email, name: owner.name },
+    branding: { accentColor: s.accentColor, plan: 'starter', supportEmail: 'hello@juniper.example' },
+    emailVerified: true,
+  });
+  const client = await createClient(studio.studioId, { email: c.email, name: c.name });
+  await createProject({ studioId: studio.studioId, clientId: client.clientId, title: c.project, status: 'in_progress' });
 }
 
 /** Polls the demo images until the pipeline has made them ready; `npm start` is not ready before. */

@@ -2,7 +2,7 @@
 // data, and the local front door. Used by `npm start` and by the test suite's global setup.
 import type { Server } from 'node:http';
 import { createObjectEventDispatcher, type ObjectEventDispatcher } from './object-events.ts';
-import { seedDemo } from './seed.ts';
+import { DEMO, seedDemo } from './seed.ts';
 import { startLocalServer } from './server.ts';
 import { REGION } from './services/constants.ts';
 import { type LocalServices, type LocalServicesOptions, startLocalServices } from './services/index.ts';
@@ -43,6 +43,9 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       MAIL_FROM: 'no-reply@portico.localhost',
       // Anyone may sign up locally (the tests sign studios up); deployments default to closed.
       SIGNUP_MODE: process.env.SIGNUP_MODE ?? 'open',
+      // The demo studio's owner is the local deployment's operator: Settings → Plan sets any studio's plan.
+      OPERATOR_EMAILS: process.env.OPERATOR_EMAILS ?? DEMO.owner.email,
+      DEFAULT_PLAN: process.env.DEFAULT_PLAN ?? 'starter',
       POWERTOOLS_SERVICE_NAME: 'portico',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };

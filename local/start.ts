@@ -32,9 +32,10 @@ console.log(`
 Portico is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)${stack.seeded ? ' with fresh demo data' : ''}.
 
   Studio dashboard   ${stack.dashboardUrl}
-      sign in as     ${DEMO.owner.email} / ${DEMO.owner.password}
+      sign in as     ${DEMO.owner.email} / ${DEMO.owner.password} (Growth; the local operator: Settings → Plan)
   Client portal      ${stack.portalUrl(slug)}
       clients        ${DEMO.clients.map((c) => c.email).join(', ')} (sign in by magic link)
+  Starter studio     ${DEMO.starter.owner.email} / ${DEMO.starter.owner.password} · portal ${stack.portalUrl(DEMO.starter.studio.slug)}
   Sent mail          ${stack.dashboardUrl}_dev/mail   (JSON: ${stack.dashboardUrl}_dev/mail.json)
   API                ${stack.dashboardUrl}api/health · ${stack.dashboardUrl}api/openapi.json
 

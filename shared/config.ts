@@ -2,6 +2,8 @@
 // Lambda; the local stack sets the same names for the local server. AWS SDK clients find local
 // endpoints through the SDK's own AWS_ENDPOINT_URL_<SERVICE> variables, so no code differs.
 
+import { PLANS, type Plan } from './features/plans/constants.ts';
+
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`Missing environment variable ${name}`);
@@ -137,6 +139,22 @@ export const config = {
     const raw = process.env.SIGNUP_MODE || 'closed';
     if (!(SIGN_UP_MODES as readonly string[]).includes(raw)) throw new Error(`SIGNUP_MODE must be closed, invite or open, not ${raw}`);
     return raw as SignUpMode;
+  },
+  /** DEFAULT_PLAN (CDK context portico:defaultPlan): the plan every new studio starts on (default starter). */
+  get defaultPlan(): Plan {
+    const raw = process.env.DEFAULT_PLAN || 'starter';
+    if (!(PLANS as readonly string[]).includes(raw)) throw new Error(`DEFAULT_PLAN must be one of ${PLANS.join(', ')}, not ${raw}`);
+    return raw as Plan;
+  },
+  /**
+   * OPERATOR_EMAILS (context portico:operatorEmails): the deployment's operators, who set each
+   * studio's plan from the dashboard. Each must own a studio whose email is verified.
+   */
+  get operatorEmails(): string[] {
+    return (process.env.OPERATOR_EMAILS ?? '')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean);
   },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {

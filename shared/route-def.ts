@@ -32,6 +32,11 @@ interface BaseRouteDef {
    * or change name one: reading what a studio has never needs one, so a downgrade deletes nothing.
    */
   entitlement?: Entitlement;
+  /**
+   * Only the deployment's operators (OPERATOR_EMAILS) may call it: it acts across studios, e.g. to
+   * set a studio's plan. Everyone else gets 403 `operator_only`.
+   */
+  operator?: true;
 }
 
 /** A studio route names the least team role that may call it; the API refuses the others. */

@@ -1,5 +1,5 @@
 import { studioEntitlements } from '../../shared/features/plans/index.ts';
-import { branding, studioPortalUrl, studioUserView } from '../../shared/features/studios/domain/studios.ts';
+import { branding, isOperator, studioPortalUrl, studioUserView } from '../../shared/features/studios/domain/studios.ts';
 import { routes } from '../../shared/features/studios/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
@@ -9,5 +9,6 @@ export const handler = defineHandler(routes.getStudioMe, async ({ studioSession:
     studio: await branding(studio),
     plan: { plan: studio.plan, addOns: studio.addOns ?? [], entitlements: studioEntitlements(studio) },
     portalUrl: studioPortalUrl(studio),
+    operator: isOperator(user, studio),
   },
 }));

@@ -112,6 +112,7 @@ export class ApiStack extends Stack {
           domainName: props.domainName,
           senderEmail: props.senderEmail,
           signUpMode: props.signUpMode,
+          plans: props.plans,
           table: props.table,
           bucket: props.bucket,
           studioPool: props.studioPool,

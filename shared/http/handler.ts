@@ -8,6 +8,7 @@ import {
   getStudio,
   getStudioUser,
   type HostContext,
+  isOperator,
   ROLE_NAMES,
   resolveHost,
   roleAtLeast,
@@ -81,6 +82,8 @@ const tenancy: Tenancy = async (route, event, host) => {
       const studioSession = route.auth === 'studio' ? await studioSessionOf(event) : undefined;
       const clientSession = route.auth === 'client' && portal ? await clientSessionOf(event, portal) : undefined;
       if (studioSession) assertRole(route, studioSession);
+      if (route.operator && !(studioSession && isOperator(studioSession.user, studioSession.studio)))
+        throw forbidden('operator_only', "Only this deployment's operators can do this.");
       // The plan is the studio's: the signed-in studio's on the dashboard, the portal's on a portal.
       const planHolder = studioSession?.studio ?? portal;
       if (route.entitlement && planHolder) assertEntitled(planHolder, route.entitlement);

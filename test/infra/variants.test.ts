@@ -23,7 +23,13 @@ describe('with a hosted zone (a parent domain) and a built site', () => {
     siteDir = mkdtempSync(join(tmpdir(), 'portico-site-'));
     writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>Portico</title>');
     built = buildTestApp(
-      { 'portico:hostedZoneId': 'Z0123456789ABCDEFGHIJ', 'portico:hostedZoneName': 'example.com', 'portico:signUpMode': 'invite' },
+      {
+        'portico:hostedZoneId': 'Z0123456789ABCDEFGHIJ',
+        'portico:hostedZoneName': 'example.com',
+        'portico:signUpMode': 'invite',
+        'portico:defaultPlan': 'growth',
+        'portico:operatorEmails': 'ops@studio.example',
+      },
       { siteDir },
     );
   });
@@ -32,14 +38,18 @@ describe('with a hosted zone (a parent domain) and a built site', () => {
     rmSync(siteDir, { recursive: true, force: true });
   });
 
-  it('passes portico:signUpMode to every Lambda (routes and object events) as SIGNUP_MODE', () => {
+  it('passes portico:signUpMode, defaultPlan and operatorEmails to every Lambda (routes and object events)', () => {
     const functions = [...built.stacks.api.functions.values(), ...built.stacks.events.functions.values()];
     expect(functions.length).toBeGreaterThan(routeList.length);
     for (const fn of functions) {
       const { template, logicalId } = located(fn);
       const variables = (template.toJSON().Resources[logicalId] as { Properties: { Environment: { Variables: object } } }).Properties
         .Environment.Variables;
-      expect(variables, fn.node.path).toMatchObject({ SIGNUP_MODE: 'invite' });
+      expect(variables, fn.node.path).toMatchObject({
+        SIGNUP_MODE: 'invite',
+        DEFAULT_PLAN: 'growth',
+        OPERATOR_EMAILS: 'ops@studio.example',
+      });
     }
   });
 
@@ -190,8 +200,13 @@ describe('context', () => {
       stackPrefix: 'Portico',
       functionMemorySize: 512,
       signUpMode: 'closed',
+      plans: { defaultPlan: 'starter', operatorEmails: [] },
     });
     expect(props({ 'portico:signUpMode': 'Open' }).signUpMode).toBe('open');
+    expect(props({ 'portico:defaultPlan': 'Growth', 'portico:operatorEmails': 'Ops@Studio.example, b@c.example' }).plans).toEqual({
+      defaultPlan: 'growth',
+      operatorEmails: ['ops@studio.example', 'b@c.example'],
+    });
     expect(props({}).hostedZone).toBeUndefined();
   });
 
@@ -202,5 +217,7 @@ describe('context', () => {
     expect(() => props({ 'portico:priceClass': '300' })).toThrow(/priceClass/);
     expect(() => props({ 'portico:functionMemorySize': 'lots' })).toThrow(/functionMemorySize/);
     expect(() => props({ 'portico:signUpMode': 'everyone' })).toThrow(/portico:signUpMode/);
+    expect(() => props({ 'portico:defaultPlan': 'gold' })).toThrow(/portico:defaultPlan/);
+    expect(() => props({ 'portico:operatorEmails': 'ops@studio.example, nobody' })).toThrow(/portico:operatorEmails/);
   });
 });

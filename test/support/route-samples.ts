@@ -11,6 +11,7 @@ import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as galleries } from '../features/galleries/samples.ts';
 import { bodies as proofing } from '../features/proofing/samples.ts';
 import { bodies as shareLinks } from '../features/share-links/samples.ts';
+import { bodies as studios } from '../features/studios/samples.ts';
 import { bodies as uploads } from '../features/uploads/samples.ts';
 import type { SampleContext } from './sample-context.ts';
 
@@ -27,10 +28,12 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...proofing,
   ...downloads,
   ...shareLinks,
+  ...studios,
 };
 
 /** Which record each path parameter names. */
 const pathParams: Record<string, (c: SampleContext) => string> = {
+  studioId: (c) => c.studioId,
   galleryId: (c) => c.galleryId,
   imageId: (c) => c.imageId,
   submissionId: (c) => c.submissionId,

@@ -5,6 +5,7 @@ import type { RouteDef } from '../../shared/routes.ts';
 
 /** The records a request may name. */
 export interface SampleContext {
+  studioId: string;
   galleryId: string;
   imageId: string;
   submissionId: string;

@@ -66,6 +66,13 @@ const table: [Feature, string, () => Key, Key][] = [
   ['studios', 'studioUser', () => studios.keys.studioUser('sub-1'), { PK: 'STUDIOUSER#sub-1', SK: 'STUDIOUSER' }],
   [
     'studios',
+    'studioListIndex',
+    () => studios.keys.studioListIndex('2026-01-01T00:00:00.000Z', 's1'),
+    { GSI1PK: 'STUDIOS', GSI1SK: 'STUDIO#2026-01-01T00:00:00.000Z#s1' },
+  ],
+  ['studios', 'studioList', () => studios.keys.studioList(), { GSI1PK: 'STUDIOS', GSI1SKPrefix: 'STUDIO#' }],
+  [
+    'studios',
     'studioUserIndex',
     () => studios.keys.studioUserIndex('s1', 'ana@example.com'),
     { GSI1PK: 'STUDIO#s1', GSI1SK: 'USER#ana@example.com' },

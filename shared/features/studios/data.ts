@@ -1,10 +1,11 @@
 // The studios feature's DynamoDB requests: studios, their portal address claims and their users,
 // keyed only through records.ts.
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionalCheckFailed, conditionFailed } from '../../data/transactions.ts';
-import { keys, type Studio, type StudioUser } from './records.ts';
+import type { AddOn, Plan } from '../plans/index.ts';
+import { isStudioListKey, keys, type Studio, type StudioUser } from './records.ts';
 
 export async function getStudio(studioId: string): Promise<Studio | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.studio(studioId) }));
@@ -90,7 +91,12 @@ export async function putStudioWithSlugAndOwner(studio: Studio, user: StudioUser
           {
             Put: {
               TableName: tableName(),
-              Item: { ...keys.studio(studio.studioId), type: 'studio', ...studio },
+              Item: {
+                ...keys.studio(studio.studioId),
+                ...keys.studioListIndex(studio.createdAt, studio.studioId),
+                type: 'studio',
+                ...studio,
+              },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -109,4 +115,61 @@ export async function putStudioWithSlugAndOwner(studio: Studio, user: StudioUser
     throw e;
   }
   return 'created';
+}
+
+/** A page's last key as an opaque cursor, and back; a cursor that names any other key is refused. */
+const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+function decodeCursor(cursor: string): Record<string, unknown> | 'invalid' {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return typeof key === 'object' && key !== null && isStudioListKey(key as Record<string, unknown>)
+      ? (key as Record<string, unknown>)
+      : 'invalid';
+  } catch {
+    return 'invalid';
+  }
+}
+
+/** One page of the deployment's studios, oldest first (operators only: see domain/operator.ts). */
+export async function queryStudios(
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ studios: Studio[]; nextCursor: string | null } | 'invalid_cursor'> {
+  const startKey = cursor === undefined ? undefined : decodeCursor(cursor);
+  if (startKey === 'invalid') return 'invalid_cursor';
+  const page = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.studioList().GSI1PK },
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return {
+    studios: (page.Items ?? []).map((item) => withoutKeys(item) as Studio),
+    nextCursor: page.LastEvaluatedKey ? encodeCursor(page.LastEvaluatedKey) : null,
+  };
+}
+
+/** Sets a studio's plan and add-ons; false when there is no such studio. */
+export async function updateStudioPlan(studioId: string, plan: Plan, addOns: AddOn[]): Promise<Studio | null> {
+  try {
+    const result = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.studio(studioId),
+        UpdateExpression: 'SET #plan = :plan, addOns = :addOns',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#plan': 'plan' },
+        ExpressionAttributeValues: { ':plan': plan, ':addOns': addOns },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return withoutKeys(result.Attributes ?? {}) as Studio;
+  } catch (e) {
+    if (conditionalCheckFailed(e)) return null;
+    throw e;
+  }
 }

@@ -40,12 +40,25 @@ export const keys = {
   domain: (host: string) => ({ PK: `DOMAIN#${host}`, SK: 'DOMAIN' }),
   studioUser: (sub: string) => ({ PK: `STUDIOUSER#${sub}`, SK: 'STUDIOUSER' }),
   studioUserIndex: (studioId: string, email: string) => ({ GSI1PK: `STUDIO#${studioId}`, GSI1SK: `USER#${email}` }),
+  /** Every studio of the deployment, oldest first: the operator's list (one partition: studios are few and written once). */
+  studioListIndex: (createdAt: string, studioId: string) => ({ GSI1PK: 'STUDIOS', GSI1SK: `STUDIO#${createdAt}#${studioId}` }),
+  studioList: () => ({ GSI1PK: 'STUDIOS', GSI1SKPrefix: 'STUDIO#' }),
 } as const;
+
+/** Whether a key (a page's last, handed back as a cursor) is one of the studio list's. */
+export const isStudioListKey = (k: Record<string, unknown>): boolean =>
+  Object.keys(k).length === 4 &&
+  k.GSI1PK === 'STUDIOS' &&
+  typeof k.GSI1SK === 'string' &&
+  k.GSI1SK.startsWith('STUDIO#') &&
+  typeof k.PK === 'string' &&
+  k.PK.startsWith('STUDIO#') &&
+  k.SK === 'STUDIO';
 
 export const records: FeatureRecords = {
   feature: 'studios',
   rows: [
-    { record: 'Studio', PK: 'STUDIO#<studioId>', SK: 'STUDIO' },
+    { record: 'Studio', PK: 'STUDIO#<studioId>', SK: 'STUDIO', GSI1PK: 'STUDIOS', GSI1SK: 'STUDIO#<createdAt>#<studioId>' },
     { record: 'Slug claim', PK: 'SLUG#<slug>', SK: 'SLUG' },
     { record: 'Custom domain', PK: 'DOMAIN#<host>', SK: 'DOMAIN' },
     { record: 'Studio user', PK: 'STUDIOUSER#<cognito sub>', SK: 'STUDIOUSER', GSI1PK: 'STUDIO#<studioId>', GSI1SK: 'USER#<email>' },
@@ -53,6 +66,7 @@ export const records: FeatureRecords = {
   accessPatterns: [
     'Resolve a portal host: GetItem SLUG#<slug> (or DOMAIN#<host>), then GetItem STUDIO#<id>.',
     'Studio user → studio: GetItem STUDIOUSER#<sub> (sub from the verified token).',
+    "The deployment's studios (operators only): Query GSI1 GSI1PK = STUDIOS, oldest first, paged.",
     'Claim a portal address: one transaction puts SLUG#<slug> on condition it does not exist, with the studio and its first user.',
   ],
 };

@@ -1,7 +1,8 @@
 // The studio's own routes: who is signed in on the dashboard, and the portal's public face.
 import * as z from 'zod/mini';
 import { route } from '../../route-def.ts';
-import { Branding, PlanView, StudioUserView } from './schemas.ts';
+import { Uuid } from '../../schemas.ts';
+import { Branding, OperatorStudio, PlanBody, PlanView, StudioListQuery, StudioUserView } from './schemas.ts';
 
 export const routes = {
   getStudioMe: route({
@@ -14,7 +15,10 @@ export const routes = {
     role: 'member',
     host: 'dashboard',
     summary: 'The signed-in studio user and their studio',
-    ok: { status: 200, body: z.object({ user: StudioUserView, studio: Branding, plan: PlanView, portalUrl: z.string() }) },
+    ok: {
+      status: 200,
+      body: z.object({ user: StudioUserView, studio: Branding, plan: PlanView, portalUrl: z.string(), operator: z.boolean() }),
+    },
   }),
   getPortal: route({
     id: 'getPortal',
@@ -26,5 +30,34 @@ export const routes = {
     host: 'portal',
     summary: "The portal's public branding, resolved from the host",
     ok: { status: 200, body: z.object({ studio: Branding }) },
+  }),
+  listStudiosForOperator: route({
+    id: 'listStudiosForOperator',
+    feature: 'studios',
+    grants: ['table:read'],
+    method: 'GET',
+    path: '/api/operator/studios',
+    auth: 'studio',
+    role: 'owner',
+    operator: true,
+    host: 'dashboard',
+    summary: "The deployment's studios and their plans, oldest first (operators only)",
+    query: StudioListQuery,
+    ok: { status: 200, body: z.object({ studios: z.array(OperatorStudio), nextCursor: z.nullable(z.string()) }) },
+  }),
+  setStudioPlan: route({
+    id: 'setStudioPlan',
+    feature: 'studios',
+    grants: ['table:write'],
+    method: 'PUT',
+    path: '/api/operator/studios/{studioId}/plan',
+    auth: 'studio',
+    role: 'owner',
+    operator: true,
+    host: 'dashboard',
+    summary: "Set a studio's plan and add-ons (operators only); a lower plan deletes nothing",
+    params: z.strictObject({ studioId: Uuid }),
+    body: PlanBody,
+    ok: { status: 200, body: z.object({ studio: OperatorStudio }) },
   }),
 } as const;

@@ -34,3 +34,29 @@ export const PlanView = named(
   z.object({ plan: z.enum(PLANS), addOns: z.array(z.enum(ADD_ONS)), entitlements: z.array(z.enum(ENTITLEMENTS)) }),
   'Plan',
 );
+
+/** A studio as the operator's list shows it. */
+export const OperatorStudio = named(
+  z.object({
+    studioId: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    portalUrl: z.string(),
+    plan: z.enum(PLANS),
+    addOns: z.array(z.enum(ADD_ONS)),
+    createdAt: z.string(),
+  }),
+  'OperatorStudio',
+);
+
+export const StudioListQuery = z.strictObject({
+  cursor: z.optional(z.string().check(z.maxLength(1000))),
+});
+
+export const PlanBody = z.strictObject({
+  plan: z.enum(PLANS),
+  addOns: z.array(z.enum(ADD_ONS)).check(
+    z.maxLength(ADD_ONS.length),
+    z.refine((list) => new Set(list).size === list.length, { error: 'lists an add-on twice' }),
+  ),
+});

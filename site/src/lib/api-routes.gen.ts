@@ -22,6 +22,8 @@ export const apiRoutes = {
   redeemMagicLink: { method: 'POST', path: '/api/portal/session', auth: 'public' },
   getStudioMe: { method: 'GET', path: '/api/studio/me', auth: 'studio' },
   getPortal: { method: 'GET', path: '/api/portal', auth: 'public' },
+  listStudiosForOperator: { method: 'GET', path: '/api/operator/studios', auth: 'studio' },
+  setStudioPlan: { method: 'PUT', path: '/api/operator/studios/{studioId}/plan', auth: 'studio' },
   listClients: { method: 'GET', path: '/api/studio/clients', auth: 'studio' },
   inviteClient: { method: 'POST', path: '/api/studio/clients', auth: 'studio' },
   getClientMe: { method: 'GET', path: '/api/portal/me', auth: 'client' },

@@ -23,7 +23,7 @@ export async function createStudio(input: {
     studioId: input.studioId ?? randomUUID(),
     name: input.name,
     slug: input.slug,
-    plan: input.branding?.plan ?? 'starter',
+    plan: input.branding?.plan ?? config.defaultPlan,
     accentColor: input.branding?.accentColor ?? DEFAULT_ACCENT,
     welcomeMessage: input.branding?.welcomeMessage ?? `Welcome to ${input.name}'s client portal.`,
     supportEmail: input.branding?.supportEmail ?? input.owner.email,
@@ -71,3 +71,10 @@ export const studioPortalUrl = (studio: Studio): string => portalUrl(studio.slug
 
 /** What the API says about a studio user: never their sessions or anything else on the record. */
 export const studioUserView = (user: StudioUser) => ({ userId: user.userId, email: user.email, name: user.name, role: user.role });
+
+/**
+ * An operator of this deployment (OPERATOR_EMAILS): an owner whose address is listed and proven
+ * (the studio's email verified), so signing up with a listed address grants nothing by itself.
+ */
+export const isOperator = (user: StudioUser, studio: Studio): boolean =>
+  user.role === 'owner' && Boolean(studio.emailVerifiedAt) && config.operatorEmails.includes(user.email.toLowerCase());

@@ -3,6 +3,7 @@ import { call } from '../../lib/api.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import type { StudioMe } from '../../lib/types.ts';
 import { SettingsShell } from '../settings/index.ts';
+import { OperatorPlans } from './OperatorPlans.tsx';
 
 /** Settings → Plan: the studio's plan and add-ons, and what each plan includes. */
 export default function PlanPage() {
@@ -10,7 +11,12 @@ export default function PlanPage() {
   useTitle(me.state === 'ready' ? `Plan · ${me.data.studio.name} · Portico` : undefined);
   return (
     <SettingsShell current="plan" me={me}>
-      {(data) => <PlanDetails me={data} />}
+      {(data) => (
+        <>
+          <PlanDetails me={data} />
+          {data.operator && <OperatorPlans />}
+        </>
+      )}
     </SettingsShell>
   );
 }
