@@ -25,6 +25,15 @@ export interface RouteDef {
   /** Success status and body schema: the handler's reply is typed by it and tests check it. */
   ok: { status: number; body?: z.ZodMiniType };
   grants: readonly Grant[];
+  /**
+   * `false` keeps a POST's answers from being stored and replayed for a repeated Idempotency-Key
+   * (shared/http/idempotency.ts): for a route whose answer opens a session (a replay would hand the
+   * same tokens out again) or that creates nothing and answers with short-lived links.
+   */
+  idempotent?: false;
 }
 
 export const route = <const R extends RouteDef>(r: R): R => r;
+
+/** Whether a repeated Idempotency-Key replays a route's stored answer: every POST that does not opt out. */
+export const isIdempotent = (r: RouteDef): boolean => r.method === 'POST' && r.idempotent !== false;
