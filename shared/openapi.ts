@@ -1,8 +1,9 @@
 // The OpenAPI 3.1 description of the API, generated from the route table's zod schemas by
 // `npm run gen` into shared/openapi.json, which the getOpenApi Lambda serves (zod-openapi and every
 // schema stay out of the Lambdas).
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+
 import * as z from 'zod/mini';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { isIdempotent, routeList } from './routes.ts';
 import { ErrorBody } from './schemas.ts';
 
@@ -14,10 +15,13 @@ let cached: ReturnType<typeof createDocument> | undefined;
 /** The header a retry repeats (shared/http/idempotency.ts): the same key replays the first answer. */
 const idempotencyHeader = z.object({
   'Idempotency-Key': z.optional(
-    z.string().check(z.regex(/^[\x21-\x7e]{1,128}$/)).register(z.globalRegistry, {
-      description:
-        'One key per logical request (a UUID), the same for each of its retries: within a day, a repeat by the same caller gets the first success answer again (with `idempotent-replayed: true`) instead of a second create; another request under the same key is a 422.',
-    }),
+    z
+      .string()
+      .check(z.regex(/^[\x21-\x7e]{1,128}$/))
+      .register(z.globalRegistry, {
+        description:
+          'One key per logical request (a UUID), the same for each of its retries: within a day, a repeat by the same caller gets the first success answer again (with `idempotent-replayed: true`) instead of a second create; another request under the same key is a 422.',
+      }),
   ),
 });
 
