@@ -37,6 +37,19 @@ export function idempotencyKeyOf(headers: Record<string, string | undefined>): s
   return key;
 }
 
+/** The sessions the wrapper resolved (wrapper.ts), as far as naming the caller needs them. */
+interface Callers {
+  studioSession?: { studio: { studioId: string }; user: { userId: string } };
+  clientSession?: { studio: { studioId: string }; client: { clientId: string } };
+}
+
+/** Who a key belongs to: the signed-in studio user or client, else (a public route) the visitor's address. */
+export function principalOf({ studioSession, clientSession }: Callers, viewerIp: string): string {
+  if (studioSession) return `studio-user:${studioSession.studio.studioId}:${studioSession.user.userId}`;
+  if (clientSession) return `client:${clientSession.studio.studioId}:${clientSession.client.clientId}`;
+  return `visitor:${viewerIp}`;
+}
+
 /**
  * What Powertools hashes: `scope` names the record (so one caller's key can never reach another's
  * answer: the host, the signed-in user or client, or a visitor's address, and the key), `request` is

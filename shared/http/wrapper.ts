@@ -2,9 +2,9 @@
 // public-handler.ts): it refuses a request that did not come through CloudFront (origin.ts),
 // validates input against the route's zod schemas, refuses cross-site writes, answers a retried
 // POST from its stored answer (idempotency.ts), and turns every failure into a JSON error: a
-// caller's mistake is always a 4xx, and only a bug is a 500. Who the
-// tenant and the caller are is the `tenancy` step's job (handler.ts), so a route that needs neither
-// (host 'any', auth 'public') bundles none of the lookups behind them.
+// caller's mistake is always a 4xx, and only a bug is a 500. Who the tenant and the caller are is
+// the `tenancy` step's job (handler.ts), so a route that needs neither (host 'any', auth 'public')
+// bundles none of the lookups behind them.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -19,7 +19,7 @@ import { logger } from '../logger.ts';
 import { isIdempotent, type RouteDef } from '../route-def.ts';
 import { readCookies } from './cookies.ts';
 import { badRequest, forbidden, HttpError, httpErrorOf, unavailable } from './errors.ts';
-import { idempotencyKeyOf, idempotentRunner } from './idempotency.ts';
+import { idempotencyKeyOf, idempotentRunner, principalOf } from './idempotency.ts';
 import { assertThroughEdge } from './origin.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -247,12 +247,8 @@ export function wrapRoute<const R extends RouteDef>(route: R, tenancy: Tenancy, 
       // Only now, with the caller known and the input valid, may an answer be stored or replayed.
       const key = idempotent ? idempotencyKeyOf(event.headers) : undefined;
       if (!idempotent || key === undefined) return await answer();
-      const principal = sessions.studioSession
-        ? `studio-user:${sessions.studioSession.studio.studioId}:${sessions.studioSession.user.userId}`
-        : sessions.clientSession
-          ? `client:${sessions.clientSession.studio.studioId}:${sessions.clientSession.client.clientId}`
-          : `visitor:${viewerIp}`;
-      return await idempotent({ scope: { host, principal, key }, request: { params, query, body } }, context, answer);
+      const scope = { host, principal: principalOf(sessions, viewerIp), key };
+      return await idempotent({ scope, request: { params, query, body } }, context, answer);
     } catch (thrown) {
       const e = thrown instanceof DomainError ? httpErrorOf(thrown) : thrown;
       if (e instanceof HttpError) {

@@ -3,7 +3,7 @@
 // (test/integration/idempotency.test.ts).
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../shared/http/errors.ts';
-import { idempotencyKeyOf } from '../../shared/http/idempotency.ts';
+import { idempotencyKeyOf, principalOf } from '../../shared/http/idempotency.ts';
 import { isIdempotent, routeList, routes } from '../../shared/routes.ts';
 
 describe('the Idempotency-Key header', () => {
@@ -62,5 +62,28 @@ describe('routes whose answers a repeated key replays', () => {
 
   it('are POSTs only', () => {
     for (const route of routeList.filter(isIdempotent)) expect(route.method, route.id).toBe('POST');
+  });
+});
+
+describe('whose a key is', () => {
+  const studio = (studioId: string, userId: string) => ({ studioSession: { studio: { studioId }, user: { userId } } });
+  const client = (studioId: string, clientId: string) => ({ clientSession: { studio: { studioId }, client: { clientId } } });
+
+  it('names the studio user, the client, or else the visitor, each apart', () => {
+    const principals = [
+      principalOf(studio('s1', 'u1'), '10.0.0.1'),
+      principalOf(studio('s1', 'u2'), '10.0.0.1'),
+      principalOf(studio('s2', 'u1'), '10.0.0.1'),
+      principalOf(client('s1', 'c1'), '10.0.0.1'),
+      principalOf(client('s2', 'c1'), '10.0.0.1'),
+      principalOf({}, '10.0.0.1'),
+      principalOf({}, '10.0.0.2'),
+    ];
+    expect(new Set(principals).size).toBe(principals.length);
+  });
+
+  it('never lets the address stand in for a signed-in caller', () => {
+    expect(principalOf(studio('s1', 'u1'), '10.0.0.1')).toBe(principalOf(studio('s1', 'u1'), '10.9.9.9'));
+    expect(principalOf(client('s1', 'c1'), '10.0.0.1')).toBe(principalOf(client('s1', 'c1'), '10.9.9.9'));
   });
 });
