@@ -134,6 +134,10 @@ export const config = {
   get originSecretCacheSeconds() {
     return whole('ORIGIN_SECRET_CACHE_SECONDS', 300);
   },
+  /** How long a POST's answer is kept for a retry with the same Idempotency-Key (default 86400: a day). */
+  get idempotencyTtlSeconds() {
+    return whole('IDEMPOTENCY_TTL_SECONDS', 86_400);
+  },
   /** SIGNUP_MODE (CDK context portico:signUpMode): closed (the default), invite or open. */
   get signUpMode(): SignUpMode {
     const raw = process.env.SIGNUP_MODE || 'closed';

@@ -1,6 +1,7 @@
 // The one key table of the single DynamoDB table, assembled from every feature's records.ts (and
-// the rate limiter's). `npm run gen` writes it to shared/data/KEYS.md; a unit test fails when that
-// file is stale or a key builder writes a prefix no row declares.
+// the rate limiter's and the idempotency store's). `npm run gen` writes it to shared/data/KEYS.md;
+// a unit test fails when that file is stale or a key builder writes a prefix no row declares.
+import { records as idempotency } from './data/idempotency.ts';
 import { records as rateLimits } from './data/rate-limit.ts';
 import type { FeatureRecords, KeyRow } from './data/records.ts';
 import { records as auth } from './features/auth/records.ts';
@@ -9,7 +10,7 @@ import { records as galleries } from './features/galleries/records.ts';
 import { records as shareLinks } from './features/share-links/records.ts';
 import { records as studios } from './features/studios/records.ts';
 
-export const featureRecords: readonly FeatureRecords[] = [studios, clients, galleries, shareLinks, auth, rateLimits];
+export const featureRecords: readonly FeatureRecords[] = [studios, clients, galleries, shareLinks, auth, rateLimits, idempotency];
 
 const COLUMNS: (keyof KeyRow)[] = ['record', 'PK', 'SK', 'GSI1PK', 'GSI1SK', 'ttl'];
 

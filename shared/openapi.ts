@@ -1,15 +1,30 @@
 // The OpenAPI 3.1 description of the API, generated from the route table's zod schemas by
 // `npm run gen` into shared/openapi.json, which the getOpenApi Lambda serves (zod-openapi and every
 // schema stay out of the Lambdas).
+
+import * as z from 'zod/mini';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import type { RouteDef } from './route-def.ts';
-import { routeList } from './routes.ts';
+import { isIdempotent, routeList } from './routes.ts';
 import { ErrorBody } from './schemas.ts';
 
 /** The document as `npm run gen` writes it. */
 export const openApiJson = () => `${JSON.stringify(openApiDocument(), null, 2)}\n`;
 
 let cached: ReturnType<typeof createDocument> | undefined;
+
+/** The header a retry repeats (shared/http/idempotency.ts): the same key replays the first answer. */
+const idempotencyHeader = z.object({
+  'Idempotency-Key': z.optional(
+    z
+      .string()
+      .check(z.regex(/^[\x21-\x7e]{1,128}$/))
+      .register(z.globalRegistry, {
+        description:
+          'One key per logical request (a UUID), the same for each of its retries: within a day, a repeat by the same caller gets the first success answer again (with `idempotent-replayed: true`) instead of a second create; another request under the same key is a 422.',
+      }),
+  ),
+});
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
 
@@ -40,7 +55,11 @@ export function openApiDocument() {
               : 'Public',
       ],
       security: route.auth === 'public' ? [] : [{ [`${route.auth}Session`]: [] }],
-      requestParams: { ...(route.params ? { path: route.params } : {}), ...(route.query ? { query: route.query } : {}) },
+      requestParams: {
+        ...(route.params ? { path: route.params } : {}),
+        ...(route.query ? { query: route.query } : {}),
+        ...(isIdempotent(route) ? { header: idempotencyHeader } : {}),
+      },
       requestBody: route.body ? { required: true, content: { 'application/json': { schema: route.body } } } : undefined,
       responses: {
         [String(route.ok.status)]: route.ok.body
@@ -51,6 +70,12 @@ export function openApiDocument() {
           ? { '401': errorResponse('Not signed in'), '403': errorResponse('Signed in, but not allowed here') }
           : {}),
         '404': errorResponse('No such resource here'),
+        ...(isIdempotent(route)
+          ? {
+              '409': errorResponse('A conflict, or a request with this Idempotency-Key still in progress (see Retry-After)'),
+              '422': errorResponse('This Idempotency-Key was used for a different request (`idempotency_key_reused`)'),
+            }
+          : {}),
       },
     };
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -37,9 +37,18 @@ interface BaseRouteDef {
    * set a studio's plan. Everyone else gets 403 `operator_only`.
    */
   operator?: true;
+  /**
+   * `false` keeps a POST's answers from being stored and replayed for a repeated Idempotency-Key
+   * (shared/http/idempotency.ts): for a route whose answer opens a session (a replay would hand the
+   * same tokens out again) or that creates nothing and answers with short-lived links.
+   */
+  idempotent?: false;
 }
 
 /** A studio route names the least team role that may call it; the API refuses the others. */
 export type RouteDef = BaseRouteDef & ({ auth: 'studio'; role: Role } | { auth: 'public' | 'client'; role?: undefined });
 
 export const route = <const R extends RouteDef>(r: R): R => r;
+
+/** Whether a repeated Idempotency-Key replays a route's stored answer: every POST that does not opt out. */
+export const isIdempotent = (r: RouteDef): boolean => r.method === 'POST' && r.idempotent !== false;

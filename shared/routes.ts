@@ -14,6 +14,7 @@ import { routes as uploads } from './features/uploads/routes.ts';
 import type { RouteDef } from './route-def.ts';
 
 export type { Auth, Grant, Host, Method, RouteDef } from './route-def.ts';
+export { isIdempotent } from './route-def.ts';
 
 export const routes = {
   ...platform,

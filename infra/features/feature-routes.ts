@@ -20,6 +20,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { IDEMPOTENCY_LEADING_KEY } from '../../shared/data/idempotency.ts';
+import { isIdempotent } from '../../shared/route-def.ts';
 import type { Auth, RouteDef } from '../../shared/routes.ts';
 import { applyGrants, type FunctionResources, functionEnvironment, handlerEntry, porticoFunction } from '../lambda.ts';
 import { acknowledge } from '../nag.ts';
@@ -90,6 +92,11 @@ export class FeatureRoutes extends NestedStack {
       actions: ['secretsmanager:GetSecretValue'],
       resources: [props.originSecret.secretArn],
     });
+    const writeIdempotencyRecords = new iam.PolicyStatement({
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      resources: [props.table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [IDEMPOTENCY_LEADING_KEY] } },
+    });
     const functions = new Map<string, lambda.IFunction>();
 
     for (const route of props.routes) {
@@ -107,6 +114,9 @@ export class FeatureRoutes extends NestedStack {
       });
       fn.addToRolePolicy(readOriginSecret);
       applyGrants(fn, route.grants, props, `Route ${route.id}`);
+      // A POST stores its answer for retries (shared/http/idempotency.ts). A route that may write the
+      // table can already; one that may not gets only the idempotency records' items.
+      if (isIdempotent(route) && !route.grants.includes('table:write')) fn.addToRolePolicy(writeIdempotencyRecords);
       functions.set(route.id, fn);
 
       const httpRoute = new apigw.HttpRoute(this, `${route.id}Route`, {

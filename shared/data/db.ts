@@ -4,10 +4,17 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 
+let base: DynamoDBClient | undefined;
 let client: DynamoDBDocumentClient | undefined;
 
+/** The plain client under `db()`, for libraries that speak DynamoDB's own types (Powertools' idempotency). */
+export function dynamodb(): DynamoDBClient {
+  base ??= new DynamoDBClient({});
+  return base;
+}
+
 export function db(): DynamoDBDocumentClient {
-  client ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  client ??= DynamoDBDocumentClient.from(dynamodb(), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return client;

@@ -1,13 +1,14 @@
 // What every route handler goes through (defineHandler in handler.ts, definePublicHandler in
 // public-handler.ts): it refuses a request that did not come through CloudFront (origin.ts),
-// validates input against the route's zod schemas, refuses cross-site writes, and turns every
-// failure into a JSON error: a caller's mistake is always a 4xx, and only a bug is a 500. Who the
-// tenant and the caller are is the `tenancy` step's job (handler.ts), so a route that needs neither
-// (host 'any', auth 'public') bundles none of the lookups behind them.
+// validates input against the route's zod schemas, refuses cross-site writes, answers a retried
+// POST from its stored answer (idempotency.ts), and turns every failure into a JSON error: a
+// caller's mistake is always a 4xx, and only a bug is a 500. Who the tenant and the caller are is
+// the `tenancy` step's job (handler.ts), so a route that needs neither (host 'any', auth 'public')
+// bundles none of the lookups behind them.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { config } from '../config.ts';
 import { cancellationCodes, conditionFailed } from '../data/transactions.ts';
@@ -15,9 +16,10 @@ import { DomainError } from '../errors.ts';
 import type { Client } from '../features/clients/index.ts';
 import type { HostContext, Studio, StudioUser } from '../features/studios/index.ts';
 import { logger } from '../logger.ts';
-import type { RouteDef } from '../route-def.ts';
+import { isIdempotent, type RouteDef } from '../route-def.ts';
 import { readCookies } from './cookies.ts';
 import { badRequest, forbidden, HttpError, httpErrorOf, unavailable } from './errors.ts';
+import { idempotencyKeyOf, idempotentRunner, principalOf } from './idempotency.ts';
 import { assertThroughEdge } from './origin.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -203,7 +205,8 @@ export type Tenancy = (route: RouteDef, event: ApiEvent, host: string) => Promis
 
 /** A route's Lambda handler: input checked, `fn` run with what it may know, every failure a JSON error. */
 export function wrapRoute<const R extends RouteDef>(route: R, tenancy: Tenancy, fn: (req: RouteRequest<R>) => Promise<Reply<R>>) {
-  const run = async (event: ApiEvent): Promise<ApiResult> => {
+  const idempotent = isIdempotent(route) ? idempotentRunner(route) : undefined;
+  const run = async (event: ApiEvent, context?: Context): Promise<ApiResult> => {
     try {
       // First of all: a request that skipped CloudFront (its functions set x-portico-host) is refused.
       await assertThroughEdge(event.headers);
@@ -214,28 +217,38 @@ export function wrapRoute<const R extends RouteDef>(route: R, tenancy: Tenancy, 
       const params = parse(route.params, event.pathParameters ?? {}, 'path');
       const query = parse(route.query, event.queryStringParameters ?? {}, 'query');
       const body = route.body ? parse(route.body, readJsonBody(event), 'body') : undefined;
+      const sessions = await tenant.sessions();
+      const viewerIp = viewerIpOf(event);
 
-      const reply = await fn({
-        body,
-        query,
-        params,
-        cookies: readCookies(event.cookies),
-        viewerIp: viewerIpOf(event),
-        host,
-        hostContext: tenant.hostContext,
-        portal: tenant.portal,
-        ...(await tenant.sessions()),
-        event,
-      } as RouteRequest<R>);
-      if ('raw' in reply && reply.raw !== undefined) {
-        return {
-          statusCode: reply.status ?? route.ok.status,
-          headers: { 'cache-control': 'no-store', ...reply.headers },
-          body: reply.raw,
-          cookies: reply.cookies,
-        };
-      }
-      return json(reply.status ?? route.ok.status, reply.body, { cookies: reply.cookies, headers: reply.headers });
+      const answer = async (): Promise<ApiResult> => {
+        const reply = await fn({
+          body,
+          query,
+          params,
+          cookies: readCookies(event.cookies),
+          viewerIp,
+          host,
+          hostContext: tenant.hostContext,
+          portal: tenant.portal,
+          ...sessions,
+          event,
+        } as RouteRequest<R>);
+        if ('raw' in reply && reply.raw !== undefined) {
+          return {
+            statusCode: reply.status ?? route.ok.status,
+            headers: { 'cache-control': 'no-store', ...reply.headers },
+            body: reply.raw,
+            cookies: reply.cookies,
+          };
+        }
+        return json(reply.status ?? route.ok.status, reply.body, { cookies: reply.cookies, headers: reply.headers });
+      };
+
+      // Only now, with the caller known and the input valid, may an answer be stored or replayed.
+      const key = idempotent ? idempotencyKeyOf(event.headers) : undefined;
+      if (!idempotent || key === undefined) return await answer();
+      const scope = { host, principal: principalOf(sessions, viewerIp), key };
+      return await idempotent({ scope, request: { params, query, body } }, context, answer);
     } catch (thrown) {
       const e = thrown instanceof DomainError ? httpErrorOf(thrown) : thrown;
       if (e instanceof HttpError) {

@@ -6,8 +6,9 @@ import { Duration } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planRouteStacks, ROUTES_PER_STACK } from '../../infra/features/feature-routes.ts';
+import { IDEMPOTENCY_LEADING_KEY } from '../../shared/data/idempotency.ts';
 import type { Auth, Grant, Method, RouteDef } from '../../shared/routes.ts';
-import { routeList } from '../../shared/routes.ts';
+import { isIdempotent, routeList } from '../../shared/routes.ts';
 import { allStacks, type BuiltApp, buildTestApp, located, nagFindings, templateOf } from './portico-app.ts';
 
 const LIMIT = 400;
@@ -134,6 +135,23 @@ describe.each([
         Timeout: 'timeout' in settings ? settings.timeout.toSeconds() : 10,
       });
     }
+  });
+
+  it.runIf(routes === grown)('lets a POST that may only read the table keep its idempotency records, and only those', () => {
+    const route = grown.find((r) => isIdempotent(r) && !r.grants.includes('table:write'))!;
+    const { template, logicalId: roleId } = located(built.stacks.api.functions.get(route.id)!.role!);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: unknown }[]);
+    const writes = statements.filter((s) => [s.Action].flat().includes('dynamodb:PutItem'));
+    expect(writes).toHaveLength(1);
+    expect([writes[0]!.Action].flat().sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [IDEMPOTENCY_LEADING_KEY] } });
   });
 
   // (The generated routes have no handler files: the warning names the path looked for.)

@@ -1,5 +1,6 @@
 // Rules of the house that a type checker cannot see: generated files are current, and key strings
-// are written only by the key builders (shared/features/*/records.ts, shared/data/rate-limit.ts).
+// are written only by the key builders (shared/features/*/records.ts, shared/data/rate-limit.ts,
+// shared/data/idempotency.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GENERATED } from '../../local/generate.ts';
@@ -26,7 +27,7 @@ const prefixes = [
 const rawKey = new RegExp(`['"\`](${prefixes.join('|')})`);
 // A key attribute given a literal: { PK: 'X', … }.
 const literalKeyAttribute = /\b(PK|SK|GSI1PK|GSI1SK)\s*:\s*['"`]/;
-const KEY_BUILDERS = /(^|\/)(records\.ts|rate-limit\.ts)$/;
+const KEY_BUILDERS = /(^|\/)(records\.ts|rate-limit\.ts|data\/idempotency\.ts)$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(new URL(dir, root), { recursive: true, encoding: 'utf8' })

@@ -33,6 +33,9 @@ export const routes = {
     id: 'studioSignIn',
     feature: 'auth',
     grants: ['table:read', 'studioPool:admin'],
+    // Never replayed: its answer sets the session's cookies, and a stored copy would hand those
+    // tokens out again. Signing in twice is harmless; each retry simply opens a session.
+    idempotent: false,
     method: 'POST',
     path: '/api/studio/session',
     auth: 'public',
@@ -45,6 +48,8 @@ export const routes = {
     id: 'refreshSession',
     feature: 'auth',
     grants: ['table:read', 'studioPool:admin', 'clientPool:admin'],
+    // Never replayed: its answer sets fresh session cookies (see studioSignIn).
+    idempotent: false,
     method: 'POST',
     path: '/api/session/refresh',
     auth: 'public',
@@ -95,6 +100,9 @@ export const routes = {
     id: 'redeemMagicLink',
     feature: 'auth',
     grants: ['table:write', 'clientPool:admin'],
+    // Never replayed: its answer sets the client's session cookies (see studioSignIn); the link's
+    // token is single-use anyway.
+    idempotent: false,
     method: 'POST',
     path: '/api/portal/session',
     auth: 'public',

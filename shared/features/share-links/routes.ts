@@ -72,6 +72,9 @@ export const routes = {
     id: 'openSharedGallery',
     feature: 'share-links',
     grants: ['table:write', 'bucket:read'],
+    // Never replayed: it creates nothing (a read behind a password), and its answer's signed links
+    // expire long before a stored answer would.
+    idempotent: false,
     method: 'POST',
     path: '/api/share/gallery',
     auth: 'public',
@@ -84,6 +87,8 @@ export const routes = {
     id: 'downloadSharedImage',
     feature: 'share-links',
     grants: ['table:write', 'bucket:read'],
+    // Never replayed: a read answering a short-lived signed link (see openSharedGallery).
+    idempotent: false,
     method: 'POST',
     path: '/api/share/download',
     auth: 'public',

@@ -67,8 +67,9 @@ export function routeUrl<R extends RouteId>(id: R, ...[input]: Rest<AddressInput
   return address(id, (input ?? {}) as LooseInput);
 }
 
-function send(url: string, method: ApiRoute['method'], body: unknown): Promise<Response> {
+function send(url: string, method: ApiRoute['method'], body: unknown, idempotencyKey?: string): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (method !== 'GET') {
     headers['content-type'] = 'application/json';
@@ -127,9 +128,13 @@ export async function call<R extends RouteId>(id: R, ...[input]: Rest<CallInput<
   const route: ApiRoute = apiRoutes[id];
   const loose = (input ?? {}) as LooseInput;
   const url = address(id, loose);
-  let res = await send(url, route.method, loose.body);
+  // One key per call, kept by its retry after a refresh: when a create's first answer was lost,
+  // the API answers the retry with that answer instead of creating a second one (the key is only
+  // missing where the browser has no randomUUID, outside a secure context).
+  const key = route.method === 'POST' ? globalThis.crypto?.randomUUID?.() : undefined;
+  let res = await send(url, route.method, loose.body, key);
   if (res.status === 401 && route.auth !== 'public') {
-    if (await refreshSession()) res = await send(url, route.method, loose.body);
+    if (await refreshSession()) res = await send(url, route.method, loose.body, key);
     if (res.status === 401) return goToSignIn();
   }
   const data = await readBody(res);
