@@ -22,6 +22,17 @@ const loopback = () => `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomIn
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 
+/** Sends `sends` with at most `inFlight` of them open at once; the answers in the order sent. */
+async function flood(sends: ReadonlyArray<() => Promise<Answer>>, inFlight: number): Promise<Answer[]> {
+  const answers: Answer[] = new Array(sends.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < sends.length; i = next++) answers[i] = await (sends[i] as () => Promise<Answer>)();
+  };
+  await Promise.all(times(Math.min(inFlight, sends.length), lane));
+  return answers;
+}
+
 // ---- the counts ----
 
 interface Tally {
@@ -79,6 +90,8 @@ function count(t: Tally, answer: Answer, maxRetryAfter: number): Answer {
 
 const countAll = (t: Tally, answers: readonly Answer[], maxRetryAfter: number): void => {
   for (const answer of answers) count(t, answer, maxRetryAfter);
+  // Before any count is compared: a 5xx says more about a failure than the counts it skews.
+  expect(t.serverErrors, `${t.scenario}: 5xx: ${[...t.serverErrorTexts].join(' | ')}`).toBe(0);
 };
 
 /** What every scenario must show: no 5xx, nothing lost or leaked, sane Retry-After, and (for a limit) the limit hit. */
@@ -92,7 +105,7 @@ function expectHeld(t: Tally, opts: { limit: boolean }): void {
 }
 
 function printTable(): void {
-  const head = ['scenario', 'requests', 'accepted', 'limited (429)', 'other refusals', '5xx', 'lost'];
+  const head = ['scenario', 'requests', 'accepted', 'limited (429)', 'other refusals', '5xx', 'lost', 'leaked'];
   const rows = tallies.map((t) => [
     t.scenario,
     String(t.requests),
@@ -102,7 +115,8 @@ function printTable(): void {
       .map(([status, n]) => `${n}×${status}`)
       .join(' ') || '0',
     String(t.serverErrors),
-    String(t.lost + t.leaked),
+    String(t.lost),
+    String(t.leaked),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ');
@@ -258,7 +272,7 @@ describe("the attacker's campaign (issue 9)", () => {
     expectHeld(t, { limit: true });
   });
 
-  it('marks: 320 selection and favourite changes at once, 300 taken, each of them stored', async () => {
+  it('marks: 320 selection and favourite changes, 24 in flight, 300 taken, each of them stored', async () => {
     const t = tally('marks flood');
     // A distinct (image, mark) per request, so what is stored shows exactly which were taken.
     const p = await proofing('Marks', 160);
@@ -267,12 +281,17 @@ describe("the attacker's campaign (issue 9)", () => {
       imageId: p.imageIds[i >> 1] as string,
       kind: i % 2 ? ('favourite' as const) : ('selection' as const),
     }));
-    const answers = await Promise.all(
-      asks.map(({ imageId, kind }) =>
-        p.client.call(p.studio.host, 'PUT', p.on(`/images/${imageId}/${kind}`), {
-          json: kind === 'favourite' ? { favourite: true } : { selected: true },
-        }),
+    // 24 in flight: 320 at once overruns DynamoDB Local's connections (ECONNREFUSED, answered 503),
+    // which says nothing about the limit; the window still sees all 320 within seconds.
+    const answers = await flood(
+      asks.map(
+        ({ imageId, kind }) =>
+          () =>
+            p.client.call(p.studio.host, 'PUT', p.on(`/images/${imageId}/${kind}`), {
+              json: kind === 'favourite' ? { favourite: true } : { selected: true },
+            }),
       ),
+      24,
     );
     countAll(t, answers, 60);
     expect(t.accepted).toBe(limits.marksPerMinute);
