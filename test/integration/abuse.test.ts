@@ -272,16 +272,17 @@ describe("the attacker's campaign (issue 9)", () => {
     expectHeld(t, { limit: true });
   });
 
-  it('marks: 320 selection and favourite changes, 24 in flight, 300 taken, each of them stored', async () => {
+  it('marks: 320 selection and favourite changes, 32 in flight, 300 taken, each of them stored', async () => {
     const t = tally('marks flood');
     // A distinct (image, mark) per request, so what is stored shows exactly which were taken.
     const p = await proofing('Marks', 160);
-    await roomInWindow(60, 20);
+    // On this shared two-core machine the flood has taken up to 20 s: room for it in one window.
+    await roomInWindow(60, 35);
     const asks = times(320, (i) => ({
       imageId: p.imageIds[i >> 1] as string,
       kind: i % 2 ? ('favourite' as const) : ('selection' as const),
     }));
-    // 24 in flight: 320 at once overruns DynamoDB Local's connections (ECONNREFUSED, answered 503),
+    // 32 in flight: 320 at once overruns DynamoDB Local's connections (ECONNREFUSED, answered 503),
     // which says nothing about the limit; the window still sees all 320 within seconds.
     const answers = await flood(
       asks.map(
@@ -291,7 +292,7 @@ describe("the attacker's campaign (issue 9)", () => {
               json: kind === 'favourite' ? { favourite: true } : { selected: true },
             }),
       ),
-      24,
+      32,
     );
     countAll(t, answers, 60);
     expect(t.accepted).toBe(limits.marksPerMinute);
