@@ -19,6 +19,10 @@ export const limits = {
   get sharePasswordWindowSeconds() {
     return whole('SHARE_PASSWORD_WINDOW_SECONDS', 15 * 60);
   },
+  /** How long a visitor who gave a share link's right password is trusted on that link (hours). */
+  get sharePassHours() {
+    return whole('SHARE_PASS_HOURS', 12);
+  },
   /** ZIP jobs one client may have queued or running in one gallery at once. */
   get zipLiveJobsPerGallery() {
     return whole('ZIP_LIVE_JOBS_PER_GALLERY', 2);

@@ -1,7 +1,7 @@
 // Rate limits kept in the table. Two kinds: fixed windows (one conditional counter per subject and
 // window: `consume`), and backoff after failures (one counter of failures in a row per subject:
-// `assertNotBackedOff`, `recordFailure`, `resetFailures`), for guesses (passwords) where only
-// failures may count, so the real owner is never locked out by someone else's attempts.
+// `reserveAttempt`), for guesses (passwords) where only failures may count, so the real owner is
+// never locked out for longer than the longest wait by someone else's attempts.
 
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { limitReached } from '../errors.ts';
@@ -138,51 +138,101 @@ export function waitSeconds(limit: Backoff, count: FailureCount | undefined, now
   return until > now ? Math.ceil((until - now) / 1000) : 0;
 }
 
-/**
- * Throws 429 (with when to retry) while `subject` must wait after its failures. Says how many
- * failures there were, so a caller resets only a count that exists.
- */
-export async function assertNotBackedOff(limit: Backoff, subject: string, now = Date.now()): Promise<{ failures: number }> {
-  const out = await db().send(
-    new GetCommand({ TableName: tableName(), Key: failureCountKey(limit.bucket, subject), ConsistentRead: true }),
-  );
-  const count = out.Item as FailureCount | undefined;
-  const wait = waitSeconds(limit, count, now);
-  if (wait > 0) throw limitReached('Too many failed attempts. Please wait a moment and try again.', wait);
-  return { failures: count && now - count.lastFailureAt <= limit.forgetSeconds * 1000 ? count.failures : 0 };
+/** An attempt let through by `reserveAttempt`: counted as a failure until the caller says it was not one. */
+export interface ReservedAttempt {
+  /** Failures in a row before this attempt (0: a clean count). */
+  readonly before: number;
+  /** It succeeded and the count starts over (an email's password was right). */
+  reset(): Promise<void>;
+  /** It succeeded and only its own reservation is taken back (the count stays: a source IP's). */
+  release(): Promise<void>;
 }
 
-/** Counts one failure of `subject` (a count gone quiet for `forgetSeconds` starts over). */
-export async function recordFailure(limit: Backoff, subject: string, now = Date.now()): Promise<void> {
-  const values = { ':now': now, ':ttl': Math.floor(now / 1000) + limit.forgetSeconds + limit.maxSeconds };
+/**
+ * Lets one attempt of `subject` through `limit`'s backoff, or throws 429 with when to retry. The
+ * attempt is counted as a failure before it runs, and each attempt past the free ones must first
+ * move `nextAttemptAt` forward by a conditional write: of a burst sent at once, at most `free`
+ * attempts get through (the free ones, then the first to win the write), never one per request.
+ * A success takes its count back (`reset` or `release`).
+ */
+export async function reserveAttempt(limit: Backoff, subject: string, now = Date.now()): Promise<ReservedAttempt> {
+  const key = failureCountKey(limit.bucket, subject);
+  const ttl = Math.floor(now / 1000) + limit.forgetSeconds + limit.maxSeconds;
+  const count = async (): Promise<number> => {
+    try {
+      const out = await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: key,
+          UpdateExpression: 'ADD failures :one SET lastFailureAt = :now, #ttl = :ttl',
+          ConditionExpression: 'attribute_not_exists(lastFailureAt) OR lastFailureAt >= :since',
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':one': 1, ':now': now, ':ttl': ttl, ':since': now - limit.forgetSeconds * 1000 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(out.Attributes?.failures ?? 1);
+    } catch (e) {
+      if (!conditionalCheckFailed(e)) throw e;
+      // Quiet for `forgetSeconds`: the count starts over.
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: key,
+          UpdateExpression: 'SET failures = :one, lastFailureAt = :now, #ttl = :ttl REMOVE nextAttemptAt',
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':one': 1, ':now': now, ':ttl': ttl },
+        }),
+      );
+      return 1;
+    }
+  };
+  const uncount = () =>
+    db()
+      .send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: key,
+          UpdateExpression: 'ADD failures :minus',
+          ConditionExpression: 'failures > :zero',
+          ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+        }),
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          if (!conditionalCheckFailed(e)) throw e;
+        },
+      );
+
+  const n = await count();
   try {
+    // The n-th attempt claims its turn: only while no earlier failure asks to wait, and it sets the
+    // wait its own failure will have earned.
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: failureCountKey(limit.bucket, subject),
-        UpdateExpression: 'ADD failures :one SET lastFailureAt = :now, #ttl = :ttl',
-        ConditionExpression: 'attribute_not_exists(lastFailureAt) OR lastFailureAt >= :since',
-        ExpressionAttributeNames: { '#ttl': 'ttl' },
-        ExpressionAttributeValues: { ...values, ':one': 1, ':since': now - limit.forgetSeconds * 1000 },
+        Key: key,
+        UpdateExpression: 'SET nextAttemptAt = :next',
+        ConditionExpression: 'attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now',
+        ExpressionAttributeValues: { ':now': now, ':next': now + backoffSeconds(limit, n) * 1000 },
       }),
     );
   } catch (e) {
     if (!conditionalCheckFailed(e)) throw e;
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: failureCountKey(limit.bucket, subject),
-        UpdateExpression: 'SET failures = :one, lastFailureAt = :now, #ttl = :ttl',
-        ExpressionAttributeNames: { '#ttl': 'ttl' },
-        ExpressionAttributeValues: { ...values, ':one': 1 },
-      }),
-    );
+    // Refused attempts do not count as failures: only tried passwords do.
+    await uncount();
+    const out = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+    const wait = Math.max(1, Math.ceil((Number(out.Item?.nextAttemptAt ?? now) - now) / 1000));
+    throw limitReached('Too many failed attempts. Please wait a moment and try again.', wait);
   }
-}
-
-/** A success: `subject`'s failures are forgotten. */
-export async function resetFailures(limit: Backoff, subject: string): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: failureCountKey(limit.bucket, subject) }));
+  return {
+    before: n - 1,
+    reset: async () => {
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+    },
+    release: uncount,
+  };
 }
 
 /** One counter per bucket, subject and window; it expires with its window. */
@@ -207,6 +257,6 @@ export const records: FeatureRecords = {
     'Rate limit: UpdateItem ADD count (1, or an amount such as bytes) on the current window, conditional on count + amount <= limit.',
     'Held uses (hold, e.g. uploads waiting): GetItem the previous window, then the same UpdateItem with the room it leaves; giveBack (ADD -amount, conditional on count >= amount) when a held use ends.',
     'Failures only (consumeOnFailure): the same UpdateItem holds one use while the attempt runs; a success gives it back (ADD -1, conditional on count > 0).',
-    'Backoff: GetItem RATE#<bucket>#<subject>/FAILURES before an attempt (wait while failures and the last one say so); UpdateItem ADD failures on a failure (restarting a forgotten count); DeleteItem on a success.',
+    'Backoff (reserveAttempt): UpdateItem ADD failures before the attempt (restarting a forgotten count), then UpdateItem SET nextAttemptAt conditional on nextAttemptAt <= now (else ADD failures -1 and 429); on a success DeleteItem (an email) or ADD failures -1 (an IP).',
   ],
 };

@@ -60,6 +60,7 @@ const table: [Feature, string, () => Key, Key][] = [
   ['galleries', 'zipSet', () => galleries.keys.zipSet('g1', 'c1', 'f1'), { PK: 'GALLERY#g1', SK: 'ZIPSET#c1#f1' }],
   ['galleries', 'shareLink', () => galleries.keys.shareLink('g1', 'l1'), { PK: 'GALLERY#g1', SK: 'SHARELINK#l1' }],
   ['share-links', 'shareToken', () => shareLinks.keys.shareToken('cd34'), { PK: 'SHARE#cd34', SK: 'SHARE' }],
+  ['share-links', 'sharePass', () => shareLinks.keys.sharePass('cd34', '127.0.0.9'), { PK: 'SHARE#cd34', SK: 'PASS#127.0.0.9' }],
   ['studios', 'studio', () => studios.keys.studio('s1'), { PK: 'STUDIO#s1', SK: 'STUDIO' }],
   ['studios', 'slug', () => studios.keys.slug('lumen'), { PK: 'SLUG#lumen', SK: 'SLUG' }],
   ['studios', 'domain', () => studios.keys.domain('photos.example.com'), { PK: 'DOMAIN#photos.example.com', SK: 'DOMAIN' }],

@@ -1,7 +1,7 @@
 // Share links' DynamoDB requests: the link in the gallery's partition (galleries' key builders) and
 // the token pointing at it (records.ts).
 
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionalCheckFailed } from '../../data/transactions.ts';
@@ -79,6 +79,16 @@ export async function getShareToken(tokenHash: string): Promise<ShareToken | und
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.shareToken(tokenHash) }));
   if (!out.Item) return undefined;
   return { galleryId: out.Item.galleryId, studioId: out.Item.studioId, linkId: out.Item.linkId };
+}
+
+/** Whether `visitor` gave this link's right password lately (a pass that has expired is ignored). */
+export async function hasSharePass(tokenHash: string, visitor: string, nowSeconds: number): Promise<boolean> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.sharePass(tokenHash, visitor) }));
+  return Boolean(out.Item && Number(out.Item.ttl) > nowSeconds);
+}
+
+export async function putSharePass(tokenHash: string, visitor: string, ttl: number): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.sharePass(tokenHash, visitor), type: 'sharePass', ttl } }));
 }
 
 /** Read consistently: a link revoked a moment ago must not open. */

@@ -5,7 +5,7 @@ import type { SessionTokens } from '../../../adapters/identity.ts';
 import { createUser, deleteUser, signInWithPassword, UserExistsError } from '../../../adapters/identity.ts';
 import { sendMail } from '../../../adapters/mail.ts';
 import { config, dashboardUrl } from '../../../config.ts';
-import { assertNotBackedOff, type Backoff, recordFailure, resetFailures } from '../../../data/rate-limit.ts';
+import { type Backoff, reserveAttempt } from '../../../data/rate-limit.ts';
 import { conflict, notAllowed, notAuthenticated, notFound } from '../../../errors.ts';
 import { createStudio, getStudioUser, isSlugTaken, markStudioEmailVerified, type Studio, type StudioUser } from '../../studios/index.ts';
 import { putEmailVerification, putSignUpCode, takeEmailVerification, takeSignUpCode } from '../data.ts';
@@ -147,17 +147,21 @@ export async function signInStudioUser(
   password: string,
   sourceIp: string,
 ): Promise<{ user: StudioUser; tokens: SessionTokens }> {
-  const [{ failures }] = await Promise.all([
-    assertNotBackedOff(signInBackoff('email'), email),
-    assertNotBackedOff(signInBackoff('ip'), sourceIp),
+  // Both counts hold this attempt as a failure until it proves otherwise (reserveAttempt).
+  const [byEmail, byIp] = await Promise.allSettled([
+    reserveAttempt(signInBackoff('email'), email),
+    reserveAttempt(signInBackoff('ip'), sourceIp),
   ]);
+  if (byEmail.status === 'rejected' || byIp.status === 'rejected') {
+    // The one that let it through takes its reservation back: this attempt never ran.
+    await Promise.all([byEmail, byIp].map((r) => (r.status === 'fulfilled' ? r.value.release() : undefined)));
+    throw byEmail.status === 'rejected' ? byEmail.reason : (byIp as PromiseRejectedResult).reason;
+  }
   const tokens = await signInWithPassword('studio', email, password);
   const user = tokens ? await getStudioUser(subjectOf(tokens.accessToken)) : null;
-  if (!tokens || !user) {
-    await Promise.all([recordFailure(signInBackoff('email'), email), recordFailure(signInBackoff('ip'), sourceIp)]);
-    throw notAuthenticated('invalid_credentials', 'That email and password do not match an account.');
-  }
-  if (failures > 0) await resetFailures(signInBackoff('email'), email);
+  // A failure is already counted.
+  if (!tokens || !user) throw notAuthenticated('invalid_credentials', 'That email and password do not match an account.');
+  await Promise.all([byEmail.value.reset(), byIp.value.release()]);
   const session = await sessionAfter(user.sessionsValidAfter, tokens, async () => {
     const again = await signInWithPassword('studio', email, password);
     if (!again) throw notAuthenticated('invalid_credentials', 'That email and password do not match an account.');

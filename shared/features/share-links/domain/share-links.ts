@@ -20,7 +20,16 @@ import {
 } from '../../galleries/index.ts';
 import { downloadSource } from '../../proofing/index.ts';
 import type { Studio } from '../../studios/index.ts';
-import { countLinkUse, getShareLink, getShareToken, putShareLink, revokeLink, shareLinkExists } from '../data.ts';
+import {
+  countLinkUse,
+  getShareLink,
+  getShareToken,
+  hasSharePass,
+  putShareLink,
+  putSharePass,
+  revokeLink,
+  shareLinkExists,
+} from '../data.ts';
 import { checkLinkDownloads, checkLinkOpens, sharedDownloadRules } from './rules.ts';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
@@ -94,7 +103,8 @@ async function openLink(
   password: string | undefined,
   visitor: string,
 ): Promise<{ link: ShareLinkRecord; gallery: Gallery }> {
-  const pointer = await getShareToken(hashToken(token));
+  const tokenHash = hashToken(token);
+  const pointer = await getShareToken(tokenHash);
   // A link of another studio does not exist on this portal.
   if (!pointer || pointer.studioId !== studio.studioId) throw notFound('This share link is not valid.');
   const { galleryId } = pointer;
@@ -104,8 +114,16 @@ async function openLink(
   // A protected link gets here only with a password: checkLinkOpens refused it without one.
   if (link.passwordHash && password) {
     const { passwordHash } = link;
-    const right = await consumeOnFailure(passwordLimit(), `${link.linkId}#${visitor}`, () => passwordMatches(password, passwordHash));
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    // A visitor who gave the right password is not counted again: neither a "download all" of
+    // their own nor anyone else's wrong guesses throttle them. Others' guesses hold a use each
+    // while checked, so a burst of them cannot pass the limit together.
+    const proven = await hasSharePass(tokenHash, visitor, nowSeconds);
+    const right = proven
+      ? await passwordMatches(password, passwordHash)
+      : await consumeOnFailure(passwordLimit(), `${link.linkId}#${visitor}`, () => passwordMatches(password, passwordHash));
     if (!right) throw notAuthenticated('password_wrong', 'That password is not right.');
+    if (!proven) await putSharePass(tokenHash, visitor, nowSeconds + limits.sharePassHours * 3600);
   }
   return { link, gallery };
 }
