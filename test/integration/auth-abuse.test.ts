@@ -555,6 +555,7 @@ describe('cross-site requests', () => {
     const shareToken = /#(?:token=)?([A-Za-z0-9_-]{43})$/.exec(link.body.link.url)?.[1] ?? '';
     expect(shareToken).toHaveLength(43);
     records = {
+      studioId: a.studioId,
       galleryId,
       imageId: imageId as string,
       linkId: link.body.link.linkId,

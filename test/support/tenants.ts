@@ -134,6 +134,7 @@ export async function tenantFixture(label: string): Promise<TenantFixture> {
 
 /** What a sample request of one of `t`'s clients names: that client's records and tokens. */
 export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleContext => ({
+  studioId: t.studioId,
   galleryId: c.galleryId,
   imageId: c.imageIds[0] as string,
   submissionId: c.submissionId,
