@@ -1,6 +1,7 @@
 // Galleries and the gallery's partition: the records' types and their keys. A gallery lives under
-// its studio; everything in it (images, each client's marks, submissions, activity, ZIP jobs, share
-// links) lives in one partition, so one Query reads a gallery whole. The partition's keys are built
+// its studio; everything in it (images, each client's marks, comments, submissions, activity, ZIP
+// jobs, share links) lives in one partition, so one Query of one sort-key range reads what its view
+// shows, and each of its lists is a prefix read a page at a time. The partition's keys are built
 // here, for every feature that writes into it (uploads, proofing, downloads, share links): one
 // owner, one layout.
 import type { DerivedFormat, Variant } from '../../data/objects.ts';
