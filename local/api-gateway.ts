@@ -98,8 +98,13 @@ export async function invoke(req: GatewayRequest, authorizers: Record<'studio' |
     claims = stringifyClaims(verified);
   }
 
+  // Own properties only, as Lambda's parsed event has them: `?__proto__=x` is a key the route's
+  // strict query schema refuses, not an assignment that swaps the object's prototype.
   const query: Record<string, string> = {};
-  for (const [k, v] of req.url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  for (const [k, v] of req.url.searchParams) {
+    const value = Object.hasOwn(query, k) ? `${query[k]},${v}` : v;
+    Object.defineProperty(query, k, { value, enumerable: true, writable: true, configurable: true });
+  }
   const contentType = req.headers['content-type'] ?? '';
   const isText = TEXT_TYPES.test(contentType);
   const now = new Date();

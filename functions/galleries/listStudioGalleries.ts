@@ -1,7 +1,9 @@
 import { listStudioGalleries } from '../../shared/features/galleries/domain/studio-galleries.ts';
 import { routes } from '../../shared/features/galleries/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
+import { pageRequest } from '../../shared/paging.ts';
 
-export const handler = defineHandler(routes.listStudioGalleries, async ({ studioSession: { studio } }) => ({
-  body: { galleries: await listStudioGalleries(studio) },
-}));
+export const handler = defineHandler(routes.listStudioGalleries, async ({ query, studioSession: { studio } }) => {
+  const page = await listStudioGalleries(studio, pageRequest(query));
+  return { body: { galleries: page.items, nextCursor: page.nextCursor } };
+});

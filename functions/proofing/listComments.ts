@@ -1,9 +1,9 @@
 import { commentView, listComments } from '../../shared/features/proofing/domain/proofing.ts';
 import { routes } from '../../shared/features/proofing/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
+import { pageRequest } from '../../shared/paging.ts';
 
-export const handler = defineHandler(routes.listComments, async ({ params, clientSession: { client, studio } }) => ({
-  body: {
-    comments: (await listComments(studio, client, params.galleryId, params.imageId)).map(commentView),
-  },
-}));
+export const handler = defineHandler(routes.listComments, async ({ params, query, clientSession: { client, studio } }) => {
+  const page = await listComments(studio, client, params.galleryId, params.imageId, pageRequest(query));
+  return { body: { comments: page.items.map(commentView), nextCursor: page.nextCursor } };
+});

@@ -1,7 +1,8 @@
 import { gallerySubmissions } from '../../shared/features/proofing/domain/submissions.ts';
 import { routes } from '../../shared/features/proofing/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
+import { pageRequest } from '../../shared/paging.ts';
 
-export const handler = defineHandler(routes.listSubmissions, async ({ params, studioSession: { studio } }) => ({
-  body: { submissions: await gallerySubmissions(studio, params.galleryId) },
+export const handler = defineHandler(routes.listSubmissions, async ({ params, query, studioSession: { studio } }) => ({
+  body: await gallerySubmissions(studio, params.galleryId, pageRequest(query)),
 }));

@@ -3,5 +3,5 @@ import { routes } from '../../shared/features/studios/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
 export const handler = defineHandler(routes.listStudiosForOperator, async ({ query }) => ({
-  body: await listStudiosForOperator(query.cursor),
+  body: await listStudiosForOperator(query),
 }));

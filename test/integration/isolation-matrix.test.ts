@@ -91,6 +91,8 @@ function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): Sa
   const v = victim.clients[0];
   return {
     ...sampleContextOf(own.tenant, own.client),
+    // A list's cursor naming the victim's partition: refused, never a page of the victim's list.
+    studioId: victim.studioId,
     imageId: v.imageIds[0] as string,
     submissionId: v.submissionId,
     jobId: v.jobId,

@@ -163,7 +163,8 @@ const foreignContentType = fc.constantFrom(
 );
 
 const junkQuery = fc.dictionary(
-  fc.oneof(fc.constantFrom(...POLLUTING_KEYS, 'galleryId', 'studioId'), fc.string({ maxLength: 8 })),
+  // The paged lists' own keys too, so hostile page sizes and cursors are among what is sent.
+  fc.oneof(fc.constantFrom(...POLLUTING_KEYS, 'galleryId', 'studioId', 'limit', 'cursor'), fc.string({ maxLength: 8 })),
   urlString,
   {
     maxKeys: 3,

@@ -6,12 +6,12 @@
 import type * as z from 'zod/mini';
 import type { RouteDef, RouteId, routes } from '../../shared/routes.ts';
 import { bodies as auth } from '../features/auth/samples.ts';
-import { bodies as clients } from '../features/clients/samples.ts';
+import { queries as clientQueries, bodies as clients } from '../features/clients/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
-import { bodies as galleries } from '../features/galleries/samples.ts';
-import { bodies as proofing } from '../features/proofing/samples.ts';
-import { bodies as shareLinks } from '../features/share-links/samples.ts';
-import { bodies as studios } from '../features/studios/samples.ts';
+import { bodies as galleries, queries as galleryQueries } from '../features/galleries/samples.ts';
+import { bodies as proofing, queries as proofingQueries } from '../features/proofing/samples.ts';
+import { queries as shareLinkQueries, bodies as shareLinks } from '../features/share-links/samples.ts';
+import { queries as studioQueries, bodies as studios } from '../features/studios/samples.ts';
 import { bodies as uploads } from '../features/uploads/samples.ts';
 import type { SampleContext } from './sample-context.ts';
 
@@ -31,6 +31,17 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...studios,
 };
 
+type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
+
+/** One query per route that takes one (the paged lists), from each feature's samples. */
+const queries: { [K in WithQuery]: (c: SampleContext) => Record<string, string | undefined> } = {
+  ...clientQueries,
+  ...galleryQueries,
+  ...proofingQueries,
+  ...shareLinkQueries,
+  ...studioQueries,
+};
+
 /** Which record each path parameter names. */
 const pathParams: Record<string, (c: SampleContext) => string> = {
   studioId: (c) => c.studioId,
@@ -47,6 +58,8 @@ export interface SampleRequest {
   method: string;
   path: string;
   params: Record<string, string>;
+  /** The query string's fields (already in `path`). */
+  query: Record<string, string>;
   body: unknown;
 }
 
@@ -67,5 +80,12 @@ export function sampleRequest(route: RouteDef, ctx: SampleContext): SampleReques
     if (!build) throw new Error(`No sample body for ${route.id}: add one to test/features/<feature>/samples.ts`);
     body = build(ctx);
   }
-  return { method: route.method, path: pathWith(route, params), params, body };
+  const query: Record<string, string> = {};
+  if (route.query) {
+    const build = (queries as Record<string, (c: SampleContext) => Record<string, string | undefined>>)[route.id];
+    if (!build) throw new Error(`No sample query for ${route.id}: add one to test/features/<feature>/samples.ts`);
+    for (const [k, v] of Object.entries(build(ctx))) if (v !== undefined) query[k] = v;
+  }
+  const search = new URLSearchParams(query).toString();
+  return { method: route.method, path: `${pathWith(route, params)}${search ? `?${search}` : ''}`, params, query, body };
 }

@@ -5,6 +5,7 @@ import type { RouteDef } from '../../shared/routes.ts';
 
 /** The records a request may name. */
 export interface SampleContext {
+  /** The studio whose records these are (a list's cursor names its partition). */
   studioId: string;
   galleryId: string;
   imageId: string;
@@ -28,4 +29,11 @@ export type SampleBodies<T extends Record<string, RouteDef>> = {
   [K in keyof T as T[K] extends { body: z.ZodMiniType } ? K : never]: (
     c: SampleContext,
   ) => T[K] extends { body: infer B extends z.ZodMiniType } ? z.input<B> : never;
+};
+
+/** One sample query per route of a feature that takes one (the paged lists: a page size and a cursor into the list). */
+export type SampleQueries<T extends Record<string, RouteDef>> = {
+  [K in keyof T as T[K] extends { query: z.ZodMiniType } ? K : never]: (
+    c: SampleContext,
+  ) => T[K] extends { query: infer Q extends z.ZodMiniType } ? z.input<Q> : never;
 };

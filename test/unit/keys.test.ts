@@ -53,12 +53,16 @@ const table: [Feature, string, () => Key, Key][] = [
   ],
   ['galleries', 'commentsOfImage', () => galleries.keys.commentsOfImage('g1', 'i1'), { PK: 'GALLERY#g1', SKPrefix: 'COMMENT#i1#' }],
   ['galleries', 'submission', () => galleries.keys.submission('g1', 'sub1'), { PK: 'GALLERY#g1', SK: 'SUBMISSION#sub1' }],
+  ['galleries', 'submissionsOf', () => galleries.keys.submissionsOf('g1'), { PK: 'GALLERY#g1', SKPrefix: 'SUBMISSION#' }],
   ['galleries', 'activity', () => galleries.keys.activity('g1', 'c1'), { PK: 'GALLERY#g1', SK: 'ACTIVITY#c1' }],
+  ['galleries', 'activityOf', () => galleries.keys.activityOf('g1'), { PK: 'GALLERY#g1', SKPrefix: 'ACTIVITY#' }],
   ['galleries', 'zipJob', () => galleries.keys.zipJob('g1', 'z1'), { PK: 'GALLERY#g1', SK: 'ZIPJOB#z1' }],
   ['galleries', 'zipSlot', () => galleries.keys.zipSlot('g1', 'c1', 0), { PK: 'GALLERY#g1', SK: 'ZIPSLOT#c1#0' }],
   ['galleries', 'zipSlotsOf', () => galleries.keys.zipSlotsOf('g1', 'c1'), { PK: 'GALLERY#g1', SKPrefix: 'ZIPSLOT#c1#' }],
   ['galleries', 'zipSet', () => galleries.keys.zipSet('g1', 'c1', 'f1'), { PK: 'GALLERY#g1', SK: 'ZIPSET#c1#f1' }],
   ['galleries', 'shareLink', () => galleries.keys.shareLink('g1', 'l1'), { PK: 'GALLERY#g1', SK: 'SHARELINK#l1' }],
+  ['galleries', 'shareLinksOf', () => galleries.keys.shareLinksOf('g1'), { PK: 'GALLERY#g1', SKPrefix: 'SHARELINK#' }],
+  ['galleries', 'galleryView', () => galleries.keys.galleryView('g1'), { PK: 'GALLERY#g1', SKFrom: 'FAV#', SKTo: 'SELECTION$' }],
   ['share-links', 'shareToken', () => shareLinks.keys.shareToken('cd34'), { PK: 'SHARE#cd34', SK: 'SHARE' }],
   ['share-links', 'sharePass', () => shareLinks.keys.sharePass('cd34', '127.0.0.9'), { PK: 'SHARE#cd34', SK: 'PASS#127.0.0.9' }],
   ['studios', 'studio', () => studios.keys.studio('s1'), { PK: 'STUDIO#s1', SK: 'STUDIO' }],
@@ -86,6 +90,7 @@ const COLUMN: Record<string, keyof KeyRow> = {
   PK: 'PK',
   SK: 'SK',
   SKPrefix: 'SK',
+  SKFrom: 'SK',
   GSI1PK: 'GSI1PK',
   GSI1SK: 'GSI1SK',
   GSI1SKPrefix: 'GSI1SK',
@@ -118,7 +123,8 @@ describe('key builders', () => {
   it.each(table)("%s %s writes prefixes a row of its feature's key table declares", (feature, _, build) => {
     const key = build();
     // The gallery partition's bare key is the PK of the items in it.
-    const attributes = typeof key === 'string' ? { PK: key } : key;
+    const { SKTo: _rangeEnd, ...attributes } = typeof key === 'string' ? { PK: key } : key;
+    // A range's end is just past a declared prefix, not a prefix itself: the next test places it.
     const rows = features[feature].records.rows;
     const matching = rows.filter((row) => Object.entries(attributes).every(([name, value]) => declares(row[COLUMN[name]!], value)));
     expect(matching, `no row of ${features[feature].records.feature} declares ${JSON.stringify(attributes)}`).not.toEqual([]);
@@ -141,5 +147,27 @@ describe('key builders', () => {
     ];
     const prefixes = Object.values(galleries.PARTITION_ITEM);
     expect(sortKeys.map((sk) => prefixes.filter((p) => sk.startsWith(p)))).toEqual(prefixes.map((p) => [p]));
+  });
+
+  // The gallery's view reads one sort-key range: everything it shows inside, every list it must
+  // never read (a thread of thousands of comments above all) outside. Table-driven, by record.
+  const range = galleries.keys.galleryView('g1');
+  const inRange = (sk: string) => sk >= range.SKFrom && sk <= range.SKTo;
+  it.each([
+    ['an image', galleries.keys.image('g1', 'ffffffff-ffff').SK, true],
+    ['a pick', galleries.keys.pick('g1', 'ffff', 'ffff').SK, true],
+    ['a favourite', galleries.keys.favourite('g1', '0000', '0000').SK, true],
+    ['a selection state', galleries.keys.selection('g1', 'ffffffff-ffff-4fff-bfff-ffffffffffff').SK, true],
+    ['a selection state of any id', galleries.keys.selection('g1', '~~~~').SK, true],
+    ['a comment', galleries.keys.comment('g1', 'ffff', '2099-12-31T23:59:59.999Z', 'ffff').SK, false],
+    ['an activity record', galleries.keys.activity('g1', 'ffff').SK, false],
+    ['an image removal note', galleries.keys.imageDeletion('g1', 'ffff').SK, false],
+    ['a share link', galleries.keys.shareLink('g1', '0000').SK, false],
+    ['a submission', galleries.keys.submission('g1', '0000').SK, false],
+    ['a ZIP job', galleries.keys.zipJob('g1', '0000').SK, false],
+    ['a ZIP slot', galleries.keys.zipSlot('g1', '0000', 0).SK, false],
+    ['a ZIP set', galleries.keys.zipSet('g1', '0000', '0').SK, false],
+  ])("the gallery's view range holds %s: %s", (_, sk, expected) => {
+    expect(inRange(sk)).toBe(expected);
   });
 });

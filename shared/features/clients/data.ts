@@ -1,9 +1,10 @@
 // The clients feature's DynamoDB requests: client records and the email claims that make an email
 // unique per studio, keyed only through records.ts.
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryPrefix, tableName } from '../../data/db.ts';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryPage, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionalCheckFailed, conditionFailed, type TransactItem } from '../../data/transactions.ts';
+import type { Page, PageRequest } from '../../paging.ts';
 
 /** The transaction item type callers pass in, so their domain names no SDK type. */
 export type { TransactItem } from '../../data/transactions.ts';
@@ -23,10 +24,29 @@ export async function getClientIdByEmail(studioId: string, email: string): Promi
   return claim.Item ? (claim.Item.clientId as string) : null;
 }
 
-/** Every client of the studio, in key order. */
-export async function queryClients(studioId: string): Promise<Client[]> {
+/** A page of the studio's clients, in key order. */
+export async function queryClients(studioId: string, page: PageRequest): Promise<Page<Client>> {
   const { PK, SKPrefix } = keys.clientPrefix(studioId);
-  return (await queryPrefix(PK, SKPrefix)).map((item) => withoutKeys(item) as Client);
+  const { items, nextCursor } = await queryPage({ pk: PK, prefix: SKPrefix }, page);
+  return { items: items.map((item) => withoutKeys(item) as Client), nextCursor };
+}
+
+/**
+ * The studio's clients of these ids, in batches of 100 keys: the names a page of galleries or of
+ * activity shows, without reading every client of the studio.
+ */
+export async function batchGetClients(studioId: string, clientIds: string[]): Promise<Client[]> {
+  const found: Client[] = [];
+  const ids = [...new Set(clientIds)];
+  for (let i = 0; i < ids.length; i += 100) {
+    let Keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => keys.client(studioId, id));
+    while (Keys?.length) {
+      const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys } } }));
+      for (const item of out.Responses?.[tableName()] ?? []) found.push(withoutKeys(item) as Client);
+      Keys = out.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  return found;
 }
 
 /**

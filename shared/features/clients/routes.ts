@@ -1,5 +1,6 @@
 // A studio's clients: listing and inviting them; a client's own view of their account.
 import * as z from 'zod/mini';
+import { PageQuery, pageFields } from '../../paging.ts';
 import { route } from '../../route-def.ts';
 import { Branding } from '../studios/index.ts';
 import { ClientSummary, InviteClientBody } from './schemas.ts';
@@ -14,8 +15,9 @@ export const routes = {
     auth: 'studio',
     role: 'admin',
     host: 'dashboard',
-    summary: "The studio's clients",
-    ok: { status: 200, body: z.object({ clients: z.array(ClientSummary) }) },
+    summary: "The studio's clients, a page at a time (follow `nextCursor`)",
+    query: PageQuery,
+    ok: { status: 200, body: z.object({ clients: z.array(ClientSummary), ...pageFields }) },
   }),
   inviteClient: route({
     id: 'inviteClient',

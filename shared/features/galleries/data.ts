@@ -1,5 +1,5 @@
 // The galleries feature's DynamoDB requests: galleries and projects under their studio, a client's
-// galleries on GSI1, image records, and the gallery partition read whole. Keys come only from
+// galleries on GSI1, image records, and the gallery's view (its images and marks) read in one Query. Keys come only from
 // records.ts; the domain calls these by the access they make and never sees a request.
 import {
   BatchGetCommand,
@@ -10,11 +10,11 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { db, queryPrefix, tableName } from '../../data/db.ts';
+import { db, queryPage, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionFailed } from '../../data/transactions.ts';
+import type { Page, PageRequest } from '../../paging.ts';
 import {
-  type ActivityRecord,
   type Gallery,
   type GalleryContents,
   type ImageRecord,
@@ -22,8 +22,6 @@ import {
   PARTITION_ITEM,
   type ProcessedImage,
   type Project,
-  type ShareLinkRecord,
-  type SubmissionRecord,
 } from './records.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -66,36 +64,30 @@ export async function putGallery(gallery: Gallery): Promise<void> {
   );
 }
 
-/**
- * Every gallery and project on a client's GSI1 partition, one paginated query for both record
- * types, each with its studioId (the caller keeps its own studio's).
- */
-export async function queryClientIndex(clientId: string): Promise<{ galleries: Gallery[]; projects: Project[] }> {
-  const galleries: Gallery[] = [];
-  const projects: Project[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.clientGalleriesIndex(clientId).GSI1PK },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.type === 'gallery') galleries.push(withoutKeys(item) as Gallery);
-      else if (item.type === 'project') projects.push(withoutKeys(item) as Project);
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return { galleries, projects };
+/** A page of the galleries on a client's GSI1 partition, in key order, each with its studioId (the caller keeps its own studio's). */
+export async function queryClientGalleries(clientId: string, page: PageRequest): Promise<Page<Gallery>> {
+  const { GSI1PK, GSI1SKPrefix } = keys.clientGalleriesIndex(clientId);
+  const { items, nextCursor } = await queryPage({ pk: GSI1PK, prefix: GSI1SKPrefix, index: 'GSI1' }, page);
+  return { items: items.map((item) => withoutKeys(item) as Gallery), nextCursor };
 }
 
-export async function queryStudioGalleries(studioId: string): Promise<Gallery[]> {
+/** The studio's projects of these ids (a page's worth: one batch of at most 100 keys). */
+export async function batchGetProjects(studioId: string, projectIds: string[]): Promise<Project[]> {
+  const found: Project[] = [];
+  let Keys: Record<string, unknown>[] | undefined = [...new Set(projectIds)].map((id) => keys.project(studioId, id));
+  while (Keys?.length) {
+    const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys } } }));
+    for (const item of out.Responses?.[tableName()] ?? []) found.push(withoutKeys(item) as Project);
+    Keys = out.UnprocessedKeys?.[tableName()]?.Keys;
+  }
+  return found;
+}
+
+/** A page of the studio's galleries, in key order. */
+export async function queryStudioGalleries(studioId: string, page: PageRequest): Promise<Page<Gallery>> {
   const { PK, SKPrefix } = keys.studioGalleries(studioId);
-  return (await queryPrefix(PK, SKPrefix)).map((item) => withoutKeys(item) as Gallery);
+  const { items, nextCursor } = await queryPage({ pk: PK, prefix: SKPrefix }, page);
+  return { items: items.map((item) => withoutKeys(item) as Gallery), nextCursor };
 }
 
 /**
@@ -248,32 +240,24 @@ export async function markImageFailed(galleryId: string, imageId: string, reason
 }
 
 // ---------------------------------------------------------------------------------------------
-// The gallery partition, whole.
+// The gallery's view: one range of its partition.
 
 /**
- * Every item of a gallery's partition, sorted by record type, in one paginated, consistent Query:
- * the images and every client's marks on them. In the order the table returns them; the domain
- * orders them for display.
+ * The images of a gallery and every client's marks on them, in one paginated, consistent Query of
+ * the partition's view range (records.ts keys.galleryView): comments, activity, submissions, share
+ * links and ZIP items sort outside it and are not read, however many there are. Comment counts come
+ * with the images (commentCount). In the order the table returns them; the domain orders them.
  */
-export async function queryGalleryPartition(galleryId: string): Promise<GalleryContents> {
-  const contents: GalleryContents = {
-    images: [],
-    selections: new Map(),
-    picks: new Set(),
-    favourites: new Set(),
-    commentCounts: new Map(),
-    submissions: [],
-    activity: [],
-    shareLinks: [],
-    requests: 0,
-  };
+export async function queryGalleryView(galleryId: string): Promise<GalleryContents> {
+  const contents: GalleryContents = { images: [], selections: new Map(), picks: new Set(), favourites: new Set(), requests: 0 };
+  const { PK, SKFrom, SKTo } = keys.galleryView(galleryId);
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await db().send(
       new QueryCommand({
         TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.galleryPartition(galleryId) },
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': PK, ':from': SKFrom, ':to': SKTo },
         ExclusiveStartKey,
         ConsistentRead: true,
       }),
@@ -284,19 +268,14 @@ export async function queryGalleryPartition(galleryId: string): Promise<GalleryC
       if (sk.startsWith(PARTITION_ITEM.image)) contents.images.push(withoutKeys(item) as ImageRecord);
       else if (sk.startsWith(PARTITION_ITEM.pick)) contents.picks.add(sk.slice(PARTITION_ITEM.pick.length));
       else if (sk.startsWith(PARTITION_ITEM.favourite)) contents.favourites.add(sk.slice(PARTITION_ITEM.favourite.length));
-      else if (sk.startsWith(PARTITION_ITEM.comment)) {
-        const imageId = sk.split('#')[1] as string;
-        contents.commentCounts.set(imageId, (contents.commentCounts.get(imageId) ?? 0) + 1);
-      } else if (sk.startsWith(PARTITION_ITEM.selection)) {
+      else if (sk.startsWith(PARTITION_ITEM.selection)) {
         contents.selections.set(item.clientId as string, {
           clientId: item.clientId as string,
           count: (item.count as number) ?? 0,
           confirmedAt: (item.confirmedAt as string) ?? null,
           submissionId: (item.submissionId as string) ?? null,
         });
-      } else if (sk.startsWith(PARTITION_ITEM.submission)) contents.submissions.push(withoutKeys(item) as SubmissionRecord);
-      else if (sk.startsWith(PARTITION_ITEM.activity)) contents.activity.push(withoutKeys(item) as ActivityRecord);
-      else if (sk.startsWith(PARTITION_ITEM.shareLink)) contents.shareLinks.push(withoutKeys(item) as ShareLinkRecord);
+      }
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);

@@ -1,6 +1,7 @@
 // Galleries and the gallery's partition: the records' types and their keys. A gallery lives under
-// its studio; everything in it (images, each client's marks, submissions, activity, ZIP jobs, share
-// links) lives in one partition, so one Query reads a gallery whole. The partition's keys are built
+// its studio; everything in it (images, each client's marks, comments, submissions, activity, ZIP
+// jobs, share links) lives in one partition, so one Query of one sort-key range reads what its view
+// shows, and each of its lists is a prefix read a page at a time. The partition's keys are built
 // here, for every feature that writes into it (uploads, proofing, downloads, share links): one
 // owner, one layout.
 import type { DerivedFormat, Variant } from '../../data/objects.ts';
@@ -60,6 +61,11 @@ export interface ImageRecord {
   placeholder: string | null;
   /** While uploading: when the record expires (epoch seconds), should its file never arrive. */
   ttl?: number;
+  /**
+   * Comments on the image, counted in the transaction that writes each one, so the gallery's read
+   * shows counts without reading a comment (absent: none yet).
+   */
+  commentCount?: number;
 }
 
 /** What the image pipeline writes into an image record once its files are made. */
@@ -119,11 +125,7 @@ export interface GalleryContents {
   /** `${clientId}#${imageId}` of every selected image. */
   picks: Set<string>;
   favourites: Set<string>;
-  commentCounts: Map<string, number>;
-  submissions: SubmissionRecord[];
-  activity: ActivityRecord[];
-  shareLinks: ShareLinkRecord[];
-  /** DynamoDB requests this read took (pages), for the benchmarks. */
+  /** DynamoDB requests this read took (pages), for the benchmarks and the test that comments stay out of it. */
   requests: number;
 }
 
@@ -148,7 +150,9 @@ export const keys = {
   }),
   commentsOfImage: (galleryId: string, imageId: string) => ({ PK: `GALLERY#${galleryId}`, SKPrefix: `COMMENT#${imageId}#` }),
   submission: (galleryId: string, submissionId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SUBMISSION#${submissionId}` }),
+  submissionsOf: (galleryId: string) => ({ PK: `GALLERY#${galleryId}`, SKPrefix: 'SUBMISSION#' }),
   activity: (galleryId: string, clientId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `ACTIVITY#${clientId}` }),
+  activityOf: (galleryId: string) => ({ PK: `GALLERY#${galleryId}`, SKPrefix: 'ACTIVITY#' }),
   zipJob: (galleryId: string, jobId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `ZIPJOB#${jobId}` }),
   /** One of the few places a client's live ZIP jobs of a gallery take (the cap). */
   zipSlot: (galleryId: string, clientId: string, slot: number) => ({ PK: `GALLERY#${galleryId}`, SK: `ZIPSLOT#${clientId}#${slot}` }),
@@ -159,6 +163,14 @@ export const keys = {
     SK: `ZIPSET#${clientId}#${fingerprint}`,
   }),
   shareLink: (galleryId: string, linkId: string) => ({ PK: `GALLERY#${galleryId}`, SK: `SHARELINK#${linkId}` }),
+  shareLinksOf: (galleryId: string) => ({ PK: `GALLERY#${galleryId}`, SKPrefix: 'SHARELINK#' }),
+  /**
+   * The sort-key range of what a gallery's view reads: favourites, images, picks and selection states
+   * sort next to each other (FAV# < IMAGE# < PICK# < SELECTION#), and everything else of the partition
+   * (activity, comments, removal notes, share links, submissions, ZIP items) sorts outside it, so one
+   * `SK BETWEEN` leaves thousands of comments unread. `SELECTION$` is just past every `SELECTION#…`.
+   */
+  galleryView: (galleryId: string) => ({ PK: `GALLERY#${galleryId}`, SKFrom: 'FAV#', SKTo: 'SELECTION$' }),
 } as const;
 
 /** The sort-key prefixes of the gallery partition: how its one Query tells its items apart. */
@@ -199,12 +211,14 @@ export const records: FeatureRecords = {
     "A client's galleries / projects: Query GSI1 GSI1PK=CLIENT#<clientId>, GSI1SK begins_with GALLERY#.",
     "A studio's galleries: Query PK=STUDIO#<studioId>, SK begins_with GALLERY#.",
     "A gallery's images: Query PK=GALLERY#<galleryId>, SK begins_with IMAGE# (the gallery record, found first under its studio, is what proves the caller may see them).",
-    "A gallery to proof: ONE paginated Query of PK=GALLERY#<galleryId> returns the images, the client's selection state, picks, favourites and comments together.",
+    'A gallery to proof: ONE paginated Query of PK=GALLERY#<galleryId>, SK BETWEEN FAV# AND SELECTION$ returns the images (each with its commentCount), the selection states, picks and favourites together; comments, activity, submissions, share links and ZIP items sort outside that range and are never read.',
+    'Comment on an image: one transaction puts COMMENT#<imageId>#<at>#<commentId> and adds 1 to the IMAGE#<imageId> commentCount (conditional on the image existing), so the count never drifts from the comments.',
+    "An image's comments, a gallery's submissions, activity or share links, a page at a time: Query PK=GALLERY#<galleryId>, SK begins_with COMMENT#<imageId># / SUBMISSION# / ACTIVITY# / SHARELINK#, Limit n+1, ExclusiveStartKey from the cursor (shared/data/db.ts queryPage; a cursor naming another partition or list is refused).",
     'Select within the maximum: one transaction increments SELECTION#<clientId>.count on condition count < max and not confirmed, and creates PICK#…; unselect is its mirror. The count can never pass the maximum or drift from the picks, whatever runs concurrently.',
     'Confirm the final set: one transaction sets confirmedAt on SELECTION#<clientId> on condition the count is what was read, and writes SUBMISSION#…',
     "An upload: the ticket writes IMAGE#… as uploading with a ttl (a day; uploads/domain/uploads.ts), removed when processing starts, so an abandoned upload's record expires.",
     "Remove an image: one transaction deletes IMAGE#… with the client's marks and writes DELETING#<imageId> (the files to delete); the note goes once the files are gone, so a retry after an S3 failure finishes the removal.",
-    "A ZIP download's status: GetItem GALLERY#<galleryId>/ZIPJOB#<jobId> (the client polls it). The worker claims the job with an UpdateItem conditional on status = queued (or running but stale), so a duplicate event never builds it twice, and writes progress and the result conditional on its own runId. ZIP jobs expire after a day (ttl), like the ZIP itself; the gallery's one-Query read meets the few live ones and skips them.",
+    "A ZIP download's status: GetItem GALLERY#<galleryId>/ZIPJOB#<jobId> (the client polls it). The worker claims the job with an UpdateItem conditional on status = queued (or running but stale), so a duplicate event never builds it twice, and writes progress and the result conditional on its own runId. ZIP jobs expire after a day (ttl), like the ZIP itself; the gallery's one-Query read never meets them (they sort past its range).",
     "A client's live ZIPs of a gallery: Query GALLERY#<galleryId>, SK begins_with ZIPSLOT#<clientId># (at most the cap); a new job takes a free slot (none, or its job finished) with a PutItem conditional on the slot being as read, so concurrent requests never pass the cap.",
     'The same set asked for again: GetItem ZIPSET#<clientId>#<fingerprint> names the job built for it; a live or ready, unexpired one is handed out instead of a new build.',
   ],

@@ -1,5 +1,6 @@
 // Galleries: the studio creates and edits them; a client lists theirs.
 import * as z from 'zod/mini';
+import { PageQuery, pageFields } from '../../paging.ts';
 import { route } from '../../route-def.ts';
 import { ClientGallery, CreateGalleryBody, GalleryParams, StudioGallery, StudioImage, UpdateGalleryBody } from './schemas.ts';
 
@@ -12,8 +13,9 @@ export const routes = {
     path: '/api/portal/galleries',
     auth: 'client',
     host: 'portal',
-    summary: "The signed-in client's galleries",
-    ok: { status: 200, body: z.object({ galleries: z.array(ClientGallery) }) },
+    summary: "The signed-in client's galleries, a page at a time (follow `nextCursor`)",
+    query: PageQuery,
+    ok: { status: 200, body: z.object({ galleries: z.array(ClientGallery), ...pageFields }) },
   }),
   listStudioGalleries: route({
     id: 'listStudioGalleries',
@@ -24,8 +26,9 @@ export const routes = {
     auth: 'studio',
     role: 'member',
     host: 'dashboard',
-    summary: "The studio's galleries, every status",
-    ok: { status: 200, body: z.object({ galleries: z.array(StudioGallery) }) },
+    summary: "The studio's galleries, every status, a page at a time (follow `nextCursor`)",
+    query: PageQuery,
+    ok: { status: 200, body: z.object({ galleries: z.array(StudioGallery), ...pageFields }) },
   }),
   createGallery: route({
     id: 'createGallery',

@@ -8,9 +8,10 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { db, queryPrefix, tableName } from '../../data/db.ts';
+import { db, queryPage, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { cancellationCodes, conditionFailed } from '../../data/transactions.ts';
+import type { Page, PageRequest } from '../../paging.ts';
 import { keys, type SelectionState, type SubmissionRecord, uncountPickWrite } from '../galleries/index.ts';
 import type { CommentRecord } from './records.ts';
 
@@ -113,20 +114,62 @@ async function pickTransaction(TransactItems: NonNullable<TransactWriteCommandIn
   }
 }
 
-export async function queryComments(galleryId: string, imageId: string): Promise<CommentRecord[]> {
+/** A page of an image's comments, oldest first (the sort key holds the time). */
+export async function queryComments(galleryId: string, imageId: string, page: PageRequest): Promise<Page<CommentRecord>> {
   const { PK, SKPrefix } = keys.commentsOfImage(galleryId, imageId);
-  return (await queryPrefix(PK, SKPrefix)).map((i) => withoutKeys(i) as CommentRecord);
+  const { items, nextCursor } = await queryPage({ pk: PK, prefix: SKPrefix }, page);
+  return { items: items.map((i) => withoutKeys(i) as CommentRecord), nextCursor };
 }
 
-/** Conditional on a new key: a comment id is never reused, so nothing is overwritten. */
-export async function putComment(galleryId: string, comment: CommentRecord): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.comment(galleryId, comment.imageId, comment.createdAt, comment.commentId), type: 'comment', ...comment },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
+/**
+ * The comment and its image's count up by one, in one transaction: the gallery's view shows the
+ * count without reading comments, and a count that moves only with its comment cannot drift. The
+ * comment is conditional on a new key (an id is never reused), the count on the image existing (a
+ * comment on an image removed meanwhile is refused, not left behind). False when a condition failed.
+ */
+export async function putComment(galleryId: string, comment: CommentRecord): Promise<boolean> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.comment(galleryId, comment.imageId, comment.createdAt, comment.commentId), type: 'comment', ...comment },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.image(galleryId, comment.imageId),
+              UpdateExpression: 'ADD commentCount :one',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (conditionFailed(e)) return false;
+    throw e;
+  }
+}
+
+/** A page of a gallery's confirmed selections, in key order. */
+export async function querySubmissions(galleryId: string, page: PageRequest): Promise<Page<SubmissionRecord>> {
+  const { PK, SKPrefix } = keys.submissionsOf(galleryId);
+  const { items, nextCursor } = await queryPage({ pk: PK, prefix: SKPrefix, consistent: true }, page);
+  return { items: items.map((i) => withoutKeys(i) as SubmissionRecord), nextCursor };
+}
+
+export async function getSubmission(galleryId: string, submissionId: string): Promise<SubmissionRecord | null> {
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.submission(galleryId, submissionId), ConsistentRead: true }),
   );
+  return out.Item ? (withoutKeys(out.Item) as SubmissionRecord) : null;
 }
 
 /**

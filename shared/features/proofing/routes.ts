@@ -1,5 +1,6 @@
 // Proofing: a client favourites, selects, comments and confirms; the studio reads the result.
 import * as z from 'zod/mini';
+import { PageQuery, pageFields } from '../../paging.ts';
 import { route } from '../../route-def.ts';
 import { Uuid } from '../../schemas.ts';
 import { GalleryParams, ImageParams } from '../galleries/index.ts';
@@ -52,9 +53,10 @@ export const routes = {
     path: '/api/portal/galleries/{galleryId}/images/{imageId}/comments',
     auth: 'client',
     host: 'portal',
-    summary: 'Comments on an image',
+    summary: 'Comments on an image, oldest first, a page at a time (follow `nextCursor`)',
     params: ImageParams,
-    ok: { status: 200, body: z.object({ comments: z.array(Comment) }) },
+    query: PageQuery,
+    ok: { status: 200, body: z.object({ comments: z.array(Comment), ...pageFields }) },
   }),
   addComment: route({
     id: 'addComment',
@@ -90,9 +92,10 @@ export const routes = {
     auth: 'studio',
     role: 'member',
     host: 'dashboard',
-    summary: 'Confirmed selections of a gallery: who, when, how many, which files',
+    summary: 'Confirmed selections of a gallery: who, when, how many, which files; a page at a time',
     params: GalleryParams,
-    ok: { status: 200, body: z.object({ submissions: z.array(Submission) }) },
+    query: PageQuery,
+    ok: { status: 200, body: z.object({ submissions: z.array(Submission), ...pageFields }) },
   }),
   exportSubmission: route({
     id: 'exportSubmission',

@@ -2,10 +2,11 @@
 // the token pointing at it (records.ts).
 
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../../data/db.ts';
+import { db, queryPage, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionalCheckFailed } from '../../data/transactions.ts';
-import { keys as galleryKeys, type ShareLinkRecord } from '../galleries/index.ts';
+import type { Page, PageRequest } from '../../paging.ts';
+import { type ActivityRecord, keys as galleryKeys, type ShareLinkRecord } from '../galleries/index.ts';
 import { keys } from './records.ts';
 
 /** What a token points at. */
@@ -109,4 +110,18 @@ export async function countLinkUse(galleryId: string, linkId: string): Promise<v
       ExpressionAttributeValues: { ':one': 1, ':now': new Date().toISOString() },
     }),
   );
+}
+
+/** A page of a gallery's share links, in key order. */
+export async function queryShareLinks(galleryId: string, page: PageRequest): Promise<Page<ShareLinkRecord>> {
+  const { PK, SKPrefix } = galleryKeys.shareLinksOf(galleryId);
+  const { items, nextCursor } = await queryPage({ pk: PK, prefix: SKPrefix, consistent: true }, page);
+  return { items: items.map((item) => withoutKeys(item) as ShareLinkRecord), nextCursor };
+}
+
+/** A page of a gallery's views and downloads, one record per client, in key order. */
+export async function queryActivity(galleryId: string, page: PageRequest): Promise<Page<ActivityRecord>> {
+  const { PK, SKPrefix } = galleryKeys.activityOf(galleryId);
+  const { items, nextCursor } = await queryPage({ pk: PK, prefix: SKPrefix }, page);
+  return { items: items.map((item) => withoutKeys(item) as ActivityRecord), nextCursor };
 }

@@ -1,5 +1,6 @@
 // Share links: the studio makes, lists and revokes them; anyone holding one opens the gallery.
 import * as z from 'zod/mini';
+import { PageQuery, pageFields } from '../../paging.ts';
 import { route } from '../../route-def.ts';
 import { DownloadLink } from '../downloads/index.ts';
 import { GalleryParams } from '../galleries/index.ts';
@@ -38,9 +39,10 @@ export const routes = {
     auth: 'studio',
     role: 'member',
     host: 'dashboard',
-    summary: "A gallery's share links and how often each was used",
+    summary: "A gallery's share links and how often each was used, a page at a time (follow `nextCursor`)",
     params: GalleryParams,
-    ok: { status: 200, body: z.object({ links: z.array(ShareLink) }) },
+    query: PageQuery,
+    ok: { status: 200, body: z.object({ links: z.array(ShareLink), ...pageFields }) },
   }),
   revokeShareLink: route({
     id: 'revokeShareLink',
@@ -64,8 +66,9 @@ export const routes = {
     auth: 'studio',
     role: 'member',
     host: 'dashboard',
-    summary: 'Views and downloads per client, and share-link use',
+    summary: 'Views and downloads per client, a page at a time (share-link use: listShareLinks)',
     params: GalleryParams,
+    query: PageQuery,
     ok: { status: 200, body: Activity },
   }),
   openSharedGallery: route({

@@ -1,5 +1,6 @@
 // Share links (lighter than a portal invitation) and a gallery's activity.
 import * as z from 'zod/mini';
+import { pageFields } from '../../paging.ts';
 import { FutureIsoDate, Int, named, Uuid } from '../../schemas.ts';
 
 export const SHARE_ACCESS = ['view', 'download'] as const;
@@ -60,7 +61,7 @@ export const Activity = named(
         lastDownloadAt: z.nullable(z.string()),
       }),
     ),
-    shareLinks: z.array(ShareLink),
+    ...pageFields,
   }),
   'GalleryActivity',
 );

@@ -1,11 +1,12 @@
 // The studios feature's DynamoDB requests: studios, their portal address claims and their users,
 // keyed only through records.ts.
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../../data/db.ts';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryPage, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionalCheckFailed, conditionFailed } from '../../data/transactions.ts';
+import type { Page, PageRequest } from '../../paging.ts';
 import type { AddOn, Plan } from '../plans/index.ts';
-import { isStudioListKey, keys, type Studio, type StudioUser } from './records.ts';
+import { keys, type Studio, type StudioUser } from './records.ts';
 
 export async function getStudio(studioId: string): Promise<Studio | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.studio(studioId) }));
@@ -117,40 +118,11 @@ export async function putStudioWithSlugAndOwner(studio: Studio, user: StudioUser
   return 'created';
 }
 
-/** A page's last key as an opaque cursor, and back; a cursor that names any other key is refused. */
-const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
-function decodeCursor(cursor: string): Record<string, unknown> | 'invalid' {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return typeof key === 'object' && key !== null && isStudioListKey(key as Record<string, unknown>)
-      ? (key as Record<string, unknown>)
-      : 'invalid';
-  } catch {
-    return 'invalid';
-  }
-}
-
 /** One page of the deployment's studios, oldest first (operators only: see domain/operator.ts). */
-export async function queryStudios(
-  limit: number,
-  cursor: string | undefined,
-): Promise<{ studios: Studio[]; nextCursor: string | null } | 'invalid_cursor'> {
-  const startKey = cursor === undefined ? undefined : decodeCursor(cursor);
-  if (startKey === 'invalid') return 'invalid_cursor';
-  const page = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.studioList().GSI1PK },
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return {
-    studios: (page.Items ?? []).map((item) => withoutKeys(item) as Studio),
-    nextCursor: page.LastEvaluatedKey ? encodeCursor(page.LastEvaluatedKey) : null,
-  };
+export async function queryStudios(page: PageRequest): Promise<Page<Studio>> {
+  const { GSI1PK, GSI1SKPrefix } = keys.studioList();
+  const { items, nextCursor } = await queryPage({ pk: GSI1PK, prefix: GSI1SKPrefix, index: 'GSI1' }, page);
+  return { items: items.map((item) => withoutKeys(item) as Studio), nextCursor };
 }
 
 /** Sets a studio's plan and add-ons; false when there is no such studio. */

@@ -45,16 +45,6 @@ export const keys = {
   studioList: () => ({ GSI1PK: 'STUDIOS', GSI1SKPrefix: 'STUDIO#' }),
 } as const;
 
-/** Whether a key (a page's last, handed back as a cursor) is one of the studio list's. */
-export const isStudioListKey = (k: Record<string, unknown>): boolean =>
-  Object.keys(k).length === 4 &&
-  k.GSI1PK === 'STUDIOS' &&
-  typeof k.GSI1SK === 'string' &&
-  k.GSI1SK.startsWith('STUDIO#') &&
-  typeof k.PK === 'string' &&
-  k.PK.startsWith('STUDIO#') &&
-  k.SK === 'STUDIO';
-
 export const records: FeatureRecords = {
   feature: 'studios',
   rows: [

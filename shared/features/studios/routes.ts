@@ -1,8 +1,9 @@
 // The studio's own routes: who is signed in on the dashboard, and the portal's public face.
 import * as z from 'zod/mini';
+import { PageQuery, pageFields } from '../../paging.ts';
 import { route } from '../../route-def.ts';
 import { Uuid } from '../../schemas.ts';
-import { Branding, OperatorStudio, PlanBody, PlanView, StudioListQuery, StudioUserView } from './schemas.ts';
+import { Branding, OperatorStudio, PlanBody, PlanView, StudioUserView } from './schemas.ts';
 
 export const routes = {
   getStudioMe: route({
@@ -42,8 +43,8 @@ export const routes = {
     operator: true,
     host: 'dashboard',
     summary: "The deployment's studios and their plans, oldest first (operators only)",
-    query: StudioListQuery,
-    ok: { status: 200, body: z.object({ studios: z.array(OperatorStudio), nextCursor: z.nullable(z.string()) }) },
+    query: PageQuery,
+    ok: { status: 200, body: z.object({ studios: z.array(OperatorStudio), ...pageFields }) },
   }),
   setStudioPlan: route({
     id: 'setStudioPlan',

@@ -49,10 +49,6 @@ export const OperatorStudio = named(
   'OperatorStudio',
 );
 
-export const StudioListQuery = z.strictObject({
-  cursor: z.optional(z.string().check(z.maxLength(1000))),
-});
-
 export const PlanBody = z.strictObject({
   plan: z.enum(PLANS),
   addOns: z.array(z.enum(ADD_ONS)).check(

@@ -190,9 +190,16 @@ describe('share links', () => {
     expect(afterSignup.items).toBeGreaterThan(before.items);
   });
 
-  it('reports views and downloads per client', async () => {
+  it('reports views and downloads per client, and each link’s use in the share links’ own pages', async () => {
     const activity = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/activity`);
     expect(activity.status).toBe(200);
-    expect(activity.body.shareLinks.length).toBeGreaterThanOrEqual(3);
+    expect(activity.body.nextCursor).toBeNull();
+    const links = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`);
+    expect(links.body.links.length).toBeGreaterThanOrEqual(3);
+    const firstTwo = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links?limit=2`);
+    expect(firstTwo.body.links).toHaveLength(2);
+    const rest = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links?cursor=${firstTwo.body.nextCursor}`);
+    const paged = [...firstTwo.body.links, ...rest.body.links].map((l: { linkId: string }) => l.linkId);
+    expect(paged.toSorted()).toEqual(links.body.links.map((l: { linkId: string }) => l.linkId).toSorted());
   });
 });

@@ -98,7 +98,6 @@ describe('plans', () => {
     ]) {
       const page = await operator.get(DASHBOARD, `/api/operator/studios?cursor=${cursor}`);
       expect(page.status).toBe(400);
-      expect(page.body.error).toBe('invalid_cursor');
     }
     expect(await storedLines()).toEqual(before);
   });

@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { createUser, deleteUser } from '../../../adapters/identity.ts';
 import { conflict } from '../../../errors.ts';
-import { getClient, getClientIdByEmail, putClientWithEmail, queryClients, type TransactItem } from '../data.ts';
+import type { Page, PageRequest } from '../../../paging.ts';
+import { batchGetClients, getClient, getClientIdByEmail, putClientWithEmail, queryClients, type TransactItem } from '../data.ts';
 import type { Client } from '../records.ts';
 import type { ClientSummary } from '../schemas.ts';
 
@@ -38,9 +39,15 @@ export async function findClientByEmail(studioId: string, email: string): Promis
   return clientId !== null ? getClient(studioId, clientId) : null;
 }
 
-/** The studio's clients, the latest invited first. */
-export async function listClients(studioId: string): Promise<Client[]> {
-  return (await queryClients(studioId)).sort((a, b) => b.invitedAt.localeCompare(a.invitedAt));
+/** A page of the studio's clients (pages follow the key order), the latest invited first within it. */
+export async function listClients(studioId: string, page: PageRequest): Promise<Page<Client>> {
+  const { items, nextCursor } = await queryClients(studioId, page);
+  return { items: items.sort((a, b) => b.invitedAt.localeCompare(a.invitedAt)), nextCursor };
+}
+
+/** The names of the studio's clients of these ids (one a page names), by id; a removed client is absent. */
+export async function clientNames(studioId: string, clientIds: string[]): Promise<Map<string, string>> {
+  return new Map((await batchGetClients(studioId, clientIds)).map((c) => [c.clientId, c.name]));
 }
 
 /**

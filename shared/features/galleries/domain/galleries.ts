@@ -1,8 +1,9 @@
 // Galleries and the projects they belong to, as far as the portal home needs them.
 import { randomUUID } from 'node:crypto';
 import { presignGet } from '../../../adapters/storage.ts';
+import type { Page, PageRequest } from '../../../paging.ts';
 import { today } from '../../clients/index.ts';
-import { putGallery, putProject, queryClientIndex } from '../data.ts';
+import { batchGetProjects, putGallery, putProject, queryClientGalleries } from '../data.ts';
 import type { Gallery, Project } from '../records.ts';
 import type { ClientGallery } from '../schemas.ts';
 import { isPublished, listedStatus } from './rules.ts';
@@ -23,19 +24,21 @@ export async function createGallery(input: Omit<Gallery, 'galleryId' | 'createdA
 }
 
 /**
- * A client's galleries with their project titles: one query of the client's GSI1 partition
- * returns both record types. A gallery not yet published is listed as Unavailable, with its title
- * only; one whose deadline has passed shows as Locked.
+ * A page of a client's galleries (pages follow the key order of the client's GSI1 partition), the
+ * latest shoot first within it, with the titles of the projects this page names (one batch read).
+ * A gallery not yet published is listed as Unavailable, with its title only; one whose deadline
+ * has passed shows as Locked.
  */
-export async function listClientGalleries(studioId: string, clientId: string): Promise<ClientGallery[]> {
-  const found = await queryClientIndex(clientId);
+export async function listClientGalleries(studioId: string, clientId: string, page: PageRequest): Promise<Page<ClientGallery>> {
+  const found = await queryClientGalleries(clientId, page);
   // The client id is unique, but a record of another studio must never leak through it.
-  const galleries = found.galleries.filter((g) => g.studioId === studioId);
-  const projectTitles = new Map(found.projects.filter((p) => p.studioId === studioId).map((p) => [p.projectId, p.title]));
+  const galleries = found.items.filter((g) => g.studioId === studioId);
+  const projectIds = galleries.flatMap((g) => (g.projectId ? [g.projectId] : []));
+  const projectTitles = new Map((projectIds.length ? await batchGetProjects(studioId, projectIds) : []).map((p) => [p.projectId, p.title]));
 
   const listed = galleries.sort((a, b) => (b.shootDate ?? '').localeCompare(a.shootDate ?? ''));
   const now = today();
-  return Promise.all(
+  const items = await Promise.all(
     listed.map(async (g) => {
       const published = isPublished(g);
       return {
@@ -50,4 +53,5 @@ export async function listClientGalleries(studioId: string, clientId: string): P
       };
     }),
   );
+  return { items, nextCursor: found.nextCursor };
 }

@@ -1,6 +1,7 @@
-// A gallery's partition as the studio's and the client's views use it: read whole with one
-// paginated Query (data.ts), then put in display order; and how its marks and links are shown.
-import { queryGalleryPartition } from '../data.ts';
+// A gallery's images and marks as the studio's and the client's views use them: read with one
+// paginated Query of the partition's view range (data.ts), then put in display order; and how its
+// marks and links are shown.
+import { queryGalleryView } from '../data.ts';
 import type { GalleryContents, ImageRecord, ShareLinkRecord } from '../records.ts';
 
 /** A share link as the studio sees it: never the password hash; the URL only when just created. */
@@ -26,8 +27,7 @@ export function byShootOrder(a: ImageRecord, b: ImageRecord): number {
 }
 
 export async function loadGalleryContents(galleryId: string): Promise<GalleryContents> {
-  const contents = await queryGalleryPartition(galleryId);
+  const contents = await queryGalleryView(galleryId);
   contents.images.sort(byShootOrder);
-  contents.submissions.sort((a, b) => b.confirmedAt.localeCompare(a.confirmedAt));
   return contents;
 }

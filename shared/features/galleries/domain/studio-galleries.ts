@@ -1,7 +1,8 @@
 // A studio's galleries: its list, a gallery's detail with its images and marks, creating and editing one.
 import { presignGet } from '../../../adapters/storage.ts';
 import { notFound } from '../../../errors.ts';
-import { type Client, getClient, listClients } from '../../clients/index.ts';
+import type { Page, PageRequest } from '../../../paging.ts';
+import { type Client, clientNames, getClient } from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import { batchGetSelections, getGallery, getImage, queryStudioGalleries, updateGalleryFields } from '../data.ts';
 import type { Gallery } from '../records.ts';
@@ -44,12 +45,27 @@ export async function studioGalleryView(
   };
 }
 
-export async function listStudioGalleries(studio: Studio) {
-  const galleries = await queryStudioGalleries(studio.studioId);
-  const [clientList, selections] = await Promise.all([listClients(studio.studioId), batchGetSelections(galleries)]);
-  const clients = new Map(clientList.map((c) => [c.clientId, c]));
+/**
+ * A page of the studio's galleries (pages follow the key order), the newest first within it, with
+ * only the clients and selections this page names.
+ */
+export async function listStudioGalleries(studio: Studio, page: PageRequest): Promise<Page<Awaited<ReturnType<typeof studioGalleryView>>>> {
+  const { items: galleries, nextCursor } = await queryStudioGalleries(studio.studioId, page);
+  const [names, selections] = await Promise.all([
+    clientNames(
+      studio.studioId,
+      galleries.map((g) => g.clientId),
+    ),
+    batchGetSelections(galleries),
+  ]);
   galleries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return Promise.all(galleries.map((g) => studioGalleryView(g, clients.get(g.clientId) ?? null, selections.get(g.galleryId))));
+  const items = await Promise.all(
+    galleries.map((g) => {
+      const name = names.get(g.clientId);
+      return studioGalleryView(g, name === undefined ? null : { name }, selections.get(g.galleryId));
+    }),
+  );
+  return { items, nextCursor };
 }
 
 export async function createStudioGallery(
@@ -130,7 +146,7 @@ export async function studioGalleryDetail(studio: Studio, galleryId: string) {
       placeholder: image.placeholder,
       selected: contents.picks.has(mark(gallery.clientId, image.imageId)),
       favourite: contents.favourites.has(mark(gallery.clientId, image.imageId)),
-      comments: contents.commentCounts.get(image.imageId) ?? 0,
+      comments: image.commentCount ?? 0,
     })),
   );
   return {

@@ -7,6 +7,7 @@ import { presignGet } from '../../../adapters/storage.ts';
 import { dashboardUrl, limits } from '../../../config.ts';
 import { consume, type Limit } from '../../../data/rate-limit.ts';
 import { conflict, notFound } from '../../../errors.ts';
+import type { Page, PageRequest } from '../../../paging.ts';
 import type { Client } from '../../clients/index.ts';
 import {
   type Gallery,
@@ -82,7 +83,7 @@ export async function clientImages(view: ClientGalleryView, clientId: string) {
       previewUrl: await presignGet(image.derived?.preview?.webp as string, { expiresIn: 6 * 3600 }),
       favourite: view.contents.favourites.has(mark(clientId, image.imageId)),
       selected: view.contents.picks.has(mark(clientId, image.imageId)),
-      comments: view.contents.commentCounts.get(image.imageId) ?? 0,
+      comments: image.commentCount ?? 0,
     })),
   );
 }
@@ -154,9 +155,16 @@ export const commentView = (c: CommentRecord): Comment => ({
   createdAt: c.createdAt,
 });
 
-export async function listComments(studio: Studio, client: Client, galleryId: string, imageId: string): Promise<CommentRecord[]> {
+/** A page of an image's comments, oldest first. */
+export async function listComments(
+  studio: Studio,
+  client: Client,
+  galleryId: string,
+  imageId: string,
+  page: PageRequest,
+): Promise<Page<CommentRecord>> {
   await actionContext(studio, client, galleryId, imageId);
-  return queryComments(galleryId, imageId);
+  return queryComments(galleryId, imageId, page);
 }
 
 export async function addComment(studio: Studio, client: Client, galleryId: string, imageId: string, text: string): Promise<CommentRecord> {
@@ -172,7 +180,8 @@ export async function addComment(studio: Studio, client: Client, galleryId: stri
     text,
     createdAt: new Date().toISOString(),
   };
-  await putComment(galleryId, comment);
+  // Refused only when the image was removed since actionContext read it.
+  if (!(await putComment(galleryId, comment))) throw notFound('No such image.');
   return comment;
 }
 

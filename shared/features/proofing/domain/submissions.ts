@@ -1,6 +1,8 @@
 import { notFound } from '../../../errors.ts';
-import { galleryOfStudio, loadGalleryContents, type SubmissionRecord } from '../../galleries/index.ts';
+import type { PageRequest } from '../../../paging.ts';
+import { galleryOfStudio, type SubmissionRecord } from '../../galleries/index.ts';
 import type { Studio } from '../../studios/index.ts';
+import { getSubmission, querySubmissions } from '../data.ts';
 import type { Submission } from '../schemas.ts';
 
 /** A submission as the API shows it: the files by name, not the image ids. */
@@ -15,13 +17,12 @@ export const submissionView = (s: SubmissionRecord): Submission => ({
   fileNames: s.fileNames,
 });
 
-export function submissionsOf(contents: { submissions: SubmissionRecord[] }): Submission[] {
-  return contents.submissions.map(submissionView);
-}
-
-export async function gallerySubmissions(studio: Studio, galleryId: string) {
+/** A page of the gallery's confirmed selections, the latest first within the page. */
+export async function gallerySubmissions(studio: Studio, galleryId: string, page: PageRequest) {
   await galleryOfStudio(studio, galleryId);
-  return submissionsOf(await loadGalleryContents(galleryId));
+  const { items, nextCursor } = await querySubmissions(galleryId, page);
+  const submissions = items.sort((a, b) => b.confirmedAt.localeCompare(a.confirmedAt)).map(submissionView);
+  return { submissions, nextCursor };
 }
 
 /** Characters that make a spreadsheet read a cell, or a line of it, as a formula. */
@@ -59,7 +60,7 @@ export function submissionCsv(submission: SubmissionRecord): string {
 
 export async function findSubmission(studio: Studio, galleryId: string, submissionId: string): Promise<SubmissionRecord> {
   await galleryOfStudio(studio, galleryId);
-  const submission = (await loadGalleryContents(galleryId)).submissions.find((s) => s.submissionId === submissionId);
+  const submission = await getSubmission(galleryId, submissionId);
   if (!submission) throw notFound('No such submission.');
   return submission;
 }

@@ -8,6 +8,7 @@ import { limits, portalUrl } from '../../../config.ts';
 import { consumeOnFailure, type Limit } from '../../../data/rate-limit.ts';
 import { notAuthenticated, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
+import type { PageRequest } from '../../../paging.ts';
 import {
   type Gallery,
   galleryOfStudio,
@@ -27,6 +28,7 @@ import {
   hasSharePass,
   putShareLink,
   putSharePass,
+  queryShareLinks,
   revokeLink,
   shareLinkExists,
 } from '../data.ts';
@@ -80,10 +82,11 @@ export async function createShareLink(
   return publicLink(link, `${portalUrl(studio.slug)}/share#${token}`);
 }
 
-export async function listShareLinks(studio: Studio, galleryId: string) {
+/** A page of the gallery's share links and their use, the newest first within the page. */
+export async function listShareLinks(studio: Studio, galleryId: string, page: PageRequest) {
   await galleryOfStudio(studio, galleryId);
-  const links = (await loadGalleryContents(galleryId)).shareLinks;
-  return links.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((l) => publicLink(l));
+  const { items, nextCursor } = await queryShareLinks(galleryId, page);
+  return { links: items.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((l) => publicLink(l)), nextCursor };
 }
 
 export async function revokeShareLink(studio: Studio, galleryId: string, linkId: string): Promise<void> {

@@ -8,6 +8,7 @@ import { Spinner } from '../../components/ui/Spinner.tsx';
 import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { formatDate, today } from '../../lib/dates.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
+import { allClients } from '../../lib/paging.ts';
 import type { ClientStatus, ClientSummary } from '../../lib/types.ts';
 import { emailProblem, firstProblem, type Problems, requiredProblem } from '../../lib/validation.ts';
 
@@ -18,7 +19,7 @@ const STATUS: Record<ClientStatus, { label: string; tone: BadgeTone }> = {
 };
 
 export default function ClientsPage() {
-  const load = useLoad(() => Promise.all([call('getStudioMe'), call('listClients')]));
+  const load = useLoad(() => Promise.all([call('getStudioMe'), allClients()]));
   const [added, setAdded] = useState<ClientSummary[]>([]);
   const me = load.state === 'ready' ? load.data[0] : undefined;
   useTitle(me && `Clients · ${me.studio.name} · Portico`);

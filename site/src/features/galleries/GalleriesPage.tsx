@@ -10,12 +10,21 @@ import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { formatDate, today } from '../../lib/dates.ts';
 import type { StudioGallery } from '../../lib/gallery-types.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
+import { allClients, callAll } from '../../lib/paging.ts';
 import type { ClientSummary } from '../../lib/types.ts';
 import { firstProblem, type Problems, requiredProblem } from '../../lib/validation.ts';
 import { STUDIO_STATUS } from './studio-status.ts';
 
 export default function GalleriesPage() {
-  const load = useLoad(() => Promise.all([call('getStudioMe'), call('listStudioGalleries'), call('listClients')]));
+  const load = useLoad(() =>
+    Promise.all([
+      call('getStudioMe'),
+      callAll('listStudioGalleries', 'galleries').then((galleries) => ({
+        galleries: galleries.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      })),
+      allClients(),
+    ]),
+  );
   const me = load.state === 'ready' ? load.data[0] : undefined;
   useTitle(me && `Galleries · ${me.studio.name} · Portico`);
   const galleries = load.state === 'ready' ? load.data[1].galleries : [];

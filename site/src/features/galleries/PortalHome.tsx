@@ -5,6 +5,7 @@ import { Notice } from '../../components/ui/Notice.tsx';
 import { ApiError, call, goToSignIn, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
+import { callAll } from '../../lib/paging.ts';
 import type { Branding, ClientGallery, ClientMe } from '../../lib/types.ts';
 import { GalleryList } from './GalleryList.tsx';
 
@@ -13,7 +14,14 @@ const ACCESS_ENDED = new Set(['access_expired', 'access_revoked']);
 
 export default function PortalHome() {
   const [studio, setStudio] = useBranding();
-  const load = useLoad(() => Promise.all([call('getClientMe'), call('listClientGalleries')]));
+  const load = useLoad(() =>
+    Promise.all([
+      call('getClientMe'),
+      callAll('listClientGalleries', 'galleries').then((galleries) => ({
+        galleries: galleries.sort((a, b) => (b.shootDate ?? '').localeCompare(a.shootDate ?? '')),
+      })),
+    ]),
+  );
   const error = load.state === 'failed' && load.error instanceof ApiError ? load.error : null;
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import { Spinner } from '../../components/ui/Spinner.tsx';
 import { call, messageOf } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { ClientImage, Comment } from '../../lib/gallery-types.ts';
+import { callAll } from '../../lib/paging.ts';
 
 /** The comments on one photo, and (when allowed) a form to add one. Lives inside the viewer. */
 export function CommentsPanel({
@@ -34,8 +35,9 @@ export function CommentsPanel({
     setLoadError('');
     setError('');
     setStatus('');
-    call('listComments', { params: { galleryId, imageId } }).then(
-      (r) => live && setComments(r.comments),
+    // The whole thread, oldest first, a bounded page per request.
+    callAll('listComments', 'comments', { params: { galleryId, imageId } }).then(
+      (comments) => live && setComments(comments),
       (e: unknown) => live && setLoadError(messageOf(e)),
     );
     return () => {

@@ -2,13 +2,16 @@ import { useRef, useState } from 'preact/hooks';
 import { LoadedTab } from '../../components/app/LoadedTab.tsx';
 import { CopyIcon, DownloadIcon } from '../../components/ui/GalleryIcons.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
-import { call, routeUrl } from '../../lib/api.ts';
+import { routeUrl } from '../../lib/api.ts';
 import { copyText, formatDateTime, plural } from '../../lib/format.ts';
 import type { StudioGallery, Submission } from '../../lib/gallery-types.ts';
 import { useLoad } from '../../lib/hooks.ts';
+import { callAll } from '../../lib/paging.ts';
 
 export function SubmissionsTab({ gallery }: { gallery: StudioGallery }) {
-  const load = useLoad(() => call('listSubmissions', { params: { galleryId: gallery.galleryId } }));
+  const load = useLoad(() =>
+    callAll('listSubmissions', 'submissions', { params: { galleryId: gallery.galleryId } }).then((submissions) => ({ submissions })),
+  );
   return (
     <LoadedTab id="submissions-heading" title="Submissions" load={load}>
       {(data) =>

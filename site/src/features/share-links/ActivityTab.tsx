@@ -1,11 +1,17 @@
 import { LoadedTab } from '../../components/app/LoadedTab.tsx';
-import { call } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { StudioGallery } from '../../lib/gallery-types.ts';
 import { useLoad } from '../../lib/hooks.ts';
+import { callAll } from '../../lib/paging.ts';
 
 export function ActivityTab({ gallery }: { gallery: StudioGallery }) {
-  const load = useLoad(() => call('getGalleryActivity', { params: { galleryId: gallery.galleryId } }));
+  // Share-link use is the share links' own list (its own pages): the tab follows both.
+  const load = useLoad(() => {
+    const params = { galleryId: gallery.galleryId };
+    return Promise.all([callAll('getGalleryActivity', 'clients', { params }), callAll('listShareLinks', 'links', { params })]).then(
+      ([clients, shareLinks]) => ({ clients, shareLinks }),
+    );
+  });
   return (
     <LoadedTab id="activity-heading" title="Activity" load={load}>
       {(data) => (

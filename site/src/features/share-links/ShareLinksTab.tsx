@@ -11,6 +11,7 @@ import { formatDate, today } from '../../lib/dates.ts';
 import { copyText, formatDateTime } from '../../lib/format.ts';
 import type { ShareLink, StudioGallery } from '../../lib/gallery-types.ts';
 import { useLoad } from '../../lib/hooks.ts';
+import { callAll } from '../../lib/paging.ts';
 
 function linkState(l: ShareLink, now: string): { label: string; tone: BadgeTone } {
   if (l.revokedAt) return { label: 'Revoked', tone: 'neutral' };
@@ -19,7 +20,7 @@ function linkState(l: ShareLink, now: string): { label: string; tone: BadgeTone 
 }
 
 export function ShareLinksTab({ gallery }: { gallery: StudioGallery }) {
-  const load = useLoad(() => call('listShareLinks', { params: { galleryId: gallery.galleryId } }));
+  const load = useLoad(() => callAll('listShareLinks', 'links', { params: { galleryId: gallery.galleryId } }).then((links) => ({ links })));
   const [links, setLinks] = useState<ShareLink[] | null>(null);
   const [created, setCreated] = useState<ShareLink | null>(null);
   useEffect(() => {

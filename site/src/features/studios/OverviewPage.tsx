@@ -3,12 +3,13 @@ import { ArrowIcon } from '../../components/ui/Icons.tsx';
 import { Loading } from '../../components/ui/Loading.tsx';
 import { call } from '../../lib/api.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
+import { allClients } from '../../lib/paging.ts';
 import type { ClientSummary, StudioMe } from '../../lib/types.ts';
 
 const count = (clients: ClientSummary[], status: ClientSummary['status']) => clients.filter((c) => c.status === status).length;
 
 export default function OverviewPage() {
-  const load = useLoad(() => Promise.all([call('getStudioMe'), call('listClients')]));
+  const load = useLoad(() => Promise.all([call('getStudioMe'), allClients()]));
   const me = load.state === 'ready' ? load.data[0] : undefined;
   useTitle(me && `Overview · ${me.studio.name} · Portico`);
 
