@@ -196,7 +196,8 @@ function isTransient(e: unknown): boolean {
 export interface Tenant {
   hostContext: HostContext;
   portal: Studio | undefined;
-  sessions(): Promise<{ studioSession?: StudioSession; clientSession?: ClientSession }>;
+  /** The caller's sessions; the path's parameters name what the caller wants to work on. */
+  sessions(params: Record<string, unknown> | undefined): Promise<{ studioSession?: StudioSession; clientSession?: ClientSession }>;
 }
 /** Resolves the tenant from the host and the caller from the verified token (handler.ts). */
 export type Tenancy = (route: RouteDef, event: ApiEvent, host: string) => Promise<Tenant>;
@@ -224,7 +225,7 @@ export function wrapRoute<const R extends RouteDef>(route: R, tenancy: Tenancy, 
         host,
         hostContext: tenant.hostContext,
         portal: tenant.portal,
-        ...(await tenant.sessions()),
+        ...(await tenant.sessions(params as Record<string, unknown> | undefined)),
         event,
       } as RouteRequest<R>);
       if ('raw' in reply && reply.raw !== undefined) {

@@ -11,6 +11,7 @@ import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as galleries } from '../features/galleries/samples.ts';
 import { bodies as proofing } from '../features/proofing/samples.ts';
 import { bodies as shareLinks } from '../features/share-links/samples.ts';
+import { bodies as team } from '../features/team/samples.ts';
 import { bodies as uploads } from '../features/uploads/samples.ts';
 import type { SampleContext } from './sample-context.ts';
 
@@ -27,6 +28,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...proofing,
   ...downloads,
   ...shareLinks,
+  ...team,
 };
 
 /** Which record each path parameter names. */
@@ -36,6 +38,8 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   submissionId: (c) => c.submissionId,
   jobId: (c) => c.jobId,
   linkId: (c) => c.linkId,
+  inviteId: (c) => c.inviteId,
+  userId: (c) => c.memberUserId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -22,6 +22,12 @@ export interface Studio {
    * the studio sends fewer invitations (INVITES_PER_HOUR_UNVERIFIED).
    */
   emailVerifiedAt?: string | null;
+  /**
+   * How many owners the studio has: the writes that add or take one away change it in the same
+   * transaction, conditional on at least one owner staying. Missing on studios created before it
+   * counted (they had one owner, their creator).
+   */
+  ownerCount?: number;
 }
 
 export interface StudioUser {
@@ -40,6 +46,7 @@ export const keys = {
   domain: (host: string) => ({ PK: `DOMAIN#${host}`, SK: 'DOMAIN' }),
   studioUser: (sub: string) => ({ PK: `STUDIOUSER#${sub}`, SK: 'STUDIOUSER' }),
   studioUserIndex: (studioId: string, email: string) => ({ GSI1PK: `STUDIO#${studioId}`, GSI1SK: `USER#${email}` }),
+  studioUsersIndex: (studioId: string) => ({ GSI1PK: `STUDIO#${studioId}`, GSI1SKPrefix: 'USER#' }),
 } as const;
 
 export const records: FeatureRecords = {
@@ -53,6 +60,7 @@ export const records: FeatureRecords = {
   accessPatterns: [
     'Resolve a portal host: GetItem SLUG#<slug> (or DOMAIN#<host>), then GetItem STUDIO#<id>.',
     'Studio user → studio: GetItem STUDIOUSER#<sub> (sub from the verified token).',
+    "A studio's team (or one email in it): Query GSI1 GSI1PK=STUDIO#<studioId>, GSI1SK begins_with USER# (= USER#<email>).",
     'Claim a portal address: one transaction puts SLUG#<slug> on condition it does not exist, with the studio and its first user.',
   ],
 };
