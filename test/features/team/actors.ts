@@ -9,8 +9,9 @@ export const TEAM_PASSWORD = 'Teammate-2026-pass';
 
 /** The token of the newest team invitation mailed to `email`. */
 export async function inviteTokenFor(email: string, port?: number): Promise<string> {
-  const mails = (await mailbox(port)).filter((m) => m.to.includes(email) && /\/join#token=/.test(m.text));
-  const token = /\/join#token=([A-Za-z0-9_-]{43})/.exec(mails.at(-1)?.text ?? '')?.[1];
+  // The catcher lists the newest mail first.
+  const mail = (await mailbox(port)).find((m) => m.to.includes(email) && /\/join#token=/.test(m.text));
+  const token = /\/join#token=([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
   if (!token) throw new Error(`No team invitation mailed to ${email}`);
   return token;
 }
