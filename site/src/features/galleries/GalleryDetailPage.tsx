@@ -43,7 +43,7 @@ export default function GalleryDetailPage() {
   const missing = load.state === 'failed' && load.error instanceof ApiError && load.error.status === 404;
 
   return (
-    <AppShell current="galleries" studioName={me?.studio.name}>
+    <AppShell current="galleries" studioName={me?.studio.name} role={me?.user.role}>
       <a class="back-link" href="/galleries">
         <BackIcon />
         All galleries
