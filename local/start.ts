@@ -32,7 +32,8 @@ console.log(`
 Portico is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)${stack.seeded ? ' with fresh demo data' : ''}.
 
   Studio dashboard   ${stack.dashboardUrl}
-      sign in as     ${DEMO.owner.email} / ${DEMO.owner.password}
+      sign in as     ${DEMO.owner.email} / ${DEMO.owner.password} (owner)
+${DEMO.team.map((t) => `                     ${t.email} / ${t.password} (${t.role})`).join('\n')}
   Client portal      ${stack.portalUrl(slug)}
       clients        ${DEMO.clients.map((c) => c.email).join(', ')} (sign in by magic link)
   Sent mail          ${stack.dashboardUrl}_dev/mail   (JSON: ${stack.dashboardUrl}_dev/mail.json)

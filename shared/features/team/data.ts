@@ -229,6 +229,26 @@ export async function joinStudio(invitation: TeamInvitation, user: StudioUser): 
   return (await transact(items)) === null;
 }
 
+/** Puts a team member directly (the operator's seed), an owner counted with it. */
+export async function putTeamMember(user: StudioUser): Promise<void> {
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...studioKeys.studioUser(user.userId),
+          ...studioKeys.studioUserIndex(user.studioId, user.email),
+          type: 'studioUser',
+          ...user,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+  ];
+  if (user.role === 'owner') items.push(ownerCountUp(user.studioId));
+  if ((await transact(items)) !== null) throw new Error(`Studio user ${user.userId} exists already`);
+}
+
 /** Why a change to a team member was refused: they changed (or went) meanwhile, or they are the last owner. */
 export type TeamWriteOutcome = 'done' | 'changed' | 'last_owner';
 

@@ -3,7 +3,7 @@
 import { deleteUserIfPresent, signOutEverywhere } from '../../../adapters/identity.ts';
 import { conflict, notFound } from '../../../errors.ts';
 import { getStudioUser, listStudioUsers, type Role, roleAtLeast, type Studio, type StudioUser } from '../../studios/index.ts';
-import { deleteStudioUser, listInvitations, type TeamWriteOutcome, writeRole } from '../data.ts';
+import { deleteStudioUser, listInvitations, putTeamMember, type TeamWriteOutcome, writeRole } from '../data.ts';
 import type { TeamInvitation } from '../records.ts';
 import type { TeamInvitationView, TeamMember } from '../schemas.ts';
 import { lastOwnerMessage } from './rules.ts';
@@ -65,4 +65,14 @@ export async function removeTeamMember(studio: Studio, userId: string): Promise<
   refuse(await deleteStudioUser(user));
   await signOutEverywhere('studio', user.email);
   await deleteUserIfPresent('studio', user.email);
+}
+
+/**
+ * Adds someone to the team without an invitation: for the operator's tools (the demo seed), whose
+ * Cognito user exists already. The API adds people only by invitation.
+ */
+export async function addTeamMember(studio: Studio, user: Omit<StudioUser, 'studioId'>): Promise<StudioUser> {
+  const member: StudioUser = { ...user, studioId: studio.studioId };
+  await putTeamMember(member);
+  return member;
 }

@@ -8,10 +8,8 @@ import { Spinner } from '../../components/ui/Spinner.tsx';
 import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { emailProblem, firstProblem, type Problems, requiredProblem } from '../../lib/validation.ts';
-import { ROLE_TONE } from './Members.tsx';
-import type { Team } from './TeamPage.tsx';
+import { type Invitation, ROLE_TONE } from './types.ts';
 
-type Invitation = Team['invitations'][number];
 type InviteField = 'name' | 'email';
 const ORDER: InviteField[] = ['name', 'email'];
 const ID: Record<InviteField, string> = { name: 'team-invite-name', email: 'team-invite-email' };

@@ -6,8 +6,7 @@ import { Spinner } from '../../components/ui/Spinner.tsx';
 import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { useHydrated } from '../../lib/hooks.ts';
 import { firstProblem, type Problems, passwordProblem, passwordRules, requiredProblem } from '../../lib/validation.ts';
-import { PasswordToggle } from '../auth/PasswordToggle.tsx';
-import { takeToken } from '../auth/PortalAuth.tsx';
+import { PasswordToggle, takeToken } from '../auth/index.ts';
 
 type JoinField = 'name' | 'password';
 const ORDER: JoinField[] = ['name', 'password'];

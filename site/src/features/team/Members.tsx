@@ -1,16 +1,12 @@
 import { useState } from 'preact/hooks';
 import { ROLE_NAMES, ROLES, type Role, roleAtLeast } from '../../../../shared/features/studios/constants.ts';
-import { Badge, type BadgeTone } from '../../components/ui/Badge.tsx';
+import { Badge } from '../../components/ui/Badge.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { Spinner } from '../../components/ui/Spinner.tsx';
 import { call, messageOf } from '../../lib/api.ts';
 import type { StudioMe } from '../../lib/types.ts';
-import type { Team } from './TeamPage.tsx';
-
-type Member = Team['members'][number];
-
-export const ROLE_TONE: Record<Role, BadgeTone> = { owner: 'accent', admin: 'info', member: 'neutral' };
+import { type Member, ROLE_TONE } from './types.ts';
 
 /** The team: everyone's name, email and role; an owner may change a role or remove someone. */
 export function MemberList({ me, members, onChange }: { me: StudioMe; members: Member[]; onChange: (members: Member[]) => void }) {

@@ -4,12 +4,11 @@ import { LoadFailed } from '../../components/app/AppShell.tsx';
 import { Loading } from '../../components/ui/Loading.tsx';
 import { call } from '../../lib/api.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
-import type { Ok, StudioMe } from '../../lib/types.ts';
+import type { StudioMe } from '../../lib/types.ts';
 import { SettingsShell } from '../settings/index.ts';
 import { InvitationList, InviteForm } from './Invitations.tsx';
 import { MemberList } from './Members.tsx';
-
-export type Team = Ok<'listTeam'>;
+import type { Team } from './types.ts';
 
 /**
  * Settings → Team: everyone in the studio with their role. Admins also invite people and manage
