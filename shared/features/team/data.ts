@@ -42,7 +42,7 @@ async function transact(items: TransactItem[]): Promise<string[] | null> {
 
 /** The invitation and its link, each put on condition it is new. */
 export async function putInvitation(invitation: TeamInvitation, token: InvitationToken): Promise<void> {
-  await transact([
+  const refused = await transact([
     {
       Put: {
         TableName: tableName(),
@@ -52,6 +52,8 @@ export async function putInvitation(invitation: TeamInvitation, token: Invitatio
     },
     tokenPut(invitation.tokenHash, token),
   ]);
+  // Fresh random ids and tokens never collide; should one, nothing may be overwritten.
+  if (refused) throw new Error('A team invitation or its link exists already');
 }
 
 export async function listInvitations(studioId: string): Promise<TeamInvitation[]> {
