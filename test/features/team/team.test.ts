@@ -141,6 +141,16 @@ describe('inviting and joining', () => {
     expect(joined.body.user.role).toBe('admin');
   });
 
+  it('lets one link join once, even from two tabs at the same moment', async () => {
+    const racing = await invite(studio.owner, 'member', 'racing');
+    const join = () =>
+      new Browser().post(DASHBOARD, '/api/studio/team/join', { token: racing.token, name: 'Racer', password: TEAM_PASSWORD });
+    const answers = await Promise.all([join(), join()]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 410]);
+    const team = await studio.owner.get(DASHBOARD, '/api/studio/team');
+    expect(team.body.members.filter((m: { email: string }) => m.email === racing.email)).toHaveLength(1);
+  });
+
   it('refuses bad input with a 4xx and changes nothing', async () => {
     const pending = await invite(studio.owner, 'member', 'bad');
     const before = await storedState();

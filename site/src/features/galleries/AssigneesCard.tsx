@@ -65,7 +65,7 @@ export function AssigneesCard({ gallery, onSaved }: { gallery: StudioGallery; on
             <div>
               <button type="submit" class="button button--secondary" aria-disabled={busy || !changed || undefined}>
                 {busy && <Spinner />}
-                {busy ? 'Saving…' : 'Save'}
+                {busy ? 'Saving…' : 'Save who works on it'}
               </button>
             </div>
           </form>
