@@ -1,6 +1,7 @@
 // Demo data for the local portal, created on first start through the same domain code the API
-// uses: one studio (Growth) with its owner, two clients, and a project and a gallery of a dozen photos
-// each; and a second studio on Starter, with a client and a project, to show the plan's limits.
+// uses: one studio (Growth) with its owner, an admin and a member, two clients, and a project and a
+// gallery of a dozen photos each; and a second studio on Starter, with a client and a project, to
+// show the plan's limits.
 // The photos are uploaded as originals and go through the real image pipeline (local S3 events).
 import { randomUUID } from 'node:crypto';
 import { createUser } from '../shared/adapters/identity.ts';
@@ -11,11 +12,17 @@ import { createGallery, createProject, DEFAULT_RULES } from '../shared/features/
 import { getImage, newImageRecord, putImage } from '../shared/features/galleries/index.ts';
 import { isSlugTaken } from '../shared/features/studios/data.ts';
 import { createStudio } from '../shared/features/studios/domain/studios.ts';
+import { addTeamMember } from '../shared/features/team/index.ts';
 import { demoLogo, demoPhoto } from './demo-images.ts';
 
 export const DEMO = {
   studio: { name: 'Northlight Studio', slug: 'northlight', accentColor: '#b5562b' },
   owner: { name: 'Maya Lind', email: 'studio@northlight.example', password: 'Northlight-2026' },
+  /** The rest of the team: an admin, and a member who works on the first client's gallery only. */
+  team: [
+    { name: 'Noah Berg', email: 'admin@northlight.example', password: 'Northlight-Admin-2026', role: 'admin' },
+    { name: 'Ivy Chen', email: 'member@northlight.example', password: 'Northlight-Member-2026', role: 'member' },
+  ],
   clients: [
     {
       name: 'Ava Martin',
@@ -77,6 +84,13 @@ export async function seedDemo(): Promise<boolean> {
     emailVerified: true,
   });
 
+  const team = [];
+  for (const t of DEMO.team) {
+    const userId = await createUser('studio', t.email, t.email, t.password);
+    team.push(await addTeamMember(studio, { userId, email: t.email, name: t.name, role: t.role }));
+  }
+  const member = team.find((u) => u.role === 'member');
+
   let seed = 0;
   const pending: { galleryId: string; imageId: string; fileName: string }[] = [];
   for (const c of DEMO.clients) {
@@ -100,6 +114,7 @@ export async function seedDemo(): Promise<boolean> {
       imageCount: 0,
       coverImageId: firstId,
       coverThumbKey: objects.derived(studio.studioId, galleryId, firstId, 'thumb', 'webp'),
+      assigneeIds: c === DEMO.clients[0] && member ? [member.userId] : [],
     });
     // A shoot of a couple of hours: a frame every few minutes, from one or two bodies.
     let clock = Date.parse(`${c.shootDate}T${c.startsAt}Z`);

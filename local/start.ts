@@ -33,6 +33,7 @@ Portico is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)${s
 
   Studio dashboard   ${stack.dashboardUrl}
       sign in as     ${DEMO.owner.email} / ${DEMO.owner.password} (Growth; the local operator: Settings → Plan)
+${DEMO.team.map((t) => `                     ${t.email} / ${t.password} (${t.role})`).join('\n')}
   Client portal      ${stack.portalUrl(slug)}
       clients        ${DEMO.clients.map((c) => c.email).join(', ')} (sign in by magic link)
   Starter studio     ${DEMO.starter.owner.email} / ${DEMO.starter.owner.password} · portal ${stack.portalUrl(DEMO.starter.studio.slug)}

@@ -51,6 +51,10 @@ export const limits = {
   get invitesPerDay() {
     return whole('INVITES_PER_DAY', 200);
   },
+  /** Team invitations (and resends) any studio may send per day. */
+  get teamInvitesPerDay() {
+    return whole('TEAM_INVITES_PER_DAY', 50);
+  },
 };
 
 /** Who may create a studio: only the operator (`closed`), holders of an operator's code, or anyone. */
@@ -67,6 +71,10 @@ function whole(name: string, fallback: number): number {
 }
 
 export const config = {
+  /** Days a team invitation's link works (a resend starts them again). */
+  get teamInvitationDays() {
+    return whole('TEAM_INVITATION_DAYS', 7);
+  },
   get tableName() {
     return required('TABLE_NAME');
   },

@@ -9,8 +9,9 @@ import { records as clients } from './features/clients/records.ts';
 import { records as galleries } from './features/galleries/records.ts';
 import { records as shareLinks } from './features/share-links/records.ts';
 import { records as studios } from './features/studios/records.ts';
+import { records as team } from './features/team/records.ts';
 
-export const featureRecords: readonly FeatureRecords[] = [studios, clients, galleries, shareLinks, auth, rateLimits, idempotency];
+export const featureRecords: readonly FeatureRecords[] = [studios, team, clients, galleries, shareLinks, auth, rateLimits, idempotency];
 
 const COLUMNS: (keyof KeyRow)[] = ['record', 'PK', 'SK', 'GSI1PK', 'GSI1SK', 'ttl'];
 

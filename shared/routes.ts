@@ -10,6 +10,7 @@ import { routes as platform } from './features/platform/routes.ts';
 import { routes as proofing } from './features/proofing/routes.ts';
 import { routes as shareLinks } from './features/share-links/routes.ts';
 import { routes as studios } from './features/studios/routes.ts';
+import { routes as team } from './features/team/routes.ts';
 import { routes as uploads } from './features/uploads/routes.ts';
 import type { RouteDef } from './route-def.ts';
 
@@ -20,6 +21,7 @@ export const routes = {
   ...platform,
   ...auth,
   ...studios,
+  ...team,
   ...clients,
   ...galleries,
   ...uploads,

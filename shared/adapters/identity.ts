@@ -12,6 +12,7 @@ import {
   AdminDeleteUserCommand,
   AdminInitiateAuthCommand,
   AdminSetUserPasswordCommand,
+  AdminUserGlobalSignOutCommand,
   type AuthenticationResultType,
   CognitoIdentityProviderClient,
   RevokeTokenCommand,
@@ -80,6 +81,29 @@ export async function createUser(p: Pool, username: string, email: string, passw
 
 export async function deleteUser(p: Pool, username: string): Promise<void> {
   await cognito().send(new AdminDeleteUserCommand({ UserPoolId: pool(p).UserPoolId, Username: username }));
+}
+
+/**
+ * Revokes every refresh token of the user (a removed team member). cognito-local has no such
+ * operation: there, deleting the user next is what makes its refresh tokens fail. A user already
+ * gone has nothing left to revoke.
+ */
+export async function signOutEverywhere(p: Pool, username: string): Promise<void> {
+  try {
+    await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool(p).UserPoolId, Username: username }));
+  } catch (e) {
+    if (isError(e, 'UserNotFoundException') || (e instanceof Error && /unsupported/i.test(`${e.name} ${e.message}`))) return;
+    throw e;
+  }
+}
+
+/** Deletes the user, if it is still there: removal must finish even when a retry finds it gone. */
+export async function deleteUserIfPresent(p: Pool, username: string): Promise<void> {
+  try {
+    await deleteUser(p, username);
+  } catch (e) {
+    if (!isError(e, 'UserNotFoundException')) throw e;
+  }
 }
 
 /** Email + password sign-in. Null for any credential problem, so callers cannot tell which. */

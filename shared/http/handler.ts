@@ -3,6 +3,7 @@
 // rest of what every handler goes through is wrapper.ts.
 import { assertAccess, sessionEnded } from '../features/auth/index.ts';
 import { getClient, parseClientUsername } from '../features/clients/index.ts';
+import { assertAssigned } from '../features/galleries/index.ts';
 import { assertEntitled } from '../features/plans/index.ts';
 import {
   getStudio,
@@ -78,12 +79,15 @@ const tenancy: Tenancy = async (route, event, host) => {
   return {
     hostContext,
     portal,
-    sessions: async () => {
+    sessions: async (params) => {
       const studioSession = route.auth === 'studio' ? await studioSessionOf(event) : undefined;
       const clientSession = route.auth === 'client' && portal ? await clientSessionOf(event, portal) : undefined;
       if (studioSession) assertRole(route, studioSession);
       if (route.operator && !(studioSession && isOperator(studioSession.user, studioSession.studio)))
         throw forbidden('operator_only', "Only this deployment's operators can do this.");
+      // A member works only on the galleries it is assigned: every studio route that names a
+      // gallery checks it here, once, so a new gallery route cannot forget to.
+      if (studioSession && typeof params?.galleryId === 'string') await assertAssigned(studioSession, params.galleryId);
       // The plan is the studio's: the signed-in studio's on the dashboard, the portal's on a portal.
       const planHolder = studioSession?.studio ?? portal;
       if (route.entitlement && planHolder) assertEntitled(planHolder, route.entitlement);

@@ -198,7 +198,8 @@ function isTransient(e: unknown): boolean {
 export interface Tenant {
   hostContext: HostContext;
   portal: Studio | undefined;
-  sessions(): Promise<{ studioSession?: StudioSession; clientSession?: ClientSession }>;
+  /** The caller's sessions; the path's parameters name what the caller wants to work on. */
+  sessions(params: Record<string, unknown> | undefined): Promise<{ studioSession?: StudioSession; clientSession?: ClientSession }>;
 }
 /** Resolves the tenant from the host and the caller from the verified token (handler.ts). */
 export type Tenancy = (route: RouteDef, event: ApiEvent, host: string) => Promise<Tenant>;
@@ -217,7 +218,7 @@ export function wrapRoute<const R extends RouteDef>(route: R, tenancy: Tenancy, 
       const params = parse(route.params, event.pathParameters ?? {}, 'path');
       const query = parse(route.query, event.queryStringParameters ?? {}, 'query');
       const body = route.body ? parse(route.body, readJsonBody(event), 'body') : undefined;
-      const sessions = await tenant.sessions();
+      const sessions = await tenant.sessions(params as Record<string, unknown> | undefined);
       const viewerIp = viewerIpOf(event);
 
       const answer = async (): Promise<ApiResult> => {

@@ -573,6 +573,10 @@ describe('cross-site requests', () => {
       shareToken,
       // The owner's unused email verification link, from the sign-up mail.
       verifyToken: /\/verify-email#token=([A-Za-z0-9_-]{43})/.exec((await mailsTo(a.ownerEmail)).at(-1)?.text ?? '')?.[1] ?? '',
+      // Refused for their origin before any record is read: ids of nothing do.
+      inviteId: randomUUID(),
+      inviteToken: 'A'.repeat(43),
+      memberUserId: randomUUID(),
     };
   });
 

@@ -4,7 +4,9 @@
 // is in the matrix the day it is added; one the samples cannot build fails the suite.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../local/seed.ts';
+import { roleAtLeast } from '../../shared/features/studios/constants.ts';
 import { type RouteDef, type RouteId, routeList } from '../../shared/routes.ts';
+import { joinTeam } from '../features/team/actors.ts';
 import { Browser, DASHBOARD } from '../support/http.ts';
 import { paramNames, type SampleContext, sampleRequest } from '../support/route-samples.ts';
 import { storedLines } from '../support/snapshot.ts';
@@ -81,8 +83,9 @@ function victimContext(host: string): SampleContext {
     studioPassword: 'Not-the-password-1',
     magicToken: onOwnPortal ? tampered(c.magicToken) : c.magicToken,
     shareToken: onOwnPortal ? tampered(c.shareToken) : c.shareToken,
-    // A dashboard capability: outsiders only ever hold a tampered one (the real one verifies, whoever sends it).
+    // Dashboard capabilities: outsiders only ever hold tampered ones (the real one works, whoever sends it).
     verifyToken: tampered(c.verifyToken),
+    inviteToken: tampered(c.inviteToken),
   };
 }
 
@@ -104,6 +107,7 @@ function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): Sa
 /** Everything of the victim's tenant that this outsider may not see (a same-studio client's own records aside). */
 function victimSecrets(identity?: Identity): string[] {
   const secrets = identity?.sameStudio ? [victim.magicToken] : [victim.studioId, victim.magicToken];
+  secrets.push(victim.inviteId, victim.inviteToken, victim.member.userId, victim.member.email);
   for (const c of victim.clients) {
     if (identity?.own?.client === c) continue;
     secrets.push(c.clientId, c.email, c.name, c.galleryId, c.galleryTitle, c.submissionId, c.jobId, c.linkId, c.shareToken, c.commentText);
@@ -116,12 +120,17 @@ function victimSecrets(identity?: Identity): string[] {
 function victimMarkers(): string[] {
   const markers = victimSecrets().concat(victim.slug, victim.owner.email);
   for (const c of victim.clients) markers.push(tampered(c.shareToken));
-  return markers.concat(tampered(victim.magicToken));
+  return markers.concat(tampered(victim.magicToken), tampered(victim.inviteToken));
 }
 
 /** Only ids, for telling the victim's stored records apart (emails may be in another studio's records). */
 function victimIds(): string[] {
-  return [victim.studioId, ...victim.clients.flatMap((c) => [c.clientId, c.galleryId, c.submissionId, c.jobId, c.linkId, ...c.imageIds])];
+  return [
+    victim.studioId,
+    victim.inviteId,
+    victim.member.userId,
+    ...victim.clients.flatMap((c) => [c.clientId, c.galleryId, c.submissionId, c.jobId, c.linkId, ...c.imageIds]),
+  ];
 }
 
 function identities(): Identity[] {
@@ -148,6 +157,12 @@ function identities(): Identity[] {
     {
       name: 'studio user of the other studio',
       token: () => rival.studioSession,
+      own: { tenant: rival, client: rivalClient },
+      home: DASHBOARD,
+    },
+    {
+      name: 'team member of the other studio',
+      token: () => rival.member.session,
       own: { tenant: rival, client: rivalClient },
       home: DASHBOARD,
     },
@@ -228,6 +243,45 @@ describe('tenant isolation matrix', () => {
     console.log(`isolation matrix: ${count} cases over ${routeList.length} routes, ${identities().length} identities, 3 hosts`);
     expect(failures).toEqual([]);
   }, 300_000);
+
+  it("refuses the victim's own member every route above its role (403 role_required) and every gallery it is not assigned (404)", async () => {
+    const own = sampleContextOf(victim, victim.clients[0]);
+    const before = (await storedLines()).lines.filter((l) => !l.includes('"PK":"RATE#'));
+    const failures: string[] = [];
+    for (const route of routeList.filter((r) => r.auth === 'studio')) {
+      const { path, body } = sampleRequest(route, own);
+      const answer = await new Browser().call(DASHBOARD, route.method, path, {
+        ...(body === undefined ? {} : { json: body }),
+        headers: { cookie: `portico_session=${victim.member.session}` },
+      });
+      const where = `${route.id} as the victim's member: ${route.method} ${path} → ${answer.status} ${answer.text.slice(0, 160)}`;
+      if (route.auth !== 'studio') continue; // narrows the type: the filter above kept studio routes only
+      if (!roleAtLeast('member', route.role)) {
+        if (answer.status !== 403 || answer.body?.error !== 'role_required') failures.push(where);
+      } else if (paramNames(route).includes('galleryId')) {
+        if (answer.status !== 404) failures.push(where);
+      } else if (answer.status >= 300) failures.push(where);
+    }
+    const after = (await storedLines()).lines.filter((l) => !l.includes('"PK":"RATE#'));
+    expect(failures).toEqual([]);
+    expect(after.toSorted()).toEqual(before.toSorted());
+  });
+
+  it("refuses a removed member's old token on every studio route", async () => {
+    const gone = await joinTeam(victim.studio, 'admin', 'matrix-removed');
+    expect((await victim.studio.call(DASHBOARD, 'DELETE', `/api/studio/team/members/${gone.userId}`)).status).toBe(204);
+    const own = sampleContextOf(victim, victim.clients[0]);
+    const failures: string[] = [];
+    for (const route of routeList.filter((r) => r.auth === 'studio')) {
+      const { path, body } = sampleRequest(route, own);
+      const answer = await new Browser().call(DASHBOARD, route.method, path, {
+        ...(body === undefined ? {} : { json: body }),
+        headers: { cookie: `portico_session=${gone.session}` },
+      });
+      if (!REFUSED.includes(answer.status)) failures.push(`${route.id}: ${route.method} ${path} → ${answer.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
 
   it('lets the owners through with the very same requests (the refusals are isolation, not bad samples)', async () => {
     const [client] = victim.clients;

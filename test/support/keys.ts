@@ -5,6 +5,7 @@ import { keys as clients } from '../../shared/features/clients/records.ts';
 import { keys as galleries } from '../../shared/features/galleries/records.ts';
 import { keys as shareLinks } from '../../shared/features/share-links/records.ts';
 import { keys as studios } from '../../shared/features/studios/records.ts';
+import { keys as team } from '../../shared/features/team/records.ts';
 
 export const keys = {
   ...studios,
@@ -12,6 +13,7 @@ export const keys = {
   ...auth,
   ...galleries,
   ...shareLinks,
+  ...team,
   rateWindow: rateWindowKey,
   failureCount: failureCountKey,
 };

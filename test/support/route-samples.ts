@@ -12,6 +12,7 @@ import { bodies as galleries, queries as galleryQueries } from '../features/gall
 import { bodies as proofing, queries as proofingQueries } from '../features/proofing/samples.ts';
 import { queries as shareLinkQueries, bodies as shareLinks } from '../features/share-links/samples.ts';
 import { queries as studioQueries, bodies as studios } from '../features/studios/samples.ts';
+import { bodies as team } from '../features/team/samples.ts';
 import { bodies as uploads } from '../features/uploads/samples.ts';
 import type { SampleContext } from './sample-context.ts';
 
@@ -29,6 +30,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...downloads,
   ...shareLinks,
   ...studios,
+  ...team,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
@@ -50,6 +52,8 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   submissionId: (c) => c.submissionId,
   jobId: (c) => c.jobId,
   linkId: (c) => c.linkId,
+  inviteId: (c) => c.inviteId,
+  userId: (c) => c.memberUserId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -22,6 +22,12 @@ export interface SampleContext {
   /** The studio owner's email verification token (the link of the sign-up mail). */
   verifyToken: string;
   shareToken: string;
+  /** A pending team invitation of the studio (resend, revoke). */
+  inviteId: string;
+  /** An unused team invitation link's token (accept). */
+  inviteToken: string;
+  /** A member of the studio's team (role change, removal). */
+  memberUserId: string;
 }
 
 /** One sample body per route of a feature that takes one, typed as that route's body. */

@@ -5,6 +5,7 @@
 // clients would, except the images, which stand in for the pipeline's output (fixtures.ts).
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { invite, joinTeam, type TeamMate } from '../features/team/actors.ts';
 import { addReadyImages, findStudioBySlugForTest } from './fixtures.ts';
 import { Browser, DASHBOARD, mailbox, portal, signUpAndSignIn } from './http.ts';
 import { finishedZip, galleryRules, latestTokenFor } from './portal-actors.ts';
@@ -43,6 +44,11 @@ export interface TenantFixture {
   magicToken: string;
   /** The owner's email verification token, from the sign-up mail (unused). */
   verifyToken: string;
+  /** A member of the team, assigned no gallery. */
+  member: TeamMate;
+  /** A pending team invitation, and another's unused link. */
+  inviteId: string;
+  inviteToken: string;
 }
 
 const sessionOf = (browser: Browser, host: string): string => {
@@ -51,7 +57,9 @@ const sessionOf = (browser: Browser, host: string): string => {
   return token;
 };
 
-async function clientFixture(t: Omit<TenantFixture, 'clients' | 'magicToken' | 'verifyToken'>, label: string): Promise<ClientFixture> {
+type TenantBase = Omit<TenantFixture, 'clients' | 'magicToken' | 'verifyToken' | 'member' | 'inviteId' | 'inviteToken'>;
+
+async function clientFixture(t: TenantBase, label: string): Promise<ClientFixture> {
   const tag = randomUUID().slice(0, 8);
   const email = `${label.toLowerCase()}-${tag}@example.com`;
   const name = `${label} ${tag}`;
@@ -129,7 +137,18 @@ export async function tenantFixture(label: string): Promise<TenantFixture> {
   const first = await clientFixture(base, `${label}A`);
   const second = await clientFixture(base, `${label}B`);
   expect((await new Browser(studio.port).post(base.portalHost, '/api/portal/magic-link', { email: first.email })).status).toBe(202);
-  return { ...base, clients: [first, second], magicToken: await latestTokenFor(first.email, studio.port), verifyToken };
+  const member = await joinTeam(studio, 'member', `${label.toLowerCase()}-member`);
+  const pending = await invite(studio, 'admin', `${label.toLowerCase()}-pending`);
+  const unused = await invite(studio, 'member', `${label.toLowerCase()}-joiner`);
+  return {
+    ...base,
+    clients: [first, second],
+    magicToken: await latestTokenFor(first.email, studio.port),
+    verifyToken,
+    member,
+    inviteId: pending.inviteId,
+    inviteToken: unused.token,
+  };
 }
 
 /** What a sample request of one of `t`'s clients names: that client's records and tokens. */
@@ -148,4 +167,7 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   magicToken: t.magicToken,
   verifyToken: t.verifyToken,
   shareToken: c.shareToken,
+  inviteId: t.inviteId,
+  inviteToken: t.inviteToken,
+  memberUserId: t.member.userId,
 });

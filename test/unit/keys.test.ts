@@ -6,6 +6,7 @@ import * as clients from '../../shared/features/clients/records.ts';
 import * as galleries from '../../shared/features/galleries/records.ts';
 import * as shareLinks from '../../shared/features/share-links/records.ts';
 import * as studios from '../../shared/features/studios/records.ts';
+import * as team from '../../shared/features/team/records.ts';
 
 type Key = Record<string, string> | string;
 
@@ -16,6 +17,7 @@ const features = {
   galleries: { builders: galleries.keys as Record<string, (...a: never[]) => Key>, records: galleries.records },
   'share-links': { builders: shareLinks.keys as Record<string, (...a: never[]) => Key>, records: shareLinks.records },
   studios: { builders: studios.keys as Record<string, (...a: never[]) => Key>, records: studios.records },
+  team: { builders: team.keys as Record<string, (...a: never[]) => Key>, records: team.records },
   'rate-limit': { builders: { rateWindowKey } as Record<string, (...a: never[]) => Key>, records: rateLimitRecords },
 } satisfies Record<string, { builders: Record<string, (...a: never[]) => Key>; records: FeatureRecords }>;
 type Feature = keyof typeof features;
@@ -82,6 +84,10 @@ const table: [Feature, string, () => Key, Key][] = [
     () => studios.keys.studioUserIndex('s1', 'ana@example.com'),
     { GSI1PK: 'STUDIO#s1', GSI1SK: 'USER#ana@example.com' },
   ],
+  ['studios', 'studioUsersIndex', () => studios.keys.studioUsersIndex('s1'), { GSI1PK: 'STUDIO#s1', GSI1SKPrefix: 'USER#' }],
+  ['team', 'invitation', () => team.keys.invitation('s1', 'i1'), { PK: 'STUDIO#s1', SK: 'TEAMINVITE#i1' }],
+  ['team', 'studioInvitations', () => team.keys.studioInvitations('s1'), { PK: 'STUDIO#s1', SKPrefix: 'TEAMINVITE#' }],
+  ['team', 'invitationToken', () => team.keys.invitationToken('ab12'), { PK: 'TEAMTOKEN#ab12', SK: 'TEAMTOKEN' }],
   ['rate-limit', 'rateWindowKey', () => rateWindowKey('sharepw', 'l1', 1_749_988_800), { PK: 'RATE#sharepw#l1', SK: '1749988800' }],
 ];
 

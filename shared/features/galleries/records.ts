@@ -24,6 +24,8 @@ export interface Gallery {
   coverImageId?: string | null;
   /** Thumbnail of the cover image, shown on the gallery card. */
   coverThumbKey: string | null;
+  /** The team members (studio user ids) who work on it; admins and owners work on every gallery. */
+  assigneeIds?: string[];
   createdAt: string;
 }
 

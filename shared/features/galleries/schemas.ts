@@ -54,6 +54,8 @@ export const UpdateGalleryBody = z
       rules: GalleryRules,
       status: GalleryStatus,
       coverImageId: z.nullable(Uuid),
+      /** The team members who work on it (admins and owners only may set it). */
+      assigneeIds: z.array(Uuid).check(z.maxLength(100)),
     }),
   )
   .check(z.refine((b) => Object.keys(b).length > 0, { error: 'send at least one field to change' }));
@@ -85,6 +87,7 @@ export const StudioGallery = named(
     status: GalleryStatus,
     coverImageId: z.nullable(z.string()),
     coverUrl: z.nullable(z.string()),
+    assigneeIds: z.array(z.string()),
     createdAt: z.string(),
   }),
   'StudioGallery',

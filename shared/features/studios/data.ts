@@ -1,6 +1,6 @@
 // The studios feature's DynamoDB requests: studios, their portal address claims and their users,
 // keyed only through records.ts.
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryPage, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionalCheckFailed, conditionFailed } from '../../data/transactions.ts';
@@ -16,6 +16,34 @@ export async function getStudio(studioId: string): Promise<Studio | null> {
 export async function getStudioUser(sub: string): Promise<StudioUser | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.studioUser(sub) }));
   return out.Item ? (withoutKeys(out.Item) as StudioUser) : null;
+}
+
+/**
+ * The studio's team, or the one user with `email` in it. The index is eventually consistent on
+ * AWS: a user who joined a moment ago may be missing for a moment (nothing decides on its absence
+ * but a duplicate invitation, which accepting refuses again).
+ */
+export async function listStudioUsers(studioId: string, email?: string): Promise<StudioUser[]> {
+  const index = keys.studioUsersIndex(studioId);
+  const users: StudioUser[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: email ? 'GSI1PK = :pk AND GSI1SK = :sk' : 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)',
+        ExpressionAttributeValues: {
+          ':pk': index.GSI1PK,
+          ':sk': email ? keys.studioUserIndex(studioId, email).GSI1SK : index.GSI1SKPrefix,
+        },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) if (item.type === 'studioUser') users.push(withoutKeys(item) as StudioUser);
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return users;
 }
 
 /**

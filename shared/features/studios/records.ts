@@ -22,6 +22,12 @@ export interface Studio {
    * the studio sends fewer invitations (INVITES_PER_HOUR_UNVERIFIED).
    */
   emailVerifiedAt?: string | null;
+  /**
+   * How many owners the studio has: the writes that add or take one away change it in the same
+   * transaction, conditional on at least one owner staying. Missing on studios created before it
+   * counted (they had one owner, their creator).
+   */
+  ownerCount?: number;
 }
 
 export interface StudioUser {
@@ -43,6 +49,7 @@ export const keys = {
   /** Every studio of the deployment, oldest first: the operator's list (one partition: studios are few and written once). */
   studioListIndex: (createdAt: string, studioId: string) => ({ GSI1PK: 'STUDIOS', GSI1SK: `STUDIO#${createdAt}#${studioId}` }),
   studioList: () => ({ GSI1PK: 'STUDIOS', GSI1SKPrefix: 'STUDIO#' }),
+  studioUsersIndex: (studioId: string) => ({ GSI1PK: `STUDIO#${studioId}`, GSI1SKPrefix: 'USER#' }),
 } as const;
 
 export const records: FeatureRecords = {
@@ -57,6 +64,7 @@ export const records: FeatureRecords = {
     'Resolve a portal host: GetItem SLUG#<slug> (or DOMAIN#<host>), then GetItem STUDIO#<id>.',
     'Studio user → studio: GetItem STUDIOUSER#<sub> (sub from the verified token).',
     "The deployment's studios (operators only): Query GSI1 GSI1PK = STUDIOS, oldest first, paged.",
+    "A studio's team (or one email in it): Query GSI1 GSI1PK=STUDIO#<studioId>, GSI1SK begins_with USER# (= USER#<email>).",
     'Claim a portal address: one transaction puts SLUG#<slug> on condition it does not exist, with the studio and its first user.',
   ],
 };

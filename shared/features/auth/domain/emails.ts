@@ -7,7 +7,7 @@ import type { Studio } from '../../studios/index.ts';
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-interface Letter {
+export interface Letter {
   studio: Studio;
   greeting: string;
   paragraphs: string[];
@@ -15,7 +15,8 @@ interface Letter {
   footnote: string;
 }
 
-function render(letter: Letter): { text: string; html: string } {
+/** A mail in the studio's colours and name: every text in it is escaped, so a name is never HTML. */
+export function studioLetter(letter: Letter): { text: string; html: string } {
   const { studio } = letter;
   const text = [
     letter.greeting,
@@ -49,7 +50,7 @@ const footnote =
 export function invitationEmail(studio: Studio, client: Client, link: string) {
   return {
     subject: `${subjectName(studio.name)} invited you to your client portal`,
-    ...render({
+    ...studioLetter({
       studio,
       greeting: `Hi ${client.name},`,
       paragraphs: [
@@ -65,7 +66,7 @@ export function invitationEmail(studio: Studio, client: Client, link: string) {
 export function signInEmail(studio: Studio, client: Client, link: string) {
   return {
     subject: `Your sign-in link for ${subjectName(studio.name)}`,
-    ...render({
+    ...studioLetter({
       studio,
       greeting: `Hi ${client.name},`,
       paragraphs: [`Here is the link you asked for to sign in to ${studio.name}'s client portal.`],

@@ -1,6 +1,7 @@
 // A gallery's rules that need no request: its effective rules, what a client
 // sees of it in their list, and what may be its cover. Pure, so the unit tests read them table by table.
 import { invalid, notFound } from '../../../errors.ts';
+import type { Role } from '../../studios/index.ts';
 import type { ImageRecord } from '../records.ts';
 import type { ClientGallery, GalleryRules, GalleryStatus } from '../schemas.ts';
 
@@ -15,6 +16,10 @@ export const DEFAULT_RULES: GalleryRules = {
 
 /** A gallery's rules are the defaults overlaid with what the studio set (a gallery without rules has the defaults). */
 export const rulesOf = (gallery: { rules?: GalleryRules }): GalleryRules => ({ ...DEFAULT_RULES, ...gallery.rules });
+
+/** Whether a team member may work on the gallery: a member only on those it is assigned. */
+export const mayWorkOn = (gallery: { assigneeIds?: string[] }, user: { userId: string; role: Role }): boolean =>
+  user.role !== 'member' || (gallery.assigneeIds ?? []).includes(user.userId);
 
 /** A gallery is published once it leaves draft; before that a client sees its title only. */
 export const isPublished = (gallery: { status: GalleryStatus }): boolean => gallery.status !== 'draft';

@@ -1,21 +1,31 @@
 // A studio's galleries: its list, a gallery's detail with its images and marks, creating and editing one.
 import { presignGet } from '../../../adapters/storage.ts';
-import { notFound } from '../../../errors.ts';
+import { invalid, notAllowed, notFound } from '../../../errors.ts';
 import type { Page, PageRequest } from '../../../paging.ts';
 import { type Client, clientNames, getClient } from '../../clients/index.ts';
-import type { Studio } from '../../studios/index.ts';
+import { listStudioUsers, roleAtLeast, type Studio, type StudioUser } from '../../studios/index.ts';
 import { batchGetSelections, getGallery, getImage, queryStudioGalleries, updateGalleryFields } from '../data.ts';
 import type { Gallery } from '../records.ts';
 import type { GalleryRules, GalleryStatus } from '../schemas.ts';
 import { createGallery } from './galleries.ts';
 import { loadGalleryContents, mark } from './gallery-contents.ts';
-import { coverThumbKey, DEFAULT_RULES, rulesOf } from './rules.ts';
+import { coverThumbKey, DEFAULT_RULES, mayWorkOn, rulesOf } from './rules.ts';
 
 /** The studio's own gallery, or 404: another studio's gallery does not exist for it. */
 export async function galleryOfStudio(studio: Studio, galleryId: string): Promise<Gallery> {
   const gallery = await getGallery(studio.studioId, galleryId);
   if (!gallery) throw notFound('No such gallery.');
   return gallery;
+}
+
+/**
+ * Refuses a member a gallery it is not assigned, as "not found" (as another studio's would be):
+ * the tenancy step calls it for every studio route that names a gallery.
+ */
+export async function assertAssigned(session: { studio: Studio; user: StudioUser }, galleryId: string): Promise<void> {
+  if (session.user.role !== 'member') return;
+  const gallery = await getGallery(session.studio.studioId, galleryId);
+  if (!gallery || !mayWorkOn(gallery, session.user)) throw notFound('No such gallery.');
 }
 
 export async function studioGalleryView(
@@ -39,6 +49,7 @@ export async function studioGalleryView(
     imageCount: gallery.imageCount,
     coverImageId: gallery.coverImageId ?? null,
     coverUrl: gallery.coverThumbKey ? await presignGet(gallery.coverThumbKey) : null,
+    assigneeIds: gallery.assigneeIds ?? [],
     selectedCount: extra?.selectedCount ?? 0,
     confirmedAt: extra?.confirmedAt ?? null,
     createdAt: gallery.createdAt,
@@ -47,10 +58,16 @@ export async function studioGalleryView(
 
 /**
  * A page of the studio's galleries (pages follow the key order), the newest first within it, with
- * only the clients and selections this page names.
+ * only the clients and selections this page names. A member's page holds only the galleries it is
+ * assigned, so it may hold fewer than the page size.
  */
-export async function listStudioGalleries(studio: Studio, page: PageRequest): Promise<Page<Awaited<ReturnType<typeof studioGalleryView>>>> {
-  const { items: galleries, nextCursor } = await queryStudioGalleries(studio.studioId, page);
+export async function listStudioGalleries(
+  studio: Studio,
+  viewer: StudioUser,
+  page: PageRequest,
+): Promise<Page<Awaited<ReturnType<typeof studioGalleryView>>>> {
+  const { items: listed, nextCursor } = await queryStudioGalleries(studio.studioId, page);
+  const galleries = listed.filter((g) => mayWorkOn(g, viewer));
   const [names, selections] = await Promise.all([
     clientNames(
       studio.studioId,
@@ -104,6 +121,7 @@ export async function createStudioGallery(
 
 export async function updateStudioGallery(
   studio: Studio,
+  editor: StudioUser,
   galleryId: string,
   changes: Partial<{
     title: string;
@@ -114,16 +132,29 @@ export async function updateStudioGallery(
     rules: GalleryRules;
     status: GalleryStatus;
     coverImageId: string | null;
+    assigneeIds: string[];
   }>,
 ) {
   const gallery = await galleryOfStudio(studio, galleryId);
   const set: Record<string, unknown> = { ...changes };
+  if (changes.assigneeIds !== undefined) set.assigneeIds = await teamMembersAmong(studio, editor, changes.assigneeIds);
   if (changes.coverImageId !== undefined) {
     if (changes.coverImageId === null) set.coverThumbKey = null;
     else set.coverThumbKey = coverThumbKey(await getImage(galleryId, changes.coverImageId));
   }
   const updated = await updateGalleryFields(studio.studioId, galleryId, set);
   return studioGalleryView(updated, await getClient(studio.studioId, gallery.clientId));
+}
+
+/** Who works on a gallery is an admin's call; each id must be one of the studio's own team. */
+async function teamMembersAmong(studio: Studio, editor: StudioUser, ids: string[]): Promise<string[]> {
+  if (!roleAtLeast(editor.role, 'admin'))
+    throw notAllowed('role_required', `Only an owner or an admin of ${studio.name} can choose who works on a gallery.`);
+  const team = new Set((await listStudioUsers(studio.studioId)).map((u) => u.userId));
+  const unknown = ids.filter((id) => !team.has(id));
+  if (unknown.length)
+    throw invalid('not_in_team', 'Only members of your team can be assigned.', { assigneeIds: ['names someone outside your team'] });
+  return [...new Set(ids)];
 }
 
 export async function studioGalleryDetail(studio: Studio, galleryId: string) {

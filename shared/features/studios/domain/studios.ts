@@ -30,6 +30,7 @@ export async function createStudio(input: {
     logoKey: input.branding?.logoKey ?? null,
     createdAt: new Date().toISOString(),
     emailVerifiedAt: input.emailVerified ? new Date().toISOString() : null,
+    ownerCount: 1,
   };
   const user: StudioUser = { ...input.owner, studioId: studio.studioId, role: 'owner' };
   if ((await putStudioWithSlugAndOwner(studio, user)) === 'taken') throw conflict('slug_taken', 'That portal address is already taken.');

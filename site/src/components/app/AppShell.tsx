@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { type Role, roleAtLeast } from '../../../../shared/features/studios/constants.ts';
 import { messageOf } from '../../lib/api.ts';
 import { PorticoMark } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
@@ -7,21 +8,25 @@ import { SignOutButton } from '../ui/SignOutButton.tsx';
 
 export type AppSection = 'overview' | 'clients' | 'galleries' | 'settings';
 
-const NAV: { id: AppSection; href: string; label: string }[] = [
-  { id: 'overview', href: '/', label: 'Overview' },
-  { id: 'clients', href: '/clients', label: 'Clients' },
-  { id: 'galleries', href: '/galleries', label: 'Galleries' },
-  { id: 'settings', href: '/settings', label: 'Settings' },
+/** Each section names the least team role that may use it, as the routes behind it do. */
+const NAV: { id: AppSection; href: string; label: string; role: Role }[] = [
+  { id: 'overview', href: '/', label: 'Overview', role: 'member' },
+  { id: 'clients', href: '/clients', label: 'Clients', role: 'admin' },
+  { id: 'galleries', href: '/galleries', label: 'Galleries', role: 'member' },
+  { id: 'settings', href: '/settings', label: 'Settings', role: 'member' },
 ];
 
 /** The signed-in dashboard: brand, studio, navigation and sign-out around the page. */
 export function AppShell({
   current,
   studioName,
+  role,
   children,
 }: {
   current: AppSection;
   studioName?: string | undefined;
+  /** The signed-in user's team role: sections it cannot use are not shown (all are, until it is known). */
+  role?: Role | undefined;
   children: ComponentChildren;
 }) {
   const [error, setError] = useState('');
@@ -38,7 +43,7 @@ export function AppShell({
           </a>
           <span class="app-header__studio">{studioName}</span>
           <nav class="app-nav" aria-label="Main">
-            {NAV.map((item) => (
+            {NAV.filter((item) => !role || roleAtLeast(role, item.role)).map((item) => (
               <a key={item.id} href={item.href} class="app-nav__link" aria-current={item.id === current ? 'page' : undefined}>
                 {item.label}
               </a>

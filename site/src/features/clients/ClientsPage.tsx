@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { roleAtLeast } from '../../../../shared/features/studios/constants.ts';
 import { AppShell, LoadFailed } from '../../components/app/AppShell.tsx';
 import { Badge, type BadgeTone } from '../../components/ui/Badge.tsx';
 import { Field } from '../../components/ui/Field.tsx';
@@ -19,16 +20,32 @@ const STATUS: Record<ClientStatus, { label: string; tone: BadgeTone }> = {
 };
 
 export default function ClientsPage() {
-  const load = useLoad(() => Promise.all([call('getStudioMe'), allClients()]));
+  // Clients are an admin's: a member (who may type the address) is told so instead of an error.
+  const load = useLoad(async () => {
+    const me = await call('getStudioMe');
+    if (!roleAtLeast(me.user.role, 'admin')) return [me, null] as const;
+    return Promise.all([me, allClients()] as const);
+  });
   const [added, setAdded] = useState<ClientSummary[]>([]);
   const me = load.state === 'ready' ? load.data[0] : undefined;
   useTitle(me && `Clients · ${me.studio.name} · Portico`);
 
-  const listed = load.state === 'ready' ? load.data[1].clients : [];
+  const listed = load.state === 'ready' ? (load.data[1]?.clients ?? []) : [];
+  if (me && load.state === 'ready' && !load.data[1])
+    return (
+      <AppShell current="clients" studioName={me.studio.name} role={me.user.role}>
+        <div class="page-head">
+          <h1>Clients</h1>
+        </div>
+        <div class="panel panel--center" role="status">
+          <p>Clients are for owners and admins. Ask an owner of {me.studio.name} if you need a client added or changed.</p>
+        </div>
+      </AppShell>
+    );
   const clients = [...added, ...listed.filter((c) => !added.some((a) => a.clientId === c.clientId))];
 
   return (
-    <AppShell current="clients" studioName={me?.studio.name}>
+    <AppShell current="clients" studioName={me?.studio.name} role={me?.user.role}>
       <div class="page-head">
         <h1>Clients</h1>
         <p class="page-head__lead">Invite clients to your portal. They sign in with a link sent to their email.</p>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { GALLERY_STATUSES, MAX_SELECTION, MAX_TAGS } from '../../../../shared/features/galleries/constants.ts';
+import { type Role, roleAtLeast } from '../../../../shared/features/studios/constants.ts';
 import { PhotoGrid, TileImage } from '../../components/photos/PhotoGrid.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { Field } from '../../components/ui/Field.tsx';
@@ -8,19 +9,23 @@ import { Notice } from '../../components/ui/Notice.tsx';
 import { Spinner } from '../../components/ui/Spinner.tsx';
 import { ApiError, call, messageOf } from '../../lib/api.ts';
 import type { GalleryRules, StudioGallery, StudioGalleryStatus, StudioImage } from '../../lib/gallery-types.ts';
+import { AssigneesCard } from './AssigneesCard.tsx';
 import { STUDIO_STATUS } from './studio-status.ts';
 
 export function DetailsTab({
   gallery,
   images,
   onSaved,
+  role,
 }: {
   gallery: StudioGallery;
   images: StudioImage[];
   onSaved: (g: StudioGallery) => void;
+  role: Role;
 }) {
   return (
     <div class="details-tab">
+      {roleAtLeast(role, 'admin') && <AssigneesCard gallery={gallery} onSaved={onSaved} />}
       <StatusCard gallery={gallery} onSaved={onSaved} />
       <CoverCard gallery={gallery} images={images} onSaved={onSaved} />
       <DetailsForm gallery={gallery} onSaved={onSaved} />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { roleAtLeast } from '../../../../shared/features/studios/constants.ts';
 import { AppShell, LoadFailed } from '../../components/app/AppShell.tsx';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Field } from '../../components/ui/Field.tsx';
@@ -16,30 +17,37 @@ import { firstProblem, type Problems, requiredProblem } from '../../lib/validati
 import { STUDIO_STATUS } from './studio-status.ts';
 
 export default function GalleriesPage() {
-  const load = useLoad(() =>
-    Promise.all([
-      call('getStudioMe'),
+  // Clients are an admin's to list (and galleries to create): a member gets its assigned galleries only.
+  const load = useLoad(async () => {
+    const me = await call('getStudioMe');
+    const admin = roleAtLeast(me.user.role, 'admin');
+    return Promise.all([
+      me,
       callAll('listStudioGalleries', 'galleries').then((galleries) => ({
         galleries: galleries.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       })),
-      allClients(),
-    ]),
-  );
+      admin ? allClients() : Promise.resolve({ clients: [] }),
+    ] as const);
+  });
   const me = load.state === 'ready' ? load.data[0] : undefined;
+  const admin = me ? roleAtLeast(me.user.role, 'admin') : false;
   useTitle(me && `Galleries · ${me.studio.name} · Portico`);
   const galleries = load.state === 'ready' ? load.data[1].galleries : [];
   const clients = load.state === 'ready' ? load.data[2].clients : [];
 
   return (
-    <AppShell current="galleries" studioName={me?.studio.name}>
+    <AppShell current="galleries" studioName={me?.studio.name} role={me?.user.role}>
       <div class="page-head">
         <h1>Galleries</h1>
         <p class="page-head__lead">Upload a shoot, share it with your client, and get their final selection back.</p>
       </div>
-      {load.state === 'ready' && <NewGalleryForm clients={clients} />}
+      {load.state === 'ready' && admin && <NewGalleryForm clients={clients} />}
       <section class="card card--flush" aria-labelledby="gallery-list-heading">
         <div class="card__head">
-          <h2 id="gallery-list-heading">All galleries{load.state === 'ready' && <span class="count"> ({galleries.length})</span>}</h2>
+          <h2 id="gallery-list-heading">
+            {me && !admin ? 'Your galleries' : 'All galleries'}
+            {load.state === 'ready' && <span class="count"> ({galleries.length})</span>}
+          </h2>
         </div>
         {load.state === 'loading' && (
           <div class="card__body">
@@ -53,7 +61,11 @@ export default function GalleriesPage() {
           ) : (
             <div class="empty">
               <p class="empty__title">No galleries yet</p>
-              <p class="muted">Create your first gallery with the form above, then upload the photos from the shoot.</p>
+              <p class="muted">
+                {admin
+                  ? 'Create your first gallery with the form above, then upload the photos from the shoot.'
+                  : 'No gallery is assigned to you yet. An owner or admin of your studio assigns galleries in their Details.'}
+              </p>
             </div>
           ))}
       </section>

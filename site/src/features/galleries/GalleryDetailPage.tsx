@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Role } from '../../../../shared/features/studios/constants.ts';
 import { AppShell, LoadFailed } from '../../components/app/AppShell.tsx';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { BackIcon } from '../../components/ui/GalleryIcons.tsx';
@@ -43,7 +44,7 @@ export default function GalleryDetailPage() {
   const missing = load.state === 'failed' && load.error instanceof ApiError && load.error.status === 404;
 
   return (
-    <AppShell current="galleries" studioName={me?.studio.name}>
+    <AppShell current="galleries" studioName={me?.studio.name} role={me?.user.role}>
       <a class="back-link" href="/galleries">
         <BackIcon />
         All galleries
@@ -59,12 +60,20 @@ export default function GalleryDetailPage() {
         </div>
       )}
       {load.state === 'failed' && !missing && <LoadFailed error={load.error} retry={load.reload} />}
-      {load.state === 'ready' && <GalleryStudio initial={load.data[1]} portalUrl={load.data[0].portalUrl} />}
+      {load.state === 'ready' && <GalleryStudio initial={load.data[1]} portalUrl={load.data[0].portalUrl} role={load.data[0].user.role} />}
     </AppShell>
   );
 }
 
-function GalleryStudio({ initial, portalUrl }: { initial: { gallery: StudioGallery; images: StudioImage[] }; portalUrl: string }) {
+function GalleryStudio({
+  initial,
+  portalUrl,
+  role,
+}: {
+  initial: { gallery: StudioGallery; images: StudioImage[] };
+  portalUrl: string;
+  role: Role;
+}) {
   const [gallery, setGallery] = useState(initial.gallery);
   const [images, setImages] = useState(initial.images);
   const [tab, setTab] = useState<Tab>(() => {
@@ -218,7 +227,7 @@ function GalleryStudio({ initial, portalUrl }: { initial: { gallery: StudioGalle
         {tab === 'photos' && (
           <PhotosTab gallery={gallery} images={images} uploader={uploader} onImages={setImages} onGallery={setGallery} refresh={refresh} />
         )}
-        {tab === 'details' && <DetailsTab gallery={gallery} images={images} onSaved={setGallery} />}
+        {tab === 'details' && <DetailsTab gallery={gallery} images={images} onSaved={setGallery} role={role} />}
         {tab === 'submissions' && <SubmissionsTab gallery={gallery} />}
         {tab === 'share' && <ShareLinksTab gallery={gallery} />}
         {tab === 'activity' && <ActivityTab gallery={gallery} />}

@@ -22,7 +22,7 @@ export function SettingsShell({
   const section = SECTIONS.find((s) => s.id === current);
   const allowed = data ? sectionsFor(data.user.role) : [];
   return (
-    <AppShell current="settings" studioName={data?.studio.name}>
+    <AppShell current="settings" studioName={data?.studio.name} role={data?.user.role}>
       <div class="page-head">
         <h1>Settings</h1>
       </div>
