@@ -32,6 +32,8 @@ export interface FunctionResources {
   readonly clientPool: cognito.IUserPool;
   readonly clientPoolClient: cognito.IUserPoolClient;
   readonly mailIdentity: ses.IEmailIdentity;
+  /** The custom domains' connection group and multi-tenant distribution are found by this name. */
+  readonly cdnTenantsName: string;
 }
 
 /** What 'studioPool:admin' / 'clientPool:admin' allow, on that pool only. */
@@ -60,6 +62,7 @@ export function functionEnvironment(r: FunctionResources): Record<string, string
     PUBLIC_PORT: '',
     MAIL_FROM: r.senderEmail,
     SIGNUP_MODE: r.signUpMode,
+    CDN_TENANTS_NAME: r.cdnTenantsName,
     POWERTOOLS_SERVICE_NAME: 'portico',
     // Stack traces of the minified bundles point back at the TypeScript sources.
     NODE_OPTIONS: '--enable-source-maps',
@@ -83,6 +86,7 @@ export function applyGrants(fn: lambda.IFunction, grants: readonly Grant[], r: F
     'mail:send': (f) => r.mailIdentity.grantSendEmail(f),
     'studioPool:admin': poolAdmin(r.studioPool),
     'clientPool:admin': poolAdmin(r.clientPool),
+    'cdn:tenants': grantCdnTenants,
   };
   for (const grant of grants) apply[grant](fn);
 
@@ -114,6 +118,34 @@ function grantWildcards(grant: Grant, table: string, bucket: string): string[] {
     default:
       return [];
   }
+}
+
+/**
+ * 'cdn:tenants': the custom domains' CloudFront distribution tenants and nothing else of CloudFront.
+ * The multi-tenant distribution and its connection group live in the edge stack, deployed after
+ * the API it fronts, so their ids are not known here: the policy names the account's tenants, and
+ * the adapter finds the two by name (shared/adapters/cdn-tenants.ts).
+ */
+export const CDN_TENANT_ACTIONS = [
+  'cloudfront:CreateDistributionTenant',
+  'cloudfront:GetDistributionTenant',
+  'cloudfront:GetManagedCertificateDetails',
+  'cloudfront:UpdateDistributionTenant',
+  'cloudfront:DeleteDistributionTenant',
+];
+
+function grantCdnTenants(f: lambda.IFunction): void {
+  const stack = Stack.of(f);
+  const arn = (resource: string) => `arn:${stack.partition}:cloudfront::${stack.account}:${resource}`;
+  f.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: CDN_TENANT_ACTIONS,
+      resources: [arn('distribution-tenant/*'), arn('distribution/*'), arn('connection-group/*')],
+    }),
+  );
+  f.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudfront:GetConnectionGroup'], resources: [arn('connection-group/*')] }));
+  // A list action: IAM knows no resource for it.
+  f.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudfront:ListDistributionsByConnectionMode'], resources: ['*'] }));
 }
 
 // Lets bundled CommonJS dependencies call require() from the ESM output.

@@ -137,6 +137,9 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
   const name = (part: string) => `${props.stackPrefix}${part}`;
   // A fixed name both regions know: the API stack creates the secret, the edge stack resolves it.
   const originSecretName = `${props.stackPrefix}/origin-secret`;
+  // Likewise the custom domains' connection group and multi-tenant distribution (edge stack), which
+  // the API's functions find by this name at run time.
+  const cdnTenantsName = `${props.stackPrefix}-custom-domains`;
 
   const data = new DataStack(app, name('Data'), {
     env: home,
@@ -167,6 +170,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     clientPool: auth.client.pool,
     clientPoolClient: auth.client.client,
     mailIdentity: mail.identity,
+    cdnTenantsName,
     functionDefaults: { memorySize: props.functionMemorySize },
     functionOverrides: props.functionOverrides,
     originSecretName,
@@ -187,6 +191,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     clientPool: auth.client.pool,
     clientPoolClient: auth.client.client,
     mailIdentity: mail.identity,
+    cdnTenantsName,
   });
   const edge = new EdgeStack(app, name('Edge'), {
     env: { account: props.account, region: EDGE_REGION },

@@ -5,6 +5,7 @@ import { createObjectEventDispatcher, type ObjectEventDispatcher } from './objec
 import { seedDemo } from './seed.ts';
 import { startLocalServer } from './server.ts';
 import { REGION } from './services/constants.ts';
+import { type LocalDns, startLocalDns } from './services/dns.ts';
 import { type LocalServices, type LocalServicesOptions, startLocalServices } from './services/index.ts';
 import { createJwtAuthorizer } from './services/jwt-authorizer.ts';
 
@@ -17,6 +18,8 @@ export interface PorticoStackOptions extends LocalServicesOptions {
 
 export interface PorticoStack {
   services: LocalServices;
+  /** The DNS stand-in custom domains are checked against (DNS_SERVERS points here). */
+  dns: LocalDns;
   /** Runs the object-event handlers (image pipeline, ZIP worker) for objects the local S3 stores. */
   objectEvents: ObjectEventDispatcher;
   server: Server;
@@ -34,6 +37,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
   // S3 → Lambda: every object stored locally goes to the handlers shared/events.ts routes it to.
   const objectEvents = createObjectEventDispatcher({ region: REGION });
   const services = await startLocalServices({ ...opts, onObjectCreated: (notice) => objectEvents.dispatch(notice) });
+  const dns = await startLocalDns();
   try {
     const env: Record<string, string> = {
       ...services.env,
@@ -43,6 +47,10 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       MAIL_FROM: 'no-reply@portico.localhost',
       // Anyone may sign up locally (the tests sign studios up); deployments default to closed.
       SIGNUP_MODE: process.env.SIGNUP_MODE ?? 'open',
+      // Custom domains: checked against the DNS stand-in, their CDN tenants faked (CloudFront cannot run here).
+      DNS_SERVERS: `127.0.0.1:${dns.port}`,
+      CDN_TENANTS: 'fake',
+      CDN_TENANTS_NAME: 'portico-local-custom-domains',
       POWERTOOLS_SERVICE_NAME: 'portico',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
@@ -55,11 +63,13 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       storageOrigin: new URL(services.endpoints.s3).origin,
       authorizers: { studio: createJwtAuthorizer(services.pools.studio), client: createJwtAuthorizer(services.pools.client) },
       mailbox: services.mailbox,
+      dns,
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : opts.port;
     return {
       services,
+      dns,
       objectEvents,
       server,
       port,
@@ -73,10 +83,12 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
           server.close(() => resolve());
         });
         await objectEvents.stop();
+        await dns.stop();
         await services.stop();
       },
     };
   } catch (e) {
+    await dns.stop();
     await objectEvents.stop();
     await services.stop();
     throw e;

@@ -138,6 +138,39 @@ export const config = {
     if (!(SIGN_UP_MODES as readonly string[]).includes(raw)) throw new Error(`SIGNUP_MODE must be closed, invite or open, not ${raw}`);
     return raw as SignUpMode;
   },
+  /**
+   * The zone of custom domains' CNAME targets: a claim asks for `<token>.<zone>`, and the zone's
+   * wildcard CNAME (infra: the edge stack) points at the connection group's routing endpoint.
+   */
+  get domainTargetZone() {
+    return (process.env.DOMAIN_TARGET_ZONE || `domains.${this.portalDomain}`).toLowerCase();
+  },
+  /** How long a custom domain may wait for its CNAME before it fails and the host is free again. */
+  get domainPendingHours() {
+    return whole('DOMAIN_PENDING_HOURS', 72);
+  },
+  /** DNS servers (`ip` or `ip:port`, comma-separated) custom domains are checked with; unset: the system's. */
+  get dnsServers(): string[] {
+    return (process.env.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  },
+  /** `cloudfront` (the default) or `fake` (FakeCloudFrontTenants: the local stack and tests). */
+  get cdnTenants(): 'cloudfront' | 'fake' {
+    const raw = process.env.CDN_TENANTS || 'cloudfront';
+    if (raw !== 'cloudfront' && raw !== 'fake') throw new Error(`CDN_TENANTS must be cloudfront or fake, not ${raw}`);
+    return raw;
+  },
+  /**
+   * The name of the connection group and the comment of the multi-tenant distribution custom domains
+   * become tenants of (set by the CDK: `<stackPrefix>-custom-domains`).
+   */
+  get cdnTenantsName() {
+    return required('CDN_TENANTS_NAME');
+  },
+  /** FakeCloudFrontTenants only: seconds from a tenant's creation to its certificate issued. */
+  get fakeCdnIssueSeconds() {
+    const raw = Number(process.env.FAKE_CDN_ISSUE_SECONDS ?? 1);
+    return Number.isFinite(raw) && raw >= 0 ? raw : 1;
+  },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {
     return process.env.S3_FORCE_PATH_STYLE === 'true';

@@ -119,6 +119,7 @@ export class ApiStack extends Stack {
           clientPool: props.clientPool,
           clientPoolClient: props.clientPoolClient,
           mailIdentity: props.mailIdentity,
+          cdnTenantsName: props.cdnTenantsName,
           originSecret: this.originSecret,
         }),
     );

@@ -7,6 +7,7 @@ import type * as z from 'zod/mini';
 import type { RouteDef, RouteId, routes } from '../../shared/routes.ts';
 import { bodies as auth } from '../features/auth/samples.ts';
 import { bodies as clients } from '../features/clients/samples.ts';
+import { bodies as domains } from '../features/domains/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as galleries } from '../features/galleries/samples.ts';
 import { bodies as proofing } from '../features/proofing/samples.ts';
@@ -27,6 +28,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...proofing,
   ...downloads,
   ...shareLinks,
+  ...domains,
 };
 
 /** Which record each path parameter names. */

@@ -22,6 +22,8 @@ export interface Studio {
    * the studio sends fewer invitations (INVITES_PER_HOUR_UNVERIFIED).
    */
   emailVerifiedAt?: string | null;
+  /** The studio's custom domain (shared/features/domains): its DOMAIN#<host> claim holds its state. */
+  customDomain?: string;
 }
 
 export interface StudioUser {
@@ -51,7 +53,7 @@ export const records: FeatureRecords = {
     { record: 'Studio user', PK: 'STUDIOUSER#<cognito sub>', SK: 'STUDIOUSER', GSI1PK: 'STUDIO#<studioId>', GSI1SK: 'USER#<email>' },
   ],
   accessPatterns: [
-    'Resolve a portal host: GetItem SLUG#<slug> (or DOMAIN#<host>), then GetItem STUDIO#<id>.',
+    'Resolve a portal host: GetItem SLUG#<slug> (or DOMAIN#<host>, served only while its status is active), then GetItem STUDIO#<id>.',
     'Studio user → studio: GetItem STUDIOUSER#<sub> (sub from the verified token).',
     'Claim a portal address: one transaction puts SLUG#<slug> on condition it does not exist, with the studio and its first user.',
   ],
