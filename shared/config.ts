@@ -151,7 +151,10 @@ export const config = {
   },
   /** DNS servers (`ip` or `ip:port`, comma-separated) custom domains are checked with; unset: the system's. */
   get dnsServers(): string[] {
-    return (process.env.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return (process.env.DNS_SERVERS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   },
   /** `cloudfront` (the default) or `fake` (FakeCloudFrontTenants: the local stack and tests). */
   get cdnTenants(): 'cloudfront' | 'fake' {

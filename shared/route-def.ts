@@ -13,7 +13,15 @@ export type Host = 'dashboard' | 'portal' | 'any';
  * What a Lambda may touch: the CDK grants exactly these (least privilege). 'cdn:tenants' is the
  * custom domains' CloudFront distribution tenants (create, read, disable, delete) and nothing else.
  */
-export type Grant = 'table:read' | 'table:write' | 'bucket:read' | 'bucket:write' | 'mail:send' | 'studioPool:admin' | 'clientPool:admin' | 'cdn:tenants';
+export type Grant =
+  | 'table:read'
+  | 'table:write'
+  | 'bucket:read'
+  | 'bucket:write'
+  | 'mail:send'
+  | 'studioPool:admin'
+  | 'clientPool:admin'
+  | 'cdn:tenants';
 
 interface BaseRouteDef {
   id: string;

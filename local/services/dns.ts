@@ -3,7 +3,6 @@
 // the real protocol through node:dns (DNS_SERVERS points it here). Every other name is NXDOMAIN.
 import { createSocket as udpSocket } from 'node:dgram';
 
-
 export interface LocalDns {
   port: number;
   /** The CNAME target of `name` (lowercase, no trailing dot); undefined removes it. */
@@ -30,10 +29,13 @@ function readName(msg: Buffer, offset: number): { name: string; end: number } {
 }
 
 function encodeName(name: string): Buffer {
-  const parts = name.split('.').filter(Boolean).map((l) => {
-    const b = Buffer.from(l, 'latin1');
-    return Buffer.concat([Buffer.from([b.length]), b]);
-  });
+  const parts = name
+    .split('.')
+    .filter(Boolean)
+    .map((l) => {
+      const b = Buffer.from(l, 'latin1');
+      return Buffer.concat([Buffer.from([b.length]), b]);
+    });
   return Buffer.concat([...parts, Buffer.from([0])]);
 }
 
@@ -88,4 +90,3 @@ export function startLocalDns(port = 0): Promise<LocalDns> {
     );
   });
 }
-

@@ -41,7 +41,10 @@ interface CloudFrontSdk {
 const SDK_MODULE = '@aws-sdk/client-cloudfront';
 let sdk: Promise<{ mod: CloudFrontSdk; client: { send(command: object): Promise<any> } }> | undefined;
 const cloudFront = () => {
-  sdk ??= (import(SDK_MODULE) as Promise<CloudFrontSdk>).then((mod) => ({ mod, client: new mod.CloudFrontClient({ region: 'us-east-1' }) }));
+  sdk ??= (import(SDK_MODULE) as Promise<CloudFrontSdk>).then((mod) => ({
+    mod,
+    client: new mod.CloudFrontClient({ region: 'us-east-1' }),
+  }));
   return sdk;
 };
 

@@ -94,9 +94,11 @@ export async function deleteClaim(studioId: string, host: string, ownsClaim: boo
     },
   };
   if (!ownsClaim) {
-    await db().send(new UpdateCommand(clearStudio.Update)).catch((e) => {
-      if (!conditionalCheckFailed(e)) throw e;
-    });
+    await db()
+      .send(new UpdateCommand(clearStudio.Update))
+      .catch((e) => {
+        if (!conditionalCheckFailed(e)) throw e;
+      });
     return;
   }
   try {
@@ -120,4 +122,3 @@ export async function deleteClaim(studioId: string, host: string, ownsClaim: boo
     if (!cancellationCodes(e)?.includes('ConditionalCheckFailed')) throw e;
   }
 }
-

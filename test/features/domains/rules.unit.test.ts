@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../shared/errors.ts';
 import { checkHost, isPorticoHost, nextStep } from '../../../shared/features/domains/domain/rules.ts';
 import type { DomainClaim } from '../../../shared/features/domains/records.ts';
-import { DomainError } from '../../../shared/errors.ts';
 
 /** The stored host, or the refusal as `code: message`. */
 function checked(input: string, hosts: typeof AWS): string {
