@@ -158,4 +158,8 @@ export class FakeCloudFrontTenants implements CdnTenants {
 
 let fake: FakeCloudFrontTenants | undefined;
 /** The CDN tenants of this environment: CloudFront's API in AWS, the fake locally. */
-export const cdnTenants = (): CdnTenants => (config.cdnTenants === 'fake' ? (fake ??= new FakeCloudFrontTenants()) : cloudFrontTenants);
+export function cdnTenants(): CdnTenants {
+  if (config.cdnTenants !== 'fake') return cloudFrontTenants;
+  fake ??= new FakeCloudFrontTenants();
+  return fake;
+}
