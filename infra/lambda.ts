@@ -32,8 +32,9 @@ export interface FunctionResources {
   readonly clientPool: cognito.IUserPool;
   readonly clientPoolClient: cognito.IUserPoolClient;
   readonly mailIdentity: ses.IEmailIdentity;
-  /** The custom domains' connection group and multi-tenant distribution are found by this name. */
-  readonly cdnTenantsName: string;
+  /** The edge stack's function that manages the custom domains' CDN tenants, and its region. */
+  readonly cdnTenantsFunctionName: string;
+  readonly cdnTenantsRegion: string;
 }
 
 /** What 'studioPool:admin' / 'clientPool:admin' allow, on that pool only. */
@@ -62,7 +63,7 @@ export function functionEnvironment(r: FunctionResources): Record<string, string
     PUBLIC_PORT: '',
     MAIL_FROM: r.senderEmail,
     SIGNUP_MODE: r.signUpMode,
-    CDN_TENANTS_NAME: r.cdnTenantsName,
+    CDN_TENANTS_FUNCTION: r.cdnTenantsFunctionName,
     POWERTOOLS_SERVICE_NAME: 'portico',
     // Stack traces of the minified bundles point back at the TypeScript sources.
     NODE_OPTIONS: '--enable-source-maps',
@@ -86,7 +87,7 @@ export function applyGrants(fn: lambda.IFunction, grants: readonly Grant[], r: F
     'mail:send': (f) => r.mailIdentity.grantSendEmail(f),
     'studioPool:admin': poolAdmin(r.studioPool),
     'clientPool:admin': poolAdmin(r.clientPool),
-    'cdn:tenants': grantCdnTenants,
+    'cdn:tenants': (f) => grantCdnTenants(f, r),
   };
   for (const grant of grants) apply[grant](fn);
 
@@ -121,10 +122,8 @@ function grantWildcards(grant: Grant, table: string, bucket: string): string[] {
 }
 
 /**
- * 'cdn:tenants': the custom domains' CloudFront distribution tenants and nothing else of CloudFront.
- * The multi-tenant distribution and its connection group live in the edge stack, deployed after
- * the API it fronts, so their ids are not known here: the policy names the account's tenants, and
- * the adapter finds the two by name (shared/adapters/cdn-tenants.ts).
+ * What the edge stack's tenants function may do (functions/domains/cdnTenants.ts): the custom
+ * domains' CloudFront distribution tenants, on the one multi-tenant distribution.
  */
 export const CDN_TENANT_ACTIONS = [
   'cloudfront:CreateDistributionTenant',
@@ -134,18 +133,18 @@ export const CDN_TENANT_ACTIONS = [
   'cloudfront:DeleteDistributionTenant',
 ];
 
-function grantCdnTenants(f: lambda.IFunction): void {
+/** The tenants function's name: fixed, because the API stack (deployed first) must name it. */
+export const cdnTenantsFunctionName = (stackPrefix: string) => `${stackPrefix}-cdn-tenants`;
+
+/** 'cdn:tenants': invoke the edge stack's tenants function, and nothing else. */
+function grantCdnTenants(f: lambda.IFunction, r: FunctionResources): void {
   const stack = Stack.of(f);
-  const arn = (resource: string) => `arn:${stack.partition}:cloudfront::${stack.account}:${resource}`;
   f.addToRolePolicy(
     new iam.PolicyStatement({
-      actions: CDN_TENANT_ACTIONS,
-      resources: [arn('distribution-tenant/*'), arn('distribution/*'), arn('connection-group/*')],
+      actions: ['lambda:InvokeFunction'],
+      resources: [`arn:${stack.partition}:lambda:${r.cdnTenantsRegion}:${stack.account}:function:${r.cdnTenantsFunctionName}`],
     }),
   );
-  f.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudfront:GetConnectionGroup'], resources: [arn('connection-group/*')] }));
-  // A list action: IAM knows no resource for it.
-  f.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudfront:ListDistributionsByConnectionMode'], resources: ['*'] }));
 }
 
 // Lets bundled CommonJS dependencies call require() from the ESM output.
@@ -195,6 +194,8 @@ export interface PorticoFunctionProps {
   readonly nativeModules?: readonly string[];
   /** Folders (relative to rootDir) copied into the bundle's root under their own names. */
   readonly assets?: readonly string[];
+  /** A fixed name, for a function another stack must name before this one exists. */
+  readonly functionName?: string;
 }
 
 /** One function: its own role (only its log group, plus what applyGrants adds) and log group (a month). */
@@ -226,6 +227,7 @@ export function porticoFunction(scope: Construct, id: string, props: PorticoFunc
   const assets = props.assets ?? [];
   return new nodejs.NodejsFunction(scope, `${id}Function`, {
     description: props.description,
+    functionName: props.functionName,
     runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     memorySize: props.memorySize,

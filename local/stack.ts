@@ -50,7 +50,6 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       // Custom domains: checked against the DNS stand-in, their CDN tenants faked (CloudFront cannot run here).
       DNS_SERVERS: `127.0.0.1:${dns.port}`,
       CDN_TENANTS: 'fake',
-      CDN_TENANTS_NAME: 'portico-local-custom-domains',
       POWERTOOLS_SERVICE_NAME: 'portico',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };

@@ -8,6 +8,9 @@ function required(name: string): string {
   return value;
 }
 
+/** Set on the edge stack's tenants function only (infra/stacks/edge-stack.ts), not on every function. */
+const tenantsFunctionOnly = (name: string): string => required(name);
+
 /** Abuse limits (README, Configuration): each read on every call, so a test or a deployer can set it. */
 export const limits = {
   /** Wrong share-link passwords one visitor (IP) may try on one link per window. */
@@ -162,12 +165,17 @@ export const config = {
     if (raw !== 'cloudfront' && raw !== 'fake') throw new Error(`CDN_TENANTS must be cloudfront or fake, not ${raw}`);
     return raw;
   },
-  /**
-   * The name of the connection group and the comment of the multi-tenant distribution custom domains
-   * become tenants of (set by the CDK: `<stackPrefix>-custom-domains`).
-   */
-  get cdnTenantsName() {
-    return required('CDN_TENANTS_NAME');
+  /** The edge stack's function that creates and reads distribution tenants (set by the CDK on the routes). */
+  get cdnTenantsFunction() {
+    return required('CDN_TENANTS_FUNCTION');
+  },
+  /** The multi-tenant distribution custom domains become tenants of (that function only). */
+  get cdnTenantDistributionId() {
+    return tenantsFunctionOnly('CDN_TENANT_DISTRIBUTION_ID');
+  },
+  /** The connection group whose routing endpoint the CNAME targets name (that function only). */
+  get cdnConnectionGroupId() {
+    return tenantsFunctionOnly('CDN_CONNECTION_GROUP_ID');
   },
   /** FakeCloudFrontTenants only: seconds from a tenant's creation to its certificate issued. */
   get fakeCdnIssueSeconds() {

@@ -119,7 +119,8 @@ export class ApiStack extends Stack {
           clientPool: props.clientPool,
           clientPoolClient: props.clientPoolClient,
           mailIdentity: props.mailIdentity,
-          cdnTenantsName: props.cdnTenantsName,
+          cdnTenantsFunctionName: props.cdnTenantsFunctionName,
+          cdnTenantsRegion: props.cdnTenantsRegion,
           originSecret: this.originSecret,
         }),
     );

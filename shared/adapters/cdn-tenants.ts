@@ -1,7 +1,9 @@
 // The CDN side of a custom domain: one CloudFront distribution tenant per domain on the multi-tenant
 // distribution (CloudFront SaaS Manager), in the connection group the per-claim CNAME targets point
-// at, with a CloudFront-managed certificate validated over HTTP. CloudFront cannot run here, so the
-// local stack and the tests use FakeCloudFrontTenants behind the same interface (CDN_TENANTS=fake).
+// at, with a CloudFront-managed certificate validated over HTTP. The CloudFront calls are made by one
+// function in the edge stack (functions/domains/cdnTenants.ts), which alone knows the distribution
+// and may touch its tenants; the API's routes ask it (invokedCdnTenants). CloudFront cannot run
+// here, so the local stack and the tests use FakeCloudFrontTenants instead (CDN_TENANTS=fake).
 import { config } from '../config.ts';
 
 export interface TenantState {
@@ -35,8 +37,6 @@ interface CloudFrontSdk {
   GetManagedCertificateDetailsCommand: new (input: object) => object;
   UpdateDistributionTenantCommand: new (input: object) => object;
   DeleteDistributionTenantCommand: new (input: object) => object;
-  GetConnectionGroupCommand: new (input: object) => object;
-  ListDistributionsByConnectionModeCommand: new (input: object) => object;
 }
 const SDK_MODULE = '@aws-sdk/client-cloudfront';
 let sdk: Promise<{ mod: CloudFrontSdk; client: { send(command: object): Promise<any> } }> | undefined;
@@ -48,41 +48,14 @@ const cloudFront = () => {
   return sdk;
 };
 
-/**
- * The connection group and the multi-tenant distribution, found by the name the edge stack gives
- * both (CDN_TENANTS_NAME): the edge stack is deployed after the API (it fronts it), so their ids
- * cannot be in this function's environment. Looked up once per container.
- */
-let targets: Promise<{ distributionId: string; connectionGroupId: string }> | undefined;
-const tenantTargets = () => {
-  targets ??= (async () => {
-    const { mod, client } = await cloudFront();
-    const name = config.cdnTenantsName;
-    const group = await client.send(new mod.GetConnectionGroupCommand({ Identifier: name }));
-    let marker: string | undefined;
-    do {
-      const page = await client.send(new mod.ListDistributionsByConnectionModeCommand({ ConnectionMode: 'tenant-only', Marker: marker }));
-      const found = page.DistributionList?.Items?.find((d: { Comment?: string }) => d.Comment === name);
-      if (found) return { distributionId: found.Id as string, connectionGroupId: group.ConnectionGroup.Id as string };
-      marker = page.DistributionList?.IsTruncated ? page.DistributionList.NextMarker : undefined;
-    } while (marker);
-    throw new Error(`No multi-tenant distribution with the comment ${name}`);
-  })().catch((e) => {
-    targets = undefined;
-    throw e;
-  });
-  return targets;
-};
-
 export const cloudFrontTenants: CdnTenants = {
   async create(host, name) {
     const { mod, client } = await cloudFront();
-    const { distributionId, connectionGroupId } = await tenantTargets();
     try {
       const out = await client.send(
         new mod.CreateDistributionTenantCommand({
-          DistributionId: distributionId,
-          ConnectionGroupId: connectionGroupId,
+          DistributionId: config.cdnTenantDistributionId,
+          ConnectionGroupId: config.cdnConnectionGroupId,
           Name: name,
           Domains: [{ Domain: host }],
           Enabled: true,
@@ -156,10 +129,55 @@ export class FakeCloudFrontTenants implements CdnTenants {
   }
 }
 
+/** What a route sends the edge stack's tenants function, and what it answers. */
+export type CdnTenantsRequest =
+  | { op: 'create'; host: string; name: string }
+  | { op: 'state'; tenantId: string }
+  | { op: 'remove'; tenantId: string };
+
+/** Runs one request against `tenants`: the tenants function's whole body. */
+export async function runCdnTenantsRequest(tenants: CdnTenants, request: CdnTenantsRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'create':
+      return { tenantId: await tenants.create(request.host, request.name) };
+    case 'state':
+      return tenants.state(request.tenantId);
+    case 'remove':
+      await tenants.remove(request.tenantId);
+      return {};
+  }
+}
+
+/** Loaded by name like the CloudFront client: in the runtime's SDK, not in package.json. */
+interface LambdaSdk {
+  LambdaClient: new (c: object) => { send(command: object): Promise<{ FunctionError?: string; Payload?: Uint8Array }> };
+  InvokeCommand: new (input: object) => object;
+}
+const LAMBDA_MODULE = '@aws-sdk/client-lambda';
+let lambda: Promise<{ mod: LambdaSdk; client: InstanceType<LambdaSdk['LambdaClient']> }> | undefined;
+
+async function invoke(request: CdnTenantsRequest): Promise<any> {
+  lambda ??= (import(LAMBDA_MODULE) as Promise<LambdaSdk>).then((mod) => ({ mod, client: new mod.LambdaClient({ region: 'us-east-1' }) }));
+  const { mod, client } = await lambda;
+  const out = await client.send(new mod.InvokeCommand({ FunctionName: config.cdnTenantsFunction, Payload: JSON.stringify(request) }));
+  const text = new TextDecoder().decode(out.Payload ?? new Uint8Array());
+  if (out.FunctionError) throw new Error(`The CDN tenants function failed: ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+/** The tenants as a route reaches them: through the edge stack's tenants function. */
+export const invokedCdnTenants: CdnTenants = {
+  create: async (host, name) => (await invoke({ op: 'create', host, name })).tenantId,
+  state: (tenantId) => invoke({ op: 'state', tenantId }),
+  remove: async (tenantId) => {
+    await invoke({ op: 'remove', tenantId });
+  },
+};
+
 let fake: FakeCloudFrontTenants | undefined;
-/** The CDN tenants of this environment: CloudFront's API in AWS, the fake locally. */
+/** The CDN tenants of this environment: the edge stack's function in AWS, the fake locally. */
 export function cdnTenants(): CdnTenants {
-  if (config.cdnTenants !== 'fake') return cloudFrontTenants;
+  if (config.cdnTenants !== 'fake') return invokedCdnTenants;
   fake ??= new FakeCloudFrontTenants();
   return fake;
 }
