@@ -48,6 +48,14 @@ const cloudFront = () => {
   return sdk;
 };
 
+/** What UpdateDistributionTenant needs back of a tenant it changes (it replaces, not patches). */
+const tenantUpdate = (t: { Id: string; DistributionId: string; Domains?: { Domain: string }[]; ConnectionGroupId?: string }) => ({
+  Id: t.Id,
+  DistributionId: t.DistributionId,
+  Domains: t.Domains?.map((d) => ({ Domain: d.Domain })),
+  ConnectionGroupId: t.ConnectionGroupId,
+});
+
 export const cloudFrontTenants: CdnTenants = {
   async create(host, name) {
     const { mod, client } = await cloudFront();
@@ -66,10 +74,13 @@ export const cloudFrontTenants: CdnTenants = {
       );
       return out.DistributionTenant.Id as string;
     } catch (e) {
-      // A retried check after a lost answer: the tenant exists under its name.
+      // A retried check after a lost answer, or the host added again after a removal left its
+      // tenant disabled: the tenant exists under its name; serve with it again.
       if ((e as Error).name !== 'EntityAlreadyExists') throw e;
-      const out = await client.send(new mod.GetDistributionTenantCommand({ Identifier: name }));
-      return out.DistributionTenant.Id as string;
+      const got = await client.send(new mod.GetDistributionTenantCommand({ Identifier: name }));
+      const t = got.DistributionTenant;
+      if (!t.Enabled) await client.send(new mod.UpdateDistributionTenantCommand({ ...tenantUpdate(t), IfMatch: got.ETag, Enabled: true }));
+      return t.Id as string;
     }
   },
   async state(tenantId) {
@@ -87,18 +98,16 @@ export const cloudFrontTenants: CdnTenants = {
   },
   async remove(tenantId) {
     const { mod, client } = await cloudFront();
-    const got = await client.send(new mod.GetDistributionTenantCommand({ Identifier: tenantId }));
+    let got: any;
+    try {
+      got = await client.send(new mod.GetDistributionTenantCommand({ Identifier: tenantId }));
+    } catch (e) {
+      if ((e as Error).name === 'EntityNotFound') return; // removed before
+      throw e;
+    }
     const t = got.DistributionTenant;
     if (t.Enabled) {
-      await client.send(
-        new mod.UpdateDistributionTenantCommand({
-          Id: tenantId,
-          IfMatch: got.ETag,
-          Enabled: false,
-          Domains: t.Domains?.map((d: { Domain: string }) => ({ Domain: d.Domain })),
-          ConnectionGroupId: t.ConnectionGroupId,
-        }),
-      );
+      await client.send(new mod.UpdateDistributionTenantCommand({ ...tenantUpdate(t), IfMatch: got.ETag, Enabled: false }));
       // CloudFront deletes a tenant only once disabled and deployed: a disabled tenant serves nothing
       // and costs nothing, so it is left for the operator's cleanup (README, custom domains).
       return;
