@@ -35,6 +35,9 @@ export interface FunctionResources {
   readonly clientPool: cognito.IUserPool;
   readonly clientPoolClient: cognito.IUserPoolClient;
   readonly mailIdentity: ses.IEmailIdentity;
+  /** The edge stack's function that manages the custom domains' CDN tenants, and its region. */
+  readonly cdnTenantsFunctionName: string;
+  readonly cdnTenantsRegion: string;
 }
 
 /** What 'studioPool:admin' / 'clientPool:admin' allow, on that pool only. */
@@ -65,6 +68,7 @@ export function functionEnvironment(r: FunctionResources): Record<string, string
     SIGNUP_MODE: r.signUpMode,
     DEFAULT_PLAN: r.plans.defaultPlan,
     OPERATOR_EMAILS: r.plans.operatorEmails.join(','),
+    CDN_TENANTS_FUNCTION: r.cdnTenantsFunctionName,
     POWERTOOLS_SERVICE_NAME: 'portico',
     // Stack traces of the minified bundles point back at the TypeScript sources.
     NODE_OPTIONS: '--enable-source-maps',
@@ -88,6 +92,7 @@ export function applyGrants(fn: lambda.IFunction, grants: readonly Grant[], r: F
     'mail:send': (f) => r.mailIdentity.grantSendEmail(f),
     'studioPool:admin': poolAdmin(r.studioPool),
     'clientPool:admin': poolAdmin(r.clientPool),
+    'cdn:tenants': (f) => grantCdnTenants(f, r),
   };
   for (const grant of grants) apply[grant](fn);
 
@@ -119,6 +124,32 @@ function grantWildcards(grant: Grant, table: string, bucket: string): string[] {
     default:
       return [];
   }
+}
+
+/**
+ * What the edge stack's tenants function may do (functions/domains/cdnTenants.ts): the custom
+ * domains' CloudFront distribution tenants, on the one multi-tenant distribution.
+ */
+export const CDN_TENANT_ACTIONS = [
+  'cloudfront:CreateDistributionTenant',
+  'cloudfront:GetDistributionTenant',
+  'cloudfront:GetManagedCertificateDetails',
+  'cloudfront:UpdateDistributionTenant',
+  'cloudfront:DeleteDistributionTenant',
+];
+
+/** The tenants function's name: fixed, because the API stack (deployed first) must name it. */
+export const cdnTenantsFunctionName = (stackPrefix: string) => `${stackPrefix}-cdn-tenants`;
+
+/** 'cdn:tenants': invoke the edge stack's tenants function, and nothing else. */
+function grantCdnTenants(f: lambda.IFunction, r: FunctionResources): void {
+  const stack = Stack.of(f);
+  f.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['lambda:InvokeFunction'],
+      resources: [`arn:${stack.partition}:lambda:${r.cdnTenantsRegion}:${stack.account}:function:${r.cdnTenantsFunctionName}`],
+    }),
+  );
 }
 
 // Lets bundled CommonJS dependencies call require() from the ESM output.
@@ -168,6 +199,8 @@ export interface PorticoFunctionProps {
   readonly nativeModules?: readonly string[];
   /** Folders (relative to rootDir) copied into the bundle's root under their own names. */
   readonly assets?: readonly string[];
+  /** A fixed name, for a function another stack must name before this one exists. */
+  readonly functionName?: string;
 }
 
 /** One function: its own role (only its log group, plus what applyGrants adds) and log group (a month). */
@@ -199,6 +232,7 @@ export function porticoFunction(scope: Construct, id: string, props: PorticoFunc
   const assets = props.assets ?? [];
   return new nodejs.NodejsFunction(scope, `${id}Function`, {
     description: props.description,
+    functionName: props.functionName,
     runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     memorySize: props.memorySize,

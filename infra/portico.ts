@@ -10,6 +10,7 @@ import { SIGN_UP_MODES, type SignUpMode } from '../shared/config.ts';
 import { type ObjectEventDef, objectEventList } from '../shared/events.ts';
 import { PLANS, type Plan } from '../shared/features/plans/constants.ts';
 import { type RouteDef, routeList } from '../shared/routes.ts';
+import { cdnTenantsFunctionName as cdnTenantsFunctionNameOf } from './lambda.ts';
 import { ApiStack, type ApiStackProps } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -150,6 +151,8 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
   const name = (part: string) => `${props.stackPrefix}${part}`;
   // A fixed name both regions know: the API stack creates the secret, the edge stack resolves it.
   const originSecretName = `${props.stackPrefix}/origin-secret`;
+  // Likewise the edge stack's function that manages the custom domains' CDN tenants.
+  const cdnTenantsFunctionName = cdnTenantsFunctionNameOf(props.stackPrefix);
 
   const data = new DataStack(app, name('Data'), {
     env: home,
@@ -181,6 +184,8 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     clientPool: auth.client.pool,
     clientPoolClient: auth.client.client,
     mailIdentity: mail.identity,
+    cdnTenantsFunctionName,
+    cdnTenantsRegion: EDGE_REGION,
     functionDefaults: { memorySize: props.functionMemorySize },
     functionOverrides: props.functionOverrides,
     originSecretName,
@@ -202,6 +207,8 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     clientPool: auth.client.pool,
     clientPoolClient: auth.client.client,
     mailIdentity: mail.identity,
+    cdnTenantsFunctionName,
+    cdnTenantsRegion: EDGE_REGION,
   });
   const edge = new EdgeStack(app, name('Edge'), {
     env: { account: props.account, region: EDGE_REGION },
@@ -219,6 +226,8 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     siteDir: props.siteDir ?? join(props.rootDir, 'site', 'dist'),
     siteViewerRequestFile: join(props.rootDir, 'infra', 'edge', 'site-viewer-request.js'),
     apiViewerRequestFile: join(props.rootDir, 'infra', 'edge', 'api-viewer-request.js'),
+    rootDir: props.rootDir,
+    cdnTenantsFunctionName,
   });
 
   Tags.of(app).add('project', 'portico');

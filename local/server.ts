@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { ORIGIN_SECRET_HEADER } from '../shared/origin-header.ts';
 import { securityHeaders } from '../shared/security-headers.ts';
 import { type Authorizer, invoke } from './api-gateway.ts';
+import { handleDevDns } from './dev-dns.ts';
 import { renderMailbox } from './dev-mail.ts';
 import { loadEdgeFunctions, toEdgeRequest } from './edge-functions.ts';
+import type { LocalDns } from './services/dns.ts';
 import type { CaughtMail } from './services/index.ts';
 
 /** The viewer's address as CloudFront gives it to a function: IPv4 without Node's IPv6 mapping. */
@@ -21,6 +23,8 @@ export interface LocalServerOptions {
   storageOrigin: string;
   authorizers: Record<'studio' | 'client', Authorizer>;
   mailbox: { list(): Promise<CaughtMail[]> };
+  /** The DNS stand-in custom domains are checked against (`/_dev/dns`). */
+  dns?: LocalDns;
   siteDir?: string;
   /**
    * The value CloudFront's /api/* origin adds as ORIGIN_SECRET_HEADER (infra/stacks/edge-stack.ts).
@@ -129,6 +133,7 @@ export function startLocalServer(opts: LocalServerOptions): Promise<Server> {
     if (url.pathname === '/_dev/mail.json' || url.pathname === '/_dev/mail' || url.pathname.startsWith('/_dev/mail/')) {
       return renderMailbox(res, url.pathname, await opts.mailbox.list());
     }
+    if (url.pathname === '/_dev/dns' || url.pathname === '/_dev/dns.json') return handleDevDns(req, res, opts.dns);
 
     const edgeRequest = toEdgeRequest(method, url, req.headers);
     if (isApiPath(url.pathname)) {

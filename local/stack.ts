@@ -5,6 +5,7 @@ import { createObjectEventDispatcher, type ObjectEventDispatcher } from './objec
 import { DEMO, seedDemo } from './seed.ts';
 import { startLocalServer } from './server.ts';
 import { REGION } from './services/constants.ts';
+import { type LocalDns, startLocalDns } from './services/dns.ts';
 import { type LocalServices, type LocalServicesOptions, startLocalServices } from './services/index.ts';
 import { createJwtAuthorizer } from './services/jwt-authorizer.ts';
 
@@ -17,6 +18,8 @@ export interface PorticoStackOptions extends LocalServicesOptions {
 
 export interface PorticoStack {
   services: LocalServices;
+  /** The DNS stand-in custom domains are checked against (DNS_SERVERS points here). */
+  dns: LocalDns;
   /** Runs the object-event handlers (image pipeline, ZIP worker) for objects the local S3 stores. */
   objectEvents: ObjectEventDispatcher;
   server: Server;
@@ -34,6 +37,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
   // S3 → Lambda: every object stored locally goes to the handlers shared/events.ts routes it to.
   const objectEvents = createObjectEventDispatcher({ region: REGION });
   const services = await startLocalServices({ ...opts, onObjectCreated: (notice) => objectEvents.dispatch(notice) });
+  const dns = await startLocalDns();
   try {
     const env: Record<string, string> = {
       ...services.env,
@@ -46,6 +50,9 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       // The demo studio's owner is the local deployment's operator: Settings → Plan sets any studio's plan.
       OPERATOR_EMAILS: process.env.OPERATOR_EMAILS ?? DEMO.owner.email,
       DEFAULT_PLAN: process.env.DEFAULT_PLAN ?? 'starter',
+      // Custom domains: checked against the DNS stand-in, their CDN tenants faked (CloudFront cannot run here).
+      DNS_SERVERS: `127.0.0.1:${dns.port}`,
+      CDN_TENANTS: 'fake',
       POWERTOOLS_SERVICE_NAME: 'portico',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
@@ -58,11 +65,13 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       storageOrigin: new URL(services.endpoints.s3).origin,
       authorizers: { studio: createJwtAuthorizer(services.pools.studio), client: createJwtAuthorizer(services.pools.client) },
       mailbox: services.mailbox,
+      dns,
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : opts.port;
     return {
       services,
+      dns,
       objectEvents,
       server,
       port,
@@ -76,10 +85,12 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
           server.close(() => resolve());
         });
         await objectEvents.stop();
+        await dns.stop();
         await services.stop();
       },
     };
   } catch (e) {
+    await dns.stop();
     await objectEvents.stop();
     await services.stop();
     throw e;

@@ -10,6 +10,9 @@ function required(name: string): string {
   return value;
 }
 
+/** Set on the edge stack's tenants function only (infra/stacks/edge-stack.ts), not on every function. */
+const tenantsFunctionOnly = (name: string): string => required(name);
+
 /** Abuse limits (README, Configuration): each read on every call, so a test or a deployer can set it. */
 export const limits = {
   /** Wrong share-link passwords one visitor (IP) may try on one link per window. */
@@ -171,6 +174,47 @@ export const config = {
       .split(',')
       .map((e) => e.trim().toLowerCase())
       .filter(Boolean);
+  },
+  /**
+   * The zone of custom domains' CNAME targets: a claim asks for `<token>.<zone>`, and the zone's
+   * wildcard CNAME (infra: the edge stack) points at the connection group's routing endpoint.
+   */
+  get domainTargetZone() {
+    return (process.env.DOMAIN_TARGET_ZONE || `domains.${this.portalDomain}`).toLowerCase();
+  },
+  /** How long a custom domain may wait for its CNAME before it fails and the host is free again. */
+  get domainPendingHours() {
+    return whole('DOMAIN_PENDING_HOURS', 72);
+  },
+  /** DNS servers (`ip` or `ip:port`, comma-separated) custom domains are checked with; unset: the system's. */
+  get dnsServers(): string[] {
+    return (process.env.DNS_SERVERS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  },
+  /** `cloudfront` (the default) or `fake` (FakeCloudFrontTenants: the local stack and tests). */
+  get cdnTenants(): 'cloudfront' | 'fake' {
+    const raw = process.env.CDN_TENANTS || 'cloudfront';
+    if (raw !== 'cloudfront' && raw !== 'fake') throw new Error(`CDN_TENANTS must be cloudfront or fake, not ${raw}`);
+    return raw;
+  },
+  /** The edge stack's function that creates and reads distribution tenants (set by the CDK on the routes). */
+  get cdnTenantsFunction() {
+    return required('CDN_TENANTS_FUNCTION');
+  },
+  /** The multi-tenant distribution custom domains become tenants of (that function only). */
+  get cdnTenantDistributionId() {
+    return tenantsFunctionOnly('CDN_TENANT_DISTRIBUTION_ID');
+  },
+  /** The connection group whose routing endpoint the CNAME targets name (that function only). */
+  get cdnConnectionGroupId() {
+    return tenantsFunctionOnly('CDN_CONNECTION_GROUP_ID');
+  },
+  /** FakeCloudFrontTenants only: seconds from a tenant's creation to its certificate issued. */
+  get fakeCdnIssueSeconds() {
+    const raw = Number(process.env.FAKE_CDN_ISSUE_SECONDS ?? 1);
+    return Number.isFinite(raw) && raw >= 0 ? raw : 1;
   },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {

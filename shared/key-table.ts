@@ -6,12 +6,23 @@ import { records as rateLimits } from './data/rate-limit.ts';
 import type { FeatureRecords, KeyRow } from './data/records.ts';
 import { records as auth } from './features/auth/records.ts';
 import { records as clients } from './features/clients/records.ts';
+import { records as domains } from './features/domains/records.ts';
 import { records as galleries } from './features/galleries/records.ts';
 import { records as shareLinks } from './features/share-links/records.ts';
 import { records as studios } from './features/studios/records.ts';
 import { records as team } from './features/team/records.ts';
 
-export const featureRecords: readonly FeatureRecords[] = [studios, team, clients, galleries, shareLinks, auth, rateLimits, idempotency];
+export const featureRecords: readonly FeatureRecords[] = [
+  studios,
+  team,
+  domains,
+  clients,
+  galleries,
+  shareLinks,
+  auth,
+  rateLimits,
+  idempotency,
+];
 
 const COLUMNS: (keyof KeyRow)[] = ['record', 'PK', 'SK', 'GSI1PK', 'GSI1SK', 'ttl'];
 

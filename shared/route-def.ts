@@ -9,8 +9,19 @@ export type Auth = 'public' | 'studio' | 'client';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Where a route may be called from: the studio dashboard host, a studio's portal host, or either. */
 export type Host = 'dashboard' | 'portal' | 'any';
-/** What a Lambda may touch: the CDK grants exactly these (least privilege). */
-export type Grant = 'table:read' | 'table:write' | 'bucket:read' | 'bucket:write' | 'mail:send' | 'studioPool:admin' | 'clientPool:admin';
+/**
+ * What a Lambda may touch: the CDK grants exactly these (least privilege). 'cdn:tenants' is the
+ * custom domains' CloudFront distribution tenants (create, read, disable, delete) and nothing else.
+ */
+export type Grant =
+  | 'table:read'
+  | 'table:write'
+  | 'bucket:read'
+  | 'bucket:write'
+  | 'mail:send'
+  | 'studioPool:admin'
+  | 'clientPool:admin'
+  | 'cdn:tenants';
 
 interface BaseRouteDef {
   id: string;

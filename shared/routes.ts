@@ -4,6 +4,7 @@
 // `handler`. Handlers import their own feature's table, never this one: it holds every schema.
 import { routes as auth } from './features/auth/routes.ts';
 import { routes as clients } from './features/clients/routes.ts';
+import { routes as domains } from './features/domains/routes.ts';
 import { routes as downloads } from './features/downloads/routes.ts';
 import { routes as galleries } from './features/galleries/routes.ts';
 import { routes as platform } from './features/platform/routes.ts';
@@ -28,6 +29,7 @@ export const routes = {
   ...proofing,
   ...downloads,
   ...shareLinks,
+  ...domains,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

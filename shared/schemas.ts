@@ -45,6 +45,10 @@ export const ErrorBody = named(
     error: z.string().register(z.globalRegistry, { description: 'machine-readable error code' }),
     message: z.string(),
     fields: z.optional(z.record(z.string(), z.array(z.string()))),
+    // 403 plan_required (shared/features/plans/domain/rules.ts): what is missing and what unlocks it.
+    entitlement: z.optional(z.string()),
+    plan: z.optional(z.string()),
+    addOn: z.optional(z.string()),
   }),
   'Error',
 );

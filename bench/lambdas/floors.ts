@@ -9,7 +9,8 @@ import type { Grant } from '../../shared/routes.ts';
 type Client = 'dynamodb' | 's3' | 'ses' | 'cognito';
 
 // A Record over the Grant union: a new grant kind fails typechecking until it names its client.
-const CLIENT_OF: Record<Grant, Client> = {
+// null: no client in the bundle (the CloudFront client is the runtime's, loaded on first use).
+const CLIENT_OF: Record<Grant, Client | null> = {
   'table:read': 'dynamodb',
   'table:write': 'dynamodb',
   'bucket:read': 's3',
@@ -17,6 +18,7 @@ const CLIENT_OF: Record<Grant, Client> = {
   'mail:send': 'ses',
   'studioPool:admin': 'cognito',
   'clientPool:admin': 'cognito',
+  'cdn:tenants': null,
 };
 
 /** Per client: its imports, and the expressions that construct it (as shared/ does). */

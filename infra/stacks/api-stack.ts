@@ -120,6 +120,8 @@ export class ApiStack extends Stack {
           clientPool: props.clientPool,
           clientPoolClient: props.clientPoolClient,
           mailIdentity: props.mailIdentity,
+          cdnTenantsFunctionName: props.cdnTenantsFunctionName,
+          cdnTenantsRegion: props.cdnTenantsRegion,
           originSecret: this.originSecret,
         }),
     );

@@ -8,6 +8,8 @@ import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -15,6 +17,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { ORIGIN_SECRET_HEADER } from '../../shared/origin-header.ts';
 import { securityHeaders } from '../../shared/security-headers.ts';
+import { CDN_TENANT_ACTIONS, porticoFunction } from '../lambda.ts';
 import { acknowledge, acknowledgeWildcards } from '../nag.ts';
 
 export interface EdgeStackProps extends StackProps {
@@ -38,10 +41,19 @@ export interface EdgeStackProps extends StackProps {
   /** Source files of the CloudFront Functions. */
   readonly siteViewerRequestFile: string;
   readonly apiViewerRequestFile: string;
+  /** Repository root: the custom domains' tenants function is functions/domains/cdnTenants.ts under it. */
+  readonly rootDir: string;
+  /** Its fixed name: the API's domain routes invoke it by name (infra/lambda.ts, cdnTenantsFunctionName). */
+  readonly cdnTenantsFunctionName: string;
 }
 
 export class EdgeStack extends Stack {
   readonly distribution: cloudfront.Distribution;
+  readonly customDomains: {
+    distribution: cloudfront.Distribution;
+    connectionGroup: cloudfront.CfnConnectionGroup;
+    tenants: lambda.IFunction;
+  };
 
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
@@ -100,18 +112,8 @@ export class EdgeStack extends Stack {
     });
 
     const apiDomain = `${props.httpApi.apiId}.execute-api.${props.apiRegion}.${this.urlSuffix}`;
-    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
-      // The rotation marker changes the template, so CloudFormation updates the distribution and
-      // resolves the origin secret's reference again (an unchanged template keeps the old value).
-      comment: `Portico ${domainName}${props.originSecretRotation ? ` (origin secret ${props.originSecretRotation})` : ''}`.slice(0, 128),
-      domainNames: hostNames,
-      certificate,
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
-      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      priceClass: props.priceClass,
-      enableLogging: true,
-      logBucket: logs,
-      logFilePrefix: 'cloudfront/',
+    // The site and the API, as both distributions serve them: same origins, functions and headers.
+    const behaviours = (rotationHeader: Record<string, string> = {}) => ({
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(site),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -126,7 +128,7 @@ export class EdgeStack extends Stack {
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
             // The proof a request came through here (shared/http/origin.ts), overwriting any viewer's
             // copy. A dynamic reference: CloudFormation resolves it at deploy, the template holds no value.
-            customHeaders: { [ORIGIN_SECRET_HEADER]: SecretValue.secretsManager(props.originSecretName).unsafeUnwrap() },
+            customHeaders: { [ORIGIN_SECRET_HEADER]: SecretValue.secretsManager(props.originSecretName).unsafeUnwrap(), ...rotationHeader },
           }),
           // No redirect: a redirected POST would lose its body.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -139,12 +141,28 @@ export class EdgeStack extends Stack {
         },
       },
     });
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      // The rotation marker changes the template, so CloudFormation updates the distribution and
+      // resolves the origin secret's reference again (an unchanged template keeps the old value).
+      comment: `Portico ${domainName}${props.originSecretRotation ? ` (origin secret ${props.originSecretRotation})` : ''}`.slice(0, 128),
+      domainNames: hostNames,
+      certificate,
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: props.priceClass,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      ...behaviours(),
+    });
     acknowledge(this.distribution, 'Portico serves studios and their clients worldwide; no country is excluded.', 'AwsSolutions-CFR1');
     acknowledge(
       this.distribution,
       'WAF costs a fixed monthly fee this self-hosted app does not impose; operators can attach a web ACL.',
       'AwsSolutions-CFR2',
     );
+
+    this.customDomains = this.customDomainsEdge(props, behaviours, logs, hostedZone);
 
     if (hostedZone) {
       const target = route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(this.distribution));
@@ -181,10 +199,107 @@ export class EdgeStack extends Stack {
     }
 
     new CfnOutput(this, 'DashboardUrl', { value: `https://${domainName}` });
+    new CfnOutput(this, 'CustomDomainTargets', {
+      value: `*.domains.${domainName} CNAME ${this.customDomains.connectionGroup.attrRoutingEndpoint}`,
+      description: hostedZone ? undefined : 'Add this record: every custom domain CNAME names a host under it (README, Custom domains).',
+    });
     new CfnOutput(this, 'DistributionDomainName', {
       value: this.distribution.distributionDomainName,
       description: hostedZone ? undefined : `Point ${domainName} and *.${domainName} at this name (CNAME/ALIAS).`,
     });
+  }
+
+  /**
+   * Studios' own domains (CloudFront SaaS Manager). The distribution above cannot take them: its
+   * connection mode is fixed at creation and a multi-tenant distribution has no aliases, price class
+   * or IPv6 switch of its own (its connection group holds those), so replacing it would move every
+   * portal's DNS. Instead a second, multi-tenant distribution serves the same site and API, and each
+   * custom domain becomes one of its distribution tenants at run time, with a CloudFront-managed
+   * certificate, in the connection group whose routing endpoint `*.domains.<domain>` points at.
+   */
+  private customDomainsEdge(
+    props: EdgeStackProps,
+    behaviours: (rotationHeader?: Record<string, string>) => Pick<cloudfront.DistributionProps, 'defaultBehavior' | 'additionalBehaviors'>,
+    logs: s3.IBucket,
+    hostedZone: route53.IHostedZone | undefined,
+  ) {
+    const connectionGroup = new cloudfront.CfnConnectionGroup(this, 'CustomDomainGroup', {
+      name: `${this.stackName}-custom-domains`,
+      enabled: true,
+      ipv6Enabled: true,
+    });
+    const distribution = new cloudfront.Distribution(this, 'TenantDistribution', {
+      comment: `Portico ${props.domainName}: studios' custom domains (one tenant each)`,
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront-tenants/',
+      // A changed rotation marker changes this template too, so this distribution takes the
+      // secret's new value like the other (its comment stays as it is).
+      ...behaviours(props.originSecretRotation ? { 'x-portico-origin-secret-rotation': props.originSecretRotation } : {}),
+    });
+    const cfn = distribution.node.defaultChild as cloudfront.CfnDistribution;
+    cfn.addPropertyOverride('DistributionConfig.ConnectionMode', 'tenant-only');
+    // The connection group holds these for a multi-tenant distribution, which refuses them.
+    cfn.addPropertyDeletionOverride('DistributionConfig.IPV6Enabled');
+    cfn.addPropertyDeletionOverride('DistributionConfig.PriceClass');
+    acknowledge(distribution, 'Portico serves studios and their clients worldwide; no country is excluded.', 'AwsSolutions-CFR1');
+    acknowledge(
+      distribution,
+      'WAF costs a fixed monthly fee this self-hosted app does not impose; operators can attach a web ACL.',
+      'AwsSolutions-CFR2',
+    );
+    acknowledge(
+      distribution,
+      'Viewers reach it only through its tenants, each with its own CloudFront-managed certificate; its own default name serves nothing Portico links to.',
+      'AwsSolutions-CFR4',
+    );
+
+    const tenants = porticoFunction(this, 'CdnTenants', {
+      rootDir: props.rootDir,
+      entry: 'functions/domains/cdnTenants.ts',
+      functionName: props.cdnTenantsFunctionName,
+      description: "Creates, reads and removes custom domains' CloudFront distribution tenants",
+      roleDescription: "Portico: custom domains' distribution tenants, on the one multi-tenant distribution",
+      memorySize: 256,
+      timeout: Duration.seconds(15),
+      environment: {
+        CDN_TENANT_DISTRIBUTION_ID: distribution.distributionId,
+        CDN_CONNECTION_GROUP_ID: connectionGroup.attrId,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      missingHandlerHint: 'The custom domains need functions/domains/cdnTenants.ts',
+    });
+    const arn = (resource: string) => `arn:${this.partition}:cloudfront::${this.account}:${resource}`;
+    // Creating a tenant names the distribution and the connection group; the tenants themselves are
+    // made at run time, so their ARNs are only known as the account's distribution-tenant/*.
+    tenants.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['cloudfront:CreateDistributionTenant'],
+        resources: [arn(`distribution/${distribution.distributionId}`), connectionGroup.attrArn, arn('distribution-tenant/*')],
+      }),
+    );
+    tenants.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: CDN_TENANT_ACTIONS.filter((a) => a !== 'cloudfront:CreateDistributionTenant'),
+        resources: [arn('distribution-tenant/*')],
+      }),
+    );
+    acknowledgeWildcards(tenants.role ?? tenants, (finding) =>
+      finding.endsWith(':distribution-tenant/*')
+        ? 'Distribution tenants are created at run time, one per custom domain; IAM names no tenant before it exists.'
+        : undefined,
+    );
+
+    if (hostedZone) {
+      new route53.CnameRecord(this, 'CustomDomainTargetsRecord', {
+        zone: hostedZone,
+        recordName: `*.domains.${props.domainName}`,
+        domainName: connectionGroup.attrRoutingEndpoint,
+      });
+    }
+    return { distribution, connectionGroup, tenants };
   }
 }
 

@@ -68,6 +68,8 @@ describe('the CloudFront response-headers policy', () => {
         siteDir: '/nonexistent/site/dist',
         siteViewerRequestFile: new URL('../../infra/edge/site-viewer-request.js', import.meta.url).pathname,
         apiViewerRequestFile: new URL('../../infra/edge/api-viewer-request.js', import.meta.url).pathname,
+        rootDir: new URL('../..', import.meta.url).pathname,
+        cdnTenantsFunctionName: 'Portico-cdn-tenants',
       }),
     );
   });

@@ -39,6 +39,14 @@ const only = (template: Template, type: string): Resource => {
   expect(found).toHaveLength(1);
   return found[0]!;
 };
+/** The portals' and dashboard's distribution (the other one is the custom domains' multi-tenant one). */
+const mainDistribution = (template: Template): Resource => {
+  const found = (Object.values(template.findResources('AWS::CloudFront::Distribution')) as Resource[]).filter(
+    (d) => d.Properties.DistributionConfig.ConnectionMode === undefined,
+  );
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
 /** A CloudFormation string with every intrinsic (token) replaced by `marker`. */
 const flatten = (value: unknown, marker: string): string => {
   if (typeof value === 'string') return value;
@@ -355,6 +363,7 @@ describe('api stack', () => {
       if (has('bucket:read') || has('bucket:write')) allowed.add('s3');
       if (has('mail:send')) allowed.add('ses');
       if (has('studioPool:admin') || has('clientPool:admin')) allowed.add('cognito-idp');
+      if (has('cdn:tenants')) allowed.add('lambda');
       expect([...services].sort()).toEqual([...allowed].sort());
 
       expect(actions.includes('dynamodb:Query')).toBe(has('table:read') || has('table:write'));
@@ -370,6 +379,12 @@ describe('api stack', () => {
       expect(pools).toHaveLength(Number(has('studioPool:admin')) + Number(has('clientPool:admin')));
       expect(pools.some((p) => p.includes('StudioPool'))).toBe(has('studioPool:admin'));
       expect(pools.some((p) => p.includes('ClientPool'))).toBe(has('clientPool:admin'));
+
+      // The custom domains' CDN tenants: only invoking the edge stack's tenants function, by its name.
+      const invokes = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('lambda:')));
+      expect(invokes.map((s) => [actionsOf([s]), flatten(s.Resource, '<account>')])).toEqual(
+        has('cdn:tenants') ? [[['lambda:InvokeFunction'], 'arn:aws:lambda:us-east-1:123456789012:function:Portico-cdn-tenants']] : [],
+      );
     });
 
     it('gives the health check nothing beyond its logs and the origin secret', () => {
@@ -396,7 +411,7 @@ describe('origin secret (only CloudFront may call the API)', () => {
   });
 
   it("is the /api/* origin's custom header, as a dynamic reference (no value in the template)", () => {
-    const { DistributionConfig: config } = only(edge, 'AWS::CloudFront::Distribution').Properties;
+    const { DistributionConfig: config } = mainDistribution(edge).Properties;
     const behavior = config.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
     const apiOrigin = config.Origins.find((o: any) => o.Id === behavior.TargetOriginId);
     expect(apiOrigin.OriginCustomHeaders).toEqual([
@@ -418,7 +433,7 @@ describe('origin secret (only CloudFront may call the API)', () => {
   it('changes the distribution when the operator rotates (portico:originSecretRotation)', () => {
     const rotated = buildTestApp({ 'portico:originSecretRotation': '2026-12-01' });
     try {
-      const { DistributionConfig: config } = only(Template.fromStack(rotated.stacks.edge), 'AWS::CloudFront::Distribution').Properties;
+      const { DistributionConfig: config } = mainDistribution(Template.fromStack(rotated.stacks.edge)).Properties;
       expect(config.Comment).toBe(`Portico ${DOMAIN} (origin secret 2026-12-01)`);
     } finally {
       rotated.dispose();
@@ -437,7 +452,7 @@ describe('edge stack', () => {
   });
 
   it('serves the apex and every subdomain over TLS 1.2+, HTTP/2 and 3, logged', () => {
-    const { DistributionConfig: config } = only(edge, 'AWS::CloudFront::Distribution').Properties;
+    const { DistributionConfig: config } = mainDistribution(edge).Properties;
     expect(config).toMatchObject({
       Aliases: [DOMAIN, `*.${DOMAIN}`],
       HttpVersion: 'http2and3',
@@ -448,7 +463,7 @@ describe('edge stack', () => {
   });
 
   it('serves the site bucket through Origin Access Control, with the site function', () => {
-    const { DistributionConfig: config } = only(edge, 'AWS::CloudFront::Distribution').Properties;
+    const { DistributionConfig: config } = mainDistribution(edge).Properties;
     const site = config.Origins.find((o: any) => o.S3OriginConfig);
     expect(site.OriginAccessControlId).toBeDefined();
     expect(site.S3OriginConfig.OriginAccessIdentity).toBe('');
@@ -467,7 +482,7 @@ describe('edge stack', () => {
   });
 
   it('sends /api/* uncached to the HTTP API, with the viewer host and the api function', () => {
-    const { DistributionConfig: config } = only(edge, 'AWS::CloudFront::Distribution').Properties;
+    const { DistributionConfig: config } = mainDistribution(edge).Properties;
     expect(config.CacheBehaviors).toHaveLength(1);
     const behavior = config.CacheBehaviors[0];
     expect(behavior).toMatchObject({
@@ -539,6 +554,85 @@ describe('edge stack', () => {
         RestrictPublicBuckets: true,
       });
     }
+  });
+});
+
+describe('custom domains (CloudFront SaaS Manager)', () => {
+  const tenantDistribution = () => {
+    const found = Object.entries(edge.findResources('AWS::CloudFront::Distribution')).filter(
+      ([, d]) => (d as Resource).Properties.DistributionConfig.ConnectionMode === 'tenant-only',
+    );
+    expect(found).toHaveLength(1);
+    return found[0] as [string, Resource];
+  };
+
+  it('has one connection group, whose routing endpoint *.domains.<domain> points at', () => {
+    const group = only(edge, 'AWS::CloudFront::ConnectionGroup');
+    expect(group.Properties).toMatchObject({ Name: 'PorticoEdge-custom-domains', Enabled: true, Ipv6Enabled: true });
+    const [groupId] = Object.keys(edge.findResources('AWS::CloudFront::ConnectionGroup'));
+    const output = edge.toJSON().Outputs.CustomDomainTargets.Value;
+    expect(JSON.stringify(output)).toContain(`*.domains.${DOMAIN} CNAME `);
+    expect(JSON.stringify(output)).toContain(`"${groupId}","RoutingEndpoint"`);
+  });
+
+  it('serves custom domains from a second, multi-tenant distribution with the same site, API and functions', () => {
+    const distributions = Object.values(edge.findResources('AWS::CloudFront::Distribution')) as Resource[];
+    expect(distributions).toHaveLength(2);
+    const [, tenant] = tenantDistribution();
+    const main = distributions.find((d) => d !== tenant)!;
+    const config = tenant.Properties.DistributionConfig;
+    // The connection group holds these for a multi-tenant distribution.
+    for (const key of ['Aliases', 'PriceClass', 'IPV6Enabled', 'ViewerCertificate']) expect(config[key], key).toBeUndefined();
+    const fns = (c: any) => [c.DefaultCacheBehavior, ...c.CacheBehaviors].map((b: any) => [b.PathPattern ?? '*', b.FunctionAssociations]);
+    expect(fns(config)).toEqual(fns(main.Properties.DistributionConfig));
+    expect(config.CacheBehaviors.map((b: any) => b.PathPattern)).toEqual(['/api/*']);
+    // No tenant in the template: they are made at run time, one per domain.
+    edge.resourceCountIs('AWS::CloudFront::DistributionTenant', 0);
+  });
+
+  it('lets only the tenants function touch distribution tenants, on that distribution and group', () => {
+    const [distributionId] = tenantDistribution();
+    const [groupId] = Object.keys(edge.findResources('AWS::CloudFront::ConnectionGroup'));
+    const fns = Object.values(edge.findResources('AWS::Lambda::Function')) as Resource[];
+    const fn = fns.find((f) => f.Properties.FunctionName === 'Portico-cdn-tenants')!;
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      CDN_TENANT_DISTRIBUTION_ID: { Ref: distributionId },
+      CDN_CONNECTION_GROUP_ID: { 'Fn::GetAtt': [groupId, 'Id'] },
+    });
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const statements = (Object.values(edge.findResources('AWS::IAM::Policy')) as Resource[])
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const cloudfrontOnes = statements
+      .filter((s) => [s.Action].flat().some((a) => a.startsWith('cloudfront:')))
+      .map((s) => [
+        [s.Action].flat().sort(),
+        [s.Resource]
+          .flat()
+          .map((r) => flatten(r, '<token>'))
+          .sort(),
+      ]);
+    const tenantsArn = 'arn:aws:cloudfront::123456789012:distribution-tenant/*';
+    expect(cloudfrontOnes).toEqual([
+      [['cloudfront:CreateDistributionTenant'], ['<token>', tenantsArn, 'arn:aws:cloudfront::123456789012:distribution/<token>']],
+      [
+        [
+          'cloudfront:DeleteDistributionTenant',
+          'cloudfront:GetDistributionTenant',
+          'cloudfront:GetManagedCertificateDetails',
+          'cloudfront:UpdateDistributionTenant',
+        ],
+        [tenantsArn],
+      ],
+    ]);
+    // The tokens: this distribution and this connection group.
+    const create = JSON.stringify(statements.find((s) => [s.Action].flat().includes('cloudfront:CreateDistributionTenant')));
+    expect(create).toContain(JSON.stringify({ Ref: distributionId }));
+    expect(create).toContain(JSON.stringify({ 'Fn::GetAtt': [groupId, 'Arn'] }));
+    const services = new Set(statements.flatMap((s) => [s.Action].flat()).map((a) => a.split(':')[0]));
+    expect([...services].sort()).toEqual(['cloudfront', 'logs']);
+    // No other function of any stack may call CloudFront's tenant API.
+    for (const other of fns.filter((f) => f !== fn)) expect(JSON.stringify(other)).not.toContain('DistributionTenant');
   });
 });
 

@@ -70,7 +70,14 @@ describe('with a hosted zone (a parent domain) and a built site', () => {
         });
       }
     }
-    edge.resourceCountIs('AWS::Route53::RecordSet', 4);
+    // And the custom domains' CNAME targets, at the connection group's routing endpoint.
+    edge.hasResourceProperties('AWS::Route53::RecordSet', {
+      Name: `*.domains.${DOMAIN}.`,
+      Type: 'CNAME',
+      HostedZoneId: 'Z0123456789ABCDEFGHIJ',
+      ResourceRecords: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^CustomDomainGroup'), 'RoutingEndpoint'] }],
+    });
+    edge.resourceCountIs('AWS::Route53::RecordSet', 5);
   });
 
   it("verifies the sender's domain in SES with DKIM records in the zone", () => {

@@ -61,3 +61,17 @@ export async function addReadyImages(studioId: string, galleryId: string, count:
   );
   return ids;
 }
+
+/** Puts a studio on `plan` (the operator's job; there is no route for it yet). */
+export async function setStudioPlanForTest(studioId: string, plan: Studio['plan']): Promise<void> {
+  const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.studio(studioId),
+      UpdateExpression: 'SET #plan = :plan',
+      ExpressionAttributeNames: { '#plan': 'plan' },
+      ExpressionAttributeValues: { ':plan': plan },
+    }),
+  );
+}

@@ -7,6 +7,7 @@ import type * as z from 'zod/mini';
 import type { RouteDef, RouteId, routes } from '../../shared/routes.ts';
 import { bodies as auth } from '../features/auth/samples.ts';
 import { queries as clientQueries, bodies as clients } from '../features/clients/samples.ts';
+import { bodies as domains } from '../features/domains/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as galleries, queries as galleryQueries } from '../features/galleries/samples.ts';
 import { bodies as proofing, queries as proofingQueries } from '../features/proofing/samples.ts';
@@ -31,6 +32,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...shareLinks,
   ...studios,
   ...team,
+  ...domains,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { invite, joinTeam, type TeamMate } from '../features/team/actors.ts';
-import { addReadyImages, findStudioBySlugForTest } from './fixtures.ts';
+import { addReadyImages, findStudioBySlugForTest, setStudioPlanForTest } from './fixtures.ts';
 import { Browser, DASHBOARD, mailbox, portal, signUpAndSignIn } from './http.ts';
 import { finishedZip, galleryRules, latestTokenFor } from './portal-actors.ts';
 import type { SampleContext } from './route-samples.ts';
@@ -130,6 +130,8 @@ export async function tenantFixture(label: string): Promise<TenantFixture> {
   const signedUp = await signUpAndSignIn(studio, { studioName, slug, ...owner });
   expect(signedUp.status).toBe(200);
   const { studioId } = await findStudioBySlugForTest(slug);
+  // On a plan with every entitlement, so the owners' control calls reach each route's own rules.
+  await setStudioPlanForTest(studioId, 'growth');
   const signUpMail = (await mailbox(studio.port)).find((m) => m.to.includes(owner.email));
   const verifyToken = /\/verify-email#token=([A-Za-z0-9_-]{43})/.exec(signUpMail?.text ?? '')?.[1];
   if (!verifyToken) throw new Error(`No verification link in the sign-up mail to ${owner.email}`);

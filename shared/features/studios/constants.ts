@@ -13,6 +13,8 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'assets',
   'cdn',
   'dashboard',
+  // The zone of custom domains' CNAME targets (<token>.domains.<domain>).
+  'domains',
 ]);
 /** A portal address: lowercase letters, digits and inner hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;

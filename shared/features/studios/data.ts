@@ -94,10 +94,17 @@ export async function getSlugStudioId(slug: string): Promise<string | undefined>
   return out.Item?.studioId;
 }
 
-/** The studio a custom domain points to, if any. */
-export async function getDomainStudioId(host: string): Promise<string | undefined> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.domain(host) }));
-  return out.Item?.studioId;
+/** A custom domain's claim: whose it is and whether it is verified (its state is the domains feature's). */
+export async function getDomainClaim(host: string): Promise<{ studioId: string; status: string } | undefined> {
+  const out = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.domain(host),
+      ProjectionExpression: 'studioId, #status',
+      ExpressionAttributeNames: { '#status': 'status' },
+    }),
+  );
+  return out.Item ? { studioId: out.Item.studioId, status: out.Item.status } : undefined;
 }
 
 /**

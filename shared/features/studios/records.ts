@@ -28,6 +28,8 @@ export interface Studio {
    * counted (they had one owner, their creator).
    */
   ownerCount?: number;
+  /** The studio's custom domain (shared/features/domains): its DOMAIN#<host> claim holds its state. */
+  customDomain?: string;
 }
 
 export interface StudioUser {
@@ -61,7 +63,7 @@ export const records: FeatureRecords = {
     { record: 'Studio user', PK: 'STUDIOUSER#<cognito sub>', SK: 'STUDIOUSER', GSI1PK: 'STUDIO#<studioId>', GSI1SK: 'USER#<email>' },
   ],
   accessPatterns: [
-    'Resolve a portal host: GetItem SLUG#<slug> (or DOMAIN#<host>), then GetItem STUDIO#<id>.',
+    'Resolve a portal host: GetItem SLUG#<slug> (or DOMAIN#<host>, served only while its status is active), then GetItem STUDIO#<id>.',
     'Studio user → studio: GetItem STUDIOUSER#<sub> (sub from the verified token).',
     "The deployment's studios (operators only): Query GSI1 GSI1PK = STUDIOS, oldest first, paged.",
     "A studio's team (or one email in it): Query GSI1 GSI1PK=STUDIO#<studioId>, GSI1SK begins_with USER# (= USER#<email>).",

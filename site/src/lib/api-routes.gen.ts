@@ -59,4 +59,8 @@ export const apiRoutes = {
   getGalleryActivity: { method: 'GET', path: '/api/studio/galleries/{galleryId}/activity', auth: 'studio' },
   openSharedGallery: { method: 'POST', path: '/api/share/gallery', auth: 'public' },
   downloadSharedImage: { method: 'POST', path: '/api/share/download', auth: 'public' },
+  getDomain: { method: 'GET', path: '/api/studio/domain', auth: 'studio' },
+  addDomain: { method: 'POST', path: '/api/studio/domain', auth: 'studio' },
+  verifyDomain: { method: 'POST', path: '/api/studio/domain/verify', auth: 'studio' },
+  removeDomain: { method: 'DELETE', path: '/api/studio/domain', auth: 'studio' },
 } as const satisfies Record<RouteId, ApiRoute>;

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { presignGet } from '../../../adapters/storage.ts';
 import { config, portalUrl } from '../../../config.ts';
 import { conflict } from '../../../errors.ts';
-import { getDomainStudioId, getSlugStudioId, getStudio, putStudioWithSlugAndOwner } from '../data.ts';
+import { studioHas } from '../../plans/index.ts';
+import { getDomainClaim, getSlugStudioId, getStudio, putStudioWithSlugAndOwner } from '../data.ts';
 import type { Studio, StudioUser } from '../records.ts';
 import type { Branding } from '../schemas.ts';
 
@@ -45,12 +46,17 @@ export async function resolveHost(rawHost: string | undefined): Promise<HostCont
   const base = config.portalDomain;
   if (host === base) return { kind: 'dashboard' };
   let studioId: string | undefined;
-  if (host.endsWith(`.${base}`)) {
-    const slug = host.slice(0, -(base.length + 1));
-    if (!/^[a-z0-9-]{1,63}$/.test(slug)) return { kind: 'unknown' };
+  const slug = host.endsWith(`.${base}`) ? host.slice(0, -(base.length + 1)) : undefined;
+  if (slug !== undefined && /^[a-z0-9-]{1,63}$/.test(slug)) {
     studioId = await getSlugStudioId(slug);
   } else if (/^[a-z0-9.-]{1,253}$/.test(host)) {
-    studioId = await getDomainStudioId(host);
+    // A custom domain (locally also `<name>.<studio>.localhost`, see domains' isPorticoHost): served
+    // once verified, and only while the plan includes it; until then the host is nobody's portal.
+    const claim = await getDomainClaim(host);
+    if (claim?.status === 'active') {
+      const studio = await getStudio(claim.studioId);
+      return studio && studio.customDomain === host && studioHas(studio, 'customDomain') ? { kind: 'portal', studio } : { kind: 'unknown' };
+    }
   }
   if (!studioId) return { kind: 'unknown' };
   const studio = await getStudio(studioId);

@@ -1,0 +1,7 @@
+import { getDomain } from '../../shared/features/domains/domain/domains.ts';
+import { routes } from '../../shared/features/domains/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.getDomain, async ({ studioSession: { studio } }) => ({
+  body: { domain: await getDomain(studio) },
+}));
