@@ -26,33 +26,22 @@ export interface CdnTenants {
 export const tenantName = (host: string): string => `portal-${host}`.slice(0, 128);
 
 /**
- * The CloudFront API. The client is loaded by name: @aws-sdk/client-cloudfront is in the nodejs24.x
- * runtime's SDK but not yet in package.json (README, custom domains), so neither tsc nor esbuild
- * resolves it here; the types below are the few fields Portico reads and sends.
+ * The CloudFront API, loaded on first use: only the edge stack's tenants function calls it, and the
+ * routes that reach that function never pay for the client's import at cold start.
  */
-interface CloudFrontSdk {
-  CloudFrontClient: new (c: object) => { send(command: object): Promise<any> };
-  CreateDistributionTenantCommand: new (input: object) => object;
-  GetDistributionTenantCommand: new (input: object) => object;
-  GetManagedCertificateDetailsCommand: new (input: object) => object;
-  UpdateDistributionTenantCommand: new (input: object) => object;
-  DeleteDistributionTenantCommand: new (input: object) => object;
-}
-const SDK_MODULE = '@aws-sdk/client-cloudfront';
-let sdk: Promise<{ mod: CloudFrontSdk; client: { send(command: object): Promise<any> } }> | undefined;
+let sdk:
+  | Promise<{ mod: typeof import('@aws-sdk/client-cloudfront'); client: import('@aws-sdk/client-cloudfront').CloudFrontClient }>
+  | undefined;
 const cloudFront = () => {
-  sdk ??= (import(SDK_MODULE) as Promise<CloudFrontSdk>).then((mod) => ({
-    mod,
-    client: new mod.CloudFrontClient({ region: 'us-east-1' }),
-  }));
+  sdk ??= import('@aws-sdk/client-cloudfront').then((mod) => ({ mod, client: new mod.CloudFrontClient({ region: 'us-east-1' }) }));
   return sdk;
 };
 
 /** What UpdateDistributionTenant needs back of a tenant it changes (it replaces, not patches). */
-const tenantUpdate = (t: { Id: string; DistributionId: string; Domains?: { Domain: string }[]; ConnectionGroupId?: string }) => ({
+const tenantUpdate = (t: { Id: string; DistributionId: string; Domains?: { Domain?: string }[]; ConnectionGroupId?: string }) => ({
   Id: t.Id,
   DistributionId: t.DistributionId,
-  Domains: t.Domains?.map((d) => ({ Domain: d.Domain })),
+  Domains: t.Domains?.flatMap((d) => (d.Domain ? [{ Domain: d.Domain }] : [])),
   ConnectionGroupId: t.ConnectionGroupId,
 });
 
@@ -72,15 +61,25 @@ export const cloudFrontTenants: CdnTenants = {
           ManagedCertificateRequest: { ValidationTokenHost: 'cloudfront', CertificateTransparencyLoggingPreference: 'enabled' },
         }),
       );
-      return out.DistributionTenant.Id as string;
+      const id = out.DistributionTenant?.Id;
+      if (!id) throw new Error(`CloudFront created no tenant for ${host}`);
+      return id;
     } catch (e) {
       // A retried check after a lost answer, or the host added again after a removal left its
       // tenant disabled: the tenant exists under its name; serve with it again.
       if ((e as Error).name !== 'EntityAlreadyExists') throw e;
       const got = await client.send(new mod.GetDistributionTenantCommand({ Identifier: name }));
       const t = got.DistributionTenant;
-      if (!t.Enabled) await client.send(new mod.UpdateDistributionTenantCommand({ ...tenantUpdate(t), IfMatch: got.ETag, Enabled: true }));
-      return t.Id as string;
+      if (!t?.Id || !t.DistributionId) throw new Error(`CloudFront has no tenant ${name}`);
+      if (!t.Enabled)
+        await client.send(
+          new mod.UpdateDistributionTenantCommand({
+            ...tenantUpdate({ ...t, Id: t.Id, DistributionId: t.DistributionId }),
+            IfMatch: got.ETag,
+            Enabled: true,
+          }),
+        );
+      return t.Id;
     }
   },
   async state(tenantId) {
@@ -106,8 +105,15 @@ export const cloudFrontTenants: CdnTenants = {
       throw e;
     }
     const t = got.DistributionTenant;
+    if (!t?.Id || !t.DistributionId) return;
     if (t.Enabled) {
-      await client.send(new mod.UpdateDistributionTenantCommand({ ...tenantUpdate(t), IfMatch: got.ETag, Enabled: false }));
+      await client.send(
+        new mod.UpdateDistributionTenantCommand({
+          ...tenantUpdate({ ...t, Id: t.Id, DistributionId: t.DistributionId }),
+          IfMatch: got.ETag,
+          Enabled: false,
+        }),
+      );
       // CloudFront deletes a tenant only once disabled and deployed: a disabled tenant serves nothing
       // and costs nothing, so it is left for the operator's cleanup (README, custom domains).
       return;
@@ -157,16 +163,11 @@ export async function runCdnTenantsRequest(tenants: CdnTenants, request: CdnTena
   }
 }
 
-/** Loaded by name like the CloudFront client: in the runtime's SDK, not in package.json. */
-interface LambdaSdk {
-  LambdaClient: new (c: object) => { send(command: object): Promise<{ FunctionError?: string; Payload?: Uint8Array }> };
-  InvokeCommand: new (input: object) => object;
-}
-const LAMBDA_MODULE = '@aws-sdk/client-lambda';
-let lambda: Promise<{ mod: LambdaSdk; client: InstanceType<LambdaSdk['LambdaClient']> }> | undefined;
+/** The Lambda API, loaded on first use like the CloudFront client. */
+let lambda: Promise<{ mod: typeof import('@aws-sdk/client-lambda'); client: import('@aws-sdk/client-lambda').LambdaClient }> | undefined;
 
 async function invoke(request: CdnTenantsRequest): Promise<any> {
-  lambda ??= (import(LAMBDA_MODULE) as Promise<LambdaSdk>).then((mod) => ({ mod, client: new mod.LambdaClient({ region: 'us-east-1' }) }));
+  lambda ??= import('@aws-sdk/client-lambda').then((mod) => ({ mod, client: new mod.LambdaClient({ region: 'us-east-1' }) }));
   const { mod, client } = await lambda;
   const out = await client.send(new mod.InvokeCommand({ FunctionName: config.cdnTenantsFunction, Payload: JSON.stringify(request) }));
   const text = new TextDecoder().decode(out.Payload ?? new Uint8Array());
