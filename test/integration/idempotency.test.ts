@@ -65,8 +65,16 @@ describe('a create retried with its Idempotency-Key', () => {
       (c: { text: string }) => c.text === text,
     );
   const shareLinks = async () => (await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}/share-links`)).body.links;
-  const clientsWith = async (email: string) =>
-    (await studio.get(DASHBOARD, '/api/studio/clients')).body.clients.filter((c: { email: string }) => c.email === email);
+  /** Every client of the studio with `email`, following the list's pages. */
+  const clientsWith = async (email: string) => {
+    const found: { email: string }[] = [];
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const page = await studio.get(DASHBOARD, `/api/studio/clients?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      found.push(...page.body.clients.filter((c: { email: string }) => c.email === email));
+      cursor = page.body.nextCursor;
+    }
+    return found;
+  };
 
   beforeAll(async () => {
     studio = await studioBrowser();

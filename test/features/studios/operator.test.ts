@@ -94,7 +94,9 @@ describe('plans', () => {
     expect((await putPlan(operator, randomUUID(), { plan: 'growth', addOns: [] })).status).toBe(404);
     for (const cursor of [
       'garbage',
-      Buffer.from(JSON.stringify({ PK: 'GALLERY#x', SK: 'IMAGE#y', GSI1PK: 'STUDIOS', GSI1SK: 'STUDIO#' })).toString('base64url'),
+      Buffer.from(JSON.stringify({ PK: 'STUDIOUSER#x', SK: 'STUDIOUSER', GSI1PK: 'STUDIO#x', GSI1SK: 'USER#a@example.com' })).toString(
+        'base64url',
+      ),
     ]) {
       const page = await operator.get(DASHBOARD, `/api/operator/studios?cursor=${cursor}`);
       expect(page.status).toBe(400);
