@@ -3,6 +3,7 @@
 // when, a feature lists it. Each route's handler lives in functions/<feature>/<id>.ts and exports
 // `handler`. Handlers import their own feature's table, never this one: it holds every schema.
 import { routes as auth } from './features/auth/routes.ts';
+import { routes as branding } from './features/branding/routes.ts';
 import { routes as clients } from './features/clients/routes.ts';
 import { routes as downloads } from './features/downloads/routes.ts';
 import { routes as galleries } from './features/galleries/routes.ts';
@@ -20,6 +21,7 @@ export const routes = {
   ...platform,
   ...auth,
   ...studios,
+  ...branding,
   ...clients,
   ...galleries,
   ...uploads,

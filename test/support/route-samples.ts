@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import type { RouteDef, RouteId, routes } from '../../shared/routes.ts';
 import { bodies as auth } from '../features/auth/samples.ts';
+import { bodies as branding } from '../features/branding/samples.ts';
 import { bodies as clients } from '../features/clients/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as galleries } from '../features/galleries/samples.ts';
@@ -29,6 +30,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...downloads,
   ...shareLinks,
   ...studios,
+  ...branding,
 };
 
 /** Which record each path parameter names. */

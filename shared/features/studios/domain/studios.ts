@@ -1,11 +1,9 @@
 // Studios (tenants), their branding, and which studio a request's host belongs to.
 import { randomUUID } from 'node:crypto';
-import { presignGet } from '../../../adapters/storage.ts';
 import { config, portalUrl } from '../../../config.ts';
 import { conflict } from '../../../errors.ts';
 import { getDomainStudioId, getSlugStudioId, getStudio, putStudioWithSlugAndOwner } from '../data.ts';
 import type { Studio, StudioUser } from '../records.ts';
-import type { Branding } from '../schemas.ts';
 
 export const DEFAULT_ACCENT = '#3d5afe';
 
@@ -54,17 +52,6 @@ export async function resolveHost(rawHost: string | undefined): Promise<HostCont
   if (!studioId) return { kind: 'unknown' };
   const studio = await getStudio(studioId);
   return studio ? { kind: 'portal', studio } : { kind: 'unknown' };
-}
-
-export async function branding(studio: Studio): Promise<Branding> {
-  return {
-    name: studio.name,
-    slug: studio.slug,
-    logoUrl: studio.logoKey ? await presignGet(studio.logoKey, { expiresIn: 24 * 3600 }) : null,
-    accentColor: studio.accentColor,
-    welcomeMessage: studio.welcomeMessage,
-    supportEmail: studio.supportEmail,
-  };
 }
 
 export const studioPortalUrl = (studio: Studio): string => portalUrl(studio.slug);
