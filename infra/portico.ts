@@ -7,8 +7,8 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type { HostedZoneAttributes } from 'aws-cdk-lib/aws-route53';
 import { CURRENT_VERSION_EXPIRED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { SIGN_UP_MODES, type SignUpMode } from '../shared/config.ts';
-import { PLANS, type Plan } from '../shared/features/plans/constants.ts';
 import { type ObjectEventDef, objectEventList } from '../shared/events.ts';
+import { PLANS, type Plan } from '../shared/features/plans/constants.ts';
 import { type RouteDef, routeList } from '../shared/routes.ts';
 import { ApiStack, type ApiStackProps } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
@@ -100,7 +100,8 @@ export function porticoPropsFromContext(app: App): PorticoProps {
     .split(',')
     .map((e) => e.trim().toLowerCase())
     .filter(Boolean);
-  for (const e of operatorEmails) if (!/^[^@\s,]+@[^@\s,]+\.[^@\s,]+$/.test(e)) throw new Error(`portico:operatorEmails: not an email address: ${e}`);
+  for (const e of operatorEmails)
+    if (!/^[^@\s,]+@[^@\s,]+\.[^@\s,]+$/.test(e)) throw new Error(`portico:operatorEmails: not an email address: ${e}`);
   const hostedZoneId = get('hostedZoneId');
   const functionMemorySize = Number(get('functionMemorySize') ?? 512);
   if (!Number.isInteger(functionMemorySize) || functionMemorySize < 128 || functionMemorySize > 10240) {

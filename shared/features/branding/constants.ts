@@ -65,7 +65,7 @@ export function readableInk(colour: string, background: string, min = AA_TEXT): 
  * The accent rule. A studio's colour fills buttons, so some text colour must read on it: an accent
  * on which neither white nor near-black text reaches AA (4.5:1) is refused, and the answer names
  * the readable variant (the colour darkened just enough for white text) the studio can take
- * instead. Mid-tones such as #2f8fd6 or #e0683a fail both by a hair, so this refuses few colours and
+ * instead. Mid-tones such as #1c7ed6 or #2b8a3e (about 4.3:1 either way) fail both by a hair, so this refuses few colours and
  * never a saturated dark or a pale one. null: the colour is fine.
  */
 export function accentRefusal(accent: string): { readable: string; ratio: number } | null {

@@ -10,13 +10,11 @@ import { LOGO_CONTENT_TYPES, LOGO_MAX_BYTES, PORTAL_NAME_MAX, WELCOME_MAX } from
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
 const NOT_PLAIN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-export const WelcomeText = z
-  .string()
-  .check(
-    z.trim(),
-    z.maxLength(WELCOME_MAX),
-    z.refine((s) => !NOT_PLAIN.test(s), { error: 'must be plain text: line breaks are fine, other control characters are not' }),
-  );
+export const WelcomeText = z.string().check(
+  z.trim(),
+  z.maxLength(WELCOME_MAX),
+  z.refine((s) => !NOT_PLAIN.test(s), { error: 'must be plain text: line breaks are fine, other control characters are not' }),
+);
 
 export const UpdateBrandingBody = z
   .strictObject({

@@ -21,7 +21,13 @@ beforeAll(async () => {
 async function newStudio(plan: 'starter' | 'growth' = 'starter') {
   const tag = randomUUID().slice(0, 8);
   const browser = new Browser();
-  const body = { studioName: `Brand ${tag}`, slug: `brand-${tag}`, name: 'Bea Owner', email: `brand-${tag}@example.com`, password: 'Branding-test-2026' };
+  const body = {
+    studioName: `Brand ${tag}`,
+    slug: `brand-${tag}`,
+    name: 'Bea Owner',
+    email: `brand-${tag}@example.com`,
+    password: 'Branding-test-2026',
+  };
   expect((await signUpAndSignIn(browser, body)).status).toBe(200);
   if (plan !== 'starter') {
     const list = await operator.get(DASHBOARD, '/api/operator/studios');
@@ -31,7 +37,9 @@ async function newStudio(plan: 'starter' | 'growth' = 'starter') {
       studioId = page.body.studios.find((s: { slug: string }) => s.slug === body.slug)?.studioId;
       cursor = page.body.nextCursor;
     }
-    expect((await operator.call(DASHBOARD, 'PUT', `/api/operator/studios/${studioId}/plan`, { json: { plan, addOns: [] } })).status).toBe(200);
+    expect((await operator.call(DASHBOARD, 'PUT', `/api/operator/studios/${studioId}/plan`, { json: { plan, addOns: [] } })).status).toBe(
+      200,
+    );
   }
   return { browser, slug: body.slug, host: portal(body.slug) };
 }
@@ -48,7 +56,11 @@ async function png(width: number, height: number): Promise<Buffer> {
 async function putLogo(b: Browser, bytes: Buffer, contentType = 'image/png') {
   const ticket = await b.post(DASHBOARD, '/api/studio/branding/logo', { contentType, size: bytes.length });
   expect(ticket.status).toBe(201);
-  const put = await fetch(ticket.body.upload.put.url, { method: 'PUT', headers: ticket.body.upload.put.headers, body: new Uint8Array(bytes) });
+  const put = await fetch(ticket.body.upload.put.url, {
+    method: 'PUT',
+    headers: ticket.body.upload.put.headers,
+    body: new Uint8Array(bytes),
+  });
   expect(put.status).toBe(200);
 }
 
@@ -86,11 +98,11 @@ describe('branding', () => {
   it('refuses an accent no text reads on, naming the readable variant, and changes nothing', async () => {
     const { browser, host } = await newStudio();
     const before = await storedLines();
-    const refused = await patch(browser, { accentColor: '#2f8fd6', name: 'Never Saved' });
+    const refused = await patch(browser, { accentColor: '#1c7ed6', name: 'Never Saved' });
     expect(refused.status).toBe(400);
     expect(refused.body.error).toBe('accent_contrast');
     expect(refused.body.readable).toMatch(/^#[0-9a-f]{6}$/);
-    expect(refused.body.readable).not.toBe('#2f8fd6');
+    expect(refused.body.readable).not.toBe('#1c7ed6');
     expect((await storedLines()).lines).toEqual(before.lines);
     expect((await portalOf(host)).name).not.toBe('Never Saved');
     // The variant it names is one the API takes.

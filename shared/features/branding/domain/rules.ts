@@ -31,7 +31,10 @@ export function assertBrandingChange(
  * message (the default when it has none) and no Portico footer; partial branding shows the default
  * message and the footer, and keeps the stored message for the day it upgrades again.
  */
-export function shownBranding(studio: PlanHolder & { name: string; welcomeMessage: string }): { welcomeMessage: string; poweredBy: boolean } {
+export function shownBranding(studio: PlanHolder & { name: string; welcomeMessage: string }): {
+  welcomeMessage: string;
+  poweredBy: boolean;
+} {
   const full = studioHas(studio, 'fullBranding');
   return {
     welcomeMessage: full && studio.welcomeMessage.trim() ? studio.welcomeMessage : defaultWelcome(studio.name),
