@@ -22,7 +22,7 @@ export const routes = {
   createLogoUpload: route({
     id: 'createLogoUpload',
     feature: 'branding',
-    grants: ['bucket:write'],
+    grants: ['table:read', 'bucket:write'],
     method: 'POST',
     path: '/api/studio/branding/logo',
     auth: 'studio',
