@@ -2,10 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { config, portalUrl } from '../../../config.ts';
 import { conflict } from '../../../errors.ts';
+import { DEFAULT_ACCENT, defaultWelcome } from '../constants.ts';
 import { getDomainStudioId, getSlugStudioId, getStudio, putStudioWithSlugAndOwner } from '../data.ts';
 import type { Studio, StudioUser } from '../records.ts';
-
-export const DEFAULT_ACCENT = '#3d5afe';
 
 /** Creates the studio, claims its slug and records its owner in one transaction. */
 export async function createStudio(input: {
@@ -23,7 +22,7 @@ export async function createStudio(input: {
     slug: input.slug,
     plan: input.branding?.plan ?? config.defaultPlan,
     accentColor: input.branding?.accentColor ?? DEFAULT_ACCENT,
-    welcomeMessage: input.branding?.welcomeMessage ?? `Welcome to ${input.name}'s client portal.`,
+    welcomeMessage: input.branding?.welcomeMessage ?? defaultWelcome(input.name),
     supportEmail: input.branding?.supportEmail ?? input.owner.email,
     logoKey: input.branding?.logoKey ?? null,
     createdAt: new Date().toISOString(),
