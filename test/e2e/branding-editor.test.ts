@@ -72,6 +72,8 @@ describe.skipIf(!haveChromium)('Settings → Portal, in Chromium', () => {
     // The email preview is the server's template, in a sandboxed frame, already in the new colour.
     expect(await page.getByTestId('email-preview').getAttribute('sandbox')).toBe('');
     expect(await page.getByTestId('email-preview').getAttribute('srcdoc')).toContain(accent);
+    const letter = page.frameLocator('[data-testid="email-preview"]');
+    await expect.poll(() => letter.getByText('Open your portal').count()).toBe(1);
     await page.getByRole('button', { name: 'Save branding' }).click();
     await expect.poll(() => page.getByText('Saved. Your portal').count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -35,6 +35,8 @@ export async function startLogoUpload(studio: Studio, file: { contentType: LogoC
 
 /** Removes the logo: the name shows instead. A logo still in the pipeline, ticketed before now, stays out. */
 export async function removeLogo(studio: Studio) {
+  // Nothing to remove: nothing is written (a repeated removal changes nothing).
+  if (!logoFiles(studio).length) return branding(studio);
   const set = await setStudioLogo(studio.studioId, { logoKey: null, logoEmailKey: null, issuedAt: Date.now() });
   if (!set) return branding(studio);
   await deleteLogoObjects(logoFiles(set.before));
