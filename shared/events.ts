@@ -33,6 +33,17 @@ export const objectEvents = {
     // The watermark's font: Lambda has no system fonts (shared/features/uploads/pipeline.ts).
     assets: ['shared/features/uploads/fonts'],
   },
+  processLogo: {
+    id: 'processLogo',
+    feature: 'branding',
+    prefix: PREFIX.logoUploads,
+    summary: "Logo pipeline: checks the upload is a PNG, JPEG or WebP image, makes the portal's and the emails' sizes, applies it",
+    grants: ['table:write', 'bucket:write'],
+    // A logo is at most 5 MB and 40 MP (shared/features/branding/logo-pipeline.ts): one decode per size.
+    memorySize: 1024,
+    timeoutSeconds: 30,
+    nativeModules: ['sharp'],
+  },
   buildZip: {
     id: 'buildZip',
     feature: 'downloads',

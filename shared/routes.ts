@@ -3,6 +3,7 @@
 // when, a feature lists it. Each route's handler lives in functions/<feature>/<id>.ts and exports
 // `handler`. Handlers import their own feature's table, never this one: it holds every schema.
 import { routes as auth } from './features/auth/routes.ts';
+import { routes as branding } from './features/branding/routes.ts';
 import { routes as clients } from './features/clients/routes.ts';
 import { routes as domains } from './features/domains/routes.ts';
 import { routes as downloads } from './features/downloads/routes.ts';
@@ -23,6 +24,7 @@ export const routes = {
   ...auth,
   ...studios,
   ...team,
+  ...branding,
   ...clients,
   ...galleries,
   ...uploads,

@@ -45,10 +45,14 @@ export const ErrorBody = named(
     error: z.string().register(z.globalRegistry, { description: 'machine-readable error code' }),
     message: z.string(),
     fields: z.optional(z.record(z.string(), z.array(z.string()))),
-    // 403 plan_required (shared/features/plans/domain/rules.ts): what is missing and what unlocks it.
+    // Details some refusals add (DomainError.details), so the caller can act without parsing words.
+    /** plan_required: the entitlement missing, and the plan or add-on that unlocks it. */
     entitlement: z.optional(z.string()),
     plan: z.optional(z.string()),
     addOn: z.optional(z.string()),
+    /** accent_contrast: the nearest readable colour, and the refused colour's best contrast ratio. */
+    readable: z.optional(z.string()),
+    ratio: z.optional(z.string()),
   }),
   'Error',
 );

@@ -1,5 +1,5 @@
+import { branding } from '../../shared/features/branding/domain/view.ts';
 import { routes } from '../../shared/features/clients/routes.ts';
-import { branding } from '../../shared/features/studios/domain/studios.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
 export const handler = defineHandler(routes.getClientMe, async ({ clientSession: { client, studio } }) => ({

@@ -1,4 +1,4 @@
-import { branding } from '../../shared/features/studios/domain/studios.ts';
+import { branding } from '../../shared/features/branding/domain/view.ts';
 import { routes } from '../../shared/features/studios/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 

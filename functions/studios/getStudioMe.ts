@@ -1,5 +1,6 @@
+import { branding } from '../../shared/features/branding/domain/view.ts';
 import { studioEntitlements } from '../../shared/features/plans/index.ts';
-import { branding, isOperator, studioPortalUrl, studioUserView } from '../../shared/features/studios/domain/studios.ts';
+import { isOperator, studioPortalUrl, studioUserView } from '../../shared/features/studios/domain/studios.ts';
 import { routes } from '../../shared/features/studios/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 

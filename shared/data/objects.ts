@@ -5,7 +5,9 @@
 // |------------------------------------------------------------|------------------------------------------|
 // | originals/<studioId>/<galleryId>/<imageId>                 | an uploaded original (never served unless the rules allow) → image pipeline |
 // | derived/<studioId>/<galleryId>/<imageId>/<variant>.<ext>   | thumbnails and previews the pipeline makes |
-// | branding/<studioId>/logo.<ext>                             | a studio's logo                          |
+// | branding/<studioId>/logo.<ext>                             | a studio's logo (seeded)                 |
+// | logos/<studioId>/<issuedAt>.<uploadId>                     | an uploaded logo, as sent → logo pipeline (then deleted) |
+// | branding/<studioId>/<issuedAt>.<uploadId>/<variant>.<ext>  | the logo sizes the pipeline makes (header, email) |
 // | jobs/zip/<jobId>.json                                      | a ZIP request → the ZIP worker           |
 // | tmp/zips/<jobId>/<name>.zip                                | a finished ZIP (expires after a day)     |
 
@@ -20,11 +22,22 @@ export const objects = {
   derived: (studioId: string, galleryId: string, imageId: string, variant: Variant, format: DerivedFormat) =>
     `derived/${studioId}/${galleryId}/${imageId}/${variant}.${format}`,
   logo: (studioId: string, ext: string) => `branding/${studioId}/logo.${ext}`,
+  logoUpload: (studioId: string, uploadId: string) => `logos/${studioId}/${uploadId}`,
+  logoDerived: (studioId: string, uploadId: string, variant: string, ext: string) => `branding/${studioId}/${uploadId}/${variant}.${ext}`,
   zipJob: (jobId: string) => `jobs/zip/${jobId}.json`,
   zipOutput: (jobId: string, name: string) => `tmp/zips/${jobId}/${name}.zip`,
 } as const;
 
-export const PREFIX = { originals: 'originals/', zipJobs: 'jobs/zip/' } as const;
+export const PREFIX = { originals: 'originals/', zipJobs: 'jobs/zip/', logoUploads: 'logos/' } as const;
+
+/**
+ * logos/<studioId>/<issuedAt>.<uuid> → its parts, or null for any other key. The ticket's issue
+ * time rides in the key, so the pipeline knows which of two uploads is the newer.
+ */
+export function parseLogoUploadKey(key: string): { studioId: string; uploadId: string; issuedAt: number } | null {
+  const m = /^logos\/([0-9a-f-]{36})\/((\d{13})\.[0-9a-f-]{36})$/.exec(key);
+  return m ? { studioId: m[1] as string, uploadId: m[2] as string, issuedAt: Number(m[3]) } : null;
+}
 
 /** originals/<studioId>/<galleryId>/<imageId> → its parts, or null for any other key. */
 export function parseOriginalKey(key: string): { studioId: string; galleryId: string; imageId: string } | null {

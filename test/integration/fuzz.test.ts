@@ -45,6 +45,8 @@ function problemWith(answer: Answer, mustReject: boolean): string | null {
   if (answer.status >= 500) return `answered ${answer.status}`;
   if (mustReject && (answer.status < 400 || answer.status >= 500)) return `accepted it (${answer.status})`;
   if (answer.status === 204) return null;
+  // A redirect (the portal's logo) has no body to be JSON: its Location is the answer.
+  if (answer.status >= 300 && answer.status < 400 && answer.headers.location) return null;
   if (!String(answer.headers['content-type']).startsWith('application/json'))
     return `answered ${answer.status} as ${answer.headers['content-type']}`;
   if (answer.status >= 400 && typeof answer.body?.message !== 'string') return 'error without a JSON message';

@@ -69,7 +69,10 @@ describe('a create retried with its Idempotency-Key', () => {
   const clientsWith = async (email: string) => {
     const found: { email: string }[] = [];
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-      const page = await studio.get(DASHBOARD, `/api/studio/clients?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { clients: { email: string }[]; nextCursor: string | null } } = await studio.get(
+        DASHBOARD,
+        `/api/studio/clients?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       found.push(...page.body.clients.filter((c: { email: string }) => c.email === email));
       cursor = page.body.nextCursor;
     }

@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import type { RouteDef, RouteId, routes } from '../../shared/routes.ts';
 import { bodies as auth } from '../features/auth/samples.ts';
+import { bodies as branding } from '../features/branding/samples.ts';
 import { queries as clientQueries, bodies as clients } from '../features/clients/samples.ts';
 import { bodies as domains } from '../features/domains/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
@@ -33,6 +34,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...studios,
   ...team,
   ...domains,
+  ...branding,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];

@@ -57,7 +57,7 @@ describe('schemas', () => {
 
 describe('emails', () => {
   it('escapes names in HTML and keeps the link in both parts', () => {
-    const studio = { name: 'Studio "Q" & Co', accentColor: '#112233', supportEmail: 'help@q.example' } as Studio;
+    const studio = { name: 'Studio "Q" & Co', plan: 'starter', accentColor: '#112233', supportEmail: 'help@q.example' } as Studio;
     const mail = invitationEmail(studio, client, 'http://q.localhost:3000/auth#token=abc');
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;');

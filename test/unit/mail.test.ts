@@ -49,7 +49,7 @@ describe('the mail adapter', () => {
 
   it('never puts more than 40 characters of a name into a subject', () => {
     const name = `Urgent account review ${'x'.repeat(60)} https://evil.example/login`;
-    const studio = { name, slug: 'long', accentColor: '#3d5afe', supportEmail: null } as Studio;
+    const studio = { name, slug: 'long', plan: 'starter', accentColor: '#3d5afe', supportEmail: null } as Studio;
     const client = { name } as Client;
     for (const { subject } of [
       invitationEmail(studio, client, 'http://x'),

@@ -1,6 +1,9 @@
 // Studio rules the site checks before it submits (the API stays the judge). No zod here: the site
 // imports this module.
 
+/** A new studio's branding: the branding feature's defaults (its constants, which need nothing of studios). */
+export { DEFAULT_ACCENT, defaultWelcome } from '../branding/constants.ts';
+
 /** Portal addresses no studio may claim: the dashboard's and the infrastructure's own names. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'www',

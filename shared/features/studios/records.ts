@@ -15,7 +15,15 @@ export interface Studio {
   accentColor: string;
   welcomeMessage: string;
   supportEmail: string | null;
+  /** The portal header's logo (a pipeline output, or a seeded file). */
   logoKey: string | null;
+  /** The emails' logo (PNG, which every mail client shows); absent for a seeded logo: logoKey serves. */
+  logoEmailKey?: string | null;
+  /**
+   * When the ticket of the logo shown (or of its removal) was issued, in epoch ms: the pipeline
+   * applies an upload only if its ticket is newer, so an older upload finishing late never wins.
+   */
+  logoIssuedAt?: number;
   createdAt: string;
   /**
    * When the owner's email was proven theirs (an operator-created studio: at creation). Until then
@@ -67,6 +75,7 @@ export const records: FeatureRecords = {
     'Studio user → studio: GetItem STUDIOUSER#<sub> (sub from the verified token).',
     "The deployment's studios (operators only): Query GSI1 GSI1PK = STUDIOS, oldest first, paged.",
     "A studio's team (or one email in it): Query GSI1 GSI1PK=STUDIO#<studioId>, GSI1SK begins_with USER# (= USER#<email>).",
+    "Point a studio at a new logo (branding's logo pipeline): UpdateItem STUDIO#<id> on condition logoIssuedAt < the upload ticket's time, so the newest ticket wins.",
     'Claim a portal address: one transaction puts SLUG#<slug> on condition it does not exist, with the studio and its first user.',
   ],
 };

@@ -19,6 +19,8 @@ export const Branding = named(
     accentColor: z.string(),
     welcomeMessage: z.string(),
     supportEmail: z.nullable(z.string()),
+    /** Without full branding: the "Powered by Portico" footer shows (and the default welcome). */
+    poweredBy: z.boolean(),
   }),
   'Branding',
 );

@@ -1,14 +1,11 @@
 // Studios (tenants), their branding, and which studio a request's host belongs to.
 import { randomUUID } from 'node:crypto';
-import { presignGet } from '../../../adapters/storage.ts';
 import { config, portalUrl } from '../../../config.ts';
 import { conflict } from '../../../errors.ts';
 import { studioHas } from '../../plans/index.ts';
+import { DEFAULT_ACCENT, defaultWelcome } from '../constants.ts';
 import { getDomainClaim, getSlugStudioId, getStudio, putStudioWithSlugAndOwner } from '../data.ts';
 import type { Studio, StudioUser } from '../records.ts';
-import type { Branding } from '../schemas.ts';
-
-export const DEFAULT_ACCENT = '#3d5afe';
 
 /** Creates the studio, claims its slug and records its owner in one transaction. */
 export async function createStudio(input: {
@@ -26,7 +23,7 @@ export async function createStudio(input: {
     slug: input.slug,
     plan: input.branding?.plan ?? config.defaultPlan,
     accentColor: input.branding?.accentColor ?? DEFAULT_ACCENT,
-    welcomeMessage: input.branding?.welcomeMessage ?? `Welcome to ${input.name}'s client portal.`,
+    welcomeMessage: input.branding?.welcomeMessage ?? defaultWelcome(input.name),
     supportEmail: input.branding?.supportEmail ?? input.owner.email,
     logoKey: input.branding?.logoKey ?? null,
     createdAt: new Date().toISOString(),
@@ -61,17 +58,6 @@ export async function resolveHost(rawHost: string | undefined): Promise<HostCont
   if (!studioId) return { kind: 'unknown' };
   const studio = await getStudio(studioId);
   return studio ? { kind: 'portal', studio } : { kind: 'unknown' };
-}
-
-export async function branding(studio: Studio): Promise<Branding> {
-  return {
-    name: studio.name,
-    slug: studio.slug,
-    logoUrl: studio.logoKey ? await presignGet(studio.logoKey, { expiresIn: 24 * 3600 }) : null,
-    accentColor: studio.accentColor,
-    welcomeMessage: studio.welcomeMessage,
-    supportEmail: studio.supportEmail,
-  };
 }
 
 export const studioPortalUrl = (studio: Studio): string => portalUrl(studio.slug);

@@ -1,6 +1,6 @@
 // The branded mail that invites someone into a studio's team.
 import { subjectName } from '../../../safe-text.ts';
-import { studioLetter } from '../../auth/index.ts';
+import { letterBrand, renderLetter } from '../../branding/index.ts';
 import { ROLE_NAMES, type Studio } from '../../studios/index.ts';
 import type { TeamInvitation } from '../records.ts';
 
@@ -8,8 +8,9 @@ export function teamInvitationEmail(studio: Studio, inviterName: string, invitat
   const role = ROLE_NAMES[invitation.role].toLowerCase();
   return {
     subject: `${subjectName(inviterName)} invited you to the ${subjectName(studio.name)} team on Portico`,
-    ...studioLetter({
-      studio,
+    ...renderLetter({
+      // The welcome message is for clients; a team invitation is not one.
+      brand: { ...letterBrand(studio), welcomeMessage: null },
       greeting: `Hi ${invitation.name},`,
       paragraphs: [
         `${inviterName} invited you to join ${studio.name}'s studio dashboard as ${role === 'admin' ? 'an' : 'a'} ${role}.`,

@@ -86,7 +86,11 @@ export function PortalFrame({ studio, signedIn, children, narrow, none }: Portal
               </span>
             </p>
           )}
-          <p class="portal-footer__powered">{studio ? `${studio.name}’s client portal` : 'Client portal'} · powered by Portico</p>
+          {/* Full branding removes Portico's line; partial (Starter) keeps it (shared/features/plans/constants.ts). */}
+          <p class="portal-footer__powered">
+            {studio ? `${studio.name}’s client portal` : 'Client portal'}
+            {studio?.poweredBy !== false && <span data-testid="powered-by"> · Powered by Portico</span>}
+          </p>
         </div>
       </footer>
     </div>
