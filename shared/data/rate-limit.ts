@@ -150,9 +150,9 @@ export interface ReservedAttempt {
 
 /**
  * Lets one attempt of `subject` through `limit`'s backoff, or throws 429 with when to retry. The
- * attempt is counted as a failure before it runs, and each attempt past the free ones must first
- * move `nextAttemptAt` forward by a conditional write: of a burst sent at once, at most `free`
- * attempts get through (the free ones, then the first to win the write), never one per request.
+ * attempt is counted as a failure before it runs. The free ones (all but the last) go at once; each
+ * later one must first move `nextAttemptAt` forward by a conditional write: of a burst sent at once,
+ * at most `free` attempts get through (the free ones, then the first to win the write).
  * A success takes its count back (`reset` or `release`).
  */
 export async function reserveAttempt(limit: Backoff, subject: string, now = Date.now()): Promise<ReservedAttempt> {
@@ -206,6 +206,8 @@ export async function reserveAttempt(limit: Backoff, subject: string, now = Date
       );
 
   const n = await count();
+  // The free failures wait for nothing: they need no turn (and no clock to compare).
+  if (backoffSeconds(limit, n) === 0) return { before: n - 1, reset: () => deleteCount(key), release: uncount };
   try {
     // The n-th attempt claims its turn: only while no earlier failure asks to wait, and it sets the
     // wait its own failure will have earned.
@@ -226,13 +228,11 @@ export async function reserveAttempt(limit: Backoff, subject: string, now = Date
     const wait = Math.max(1, Math.ceil((Number(out.Item?.nextAttemptAt ?? now) - now) / 1000));
     throw limitReached('Too many failed attempts. Please wait a moment and try again.', wait);
   }
-  return {
-    before: n - 1,
-    reset: async () => {
-      await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
-    },
-    release: uncount,
-  };
+  return { before: n - 1, reset: () => deleteCount(key), release: uncount };
+}
+
+async function deleteCount(key: Record<string, string>): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
 }
 
 /** One counter per bucket, subject and window; it expires with its window. */
