@@ -8,6 +8,7 @@ import { routes as domains } from './features/domains/routes.ts';
 import { routes as downloads } from './features/downloads/routes.ts';
 import { routes as galleries } from './features/galleries/routes.ts';
 import { routes as platform } from './features/platform/routes.ts';
+import { routes as portalManager } from './features/portal-manager/routes.ts';
 import { routes as proofing } from './features/proofing/routes.ts';
 import { routes as shareLinks } from './features/share-links/routes.ts';
 import { routes as studios } from './features/studios/routes.ts';
@@ -24,6 +25,7 @@ export const routes = {
   ...studios,
   ...team,
   ...clients,
+  ...portalManager,
   ...galleries,
   ...uploads,
   ...proofing,

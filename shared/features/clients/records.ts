@@ -12,6 +12,8 @@ export interface Client {
   accessExpiresAt: string | null;
   /** Epoch seconds of the client's last sign-out: a token authenticated at or before it is refused. */
   sessionsValidAfter?: number;
+  /** When the studio revoked the client's access (Portal Manager); absent or null while they have it. */
+  revokedAt?: string | null;
 }
 
 export const keys = {
