@@ -3,9 +3,11 @@
 // preview is read-only instead of calling anything; the API would refuse it anyway, as the preview
 // holds no client session.
 
+import { useEffect } from 'preact/hooks';
 import { LoadFailed } from '../../components/app/AppShell.tsx';
 import { PortalFrame } from '../../components/portal/PortalFrame.tsx';
 import { ApiError, call } from '../../lib/api.ts';
+import { applyAccent } from '../../lib/colour.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { callAll } from '../../lib/paging.ts';
 import { Galleries, Hero } from '../galleries/index.ts';
@@ -33,6 +35,10 @@ export default function PreviewPage() {
   });
   const me = load.state === 'ready' ? load.data[0] : null;
   useTitle(me ? `Preview as ${me.client.name} · Portico` : undefined);
+  // The portal's accent only: its remembered branding belongs to the portal's own origin.
+  useEffect(() => {
+    if (me) applyAccent(me.studio.accentColor);
+  }, [me]);
 
   return (
     <div class="pm-preview">
