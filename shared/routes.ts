@@ -24,8 +24,10 @@ export const routes = {
   ...auth,
   ...studios,
   ...team,
-  ...clients,
+  // Before clients: the isolation matrix runs the routes in this order, and inviteClient's sample
+  // gives the rival studio a client of the victim's email (by design), which its overview would list.
   ...portalManager,
+  ...clients,
   ...galleries,
   ...uploads,
   ...proofing,
