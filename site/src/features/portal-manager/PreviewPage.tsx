@@ -73,6 +73,7 @@ export default function PreviewPage() {
               mode={{
                 reload: () => call('previewClientGallery', { params: { clientId, galleryId: galleryId ?? '' } }),
                 readOnly: readOnlyMessage(me.client.name),
+                homeHref: previewHref(clientId),
               }}
             />
           ) : (

@@ -99,6 +99,7 @@ export function Proofing({ studio, initial, mode }: { studio: Branding; initial:
         photos={images.length}
         count={count}
         selecting={selecting}
+        homeHref={mode?.homeHref}
         onZip={(scope) => !p.refusedInPreview() && setZip(scope)}
       />
 

@@ -29,6 +29,8 @@ function mergeImages(old: readonly ClientImage[], fresh: ClientImage[]): ClientI
 export interface ProofingMode {
   reload: () => Promise<ProofingData>;
   readOnly?: string;
+  /** Where the page's "All galleries" leads (the portal home when not given). */
+  homeHref?: string;
 }
 
 const portalMode = (galleryId: string): ProofingMode => ({ reload: () => call('getClientGallery', { params: { galleryId } }) });
