@@ -109,7 +109,7 @@ export async function renewSignInLink(studio: Studio, token: string): Promise<vo
   const link = await findRenewableLink(token, studio.studioId);
   if (!link) return;
   const client = await getClient(studio.studioId, link.clientId);
-  if (!client) return;
+  if (!client || client.revokedAt) return;
   // The limit comes before the claim: a refused renewal leaves the old link renewable later.
   await consume(SIGN_IN_LIMIT, `${studio.studioId}#${client.email}`);
   if (await claimLinkForRenewal(token)) await mailLink(studio, client, 'signin');
