@@ -54,6 +54,10 @@ export const limits = {
   get invitesPerDay() {
     return whole('INVITES_PER_DAY', 200);
   },
+  /** Times a studio may resend one client's invitation per hour (Portal Manager). */
+  get invitationResendsPerClientHour() {
+    return whole('INVITE_RESENDS_PER_CLIENT_HOUR', 3);
+  },
   /** Team invitations (and resends) any studio may send per day. */
   get teamInvitesPerDay() {
     return whole('TEAM_INVITES_PER_DAY', 50);

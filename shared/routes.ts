@@ -9,6 +9,7 @@ import { routes as domains } from './features/domains/routes.ts';
 import { routes as downloads } from './features/downloads/routes.ts';
 import { routes as galleries } from './features/galleries/routes.ts';
 import { routes as platform } from './features/platform/routes.ts';
+import { routes as portalManager } from './features/portal-manager/routes.ts';
 import { routes as proofing } from './features/proofing/routes.ts';
 import { routes as shareLinks } from './features/share-links/routes.ts';
 import { routes as studios } from './features/studios/routes.ts';
@@ -25,6 +26,9 @@ export const routes = {
   ...studios,
   ...team,
   ...branding,
+  // Before clients: the isolation matrix runs the routes in this order, and inviteClient's sample
+  // gives the rival studio a client of the victim's email (by design), which its overview would list.
+  ...portalManager,
   ...clients,
   ...galleries,
   ...uploads,

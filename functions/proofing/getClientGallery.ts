@@ -1,5 +1,5 @@
 import { recordActivity } from '../../shared/features/proofing/data.ts';
-import { clientImages, viewGallery } from '../../shared/features/proofing/domain/proofing.ts';
+import { clientGalleryAnswer, clientImages, viewGallery } from '../../shared/features/proofing/domain/proofing.ts';
 import { routes } from '../../shared/features/proofing/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
@@ -9,24 +9,5 @@ export const handler = defineHandler(routes.getClientGallery, async ({ params, c
     clientImages(view, client.clientId),
     recordActivity(view.gallery.galleryId, client.clientId, 'view'),
   ]);
-  const g = view.gallery;
-  return {
-    body: {
-      gallery: {
-        galleryId: g.galleryId,
-        title: g.title,
-        status: view.status,
-        shootDate: g.shootDate,
-        deadline: g.deadline,
-        welcomeNote: g.welcomeNote ?? '',
-        tags: g.tags ?? [],
-        rules: view.rules,
-        imageCount: images.length,
-        selectedCount: view.selection?.count ?? 0,
-        confirmedAt: view.selection?.confirmedAt ?? null,
-        can: view.can,
-      },
-      images,
-    },
-  };
+  return { body: clientGalleryAnswer(view, images) };
 });

@@ -66,8 +66,9 @@ async function clientSessionOf(event: ApiEvent, portal: Studio): Promise<ClientS
     throw forbidden('wrong_portal', "This session belongs to another studio's portal. Sign in here.");
   const client = await getClient(portal.studioId, member.clientId);
   if (!client) throw forbidden('access_revoked', `This account no longer has access to ${portal.name}'s portal.`);
-  if (sessionEnded(claims ?? {}, client.sessionsValidAfter)) throw ended();
+  // Access first: a revoked (or expired) client's ended session says why, not "you signed out".
   assertAccess(portal, client);
+  if (sessionEnded(claims ?? {}, client.sessionsValidAfter)) throw ended();
   return { client, studio: portal };
 }
 

@@ -286,8 +286,20 @@ describe('tenant isolation matrix', () => {
   it('lets the owners through with the very same requests (the refusals are isolation, not bad samples)', async () => {
     const [client] = victim.clients;
     const own = sampleContextOf(victim, client);
+    // Revoking the client's access comes after the client's own routes (a link's redemption too),
+    // which need it, and before the owner's sign-out.
     const order = (r: RouteDef) =>
-      r.method === 'GET' ? 0 : r.id === 'signOut' ? 4 : r.id === 'redeemMagicLink' ? 3 : r.method === 'DELETE' ? 2 : 1;
+      r.method === 'GET'
+        ? 0
+        : r.id === 'revokeClientAccess'
+          ? 3.5
+          : r.id === 'signOut'
+            ? 4
+            : r.id === 'redeemMagicLink'
+              ? 3
+              : r.method === 'DELETE'
+                ? 2
+                : 1;
     const failures: string[] = [];
     // Operator routes act across studios: their rightful caller is the deployment's operator (locally the demo owner).
     const operator = new Browser();

@@ -11,6 +11,7 @@ import { queries as clientQueries, bodies as clients } from '../features/clients
 import { bodies as domains } from '../features/domains/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as galleries, queries as galleryQueries } from '../features/galleries/samples.ts';
+import { queries as portalManagerQueries } from '../features/portal-manager/samples.ts';
 import { bodies as proofing, queries as proofingQueries } from '../features/proofing/samples.ts';
 import { queries as shareLinkQueries, bodies as shareLinks } from '../features/share-links/samples.ts';
 import { queries as studioQueries, bodies as studios } from '../features/studios/samples.ts';
@@ -43,6 +44,7 @@ type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMini
 const queries: { [K in WithQuery]: (c: SampleContext) => Record<string, string | undefined> } = {
   ...clientQueries,
   ...galleryQueries,
+  ...portalManagerQueries,
   ...proofingQueries,
   ...shareLinkQueries,
   ...studioQueries,
@@ -58,6 +60,7 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   linkId: (c) => c.linkId,
   inviteId: (c) => c.inviteId,
   userId: (c) => c.memberUserId,
+  clientId: (c) => c.clientId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

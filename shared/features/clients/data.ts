@@ -116,3 +116,41 @@ export async function recordSignIn(client: Client): Promise<void> {
     }),
   );
 }
+
+/**
+ * Sets fields of an existing client and answers it as it is now; null when there is no such client
+ * (conditional, so a removed client is not brought back as a stub). `null` values are written as
+ * null, `remove` names attributes to drop.
+ */
+export async function updateClient(
+  studioId: string,
+  clientId: string,
+  set: Record<string, unknown>,
+  remove: readonly string[] = [],
+): Promise<Client | null> {
+  const names = [...Object.keys(set), ...remove];
+  const setPart = Object.keys(set).map((k) => `#${k} = :${k}`);
+  const expression = [
+    setPart.length ? `SET ${setPart.join(', ')}` : '',
+    remove.length ? `REMOVE ${remove.map((k) => `#${k}`).join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.client(studioId, clientId),
+        UpdateExpression: expression,
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: Object.fromEntries(names.map((k) => [`#${k}`, k])),
+        ...(setPart.length ? { ExpressionAttributeValues: Object.fromEntries(Object.entries(set).map(([k, v]) => [`:${k}`, v])) } : {}),
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes ? (withoutKeys(out.Attributes) as Client) : null;
+  } catch (e) {
+    if (conditionalCheckFailed(e)) return null;
+    throw e;
+  }
+}

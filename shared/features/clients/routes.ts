@@ -1,9 +1,9 @@
-// A studio's clients: listing and inviting them; a client's own view of their account.
+// A studio's clients: listing and inviting them, and the Portal Manager's actions on one client
+// (resend, access end, revoke, restore); a client's own view of their account.
 import * as z from 'zod/mini';
 import { PageQuery, pageFields } from '../../paging.ts';
 import { route } from '../../route-def.ts';
-import { Branding } from '../studios/index.ts';
-import { ClientSummary, InviteClientBody } from './schemas.ts';
+import { ClientAccessBody, ClientMe, ClientParams, ClientSummary, InviteClientBody } from './schemas.ts';
 
 export const routes = {
   listClients: route({
@@ -32,6 +32,59 @@ export const routes = {
     body: InviteClientBody,
     ok: { status: 201, body: z.object({ client: ClientSummary }) },
   }),
+  resendClientInvitation: route({
+    id: 'resendClientInvitation',
+    feature: 'clients',
+    grants: ['table:write', 'mail:send'],
+    method: 'POST',
+    path: '/api/studio/clients/{clientId}/invitation',
+    auth: 'studio',
+    role: 'admin',
+    host: 'dashboard',
+    summary: 'Send the client a new invitation with a fresh magic link (a few per client and hour)',
+    params: ClientParams,
+    ok: { status: 202, body: z.object({ client: ClientSummary }) },
+  }),
+  updateClientAccess: route({
+    id: 'updateClientAccess',
+    feature: 'clients',
+    grants: ['table:write'],
+    method: 'PATCH',
+    path: '/api/studio/clients/{clientId}',
+    auth: 'studio',
+    role: 'admin',
+    host: 'dashboard',
+    summary: "Change or clear (null) the client's last day in the portal",
+    params: ClientParams,
+    body: ClientAccessBody,
+    ok: { status: 200, body: z.object({ client: ClientSummary }) },
+  }),
+  revokeClientAccess: route({
+    id: 'revokeClientAccess',
+    feature: 'clients',
+    grants: ['table:write'],
+    method: 'DELETE',
+    path: '/api/studio/clients/{clientId}/access',
+    auth: 'studio',
+    role: 'admin',
+    host: 'dashboard',
+    summary: "Revoke the client's access: their sessions end at once and their links sign no one in",
+    params: ClientParams,
+    ok: { status: 200, body: z.object({ client: ClientSummary }) },
+  }),
+  restoreClientAccess: route({
+    id: 'restoreClientAccess',
+    feature: 'clients',
+    grants: ['table:write'],
+    method: 'PUT',
+    path: '/api/studio/clients/{clientId}/access',
+    auth: 'studio',
+    role: 'admin',
+    host: 'dashboard',
+    summary: 'Give a revoked client access again (they sign in afresh)',
+    params: ClientParams,
+    ok: { status: 200, body: z.object({ client: ClientSummary }) },
+  }),
   getClientMe: route({
     id: 'getClientMe',
     feature: 'clients',
@@ -41,12 +94,6 @@ export const routes = {
     auth: 'client',
     host: 'portal',
     summary: 'The signed-in client and the portal branding',
-    ok: {
-      status: 200,
-      body: z.object({
-        client: z.object({ name: z.string(), email: z.string(), accessExpiresAt: z.nullable(z.string()) }),
-        studio: Branding,
-      }),
-    },
+    ok: { status: 200, body: ClientMe },
   }),
 } as const;

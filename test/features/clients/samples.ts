@@ -5,6 +5,7 @@ import type { SampleBodies, SampleQueries } from '../../support/sample-context.t
 
 export const bodies: SampleBodies<typeof routes> = {
   inviteClient: (c) => ({ email: c.clientEmail, name: 'Sample Client' }),
+  updateClientAccess: () => ({ accessExpiresAt: null }),
 };
 
 /** A small page after a record of the list, so the cursor's path through the route is exercised too. */

@@ -5,8 +5,17 @@ import { issueSession } from '../../../adapters/identity.ts';
 import { sendMail } from '../../../adapters/mail.ts';
 import { limits, portalUrl } from '../../../config.ts';
 import { consume, giveBack, type Limit } from '../../../data/rate-limit.ts';
-import { notAllowed } from '../../../errors.ts';
-import { type Client, clientUsername, createClient, findClientByEmail, getClient, hasAccess, recordSignIn } from '../../clients/index.ts';
+import { conflict, notAllowed } from '../../../errors.ts';
+import {
+  type Client,
+  clientOfStudio,
+  clientUsername,
+  createClient,
+  findClientByEmail,
+  getClient,
+  hasAccess,
+  recordSignIn,
+} from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import type { LinkPurpose } from '../records.ts';
 import { invitationEmail, signInEmail } from './emails.ts';
@@ -65,11 +74,34 @@ async function createAndInvite(studio: Studio, input: { email: string; name: str
   return client;
 }
 
+/**
+ * Invitation resends per client and hour: a studio that clicks twice is served, one that would mail
+ * a client all day is not (each resend also counts against the studio's invitation limits).
+ */
+export const resendLimit = (): Limit => ({ bucket: 'invite-resend', max: limits.invitationResendsPerClientHour, windowSeconds: 3600 });
+
+/**
+ * Mails the client a fresh invitation link (the old one keeps working until it expires). A client
+ * whose access is revoked or over would only be refused at the link, so they are refused here.
+ */
+export async function resendInvitation(studio: Studio, clientId: string): Promise<Client> {
+  const client = await clientOfStudio(studio.studioId, clientId);
+  if (client.revokedAt) throw conflict('access_revoked', 'Access of this client is revoked. Restore it before sending a new invitation.');
+  if (!hasAccess(client))
+    throw conflict('access_expired', 'Access of this client has ended. Change its end date before sending a new invitation.');
+  await consume(resendLimit(), `${studio.studioId}#${clientId}`);
+  return withinInvitationLimits(studio, async () => {
+    await mailLink(studio, client, 'invite');
+    return client;
+  });
+}
+
 /** Sends a link if the email belongs to a client of this studio; says nothing either way. */
 export async function requestSignInLink(studio: Studio, email: string): Promise<void> {
   await consume(SIGN_IN_LIMIT, `${studio.studioId}#${email}`);
   const client = await findClientByEmail(studio.studioId, email);
-  if (client) await mailLink(studio, client, 'signin');
+  // A revoked client's link would only be refused: no mail for it (the answer is the same).
+  if (client && !client.revokedAt) await mailLink(studio, client, 'signin');
 }
 
 /** Sends a fresh link to whoever an expired link was for, without telling the caller who that is. */
@@ -77,13 +109,15 @@ export async function renewSignInLink(studio: Studio, token: string): Promise<vo
   const link = await findRenewableLink(token, studio.studioId);
   if (!link) return;
   const client = await getClient(studio.studioId, link.clientId);
-  if (!client) return;
+  if (!client || client.revokedAt) return;
   // The limit comes before the claim: a refused renewal leaves the old link renewable later.
   await consume(SIGN_IN_LIMIT, `${studio.studioId}#${client.email}`);
   if (await claimLinkForRenewal(token)) await mailLink(studio, client, 'signin');
 }
 
+/** Revoked clients are told so plainly (the portal shows it as "access ended"), expired ones until when. */
 export function assertAccess(studio: Studio, client: Client): void {
+  if (client.revokedAt) throw notAllowed('access_revoked', `This account no longer has access to ${studio.name}'s portal.`);
   if (!hasAccess(client)) {
     const contact = studio.supportEmail ? ` Contact ${studio.supportEmail} to have it extended.` : '';
     throw notAllowed('access_expired', `Your access to ${studio.name}'s portal ended on ${client.accessExpiresAt}.${contact}`);

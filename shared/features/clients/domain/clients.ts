@@ -3,11 +3,20 @@
 // session is bound to exactly one studio by construction.
 import { randomUUID } from 'node:crypto';
 import { createUser, deleteUser } from '../../../adapters/identity.ts';
-import { conflict } from '../../../errors.ts';
+import { conflict, notFound } from '../../../errors.ts';
 import type { Page, PageRequest } from '../../../paging.ts';
-import { batchGetClients, getClient, getClientIdByEmail, putClientWithEmail, queryClients, type TransactItem } from '../data.ts';
+import {
+  batchGetClients,
+  getClient,
+  getClientIdByEmail,
+  putClientWithEmail,
+  queryClients,
+  type TransactItem,
+  updateClient,
+} from '../data.ts';
 import type { Client } from '../records.ts';
 import type { ClientSummary } from '../schemas.ts';
+import { clientStatus } from './rules.ts';
 
 export const clientUsername = (studioId: string, clientId: string) => `${studioId}.${clientId}`;
 
@@ -16,18 +25,14 @@ export function parseClientUsername(username: string): { studioId: string; clien
   return match ? { studioId: match[1] as string, clientId: match[2] as string } : null;
 }
 
-export const today = (now = new Date()) => now.toISOString().slice(0, 10);
-
-export function hasAccess(client: Client, now = new Date()): boolean {
-  return client.accessExpiresAt === null || client.accessExpiresAt >= today(now);
-}
+export { clientStatus, hasAccess, today } from './rules.ts';
 
 export function summarize(client: Client, now = new Date()): ClientSummary {
   return {
     clientId: client.clientId,
     email: client.email,
     name: client.name,
-    status: !hasAccess(client, now) ? 'expired' : client.lastSignInAt ? 'active' : 'invited',
+    status: clientStatus(client, now),
     invitedAt: client.invitedAt,
     lastSignInAt: client.lastSignInAt,
     accessExpiresAt: client.accessExpiresAt,
@@ -86,4 +91,38 @@ export async function createClient(
     throw conflict('client_exists', 'This email is already a client of your studio.');
   }
   return client;
+}
+
+/** The studio's client of this id; another studio's (or none) is "not found". */
+export async function clientOfStudio(studioId: string, clientId: string): Promise<Client> {
+  const client = await getClient(studioId, clientId);
+  if (!client) throw notFound('No such client.');
+  return client;
+}
+
+const orNotFound = (client: Client | null): Client => {
+  if (!client) throw notFound('No such client.');
+  return client;
+};
+
+/** Changes the client's last day in the portal (null: no end); an expired client gets access back with a later date. */
+export async function setAccessExpiry(studioId: string, clientId: string, accessExpiresAt: string | null): Promise<Client> {
+  return orNotFound(await updateClient(studioId, clientId, { accessExpiresAt }));
+}
+
+/**
+ * Revokes the client's access: marked revoked, and every session opened until now ended in the same
+ * write (sessionsValidAfter), so the client's next request is refused and no link signs them in.
+ */
+export async function revokeAccess(studioId: string, clientId: string, now = new Date()): Promise<Client> {
+  const existing = await clientOfStudio(studioId, clientId);
+  if (existing.revokedAt) return existing;
+  return orNotFound(
+    await updateClient(studioId, clientId, { revokedAt: now.toISOString(), sessionsValidAfter: Math.floor(now.getTime() / 1000) }),
+  );
+}
+
+/** Gives a revoked client access again; their old sessions stay ended, so they sign in afresh. */
+export async function restoreAccess(studioId: string, clientId: string): Promise<Client> {
+  return orNotFound(await updateClient(studioId, clientId, {}, ['revokedAt']));
 }

@@ -188,3 +188,11 @@ export async function studioGalleryDetail(studio: Studio, galleryId: string) {
     images,
   };
 }
+
+/**
+ * The studio's galleries of one page in key order, unfiltered and without their clients' names: what
+ * an overview that looks inside a bounded number of galleries needs (the Portal Manager's).
+ */
+export async function studioGalleryRecords(studioId: string, limit: number): Promise<Page<Gallery>> {
+  return queryStudioGalleries(studioId, { limit });
+}

@@ -88,6 +88,31 @@ export async function clientImages(view: ClientGalleryView, clientId: string) {
   );
 }
 
+/**
+ * The gallery as the client's proofing page gets it, from a view and its images: one builder, so
+ * the Portal Manager's preview answers exactly what the client's own route does.
+ */
+export function clientGalleryAnswer(view: ClientGalleryView, images: Awaited<ReturnType<typeof clientImages>>) {
+  const g = view.gallery;
+  return {
+    gallery: {
+      galleryId: g.galleryId,
+      title: g.title,
+      status: view.status,
+      shootDate: g.shootDate,
+      deadline: g.deadline,
+      welcomeNote: g.welcomeNote ?? '',
+      tags: g.tags ?? [],
+      rules: view.rules,
+      imageCount: images.length,
+      selectedCount: view.selection?.count ?? 0,
+      confirmedAt: view.selection?.confirmedAt ?? null,
+      can: view.can,
+    },
+    images,
+  };
+}
+
 /** Comments one client may post per minute: a conversation, not a flood. */
 export const commentLimit = (): Limit => ({ bucket: 'comment', max: limits.commentsPerMinute, windowSeconds: 60 });
 /** Favourite and selection changes one client may make per minute: brisk culling, not a script. */

@@ -64,3 +64,17 @@ export async function findSubmission(studio: Studio, galleryId: string, submissi
   if (!submission) throw notFound('No such submission.');
   return submission;
 }
+
+/**
+ * The latest confirmed selections of these galleries: one bounded page of each (read in parallel),
+ * then the newest `keep` of them. Bounded, not complete: a gallery with more submissions than a
+ * page shows the ones of its first page (key order), which for a studio's overview is enough.
+ */
+export async function recentSubmissions(galleryIds: readonly string[], perGallery: number, keep: number): Promise<Submission[]> {
+  const pages = await Promise.all(galleryIds.map((id) => querySubmissions(id, { limit: perGallery })));
+  return pages
+    .flatMap((p) => p.items)
+    .sort((a, b) => b.confirmedAt.localeCompare(a.confirmedAt))
+    .slice(0, keep)
+    .map(submissionView);
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { roleAtLeast } from '../../../../shared/features/studios/constants.ts';
 import { AppShell, LoadFailed } from '../../components/app/AppShell.tsx';
-import { Badge, type BadgeTone } from '../../components/ui/Badge.tsx';
+import { Badge } from '../../components/ui/Badge.tsx';
 import { Field } from '../../components/ui/Field.tsx';
 import { Loading } from '../../components/ui/Loading.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
@@ -10,14 +10,11 @@ import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { formatDate, today } from '../../lib/dates.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { allClients } from '../../lib/paging.ts';
-import type { ClientStatus, ClientSummary } from '../../lib/types.ts';
+import type { ClientSummary } from '../../lib/types.ts';
 import { emailProblem, firstProblem, type Problems, requiredProblem } from '../../lib/validation.ts';
+import { CLIENT_STATUS } from './client-status.ts';
 
-const STATUS: Record<ClientStatus, { label: string; tone: BadgeTone }> = {
-  invited: { label: 'Invited', tone: 'info' },
-  active: { label: 'Active', tone: 'success' },
-  expired: { label: 'Expired', tone: 'neutral' },
-};
+const STATUS = CLIENT_STATUS;
 
 export default function ClientsPage() {
   // Clients are an admin's: a member (who may type the address) is told so instead of an error.

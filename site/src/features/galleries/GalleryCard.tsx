@@ -15,7 +15,7 @@ const STATUS: Record<GalleryStatus, { label: string; tone: BadgeTone; note: stri
 
 const imageCount = (n: number) => (n === 1 ? '1 image' : `${n.toLocaleString()} images`);
 
-export function GalleryCard({ gallery }: { gallery: ClientGallery }) {
+export function GalleryCard({ gallery, href }: { gallery: ClientGallery; href: string }) {
   const [coverFailed, setCoverFailed] = useState(false);
   const status = STATUS[gallery.status];
   const titleId = `gallery-${gallery.galleryId}`;
@@ -74,7 +74,7 @@ export function GalleryCard({ gallery }: { gallery: ClientGallery }) {
           )}
         </dl>
         {open && (
-          <a class="button button--primary gallery-card__open" href={`/galleries/${encodeURIComponent(gallery.galleryId)}`}>
+          <a class="button button--primary gallery-card__open" href={href}>
             Open gallery<span class="visually-hidden">: {gallery.title}</span>
             <ArrowIcon />
           </a>

@@ -28,7 +28,19 @@ function remembered(): Layout {
 }
 
 /** The client's galleries as cards or as a compact table; the choice is remembered on this device. */
-export function GalleryList({ galleries, studio }: { galleries: ClientGallery[]; studio: Branding }) {
+/** Where a gallery opens: its portal page, unless the page says otherwise (the studio's preview). */
+export type GalleryHref = (galleryId: string) => string;
+export const portalGalleryHref: GalleryHref = (id) => `/galleries/${encodeURIComponent(id)}`;
+
+export function GalleryList({
+  galleries,
+  studio,
+  hrefOf = portalGalleryHref,
+}: {
+  galleries: ClientGallery[];
+  studio: Branding;
+  hrefOf?: GalleryHref;
+}) {
   const [layout, setLayout] = useState<Layout>(remembered);
   const choose = (next: Layout) => {
     setLayout(next);
@@ -56,7 +68,7 @@ export function GalleryList({ galleries, studio }: { galleries: ClientGallery[];
         <ul class="gallery-grid" aria-label={label}>
           {galleries.map((g) => (
             <li key={g.galleryId}>
-              <GalleryCard gallery={g} />
+              <GalleryCard gallery={g} href={hrefOf(g.galleryId)} />
             </li>
           ))}
         </ul>
@@ -77,7 +89,7 @@ export function GalleryList({ galleries, studio }: { galleries: ClientGallery[];
               </thead>
               <tbody>
                 {galleries.map((g) => (
-                  <GalleryRow key={g.galleryId} gallery={g} studio={studio} />
+                  <GalleryRow key={g.galleryId} gallery={g} studio={studio} href={hrefOf(g.galleryId)} />
                 ))}
               </tbody>
             </table>
@@ -88,7 +100,7 @@ export function GalleryList({ galleries, studio }: { galleries: ClientGallery[];
   );
 }
 
-function GalleryRow({ gallery: g, studio }: { gallery: ClientGallery; studio: Branding }) {
+function GalleryRow({ gallery: g, studio, href }: { gallery: ClientGallery; studio: Branding; href: string }) {
   const [coverFailed, setCoverFailed] = useState(false);
   const status = STATUS[g.status];
   const deadline = g.deadline ? deadlineLabel(g.deadline) : null;
@@ -130,7 +142,7 @@ function GalleryRow({ gallery: g, studio }: { gallery: ClientGallery; studio: Br
       </td>
       <td class="gallery-table__open">
         {open && (
-          <a class="button button--primary button--small" href={`/galleries/${encodeURIComponent(g.galleryId)}`}>
+          <a class="button button--primary button--small" href={href}>
             Open<span class="visually-hidden"> gallery: {g.title}</span>
             <ArrowIcon />
           </a>

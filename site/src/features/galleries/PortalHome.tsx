@@ -7,7 +7,7 @@ import { formatDate } from '../../lib/dates.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { callAll } from '../../lib/paging.ts';
 import type { Branding, ClientGallery, ClientMe } from '../../lib/types.ts';
-import { GalleryList } from './GalleryList.tsx';
+import { type GalleryHref, GalleryList } from './GalleryList.tsx';
 
 /** Answers that end the visit here: the session belongs elsewhere or access is over. */
 const ACCESS_ENDED = new Set(['access_expired', 'access_revoked']);
@@ -75,7 +75,8 @@ export default function PortalHome() {
   );
 }
 
-function Hero({ me, studio }: { me: ClientMe | null; studio: Branding | null }) {
+/** The portal home's greeting (the Portal Manager's preview shows it too). */
+export function Hero({ me, studio }: { me: ClientMe | null; studio: Branding | null }) {
   return (
     <section class="hero" aria-labelledby="hero-heading">
       <div class="container hero__inner">
@@ -93,7 +94,7 @@ function Hero({ me, studio }: { me: ClientMe | null; studio: Branding | null }) 
   );
 }
 
-function Galleries({ galleries, studio }: { galleries: ClientGallery[]; studio: Branding }) {
+export function Galleries({ galleries, studio, hrefOf }: { galleries: ClientGallery[]; studio: Branding; hrefOf?: GalleryHref }) {
   if (!galleries.length) {
     return (
       <div class="empty empty--card">
@@ -106,7 +107,7 @@ function Galleries({ galleries, studio }: { galleries: ClientGallery[]; studio: 
     );
   }
   // Cards or a table, as the client chooses (GalleryList remembers it).
-  return <GalleryList galleries={galleries} studio={studio} />;
+  return <GalleryList galleries={galleries} studio={studio} hrefOf={hrefOf} />;
 }
 
 function GallerySkeleton() {

@@ -18,6 +18,8 @@ const STATUS: Record<ClientGalleryDetail['status'], { label: string; tone: Badge
 };
 
 interface ProofingHeroProps {
+  /** Where "All galleries" leads: the portal home, or the preview's list of the client's galleries. */
+  homeHref?: string;
   gallery: ClientGalleryDetail;
   studio: Branding;
   photos: number;
@@ -26,7 +28,7 @@ interface ProofingHeroProps {
   onZip: (scope: 'all' | 'selected') => void;
 }
 
-export function ProofingHero({ gallery, studio, photos, count, selecting, onZip }: ProofingHeroProps) {
+export function ProofingHero({ gallery, studio, photos, count, selecting, onZip, homeHref = '/' }: ProofingHeroProps) {
   const deadline = gallery.deadline ? deadlineLabel(gallery.deadline) : null;
   const closed = gallery.status !== 'proofing' || deadline?.tone === 'passed';
   const confirmed = Boolean(gallery.confirmedAt);
@@ -34,7 +36,7 @@ export function ProofingHero({ gallery, studio, photos, count, selecting, onZip 
   return (
     <header class="proof-hero">
       <div class="container">
-        <a class="back-link" href="/">
+        <a class="back-link" href={homeHref}>
           <BackIcon />
           All galleries
         </a>

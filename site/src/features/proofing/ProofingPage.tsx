@@ -21,7 +21,7 @@ import { TileMarks, ViewerActions } from './Marks.tsx';
 import { EmptyFilter, useProofingFilter } from './ProofingFilter.tsx';
 import { ProofingHero } from './ProofingHero.tsx';
 import { ProofingSkeleton, Unavailable } from './ProofingStates.tsx';
-import { type ProofingData, useProofing } from './useProofing.ts';
+import { type ProofingData, type ProofingMode, useProofing } from './useProofing.ts';
 
 export default function ProofingPage() {
   const [studio, setStudio] = useBranding();
@@ -53,9 +53,10 @@ export default function ProofingPage() {
   );
 }
 
-function Proofing({ studio, initial }: { studio: Branding; initial: ProofingData }) {
+/** The proofing page's body; the studio's "view as client" renders it too, with a read-only mode. */
+export function Proofing({ studio, initial, mode }: { studio: Branding; initial: ProofingData; mode?: ProofingMode }) {
   const [toast, say, clearToast] = useToast();
-  const p = useProofing(initial, say);
+  const p = useProofing(initial, say, mode);
   const { gallery, images, count } = p;
   const [viewer, setViewer] = useState<{ ids: string[]; index: number } | null>(null);
   const [commentsOpen, setCommentsOpen] = useState(false);
@@ -92,7 +93,15 @@ function Proofing({ studio, initial }: { studio: Branding; initial: ProofingData
 
   return (
     <div class="proof">
-      <ProofingHero gallery={gallery} studio={studio} photos={images.length} count={count} selecting={selecting} onZip={setZip} />
+      <ProofingHero
+        gallery={gallery}
+        studio={studio}
+        photos={images.length}
+        count={count}
+        selecting={selecting}
+        homeHref={mode?.homeHref}
+        onZip={(scope) => !p.refusedInPreview() && setZip(scope)}
+      />
 
       {images.length > 0 && (
         <div class="proof-toolbar">
@@ -144,7 +153,7 @@ function Proofing({ studio, initial }: { studio: Branding; initial: ProofingData
               {confirmed && <span class="proof-bar__hint"> · confirmed</span>}
             </p>
             {confirmable && (
-              <button type="button" class="button button--primary" onClick={() => setConfirming(true)}>
+              <button type="button" class="button button--primary" onClick={() => !p.refusedInPreview() && setConfirming(true)}>
                 Confirm final set
               </button>
             )}
@@ -177,7 +186,8 @@ function Proofing({ studio, initial }: { studio: Branding; initial: ProofingData
               image={image}
               {...marks}
               commentsOpen={commentsOpen}
-              onComments={() => setCommentsOpen((o) => !o)}
+              // The thread is read through the client's own session: the preview does not open it.
+              onComments={() => !p.refusedInPreview() && setCommentsOpen((o) => !o)}
               onDownload={p.download}
             />
           )}

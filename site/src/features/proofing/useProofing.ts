@@ -21,7 +21,21 @@ function mergeImages(old: readonly ClientImage[], fresh: ClientImage[]): ClientI
   });
 }
 
-export function useProofing(initial: ProofingData, say: Say) {
+/**
+ * How the page is shown: to the client on their portal, or to the studio as "view as client", where
+ * the same controls answer `readOnly` instead of calling anything (the API would refuse them too:
+ * the preview holds no client session) and fresh data comes from the studio's preview route.
+ */
+export interface ProofingMode {
+  reload: () => Promise<ProofingData>;
+  readOnly?: string;
+  /** Where the page's "All galleries" leads (the portal home when not given). */
+  homeHref?: string;
+}
+
+const portalMode = (galleryId: string): ProofingMode => ({ reload: () => call('getClientGallery', { params: { galleryId } }) });
+
+export function useProofing(initial: ProofingData, say: Say, mode: ProofingMode = portalMode(initial.gallery.galleryId)) {
   const [gallery, setGallery] = useState(initial.gallery);
   const [images, setImages] = useState(initial.images);
   const [count, setCount] = useState(initial.gallery.selectedCount);
@@ -40,7 +54,7 @@ export function useProofing(initial: ProofingData, say: Say) {
 
   const refresh = async () => {
     try {
-      const fresh = await call('getClientGallery', { params: { galleryId } });
+      const fresh = await mode.reload();
       setGallery(fresh.gallery);
       setCount(fresh.gallery.selectedCount);
       setImages((old) => mergeImages(old, fresh.images));
@@ -54,7 +68,7 @@ export function useProofing(initial: ProofingData, say: Say) {
   const onStale = () => {
     if (Date.now() - lastStale.current < 60_000) return;
     lastStale.current = Date.now();
-    call('getClientGallery', { params: { galleryId } }).then(
+    mode.reload().then(
       (fresh) => setImages(fresh.images),
       () => {},
     );
@@ -62,8 +76,14 @@ export function useProofing(initial: ProofingData, say: Say) {
 
   const fullMessage = () => `You’ve chosen the maximum of ${max}. Unselect a photo to choose another.`;
 
+  /** True (and the page says so) when nothing may be changed here. */
+  const refusedInPreview = () => {
+    if (mode.readOnly) say(mode.readOnly, 'info');
+    return Boolean(mode.readOnly);
+  };
+
   const toggleFavourite = async (image: ClientImage) => {
-    if (!can.favourite) return;
+    if (!can.favourite || refusedInPreview()) return;
     const next = !image.favourite;
     const key = `f:${image.imageId}`;
     const mine = ++seq.current;
@@ -78,7 +98,7 @@ export function useProofing(initial: ProofingData, say: Say) {
   };
 
   const toggleSelected = async (image: ClientImage) => {
-    if (!can.select) return;
+    if (!can.select || refusedInPreview()) return;
     const next = !image.selected;
     if (next && max !== null && countRef.current >= max) return say(fullMessage(), 'info');
     const key = `s:${image.imageId}`;
@@ -102,6 +122,7 @@ export function useProofing(initial: ProofingData, say: Say) {
   };
 
   const download = async (image: ClientImage) => {
+    if (refusedInPreview()) return;
     try {
       const { url } = await call('downloadImage', { params: { galleryId, imageId: image.imageId } });
       location.assign(url);
@@ -117,5 +138,5 @@ export function useProofing(initial: ProofingData, say: Say) {
   const confirmed = (at: string) =>
     setGallery((g) => ({ ...g, confirmedAt: at, status: 'locked', can: { ...g.can, select: false, confirm: false } }));
 
-  return { gallery, images, count, refresh, onStale, toggleFavourite, toggleSelected, download, commentAdded, confirmed };
+  return { gallery, images, count, refresh, onStale, toggleFavourite, toggleSelected, download, commentAdded, confirmed, refusedInPreview };
 }
