@@ -30,6 +30,10 @@ export const limits = {
   get zipLiveJobsPerGallery() {
     return whole('ZIP_LIVE_JOBS_PER_GALLERY', 2);
   },
+  /** Feedback messages one client may send its studio per hour. */
+  get feedbackPerHour() {
+    return whole('FEEDBACK_PER_HOUR', 20);
+  },
   /** Comments one client may post per minute, across the portal. */
   get commentsPerMinute() {
     return whole('COMMENTS_PER_MINUTE', 30);

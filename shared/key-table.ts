@@ -7,6 +7,7 @@ import type { FeatureRecords, KeyRow } from './data/records.ts';
 import { records as auth } from './features/auth/records.ts';
 import { records as clients } from './features/clients/records.ts';
 import { records as domains } from './features/domains/records.ts';
+import { records as feedback } from './features/feedback/records.ts';
 import { records as galleries } from './features/galleries/records.ts';
 import { records as shareLinks } from './features/share-links/records.ts';
 import { records as studios } from './features/studios/records.ts';
@@ -20,6 +21,7 @@ export const featureRecords: readonly FeatureRecords[] = [
   galleries,
   shareLinks,
   auth,
+  feedback,
   rateLimits,
   idempotency,
 ];

@@ -1,7 +1,7 @@
 // Custom domains in Chromium: the owner adds `portal.<slug>.localhost` in Settings → Domain, the
 // stand-in DNS answers the CNAME it shows, the status reaches Active, and the portal opens on that
 // host (Chromium resolves *.localhost to this machine, no hosts file). A Starter studio sees the
-// upgrade hint instead of the control.
+// upgrade hints instead of the custom-domain control and the feedback inbox.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -70,7 +70,7 @@ describe.skipIf(!haveChromium)('custom domain, in Chromium', () => {
     await context.close();
   });
 
-  it('shows a Starter studio the upgrade hint instead of the custom-domain control', async () => {
+  it('shows a Starter studio the upgrade hint instead of the custom-domain and feedback controls', async () => {
     const owner = await newStudio('starter');
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -80,6 +80,12 @@ describe.skipIf(!haveChromium)('custom domain, in Chromium', () => {
     await expect.poll(() => hint.count()).toBe(1);
     expect(await hint.textContent()).toContain('Custom domain is on the Growth plan');
     expect(await page.getByLabel('Domain', { exact: true }).count()).toBe(0);
+    // The Overview's feedback inbox: the hint, and no inbox promise.
+    await page.goto(`${dashboard}/`);
+    const feedbackHint = page.locator('[data-entitlement="feedback"]');
+    await expect.poll(() => feedbackHint.count()).toBe(1);
+    expect(await feedbackHint.textContent()).toContain('Feedback module is on the Growth plan');
+    expect(await page.getByText('Clients can write to you from their portal').count()).toBe(0);
     await context.close();
   });
 });

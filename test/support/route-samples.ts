@@ -10,6 +10,7 @@ import { bodies as branding } from '../features/branding/samples.ts';
 import { queries as clientQueries, bodies as clients } from '../features/clients/samples.ts';
 import { bodies as domains } from '../features/domains/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
+import { bodies as feedback, queries as feedbackQueries } from '../features/feedback/samples.ts';
 import { bodies as galleries, queries as galleryQueries } from '../features/galleries/samples.ts';
 import { queries as portalManagerQueries } from '../features/portal-manager/samples.ts';
 import { bodies as proofing, queries as proofingQueries } from '../features/proofing/samples.ts';
@@ -35,6 +36,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...studios,
   ...team,
   ...domains,
+  ...feedback,
   ...branding,
 };
 
@@ -48,6 +50,7 @@ const queries: { [K in WithQuery]: (c: SampleContext) => Record<string, string |
   ...proofingQueries,
   ...shareLinkQueries,
   ...studioQueries,
+  ...feedbackQueries,
 };
 
 /** Which record each path parameter names. */

@@ -3,6 +3,7 @@ import { records as rateLimitRecords, rateWindowKey } from '../../shared/data/ra
 import type { FeatureRecords, KeyRow } from '../../shared/data/records.ts';
 import * as auth from '../../shared/features/auth/records.ts';
 import * as clients from '../../shared/features/clients/records.ts';
+import * as feedback from '../../shared/features/feedback/records.ts';
 import * as galleries from '../../shared/features/galleries/records.ts';
 import * as shareLinks from '../../shared/features/share-links/records.ts';
 import * as studios from '../../shared/features/studios/records.ts';
@@ -17,6 +18,7 @@ const features = {
   galleries: { builders: galleries.keys as Record<string, (...a: never[]) => Key>, records: galleries.records },
   'share-links': { builders: shareLinks.keys as Record<string, (...a: never[]) => Key>, records: shareLinks.records },
   studios: { builders: studios.keys as Record<string, (...a: never[]) => Key>, records: studios.records },
+  feedback: { builders: feedback.keys as Record<string, (...a: never[]) => Key>, records: feedback.records },
   team: { builders: team.keys as Record<string, (...a: never[]) => Key>, records: team.records },
   'rate-limit': { builders: { rateWindowKey } as Record<string, (...a: never[]) => Key>, records: rateLimitRecords },
 } satisfies Record<string, { builders: Record<string, (...a: never[]) => Key>; records: FeatureRecords }>;
@@ -71,6 +73,13 @@ const table: [Feature, string, () => Key, Key][] = [
   ['studios', 'slug', () => studios.keys.slug('lumen'), { PK: 'SLUG#lumen', SK: 'SLUG' }],
   ['studios', 'domain', () => studios.keys.domain('photos.example.com'), { PK: 'DOMAIN#photos.example.com', SK: 'DOMAIN' }],
   ['studios', 'studioUser', () => studios.keys.studioUser('sub-1'), { PK: 'STUDIOUSER#sub-1', SK: 'STUDIOUSER' }],
+  [
+    'feedback',
+    'feedback',
+    () => feedback.keys.feedback('s1', '2026-01-01T00:00:00.000Z', 'f1'),
+    { PK: 'STUDIO#s1', SK: `FEEDBACK#${9_999_999_999_999 - Date.parse('2026-01-01T00:00:00.000Z')}#f1` },
+  ],
+  ['feedback', 'feedbackOfStudio', () => feedback.keys.feedbackOfStudio('s1'), { PK: 'STUDIO#s1', SKPrefix: 'FEEDBACK#' }],
   [
     'studios',
     'studioListIndex',

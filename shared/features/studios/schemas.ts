@@ -21,6 +21,8 @@ export const Branding = named(
     supportEmail: z.nullable(z.string()),
     /** Without full branding: the "Powered by Portico" footer shows (and the default welcome). */
     poweredBy: z.boolean(),
+    /** The Feedback module (Growth and up): the portal offers the client a way to write to the studio. */
+    feedback: z.boolean(),
   }),
   'Branding',
 );

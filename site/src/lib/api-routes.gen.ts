@@ -75,4 +75,6 @@ export const apiRoutes = {
   addDomain: { method: 'POST', path: '/api/studio/domain', auth: 'studio' },
   verifyDomain: { method: 'POST', path: '/api/studio/domain/verify', auth: 'studio' },
   removeDomain: { method: 'DELETE', path: '/api/studio/domain', auth: 'studio' },
+  sendFeedback: { method: 'POST', path: '/api/portal/feedback', auth: 'client' },
+  listFeedback: { method: 'GET', path: '/api/studio/feedback', auth: 'studio' },
 } as const satisfies Record<RouteId, ApiRoute>;

@@ -3,6 +3,7 @@
 // change shows at the next page load and in the next email.
 import { presignGet } from '../../../adapters/storage.ts';
 import { portalUrl } from '../../../config.ts';
+import { studioHas } from '../../plans/index.ts';
 import type { Branding, Studio } from '../../studios/index.ts';
 import type { LetterBrand } from '../constants.ts';
 import { shownBranding } from './rules.ts';
@@ -15,6 +16,7 @@ export async function branding(studio: Studio): Promise<Branding> {
     accentColor: studio.accentColor,
     supportEmail: studio.supportEmail,
     ...shownBranding(studio),
+    feedback: studioHas(studio, 'feedback'),
   };
 }
 

@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/dates.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { callAll } from '../../lib/paging.ts';
 import type { Branding, ClientGallery, ClientMe } from '../../lib/types.ts';
+import { FeedbackForm } from '../feedback/index.ts';
 import { type GalleryHref, GalleryList } from './GalleryList.tsx';
 
 /** Answers that end the visit here: the session belongs elsewhere or access is over. */
@@ -69,6 +70,7 @@ export default function PortalHome() {
             )}
             {load.state === 'ready' && <Galleries galleries={load.data[1].galleries} studio={load.data[0].studio} />}
           </section>
+          {load.state === 'ready' && load.data[0].studio.feedback && <FeedbackForm studioName={load.data[0].studio.name} />}
         </>
       )}
     </PortalFrame>

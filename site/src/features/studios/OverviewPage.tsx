@@ -6,6 +6,7 @@ import { call } from '../../lib/api.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { allClients } from '../../lib/paging.ts';
 import type { ClientSummary, StudioMe } from '../../lib/types.ts';
+import { FeedbackCard } from '../feedback/index.ts';
 
 const count = (clients: ClientSummary[], status: ClientSummary['status']) => clients.filter((c) => c.status === status).length;
 
@@ -51,6 +52,7 @@ function Overview({ me, clients }: { me: StudioMe; clients: ClientSummary[] | nu
       </section>
 
       {clients ? <ClientsCard clients={clients} /> : <MemberCard />}
+      {clients && <FeedbackCard me={me} />}
     </div>
   );
 }

@@ -1,0 +1,2 @@
+export { FeedbackCard } from './FeedbackCard.tsx';
+export { FeedbackForm } from './FeedbackForm.tsx';
