@@ -33,6 +33,11 @@ const BY_DESIGN: Partial<Record<RouteId, { statuses: number[]; writes?: string[]
     statuses: [201, 409],
     why: "one person may be a client of two studios: another studio's invitation creates that studio's own membership",
   },
+  sendFeedback: {
+    statuses: [201, 429],
+    writes: ['STUDIO#', 'RATE#feedback#'],
+    why: "the request names no record: a client of the victim's own studio, on its own portal with its own session, may write its studio feedback (its own record; every other outsider is refused by its session's host)",
+  },
   requestMagicLink: {
     statuses: [202, 429],
     writes: ['MAGIC#', 'RATE#'],
