@@ -332,7 +332,7 @@ export async function processOriginal(key: string): Promise<ProcessOutcome> {
     derived,
     placeholder: rendered.placeholder,
   };
-  if (!(await ifStillThere(() => markImageReady(galleryId, imageId, result)))) {
+  if ((await markImageReady(galleryId, imageId, result)) === 'gone') {
     // Deleted while we worked: leave no orphans behind.
     const keys = rendered.files.map((f) => objects.derived(studioId, galleryId, imageId, f.variant, f.format));
     await Promise.all(keys.map((k) => deleteObject(k)));

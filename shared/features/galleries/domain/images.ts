@@ -8,11 +8,21 @@ import type { ImageStatus } from '../schemas.ts';
  * retried event finds the image ready already and changes nothing. An image deleted meanwhile
  * is left alone.
  */
-export async function markImageReady(galleryId: string, imageId: string, result: ProcessedImage): Promise<void> {
+/** What marking an image ready did: the pipeline removes its files only when the image is gone. */
+export type MarkReadyOutcome = 'ready' | 'already' | 'gone';
+
+/**
+ * Records the pipeline's result. 'already' for a repeated event (the image was ready: its files are
+ * the ones just rewritten, and stay); 'gone' when the image or its gallery was removed meanwhile.
+ */
+export async function markImageReady(galleryId: string, imageId: string, result: ProcessedImage): Promise<MarkReadyOutcome> {
   const image = await getImage(galleryId, imageId);
-  if (!image || image.status === 'ready') return;
-  // Refused (already ready, or the image or gallery is gone): nothing to do.
-  await markImageReadyWrite(image.studioId, galleryId, imageId, result);
+  if (!image) return 'gone';
+  if (image.status === 'ready') return 'already';
+  if (await markImageReadyWrite(image.studioId, galleryId, imageId, result)) return 'ready';
+  // Refused: made ready by a concurrent run, or the image (or its gallery) was removed.
+  const now = await getImage(galleryId, imageId);
+  return now?.status === 'ready' ? 'already' : 'gone';
 }
 
 /** The record an upload starts with: everything the pipeline fills in is still empty. */
