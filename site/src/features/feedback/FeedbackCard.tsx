@@ -1,8 +1,8 @@
 import { LoadFailed } from '../../components/app/AppShell.tsx';
 import { Loading } from '../../components/ui/Loading.tsx';
+import { call } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { useLoad } from '../../lib/hooks.ts';
-import { callAll } from '../../lib/paging.ts';
 import type { StudioMe } from '../../lib/types.ts';
 import { entitled, UpgradeHint } from '../plans/index.ts';
 
@@ -11,7 +11,8 @@ import { entitled, UpgradeHint } from '../plans/index.ts';
  * place of the inbox's promise; feedback sent before a downgrade stays listed.
  */
 export function FeedbackCard({ me }: { me: StudioMe }) {
-  const load = useLoad(() => callAll('listFeedback', 'feedback'));
+  // The newest 20: the Overview shows a glance, not the whole inbox.
+  const load = useLoad(() => call('listFeedback', { query: { limit: '20' } }).then((page) => page.feedback));
   const on = entitled(me, 'feedback');
   return (
     <section class="card overview__feedback" aria-labelledby="feedback-heading">
@@ -24,7 +25,7 @@ export function FeedbackCard({ me }: { me: StudioMe }) {
       {load.state === 'ready' &&
         (load.data.length ? (
           <ul class="feedback-list">
-            {load.data.slice(0, 20).map((f) => (
+            {load.data.map((f) => (
               <li key={f.feedbackId} class="feedback-list__item">
                 <p class="feedback-list__meta">
                   <strong>{f.clientName}</strong> · {formatDate(f.createdAt.slice(0, 10))}

@@ -1,5 +1,7 @@
 // The Portal Manager's two dialogs: confirming a revocation, and changing a client's last day.
+
 import { useEffect, useState } from 'preact/hooks';
+import { ConfirmDanger } from '../../components/ui/ConfirmDanger.tsx';
 import { Dialog } from '../../components/ui/Dialog.tsx';
 import { Field } from '../../components/ui/Field.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
@@ -17,43 +19,19 @@ export function RevokeDialog({
   onClose: () => void;
   onRevoked: (c: ClientSummary) => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const revoke = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    try {
-      onRevoked((await call('revokeClientAccess', { params: { clientId: client.clientId } })).client);
-    } catch (e) {
-      setBusy(false);
-      setError(messageOf(e));
-    }
-  };
   return (
-    <Dialog
+    <ConfirmDanger
+      id="revoke-client-text"
       title={`Revoke ${client.name}’s access?`}
+      keepLabel="Keep access"
+      actionLabel="Revoke access"
+      busyLabel="Revoking…"
       onClose={onClose}
-      alert
-      describedBy="revoke-client-text"
-      actions={
-        <>
-          <button type="button" class="button button--secondary" onClick={onClose} data-autofocus>
-            Keep access
-          </button>
-          <button type="button" class="button button--danger" onClick={revoke} aria-disabled={busy || undefined}>
-            {busy && <Spinner />}
-            {busy ? 'Revoking…' : 'Revoke access'}
-          </button>
-        </>
-      }
+      onConfirm={async () => onRevoked((await call('revokeClientAccess', { params: { clientId: client.clientId } })).client)}
     >
-      <p id="revoke-client-text">
-        <strong class="break">{client.email}</strong> is signed out of your portal at once, and their sign-in links stop working. Their
-        galleries and selections are kept; you can restore access later.
-      </p>
-      <Notice role="alert">{error}</Notice>
-    </Dialog>
+      <strong class="break">{client.email}</strong> is signed out of your portal at once, and their sign-in links stop working. Their
+      galleries and selections are kept; you can restore access later.
+    </ConfirmDanger>
   );
 }
 

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ROLE_NAMES, ROLES, type Role, roleAtLeast } from '../../../../shared/features/studios/constants.ts';
 import { Badge } from '../../components/ui/Badge.tsx';
-import { Dialog } from '../../components/ui/Dialog.tsx';
+import { ConfirmDanger } from '../../components/ui/ConfirmDanger.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
-import { Spinner } from '../../components/ui/Spinner.tsx';
 import { call, messageOf } from '../../lib/api.ts';
 import type { StudioMe } from '../../lib/types.ts';
 import { type Member, ROLE_TONE } from './types.ts';
@@ -112,43 +111,21 @@ export function MemberList({ me, members, onChange }: { me: StudioMe; members: M
 }
 
 function RemoveDialog({ member, onClose, onRemoved }: { member: Member; onClose: () => void; onRemoved: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const remove = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    try {
-      await call('removeTeamMember', { params: { userId: member.userId } });
-      onRemoved();
-    } catch (err) {
-      setBusy(false);
-      setError(messageOf(err));
-    }
-  };
   return (
-    <Dialog
+    <ConfirmDanger
+      id="remove-member-text"
       title={`Remove ${member.name}?`}
+      keepLabel="Keep them"
+      actionLabel="Remove from team"
+      busyLabel="Removing…"
       onClose={onClose}
-      alert
-      describedBy="remove-member-text"
-      actions={
-        <>
-          <button type="button" class="button button--secondary" onClick={onClose} data-autofocus>
-            Keep them
-          </button>
-          <button type="button" class="button button--danger" onClick={remove} aria-disabled={busy || undefined}>
-            {busy && <Spinner />}
-            {busy ? 'Removing…' : 'Remove from team'}
-          </button>
-        </>
-      }
+      onConfirm={async () => {
+        await call('removeTeamMember', { params: { userId: member.userId } });
+        onRemoved();
+      }}
     >
-      <p id="remove-member-text">
-        <strong class="break">{member.email}</strong> is signed out everywhere at once and can no longer sign in to your studio. You can
-        invite them again later.
-      </p>
-      <Notice role="alert">{error}</Notice>
-    </Dialog>
+      <strong class="break">{member.email}</strong> is signed out everywhere at once and can no longer sign in to your studio. You can
+      invite them again later.
+    </ConfirmDanger>
   );
 }

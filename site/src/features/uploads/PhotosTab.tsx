@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PhotoGrid, TileImage } from '../../components/photos/PhotoGrid.tsx';
-import { Dialog } from '../../components/ui/Dialog.tsx';
+import { ConfirmDanger } from '../../components/ui/ConfirmDanger.tsx';
 import { FilterBar, type FilterOption } from '../../components/ui/FilterBar.tsx';
 import { AlertIcon, CheckCircleIcon, HeartIcon, StarIcon, TrashIcon } from '../../components/ui/GalleryIcons.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { Spinner } from '../../components/ui/Spinner.tsx';
 import { Toast, useToast } from '../../components/ui/Toast.tsx';
-import { ApiError, call, messageOf } from '../../lib/api.ts';
+import { ApiError, call } from '../../lib/api.ts';
 import { plural } from '../../lib/format.ts';
 import type { ImageStatus, StudioGallery, StudioImage } from '../../lib/gallery-types.ts';
 import { UploadPanel } from './UploadPanel.tsx';
@@ -210,44 +210,27 @@ function DeleteDialog({
   onClose: () => void;
   onDeleted: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
   const remove = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError('');
     try {
       await call('deleteImage', { params: { galleryId: gallery.galleryId, imageId: image.imageId } });
-      onDeleted();
     } catch (e) {
-      setBusy(false);
-      if (e instanceof ApiError && e.status === 404) onDeleted();
-      else setError(messageOf(e));
+      // Already gone (another tab, a colleague): what the studio asked for is done.
+      if (!(e instanceof ApiError && e.status === 404)) throw e;
     }
+    onDeleted();
   };
   return (
-    <Dialog
+    <ConfirmDanger
+      id="delete-text"
       title="Delete this photo?"
+      keepLabel="Keep it"
+      actionLabel="Delete photo"
+      busyLabel="Deleting…"
       onClose={onClose}
-      alert
-      describedBy="delete-text"
-      actions={
-        <>
-          <button type="button" class="button button--secondary" onClick={onClose} data-autofocus>
-            Keep it
-          </button>
-          <button type="button" class="button button--danger" onClick={remove} aria-disabled={busy || undefined}>
-            {busy && <Spinner />}
-            {busy ? 'Deleting…' : 'Delete photo'}
-          </button>
-        </>
-      }
+      onConfirm={remove}
     >
-      <p id="delete-text">
-        <strong class="break">{image.fileName}</strong> and its web versions will be removed from “{gallery.title}”.
-        {image.selected || image.favourite ? ' Your client’s marks on it go too.' : ''} This can’t be undone.
-      </p>
-      <Notice role="alert">{error}</Notice>
-    </Dialog>
+      <strong class="break">{image.fileName}</strong> and its web versions will be removed from “{gallery.title}”.
+      {image.selected || image.favourite ? ' Your client’s marks on it go too.' : ''} This can’t be undone.
+    </ConfirmDanger>
   );
 }
