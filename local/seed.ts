@@ -8,8 +8,9 @@ import { createUser } from '../shared/adapters/identity.ts';
 import { putObject } from '../shared/adapters/storage.ts';
 import { objects } from '../shared/data/objects.ts';
 import { createClient } from '../shared/features/clients/domain/clients.ts';
-import { createGallery, createProject, DEFAULT_RULES } from '../shared/features/galleries/domain/galleries.ts';
+import { createGallery, DEFAULT_RULES } from '../shared/features/galleries/domain/galleries.ts';
 import { getImage, newImageRecord, putImage } from '../shared/features/galleries/index.ts';
+import { createProject } from '../shared/features/projects/domain/projects.ts';
 import { isSlugTaken } from '../shared/features/studios/data.ts';
 import { createStudio } from '../shared/features/studios/domain/studios.ts';
 import { addTeamMember } from '../shared/features/team/index.ts';
@@ -95,7 +96,12 @@ export async function seedDemo(): Promise<boolean> {
   const pending: { galleryId: string; imageId: string; fileName: string }[] = [];
   for (const c of DEMO.clients) {
     const client = await createClient(studio.studioId, { email: c.email, name: c.name });
-    const project = await createProject({ studioId: studio.studioId, clientId: client.clientId, title: c.project, status: 'in_progress' });
+    const project = await createProject(studio, {
+      title: c.project,
+      contactIds: [client.clientId],
+      leadId: ownerId,
+      status: 'in_progress',
+    });
     const galleryId = randomUUID();
     const imageIds = Array.from({ length: DEMO.photosPerGallery }, () => randomUUID());
     const firstId = imageIds[0] as string;
@@ -160,7 +166,7 @@ async function seedStarterStudio(): Promise<void> {
     emailVerified: true,
   });
   const client = await createClient(studio.studioId, { email: c.email, name: c.name });
-  await createProject({ studioId: studio.studioId, clientId: client.clientId, title: c.project, status: 'in_progress' });
+  await createProject(studio, { title: c.project, contactIds: [client.clientId], leadId: ownerId, status: 'in_progress' });
 }
 
 /** Polls the demo images until the pipeline has made them ready; `npm start` is not ready before. */

@@ -9,6 +9,7 @@ import { records as clients } from './features/clients/records.ts';
 import { records as domains } from './features/domains/records.ts';
 import { records as feedback } from './features/feedback/records.ts';
 import { records as galleries } from './features/galleries/records.ts';
+import { records as projects } from './features/projects/records.ts';
 import { records as shareLinks } from './features/share-links/records.ts';
 import { records as studios } from './features/studios/records.ts';
 import { records as team } from './features/team/records.ts';
@@ -19,6 +20,7 @@ export const featureRecords: readonly FeatureRecords[] = [
   domains,
   clients,
   galleries,
+  projects,
   shareLinks,
   auth,
   feedback,

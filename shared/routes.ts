@@ -11,6 +11,7 @@ import { routes as feedback } from './features/feedback/routes.ts';
 import { routes as galleries } from './features/galleries/routes.ts';
 import { routes as platform } from './features/platform/routes.ts';
 import { routes as portalManager } from './features/portal-manager/routes.ts';
+import { routes as projects } from './features/projects/routes.ts';
 import { routes as proofing } from './features/proofing/routes.ts';
 import { routes as shareLinks } from './features/share-links/routes.ts';
 import { routes as studios } from './features/studios/routes.ts';
@@ -38,6 +39,7 @@ export const routes = {
   ...shareLinks,
   ...domains,
   ...feedback,
+  ...projects,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -5,6 +5,7 @@ import { assertAccess, sessionEnded } from '../features/auth/index.ts';
 import { getClient, parseClientUsername } from '../features/clients/index.ts';
 import { assertAssigned } from '../features/galleries/index.ts';
 import { assertEntitled } from '../features/plans/index.ts';
+import { assertOnProject, assertSeated } from '../features/projects/index.ts';
 import {
   getStudio,
   getStudioUser,
@@ -89,6 +90,11 @@ const tenancy: Tenancy = async (route, event, host) => {
       // A member works only on the galleries it is assigned: every studio route that names a
       // gallery checks it here, once, so a new gallery route cannot forget to.
       if (studioSession && typeof params?.galleryId === 'string') await assertAssigned(studioSession, params.galleryId);
+      // Likewise a project: a member only on the projects it is on, a client only as a contact of one.
+      if (typeof params?.projectId === 'string') {
+        if (studioSession) await assertOnProject(studioSession, params.projectId);
+        if (clientSession) await assertSeated(clientSession, params.projectId);
+      }
       // The plan is the studio's: the signed-in studio's on the dashboard, the portal's on a portal.
       const planHolder = studioSession?.studio ?? portal;
       if (route.entitlement && planHolder) assertEntitled(planHolder, route.entitlement);

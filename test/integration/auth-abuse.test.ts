@@ -577,6 +577,10 @@ describe('cross-site requests', () => {
       inviteId: randomUUID(),
       inviteToken: 'A'.repeat(43),
       memberUserId: randomUUID(),
+      // Refused as cross-site before any record is read: any id will do.
+      ownerUserId: randomUUID(),
+      projectId: randomUUID(),
+      milestoneId: randomUUID(),
     };
   });
 

@@ -13,6 +13,7 @@ import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as feedback, queries as feedbackQueries } from '../features/feedback/samples.ts';
 import { bodies as galleries, queries as galleryQueries } from '../features/galleries/samples.ts';
 import { queries as portalManagerQueries } from '../features/portal-manager/samples.ts';
+import { queries as projectQueries, bodies as projects } from '../features/projects/samples.ts';
 import { bodies as proofing, queries as proofingQueries } from '../features/proofing/samples.ts';
 import { queries as shareLinkQueries, bodies as shareLinks } from '../features/share-links/samples.ts';
 import { queries as studioQueries, bodies as studios } from '../features/studios/samples.ts';
@@ -38,6 +39,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...domains,
   ...feedback,
   ...branding,
+  ...projects,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
@@ -51,6 +53,7 @@ const queries: { [K in WithQuery]: (c: SampleContext) => Record<string, string |
   ...shareLinkQueries,
   ...studioQueries,
   ...feedbackQueries,
+  ...projectQueries,
 };
 
 /** Which record each path parameter names. */
@@ -64,6 +67,8 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   inviteId: (c) => c.inviteId,
   userId: (c) => c.memberUserId,
   clientId: (c) => c.clientId,
+  projectId: (c) => c.projectId,
+  milestoneId: (c) => c.milestoneId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -28,6 +28,11 @@ export interface SampleContext {
   inviteToken: string;
   /** A member of the studio's team (role change, removal). */
   memberUserId: string;
+  /** The studio owner's user id (a project's lead). */
+  ownerUserId: string;
+  /** A project the client is a contact of, and one of its milestones. */
+  projectId: string;
+  milestoneId: string;
 }
 
 /** One sample body per route of a feature that takes one, typed as that route's body. */

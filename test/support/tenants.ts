@@ -28,6 +28,9 @@ export interface ClientFixture {
   /** A download share link's token for this client's gallery. */
   shareToken: string;
   commentText: string;
+  /** A project the client is the one contact of, and one of its milestones. */
+  projectId: string;
+  milestoneId: string;
 }
 
 export interface TenantFixture {
@@ -38,6 +41,8 @@ export interface TenantFixture {
   /** The studio owner's access token (the dashboard's session cookie). */
   studioSession: string;
   studio: Browser;
+  /** The owner's studio user id. */
+  ownerUserId: string;
   portalHost: string;
   clients: [ClientFixture, ClientFixture];
   /** An unused sign-in link of the first client, valid 15 minutes. */
@@ -103,7 +108,18 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
   const shareToken = (link.body.link.url as string).split('#')[1] as string;
   expect((await new Browser(t.studio.port).post(t.portalHost, '/api/share/gallery', { token: shareToken })).status).toBe(200);
 
+  const project = await t.studio.post(DASHBOARD, '/api/studio/projects', {
+    title: `Secret project ${tag}`,
+    contactIds: [clientId],
+    leadId: t.ownerUserId,
+    status: 'in_progress',
+    milestones: [{ title: `Secret milestone ${tag}`, dueDate: '2099-01-01' }],
+  });
+  expect(project.status).toBe(201);
+
   return {
+    projectId: project.body.project.projectId,
+    milestoneId: project.body.project.milestones[0].milestoneId,
     clientId,
     email,
     name,
@@ -135,7 +151,17 @@ export async function tenantFixture(label: string): Promise<TenantFixture> {
   const signUpMail = (await mailbox(studio.port)).find((m) => m.to.includes(owner.email));
   const verifyToken = /\/verify-email#token=([A-Za-z0-9_-]{43})/.exec(signUpMail?.text ?? '')?.[1];
   if (!verifyToken) throw new Error(`No verification link in the sign-up mail to ${owner.email}`);
-  const base = { slug, studioId, studioName, owner, studio, studioSession: sessionOf(studio, DASHBOARD), portalHost: portal(slug) };
+  const me = await studio.get(DASHBOARD, '/api/studio/me');
+  const base = {
+    slug,
+    studioId,
+    studioName,
+    owner,
+    studio,
+    ownerUserId: me.body.user.userId as string,
+    studioSession: sessionOf(studio, DASHBOARD),
+    portalHost: portal(slug),
+  };
   const first = await clientFixture(base, `${label}A`);
   const second = await clientFixture(base, `${label}B`);
   expect((await new Browser(studio.port).post(base.portalHost, '/api/portal/magic-link', { email: first.email })).status).toBe(202);
@@ -172,4 +198,7 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   inviteId: t.inviteId,
   inviteToken: t.inviteToken,
   memberUserId: t.member.userId,
+  ownerUserId: t.ownerUserId,
+  projectId: c.projectId,
+  milestoneId: c.milestoneId,
 });

@@ -5,6 +5,7 @@ import * as auth from '../../shared/features/auth/records.ts';
 import * as clients from '../../shared/features/clients/records.ts';
 import * as feedback from '../../shared/features/feedback/records.ts';
 import * as galleries from '../../shared/features/galleries/records.ts';
+import * as projects from '../../shared/features/projects/records.ts';
 import * as shareLinks from '../../shared/features/share-links/records.ts';
 import * as studios from '../../shared/features/studios/records.ts';
 import * as team from '../../shared/features/team/records.ts';
@@ -19,6 +20,7 @@ const features = {
   'share-links': { builders: shareLinks.keys as Record<string, (...a: never[]) => Key>, records: shareLinks.records },
   studios: { builders: studios.keys as Record<string, (...a: never[]) => Key>, records: studios.records },
   feedback: { builders: feedback.keys as Record<string, (...a: never[]) => Key>, records: feedback.records },
+  projects: { builders: projects.keys as Record<string, (...a: never[]) => Key>, records: projects.records },
   team: { builders: team.keys as Record<string, (...a: never[]) => Key>, records: team.records },
   'rate-limit': { builders: { rateWindowKey } as Record<string, (...a: never[]) => Key>, records: rateLimitRecords },
 } satisfies Record<string, { builders: Record<string, (...a: never[]) => Key>; records: FeatureRecords }>;
@@ -37,8 +39,19 @@ const table: [Feature, string, () => Key, Key][] = [
     () => clients.keys.clientEmail('s1', 'ana@example.com'),
     { PK: 'STUDIO#s1', SK: 'CLIENTEMAIL#ana@example.com' },
   ],
-  ['galleries', 'project', () => galleries.keys.project('s1', 'p1'), { PK: 'STUDIO#s1', SK: 'PROJECT#p1' }],
-  ['galleries', 'projectIndex', () => galleries.keys.projectIndex('c1', 'p1'), { GSI1PK: 'CLIENT#c1', GSI1SK: 'PROJECT#p1' }],
+  ['projects', 'project', () => projects.keys.project('s1', 'p1'), { PK: 'STUDIO#s1', SK: 'PROJECT#p1' }],
+  ['projects', 'studioProjects', () => projects.keys.studioProjects('s1'), { PK: 'STUDIO#s1', SKPrefix: 'PROJECT#' }],
+  ['projects', 'projectPartition', () => projects.keys.projectPartition('p1'), 'PROJECT#p1'],
+  ['projects', 'seat', () => projects.keys.seat('p1', 'c1'), { PK: 'PROJECT#p1', SK: 'SEAT#c1' }],
+  ['projects', 'seatIndex', () => projects.keys.seatIndex('c1', 'p1'), { GSI1PK: 'CLIENT#c1', GSI1SK: 'PROJECT#p1' }],
+  [
+    'projects',
+    'activity',
+    () => projects.keys.activity('p1', '2026-01-01T00:00:00.000Z', 'a1'),
+    { PK: 'PROJECT#p1', SK: 'ACTIVITY#8232774399999#a1' },
+  ],
+  ['projects', 'projectActivity', () => projects.keys.projectActivity('p1'), { PK: 'PROJECT#p1', SKPrefix: 'ACTIVITY#' }],
+  ['projects', 'clientIndex', () => projects.keys.clientIndex('c1'), { GSI1PK: 'CLIENT#c1' }],
   ['galleries', 'gallery', () => galleries.keys.gallery('s1', 'g1'), { PK: 'STUDIO#s1', SK: 'GALLERY#g1' }],
   ['galleries', 'galleryIndex', () => galleries.keys.galleryIndex('c1', 'g1'), { GSI1PK: 'CLIENT#c1', GSI1SK: 'GALLERY#g1' }],
   ['galleries', 'clientGalleriesIndex', () => galleries.keys.clientGalleriesIndex('c1'), { GSI1PK: 'CLIENT#c1', GSI1SKPrefix: 'GALLERY#' }],

@@ -14,15 +14,7 @@ import { db, queryPage, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionFailed } from '../../data/transactions.ts';
 import type { Page, PageRequest } from '../../paging.ts';
-import {
-  type Gallery,
-  type GalleryContents,
-  type ImageRecord,
-  keys,
-  PARTITION_ITEM,
-  type ProcessedImage,
-  type Project,
-} from './records.ts';
+import { type Gallery, type GalleryContents, type ImageRecord, keys, PARTITION_ITEM, type ProcessedImage } from './records.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Galleries and projects, under their studio.
@@ -32,23 +24,6 @@ export async function getGallery(studioId: string, galleryId: string): Promise<G
   return out.Item ? (withoutKeys(out.Item) as Gallery) : null;
 }
 
-/** Conditional: a project id is never written over. */
-export async function putProject(project: Project): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.project(project.studioId, project.projectId),
-        ...keys.projectIndex(project.clientId, project.projectId),
-        type: 'project',
-        ...project,
-      },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
-}
-
-/** Conditional: a gallery id (the seeds choose theirs) is never written over. */
 export async function putGallery(gallery: Gallery): Promise<void> {
   await db().send(
     new PutCommand({
@@ -69,18 +44,6 @@ export async function queryClientGalleries(clientId: string, page: PageRequest):
   const { GSI1PK, GSI1SKPrefix } = keys.clientGalleriesIndex(clientId);
   const { items, nextCursor } = await queryPage({ pk: GSI1PK, prefix: GSI1SKPrefix, index: 'GSI1' }, page);
   return { items: items.map((item) => withoutKeys(item) as Gallery), nextCursor };
-}
-
-/** The studio's projects of these ids (a page's worth: one batch of at most 100 keys). */
-export async function batchGetProjects(studioId: string, projectIds: string[]): Promise<Project[]> {
-  const found: Project[] = [];
-  let Keys: Record<string, unknown>[] | undefined = [...new Set(projectIds)].map((id) => keys.project(studioId, id));
-  while (Keys?.length) {
-    const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys } } }));
-    for (const item of out.Responses?.[tableName()] ?? []) found.push(withoutKeys(item) as Project);
-    Keys = out.UnprocessedKeys?.[tableName()]?.Keys;
-  }
-  return found;
 }
 
 /** A page of the studio's galleries, in key order. */

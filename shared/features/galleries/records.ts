@@ -29,15 +29,6 @@ export interface Gallery {
   createdAt: string;
 }
 
-export interface Project {
-  projectId: string;
-  studioId: string;
-  clientId: string;
-  title: string;
-  status: 'planned' | 'in_progress' | 'review' | 'done';
-  createdAt: string;
-}
-
 export interface ImageRecord {
   imageId: string;
   galleryId: string;
@@ -132,9 +123,6 @@ export interface GalleryContents {
 }
 
 export const keys = {
-  // Projects group a client's galleries (their own feature arrives with project progress).
-  project: (studioId: string, projectId: string) => ({ PK: `STUDIO#${studioId}`, SK: `PROJECT#${projectId}` }),
-  projectIndex: (clientId: string, projectId: string) => ({ GSI1PK: `CLIENT#${clientId}`, GSI1SK: `PROJECT#${projectId}` }),
   gallery: (studioId: string, galleryId: string) => ({ PK: `STUDIO#${studioId}`, SK: `GALLERY#${galleryId}` }),
   galleryIndex: (clientId: string, galleryId: string) => ({ GSI1PK: `CLIENT#${clientId}`, GSI1SK: `GALLERY#${galleryId}` }),
   clientGalleriesIndex: (clientId: string) => ({ GSI1PK: `CLIENT#${clientId}`, GSI1SKPrefix: 'GALLERY#' }),
@@ -194,7 +182,6 @@ export const PARTITION_ITEM = {
 export const records: FeatureRecords = {
   feature: 'galleries',
   rows: [
-    { record: 'Project', PK: 'STUDIO#<studioId>', SK: 'PROJECT#<projectId>', GSI1PK: 'CLIENT#<clientId>', GSI1SK: 'PROJECT#<projectId>' },
     { record: 'Gallery', PK: 'STUDIO#<studioId>', SK: 'GALLERY#<galleryId>', GSI1PK: 'CLIENT#<clientId>', GSI1SK: 'GALLERY#<galleryId>' },
     { record: 'Image', PK: 'GALLERY#<galleryId>', SK: 'IMAGE#<imageId>', ttl: true },
     { record: 'Image removal note', PK: 'GALLERY#<galleryId>', SK: 'DELETING#<imageId>' },
@@ -210,7 +197,7 @@ export const records: FeatureRecords = {
     { record: 'Share link', PK: 'GALLERY#<galleryId>', SK: 'SHARELINK#<linkId>' },
   ],
   accessPatterns: [
-    "A client's galleries / projects: Query GSI1 GSI1PK=CLIENT#<clientId>, GSI1SK begins_with GALLERY#.",
+    "A client's galleries: Query GSI1 GSI1PK=CLIENT#<clientId>, GSI1SK begins_with GALLERY#.",
     "A studio's galleries: Query PK=STUDIO#<studioId>, SK begins_with GALLERY#.",
     "A gallery's images: Query PK=GALLERY#<galleryId>, SK begins_with IMAGE# (the gallery record, found first under its studio, is what proves the caller may see them).",
     'A gallery to proof: ONE paginated Query of PK=GALLERY#<galleryId>, SK BETWEEN FAV# AND SELECTION$ returns the images (each with its commentCount), the selection states, picks and favourites together; comments, activity, submissions, share links and ZIP items sort outside that range and are never read.',

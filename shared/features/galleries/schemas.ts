@@ -122,6 +122,7 @@ export const ClientGallery = named(
     deadline: z.nullable(z.string()),
     imageCount: Int,
     coverUrl: z.nullable(z.string()),
+    projectId: z.nullable(z.string()),
     projectTitle: z.nullable(z.string()),
   }),
   'ClientGallery',

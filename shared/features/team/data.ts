@@ -1,11 +1,11 @@
 // The team feature's DynamoDB requests: invitations and their links, and the writes that add,
 // change or remove a studio user together with the studio's owner count. Keys only through the
 // key builders (this feature's and the studios').
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { db, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
-import { cancellationCodes, conditionalCheckFailed, type TransactItem } from '../../data/transactions.ts';
+import { conditionalCheckFailed, type TransactItem, transact } from '../../data/transactions.ts';
 import { type Role, type StudioUser, keys as studioKeys } from '../studios/index.ts';
 import { type InvitationToken, keys, type TeamInvitation } from './records.ts';
 
@@ -19,26 +19,6 @@ const tokenPut = (tokenHash: string, token: InvitationToken): TransactItem => ({
     ConditionExpression: 'attribute_not_exists(PK)',
   },
 });
-
-/**
- * Runs a transaction, again when it only collided with another one in flight (two owners demoted
- * at once): the retry then meets the other's outcome and its conditions decide. The cancellation
- * codes of a refusal, or null when it went through.
- */
-async function transact(items: TransactItem[]): Promise<string[] | null> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await db().send(new TransactWriteCommand({ TransactItems: items }));
-      return null;
-    } catch (e) {
-      const codes = cancellationCodes(e);
-      if (!codes) throw e;
-      if (codes.includes('ConditionalCheckFailed')) return codes;
-      if (!codes.includes('TransactionConflict') || attempt >= 4) throw e;
-      await new Promise((r) => setTimeout(r, 20 + Math.random() * 60));
-    }
-  }
-}
 
 /** The invitation and its link, each put on condition it is new. */
 export async function putInvitation(invitation: TeamInvitation, token: InvitationToken): Promise<void> {

@@ -77,4 +77,12 @@ export const apiRoutes = {
   removeDomain: { method: 'DELETE', path: '/api/studio/domain', auth: 'studio' },
   sendFeedback: { method: 'POST', path: '/api/portal/feedback', auth: 'client' },
   listFeedback: { method: 'GET', path: '/api/studio/feedback', auth: 'studio' },
+  listProjects: { method: 'GET', path: '/api/studio/projects', auth: 'studio' },
+  createProject: { method: 'POST', path: '/api/studio/projects', auth: 'studio' },
+  getStudioProject: { method: 'GET', path: '/api/studio/projects/{projectId}', auth: 'studio' },
+  updateProject: { method: 'PATCH', path: '/api/studio/projects/{projectId}', auth: 'studio' },
+  addMilestone: { method: 'POST', path: '/api/studio/projects/{projectId}/milestones', auth: 'studio' },
+  updateMilestone: { method: 'PATCH', path: '/api/studio/projects/{projectId}/milestones/{milestoneId}', auth: 'studio' },
+  deleteMilestone: { method: 'DELETE', path: '/api/studio/projects/{projectId}/milestones/{milestoneId}', auth: 'studio' },
+  getClientProject: { method: 'GET', path: '/api/portal/projects/{projectId}', auth: 'client' },
 } as const satisfies Record<RouteId, ApiRoute>;

@@ -1,21 +1,16 @@
-// Galleries and the projects they belong to, as far as the portal home needs them.
+// Galleries as their client lists them, with the titles of the projects they belong to.
 import { randomUUID } from 'node:crypto';
 import { presignGet } from '../../../adapters/storage.ts';
 import type { Page, PageRequest } from '../../../paging.ts';
 import { today } from '../../clients/index.ts';
-import { batchGetProjects, putGallery, putProject, queryClientGalleries } from '../data.ts';
-import type { Gallery, Project } from '../records.ts';
+import { projectTitles as titlesOf } from '../../projects/index.ts';
+import { putGallery, queryClientGalleries } from '../data.ts';
+import type { Gallery } from '../records.ts';
 import type { ClientGallery } from '../schemas.ts';
 import { isPublished, listedStatus } from './rules.ts';
 
 // The seeds, benchmarks and tests that create galleries import the defaults from this file.
 export { DEFAULT_RULES, rulesOf } from './rules.ts';
-
-export async function createProject(input: Omit<Project, 'projectId' | 'createdAt'>): Promise<Project> {
-  const project: Project = { ...input, projectId: randomUUID(), createdAt: new Date().toISOString() };
-  await putProject(project);
-  return project;
-}
 
 export async function createGallery(input: Omit<Gallery, 'galleryId' | 'createdAt'> & { galleryId?: string }): Promise<Gallery> {
   const gallery: Gallery = { ...input, galleryId: input.galleryId ?? randomUUID(), createdAt: new Date().toISOString() };
@@ -34,7 +29,7 @@ export async function listClientGalleries(studioId: string, clientId: string, pa
   // The client id is unique, but a record of another studio must never leak through it.
   const galleries = found.items.filter((g) => g.studioId === studioId);
   const projectIds = galleries.flatMap((g) => (g.projectId ? [g.projectId] : []));
-  const projectTitles = new Map((projectIds.length ? await batchGetProjects(studioId, projectIds) : []).map((p) => [p.projectId, p.title]));
+  const projectTitles = await titlesOf(studioId, projectIds);
 
   const listed = galleries.sort((a, b) => (b.shootDate ?? '').localeCompare(a.shootDate ?? ''));
   const now = today();
@@ -49,6 +44,7 @@ export async function listClientGalleries(studioId: string, clientId: string, pa
         deadline: g.deadline,
         imageCount: published ? g.imageCount : 0,
         coverUrl: published && g.coverThumbKey ? await presignGet(g.coverThumbKey) : null,
+        projectId: g.projectId,
         projectTitle: g.projectId ? (projectTitles.get(g.projectId) ?? null) : null,
       };
     }),

@@ -1,0 +1,7 @@
+import { addMilestone, studioProjectView } from '../../shared/features/projects/domain/projects.ts';
+import { routes } from '../../shared/features/projects/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.addMilestone, async ({ params, body, studioSession }) => ({
+  body: { project: await studioProjectView(studioSession.studio, await addMilestone(studioSession, params.projectId, body)) },
+}));
