@@ -18,6 +18,14 @@ function handler(event) {
     request.uri = area + '/galleries/detail/index.html';
     return request;
   }
+  if (/^\/projects\/[0-9a-f-]{36}\/?$/.test(uri)) {
+    request.uri = area + '/projects/detail/index.html';
+    return request;
+  }
+  if (/^\/projects\/[0-9a-f-]{36}\/deliverables\/[0-9a-f-]{36}\/?$/.test(uri)) {
+    request.uri = area + '/projects/deliverable/index.html';
+    return request;
+  }
   if (uri.charAt(uri.length - 1) === '/') {
     uri += 'index.html';
   } else if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {

@@ -249,7 +249,7 @@ describe('tenant isolation matrix', () => {
     expect(failures).toEqual([]);
   }, 300_000);
 
-  it("refuses the victim's own member every route above its role (403 role_required) and every gallery it is not assigned (404)", async () => {
+  it("refuses the victim's own member every route above its role (403 role_required) and every gallery or project it is not on (404)", async () => {
     const own = sampleContextOf(victim, victim.clients[0]);
     const before = (await storedLines()).lines.filter((l) => !l.includes('"PK":"RATE#'));
     const failures: string[] = [];
@@ -263,7 +263,7 @@ describe('tenant isolation matrix', () => {
       if (route.auth !== 'studio') continue; // narrows the type: the filter above kept studio routes only
       if (!roleAtLeast('member', route.role)) {
         if (answer.status !== 403 || answer.body?.error !== 'role_required') failures.push(where);
-      } else if (paramNames(route).includes('galleryId')) {
+      } else if (paramNames(route).some((p) => p === 'galleryId' || p === 'projectId')) {
         if (answer.status !== 404) failures.push(where);
       } else if (answer.status >= 300) failures.push(where);
     }

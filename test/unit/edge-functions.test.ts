@@ -22,6 +22,9 @@ describe('site viewer-request function', () => {
     expect(site('northlight.portico.example.com', `/galleries/${id}`)).toBe('/portal/galleries/detail/index.html');
     expect(site('portico.example.com', `/galleries/${id}/`)).toBe('/app/galleries/detail/index.html');
     expect(site('portico.example.com', '/galleries')).toBe('/app/galleries/index.html');
+    expect(site('northlight.portico.example.com', `/projects/${id}`)).toBe('/portal/projects/detail/index.html');
+    expect(site('portico.example.com', `/projects/${id}/deliverables/${id}`)).toBe('/app/projects/deliverable/index.html');
+    expect(site('portico.example.com', `/projects/${id}/deliverables/x`)).toBe(`/app/projects/${id}/deliverables/x/index.html`);
   });
 
   it('serves build assets as they are', () => {

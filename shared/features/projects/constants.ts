@@ -40,3 +40,10 @@ export const PROJECT_LIMITS = {
   /** The client's "recent activity": the newest this many entries. */
   recentActivity: 20,
 } as const;
+
+/**
+ * Which deliverable files a client may download: only approved versions (the default: review
+ * happens on previews), any version sent for review, or none (the studio delivers otherwise).
+ */
+export const DELIVERABLE_DOWNLOADS = ['approved', 'any', 'none'] as const;
+export type DeliverableDownloads = (typeof DELIVERABLE_DOWNLOADS)[number];

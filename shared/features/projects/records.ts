@@ -3,7 +3,7 @@
 // Deliverables and shared files live in the project partition too, under their own sort-key
 // prefixes (their features build those keys, on `projectPartition`).
 import type { FeatureRecords } from '../../data/records.ts';
-import type { ActivityKind, ProgressMode, ProjectStatus } from './constants.ts';
+import type { ActivityKind, DeliverableDownloads, ProgressMode, ProjectStatus } from './constants.ts';
 import type { Milestone } from './schemas.ts';
 
 export interface ProjectTeamEntry {
@@ -32,6 +32,8 @@ export interface Project {
   milestones: Milestone[];
   progressMode: ProgressMode;
   manualPercent: number | null;
+  /** Which deliverable files its contacts may download (absent on older projects: 'approved'). */
+  deliverableDownloads?: DeliverableDownloads;
   /** Derived from the milestones or the manual figure on every write (rules.percentDone). */
   percentDone: number;
   createdAt: string;

@@ -1,7 +1,7 @@
 // Projects' request and answer schemas, and the types inferred from them.
 import * as z from 'zod/mini';
 import { HeaderSafeText, Int, IntBetween, IsoDate, named, Text, Uuid } from '../../schemas.ts';
-import { ACTIVITY_KINDS, PROGRESS_MODES, PROJECT_LIMITS, PROJECT_STATUSES } from './constants.ts';
+import { ACTIVITY_KINDS, DELIVERABLE_DOWNLOADS, PROGRESS_MODES, PROJECT_LIMITS, PROJECT_STATUSES } from './constants.ts';
 
 export const ProjectParams = z.strictObject({ projectId: Uuid });
 export const MilestoneParams = z.strictObject({ projectId: Uuid, milestoneId: Uuid });
@@ -42,6 +42,7 @@ export const CreateProjectBody = z
     milestones: z.optional(z.array(MilestoneInput).check(z.maxLength(PROJECT_LIMITS.milestones))),
     progressMode: z.optional(z.enum(PROGRESS_MODES)),
     manualPercent: z.optional(IntBetween(0, 100)),
+    deliverableDownloads: z.optional(z.enum(DELIVERABLE_DOWNLOADS)),
   })
   .check(z.refine(dateOrder, { error: 'the start date must not be after the due date', path: ['dueDate'] }));
 export type CreateProjectBody = z.output<typeof CreateProjectBody>;
@@ -59,6 +60,7 @@ export const UpdateProjectBody = z
     internalNotes: z.optional(Text(0, 5000)),
     progressMode: z.optional(z.enum(PROGRESS_MODES)),
     manualPercent: z.optional(IntBetween(0, 100)),
+    deliverableDownloads: z.optional(z.enum(DELIVERABLE_DOWNLOADS)),
   })
   .check(
     z.refine((b) => Object.keys(b).length > 0, { error: 'name at least one field to change' }),
@@ -125,6 +127,7 @@ export const StudioProject = named(
     milestones: z.array(Milestone),
     progressMode: z.enum(PROGRESS_MODES),
     manualPercent: z.nullable(Int),
+    deliverableDownloads: z.enum(DELIVERABLE_DOWNLOADS),
     createdAt: z.string(),
     updatedAt: z.string(),
   }),

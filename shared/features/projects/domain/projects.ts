@@ -101,6 +101,7 @@ export async function createProject(studio: Studio, body: CreateProjectBody): Pr
     milestones: (body.milestones ?? []).map((m) => milestoneOf(m, now)),
     progressMode: body.progressMode ?? 'milestones',
     manualPercent: body.manualPercent ?? null,
+    deliverableDownloads: body.deliverableDownloads ?? 'approved',
     percentDone: 0,
     createdAt: now,
     updatedAt: now,
@@ -130,6 +131,7 @@ export async function updateProject(session: StudioSession, projectId: string, b
     ...(body.internalNotes !== undefined && { internalNotes: body.internalNotes }),
     ...(body.progressMode !== undefined && { progressMode: body.progressMode }),
     ...(body.manualPercent !== undefined && { manualPercent: body.manualPercent }),
+    ...(body.deliverableDownloads !== undefined && { deliverableDownloads: body.deliverableDownloads }),
     contactIds,
     clientId: contactIds[0] as string,
     leadId,
@@ -238,6 +240,7 @@ export async function studioProjectView(studio: Studio, p: Project): Promise<Stu
     milestones: sortedMilestones(p.milestones),
     progressMode: p.progressMode,
     manualPercent: p.manualPercent,
+    deliverableDownloads: p.deliverableDownloads ?? 'approved',
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
