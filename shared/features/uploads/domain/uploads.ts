@@ -126,24 +126,62 @@ async function issueTickets(studio: Studio, galleryId: string, files: UploadFile
   // Then the whole batch's records, all or none.
   await putImages(planned.map(({ image }) => image));
   return Promise.all(
-    planned.map(async ({ file, image, uploadId }) => {
-      const { imageId, originalKey: key } = image;
-      if (uploadId === null) {
-        const url = await presignPut(key, file.contentType, file.size, UPLOAD_URL_TTL);
-        // The browser sends Content-Length itself (the file's size); Content-Type must be this one.
-        return { imageId, put: { url, headers: { 'content-type': file.contentType } }, multipart: null };
-      }
-      const partSize = Math.max(MIN_PART_SIZE, Math.ceil(file.size / 10_000));
-      // Each URL takes exactly its part: partSize bytes, the last one the rest.
-      const parts = await Promise.all(
-        partLengths(file.size, partSize).map(async (part) => ({
-          partNumber: part.partNumber,
-          url: await presignPart(key, uploadId, part.partNumber, part.size, UPLOAD_URL_TTL),
-        })),
-      );
-      return { imageId, put: null, multipart: { uploadId, partSize, parts } };
-    }),
+    planned.map(async ({ file, image, uploadId }) => ({
+      imageId: image.imageId,
+      ...(await ticketFor(image.originalKey, file.contentType, file.size, uploadId)),
+    })),
   );
+}
+
+/** The URLs of one upload: a presigned PUT, or (with a multipart upload's id) its parts' presigned URLs. */
+async function ticketFor(key: string, contentType: string, size: number, uploadId: string | null): Promise<ObjectTicket> {
+  if (uploadId === null) {
+    const url = await presignPut(key, contentType, size, UPLOAD_URL_TTL);
+    // The browser sends Content-Length itself (the file's size); Content-Type must be this one.
+    return { put: { url, headers: { 'content-type': contentType } }, multipart: null };
+  }
+  const partSize = Math.max(MIN_PART_SIZE, Math.ceil(size / 10_000));
+  // Each URL takes exactly its part: partSize bytes, the last one the rest.
+  const parts = await Promise.all(
+    partLengths(size, partSize).map(async (part) => ({
+      partNumber: part.partNumber,
+      url: await presignPart(key, uploadId, part.partNumber, part.size, UPLOAD_URL_TTL),
+    })),
+  );
+  return { put: null, multipart: { uploadId, partSize, parts } };
+}
+
+/** What the browser's uploader needs for one file (the site's uploader sends either). */
+export interface ObjectTicket {
+  put: { url: string; headers: Record<string, string> } | null;
+  multipart: { uploadId: string; partSize: number; parts: { partNumber: number; url: string }[] } | null;
+}
+
+/**
+ * An upload ticket for any object of the bucket (deliverables, shared files): the same single PUT
+ * (bound to its type and exact size) or multipart parts the gallery uploads use. Large files get a
+ * multipart upload; keep its id (`multipart.uploadId`) to complete it with `finishObjectUpload`.
+ */
+export async function objectTicket(key: string, contentType: string, size: number): Promise<ObjectTicket> {
+  const uploadId = size <= SINGLE_PUT_LIMIT ? null : await createMultipartUpload(key, contentType);
+  return ticketFor(key, contentType, size, uploadId);
+}
+
+/**
+ * Completes a multipart upload of `objectTicket` and says what is stored: the object's size and
+ * type, or the reason it could not be completed.
+ */
+export async function finishObjectUpload(
+  key: string,
+  uploadId: string | null,
+  parts: Array<{ partNumber: number; etag: string }> | undefined,
+): Promise<{ stored: { size: number; contentType: string | null } | null; refused: string | null }> {
+  if (uploadId) {
+    if (!parts?.length) return { stored: null, refused: 'this upload needs its parts' };
+    const refused = await completeMultipartUpload(key, uploadId, parts);
+    if (refused !== null) return { stored: null, refused };
+  }
+  return { stored: await storedObject(key), refused: null };
 }
 
 export async function completeUpload(
