@@ -1,7 +1,7 @@
 // What other features may use of galleries: import it from here, never from its files.
 export * from './constants.ts';
 // The reads and writes of galleries' records that other features make (uploads, proofing, share links).
-export { getGallery, getImage, imagePut, markImageFailed, putImage, uncountPickWrite } from './data.ts';
+export { batchGetSelections, getGallery, getImage, imagePut, markImageFailed, putImage, uncountPickWrite } from './data.ts';
 export * from './domain/galleries.ts';
 export * from './domain/gallery-contents.ts';
 export * from './domain/images.ts';

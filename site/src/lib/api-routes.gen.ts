@@ -85,4 +85,5 @@ export const apiRoutes = {
   updateMilestone: { method: 'PATCH', path: '/api/studio/projects/{projectId}/milestones/{milestoneId}', auth: 'studio' },
   deleteMilestone: { method: 'DELETE', path: '/api/studio/projects/{projectId}/milestones/{milestoneId}', auth: 'studio' },
   getClientProject: { method: 'GET', path: '/api/portal/projects/{projectId}', auth: 'client' },
+  getPortalHome: { method: 'GET', path: '/api/portal/home', auth: 'client' },
 } as const satisfies Record<RouteId, ApiRoute>;

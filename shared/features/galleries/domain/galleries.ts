@@ -34,20 +34,23 @@ export async function listClientGalleries(studioId: string, clientId: string, pa
   const listed = galleries.sort((a, b) => (b.shootDate ?? '').localeCompare(a.shootDate ?? ''));
   const now = today();
   const items = await Promise.all(
-    listed.map(async (g) => {
-      const published = isPublished(g);
-      return {
-        galleryId: g.galleryId,
-        title: g.title,
-        status: listedStatus(g, now),
-        shootDate: g.shootDate,
-        deadline: g.deadline,
-        imageCount: published ? g.imageCount : 0,
-        coverUrl: published && g.coverThumbKey ? await presignGet(g.coverThumbKey) : null,
-        projectId: g.projectId,
-        projectTitle: g.projectId ? (projectTitles.get(g.projectId) ?? null) : null,
-      };
-    }),
+    listed.map((g) => clientGalleryOf(g, g.projectId ? (projectTitles.get(g.projectId) ?? null) : null, now)),
   );
   return { items, nextCursor: found.nextCursor };
+}
+
+/** A gallery as its client's list shows it: a draft by its title only, a passed deadline as Locked. */
+export async function clientGalleryOf(g: Gallery, projectTitle: string | null, now = today()): Promise<ClientGallery> {
+  const published = isPublished(g);
+  return {
+    galleryId: g.galleryId,
+    title: g.title,
+    status: listedStatus(g, now),
+    shootDate: g.shootDate,
+    deadline: g.deadline,
+    imageCount: published ? g.imageCount : 0,
+    coverUrl: published && g.coverThumbKey ? await presignGet(g.coverThumbKey) : null,
+    projectId: g.projectId,
+    projectTitle,
+  };
 }

@@ -1,0 +1,52 @@
+// The portal home, "what's waiting for you": one Query of the client's GSI1 partition finds their
+// galleries, project seats and review requests; one BatchGetItem finds which galleries open for
+// proofing they have confirmed. Two requests, whatever the number of projects.
+import type { Client } from '../../clients/index.ts';
+import { today } from '../../clients/index.ts';
+import { batchGetSelections, clientGalleryOf, type Gallery, rulesOf } from '../../galleries/index.ts';
+import type { ProjectSeat } from '../../projects/index.ts';
+import type { Studio } from '../../studios/index.ts';
+import { queryClientIndex } from '../data.ts';
+import type { PortalHome } from '../schemas.ts';
+import { byDueDate, isProofable } from './rules.ts';
+
+/** What one home reads at most: a client with more sees the first ones and `partial`. */
+export const HOME_ITEMS = 500;
+
+type Item = Record<string, unknown> & { type?: string; studioId?: string };
+
+const strip = <T>(item: Item): T => {
+  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, type: _type, ...rest } = item;
+  return rest as T;
+};
+
+export async function portalHome(studio: Studio, client: Client): Promise<PortalHome> {
+  const { items, more } = await queryClientIndex(client.clientId, HOME_ITEMS);
+  // The client id is unique, but a record of another studio must never leak through it.
+  const ours = (items as Item[]).filter((i) => i.studioId === studio.studioId);
+  const galleries = ours.filter((i) => i.type === 'gallery').map((i) => strip<Gallery>(i));
+  const seats = ours.filter((i) => i.type === 'projectSeat').map((i) => strip<ProjectSeat>(i));
+
+  const now = today();
+  const open = galleries.filter((g) => isProofable(g, rulesOf(g).selection.enabled, now));
+  const selections = open.length ? await batchGetSelections(open.slice(0, 100)) : new Map();
+  const titles = new Map(seats.map((s) => [s.projectId, s.title]));
+  const viewOf = (g: Gallery) => clientGalleryOf(g, g.projectId ? (titles.get(g.projectId) ?? null) : null, now);
+  const sorted = galleries.sort((a, b) => (b.shootDate ?? '').localeCompare(a.shootDate ?? ''));
+  return {
+    waiting: {
+      proofing: await Promise.all(open.filter((g) => !selections.get(g.galleryId)?.confirmedAt).map(viewOf)),
+    },
+    projects: seats.sort(byDueDate).map((s) => ({
+      projectId: s.projectId,
+      title: s.title,
+      status: s.status,
+      startDate: s.startDate,
+      dueDate: s.dueDate,
+      percentDone: s.percentDone,
+      nextMilestone: s.nextMilestone,
+    })),
+    galleries: await Promise.all(sorted.map(viewOf)),
+    partial: more,
+  };
+}

@@ -1,0 +1,17 @@
+// The portal home's answer: what waits on the client first, then their projects and galleries.
+import * as z from 'zod/mini';
+import { ClientGallery } from '../galleries/index.ts';
+import { ProjectSummary } from '../projects/index.ts';
+
+export const PortalHome = z.object({
+  waiting: z.object({
+    /** Galleries open for proofing whose selection the client has not confirmed yet. */
+    proofing: z.array(ClientGallery),
+  }),
+  /** Projects, the ones with the nearest due date first. */
+  projects: z.array(ProjectSummary),
+  galleries: z.array(ClientGallery),
+  /** True when the client has more than the home reads at once (the lists say so and link on). */
+  partial: z.boolean(),
+});
+export type PortalHome = z.infer<typeof PortalHome>;
