@@ -12,3 +12,9 @@ export function galleryIdFromPath(pathname: string): string | null {
   const m = /^\/galleries\/([0-9a-f-]{36})\/?$/i.exec(pathname);
   return m ? (m[1] as string).toLowerCase() : null;
 }
+
+/** The project id of a project page (/projects/<uuid>, and its deliverables' pages below it). */
+export function projectIdFromPath(pathname: string): string | null {
+  const m = /^\/projects\/([0-9a-f-]{36})(?:\/|$)/i.exec(pathname);
+  return m ? (m[1] as string).toLowerCase() : null;
+}

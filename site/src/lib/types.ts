@@ -24,3 +24,7 @@ export type ClientSummary = Ok<'listClients'>['clients'][number];
 export type ClientStatus = ClientSummary['status'];
 export type ClientGallery = Ok<'listClientGalleries'>['galleries'][number];
 export type GalleryStatus = ClientGallery['status'];
+export type ProjectSummary = Ok<'listProjects'>['projects'][number];
+export type StudioProject = Ok<'getStudioProject'>['project'];
+export type ClientProject = Ok<'getClientProject'>['project'];
+export type PortalHomeData = Ok<'getPortalHome'>;

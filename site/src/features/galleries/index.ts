@@ -1,3 +1,2 @@
-// What other features may use of galleries: the portal home's parts, for the Portal Manager's preview.
+// What other features may use of galleries: the client's gallery list (cards or a table).
 export { type GalleryHref, GalleryList } from './GalleryList.tsx';
-export { Galleries, Hero } from './PortalHome.tsx';

@@ -10,7 +10,7 @@ import { ApiError, call } from '../../lib/api.ts';
 import { applyAccent } from '../../lib/colour.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { callAll } from '../../lib/paging.ts';
-import { Galleries, Hero } from '../galleries/index.ts';
+import { Galleries, Hero } from '../home/index.ts';
 import { Proofing } from '../proofing/index.ts';
 import { previewHref } from './ClientAccessTable.tsx';
 import './portal-manager.css';

@@ -5,24 +5,18 @@ import { Notice } from '../../components/ui/Notice.tsx';
 import { ApiError, call, goToSignIn, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
-import { callAll } from '../../lib/paging.ts';
-import type { Branding, ClientGallery, ClientMe } from '../../lib/types.ts';
+import type { Branding, ClientGallery, ClientMe, PortalHomeData } from '../../lib/types.ts';
 import { FeedbackForm } from '../feedback/index.ts';
-import { type GalleryHref, GalleryList } from './GalleryList.tsx';
+import { type GalleryHref, GalleryList } from '../galleries/index.ts';
+import { ProjectCards } from '../projects/index.ts';
+import { Waiting } from './Waiting.tsx';
 
 /** Answers that end the visit here: the session belongs elsewhere or access is over. */
 const ACCESS_ENDED = new Set(['access_expired', 'access_revoked']);
 
 export default function PortalHome() {
   const [studio, setStudio] = useBranding();
-  const load = useLoad(() =>
-    Promise.all([
-      call('getClientMe'),
-      callAll('listClientGalleries', 'galleries').then((galleries) => ({
-        galleries: galleries.sort((a, b) => (b.shootDate ?? '').localeCompare(a.shootDate ?? '')),
-      })),
-    ]),
-  );
+  const load = useLoad(() => Promise.all([call('getClientMe'), call('getPortalHome')]));
   const error = load.state === 'failed' && load.error instanceof ApiError ? load.error : null;
 
   useEffect(() => {
@@ -55,25 +49,50 @@ export default function PortalHome() {
       ) : (
         <>
           <Hero me={load.state === 'ready' ? load.data[0] : null} studio={studio} />
-          <section class="container galleries" aria-labelledby="galleries-heading" aria-busy={load.state === 'loading'}>
-            <h2 id="galleries-heading" class="section-title">
-              Your galleries
-            </h2>
-            {load.state === 'loading' && <GallerySkeleton />}
-            {load.state === 'failed' && error?.code !== 'wrong_portal' && (
+          {load.state === 'loading' && (
+            <section class="container galleries" aria-busy="true" aria-label="Loading">
+              <GallerySkeleton />
+            </section>
+          )}
+          {load.state === 'failed' && error?.code !== 'wrong_portal' && (
+            <section class="container galleries">
               <div class="panel panel--center">
                 <Notice role="alert">{messageOf(load.error)}</Notice>
                 <button type="button" class="button button--secondary" onClick={load.reload}>
                   Try again
                 </button>
               </div>
-            )}
-            {load.state === 'ready' && <Galleries galleries={load.data[1].galleries} studio={load.data[0].studio} />}
-          </section>
+            </section>
+          )}
+          {load.state === 'ready' && <HomeSections home={load.data[1]} studio={load.data[0].studio} />}
           {load.state === 'ready' && load.data[0].studio.feedback && <FeedbackForm studioName={load.data[0].studio.name} />}
         </>
       )}
     </PortalFrame>
+  );
+}
+
+/** What waits on the client first, then their projects, then every gallery. */
+function HomeSections({ home, studio }: { home: PortalHomeData; studio: Branding }) {
+  return (
+    <>
+      <Waiting waiting={home.waiting} studio={studio} />
+      {home.projects.length > 0 && (
+        <section class="container galleries" aria-labelledby="projects-heading">
+          <h2 id="projects-heading" class="section-title">
+            Your projects
+          </h2>
+          <ProjectCards projects={home.projects} />
+        </section>
+      )}
+      <section class="container galleries" aria-labelledby="galleries-heading">
+        <h2 id="galleries-heading" class="section-title">
+          Your galleries
+        </h2>
+        <Galleries galleries={home.galleries} studio={studio} />
+        {home.partial && <p class="muted small">Showing the first of your items: ask {studio.name} if something is missing.</p>}
+      </section>
+    </>
   );
 }
 
