@@ -8,6 +8,7 @@ import { issueMagicLink } from '../../shared/features/auth/domain/magic-links.ts
 import { clientUsername, createClient } from '../../shared/features/clients/domain/clients.ts';
 import type { Client } from '../../shared/features/clients/records.ts';
 import { createGallery, DEFAULT_RULES, type GalleryRules } from '../../shared/features/galleries/index.ts';
+import { addMilestone, createProject, updateMilestone } from '../../shared/features/projects/domain/projects.ts';
 import { confirmSelection, setFavourite, setSelected } from '../../shared/features/proofing/domain/proofing.ts';
 import { createShareLink } from '../../shared/features/share-links/domain/share-links.ts';
 import { createStudio } from '../../shared/features/studios/domain/studios.ts';
@@ -19,6 +20,8 @@ export const GALLERY_IMAGES = 200;
 
 export const OWNER = { email: 'owner@bench-studio.example', password: 'Bench-studio-2026', name: 'Bench Owner' };
 export const SLUG = 'bench-studio';
+/** The client's projects: the portal home must stay at two requests whatever their number. */
+export const CLIENT_PROJECTS = 20;
 
 const RULES: GalleryRules = {
   ...DEFAULT_RULES,
@@ -37,6 +40,8 @@ export interface Fixtures {
   /** The client has picks here and has not confirmed: the one confirmation the benchmark makes. */
   unconfirmedGallery: { galleryId: string };
   confirmedGallery: { galleryId: string; submissionId: string };
+  /** The client's projects, each with 6 milestones (2 done) and their activity. */
+  projectIds: string[];
   viewShareToken: string;
   downloadShareToken: string;
   sessions: { studio: { accessToken: string; refreshToken: string }; client: { accessToken: string; refreshToken: string } };
@@ -100,6 +105,24 @@ export async function createFixtures(): Promise<Fixtures> {
   const viewLink = await createShareLink(studio, proofGallery.galleryId, { access: 'view' });
   const downloadLink = await createShareLink(studio, proofGallery.galleryId, { access: 'download' });
 
+  const owner = { studio, user: { userId: ownerId, studioId: studio.studioId, email: OWNER.email, name: OWNER.name, role: 'owner' as const } };
+  const projectIds: string[] = [];
+  for (let n = 0; n < CLIENT_PROJECTS; n++) {
+    const project = await createProject(studio, {
+      title: `Campaign ${n + 1}`,
+      contactIds: [client.clientId],
+      leadId: ownerId,
+      status: 'in_progress',
+      startDate: '2026-09-01',
+      dueDate: `2027-0${1 + (n % 9)}-15`,
+      summary: 'A season of work.',
+      milestones: [1, 2, 3, 4, 5].map((k) => ({ title: `Step ${k}`, dueDate: `2026-1${k % 3}-0${k}`, weight: k })),
+    });
+    const extra = await addMilestone(owner, project.projectId, { title: 'Launch', dueDate: '2027-02-01' });
+    for (const m of extra.milestones.slice(0, 2)) await updateMilestone(owner, project.projectId, m.milestoneId, { done: true });
+    projectIds.push(project.projectId);
+  }
+
   // The owner signs in with the password (issueSession would rotate it, and studioSignIn needs it).
   const studioTokens = await signInWithPassword('studio', OWNER.email, OWNER.password);
   if (!studioTokens) throw new Error('The bench studio owner cannot sign in');
@@ -117,6 +140,7 @@ export async function createFixtures(): Promise<Fixtures> {
     scratchGallery,
     unconfirmedGallery: { galleryId: unconfirmed.galleryId },
     confirmedGallery: { galleryId: confirmed.galleryId, submissionId: submission.submissionId },
+    projectIds,
     viewShareToken: tokenOf(viewLink.url),
     downloadShareToken: tokenOf(downloadLink.url),
     sessions: { studio: withRefresh(studioTokens), client: withRefresh(clientTokens) },

@@ -214,6 +214,24 @@ export function routePlans({ fixtures: f, backgroundIdle }: PlanContext): Partia
       note: `${proof.imageIds.length} images`,
       calls: [{ method: 'GET', path: p(proof.galleryId), host: 'portal', session: 'client' }],
     }),
+    getPortalHome: async () => ({
+      mode: 'load',
+      note: `${f.projectIds.length} projects, 4 galleries`,
+      calls: [{ method: 'GET', path: '/api/portal/home', host: 'portal', session: 'client' }],
+    }),
+    getClientProject: async () => ({
+      mode: 'load',
+      note: '6 milestones, activity',
+      calls: f.projectIds.map((id) => ({ method: 'GET', path: `/api/portal/projects/${id}`, host: 'portal', session: 'client' })),
+    }),
+    listProjects: async () => ({
+      mode: 'load',
+      calls: [{ method: 'GET', path: '/api/studio/projects', host: 'dashboard', session: 'studio' }],
+    }),
+    getStudioProject: async () => ({
+      mode: 'load',
+      calls: f.projectIds.map((id) => ({ method: 'GET', path: `/api/studio/projects/${id}`, host: 'dashboard', session: 'studio' })),
+    }),
     setFavourite: async () => ({ mode: 'load', note: 'on/off on 50 images', calls: toggles('favourite', 'favourite') }),
     setSelection: async () => ({ mode: 'load', note: 'on/off on 50 images', calls: toggles('selection', 'selected') }),
     listComments: async () => {
