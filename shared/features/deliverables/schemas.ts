@@ -204,6 +204,8 @@ export const DeliverableDetail = named(
     ...DeliverableSummary.shape,
     versions: z.array(VersionView),
     comments: z.array(CommentView),
+    /** Whether the caller may comment and decide: a client on a plan with interactive approvals (Starter: read-only). */
+    interactive: z.boolean(),
   }),
   'Deliverable',
 );

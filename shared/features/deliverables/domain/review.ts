@@ -8,6 +8,7 @@ import { consume, type Limit } from '../../../data/rate-limit.ts';
 import { conflict, invalid, notAllowed, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
 import type { Client } from '../../clients/index.ts';
+import { studioHas } from '../../plans/index.ts';
 import { activityPut, newActivity, type Project, projectForClient, projectForStudio } from '../../projects/index.ts';
 import { getStudioUser, type Studio, type StudioUser } from '../../studios/index.ts';
 import { DELIVERABLE_LIMITS } from '../constants.ts';
@@ -33,7 +34,11 @@ import { commentView, detailView, mayDownload, summaryView, type Viewer } from '
 type StudioSession = { studio: Studio; user: StudioUser };
 type ClientSession = { studio: Studio; client: Client };
 
-const clientViewer = (project: Project): Viewer => ({ kind: 'client', downloads: project.deliverableDownloads ?? 'approved' });
+const clientViewer = (project: Project, studio: Studio): Viewer => ({
+  kind: 'client',
+  downloads: project.deliverableDownloads ?? 'approved',
+  interactive: studioHas(studio, 'deliverableApprovals'),
+});
 
 /** Comments one person may post per minute on deliverables (the proofing comments' budget). */
 const commentLimit = (): Limit => ({ bucket: 'deliverable-comment', max: limits.commentsPerMinute, windowSeconds: 60 });
@@ -41,7 +46,9 @@ const commentLimit = (): Limit => ({ bucket: 'deliverable-comment', max: limits.
 export async function listClientDeliverables(session: ClientSession, projectId: string) {
   const project = await projectForClient(session, projectId);
   const found = await queryProjectDeliverables(projectId);
-  return found.filter((d) => d.studioId === session.studio.studioId && d.sentVersion > 0).map((d) => summaryView(d, clientViewer(project)));
+  return found
+    .filter((d) => d.studioId === session.studio.studioId && d.sentVersion > 0)
+    .map((d) => summaryView(d, clientViewer(project, session.studio)));
 }
 
 /** A deliverable as its client sees it; one that was never sent is "not found". */
@@ -61,7 +68,7 @@ function clientVersion(items: Parameters<typeof versionOf>[0], version: number):
 
 export async function getClientDeliverable(session: ClientSession, projectId: string, deliverableId: string) {
   const { project, items } = await clientItems(session, projectId, deliverableId);
-  return detailView(items, clientViewer(project));
+  return detailView(items, clientViewer(project, session.studio));
 }
 
 export async function clientDownload(session: ClientSession, projectId: string, deliverableId: string, version: number) {
@@ -69,7 +76,7 @@ export async function clientDownload(session: ClientSession, projectId: string, 
   const v = clientVersion(items, version);
   const rule = project.deliverableDownloads ?? 'approved';
   if (v.status !== 'ready') throw refuse('not_ready');
-  if (!mayDownload(clientViewer(project), v)) {
+  if (!mayDownload(clientViewer(project, session.studio), v)) {
     // The project's rule: no downloads at all is a permission; "not yet approved" is the version's state.
     if (rule === 'none') throw notAllowed('downloads_off', 'The studio delivers these files another way: they cannot be downloaded here.');
     throw conflict('not_approved', 'This file can be downloaded once it is approved.');
@@ -153,7 +160,7 @@ export async function decide(session: ClientSession, projectId: string, delivera
       body.decision,
       body.note || null,
     );
-  return detailView(outcome, clientViewer(project));
+  return detailView(outcome, clientViewer(project, session.studio));
 }
 
 type Author = CommentRecord['author'];

@@ -7,7 +7,7 @@ import type { CommentRecord, DeliverableRecord, VersionRecord } from '../records
 import type { CommentView, DeliverableDetail, DeliverableSummary, PreviewView, VersionView } from '../schemas.ts';
 import { clientMayDownload, clientSees, lockedReason } from './rules.ts';
 
-export type Viewer = { kind: 'studio' } | { kind: 'client'; downloads: DeliverableDownloads };
+export type Viewer = { kind: 'studio' } | { kind: 'client'; downloads: DeliverableDownloads; interactive: boolean };
 
 const url = (key: string | null) => (key ? presignGet(key) : Promise.resolve(null));
 
@@ -87,5 +87,6 @@ export async function detailView(items: DeliverableItems, viewer: Viewer): Promi
     ...summaryView(d, viewer),
     versions: await Promise.all(versions.map((v) => versionView(v, items, viewer))),
     comments: items.comments.filter((c) => shown.has(c.version)).map(commentView),
+    interactive: viewer.kind === 'studio' || viewer.interactive,
   };
 }
