@@ -10,6 +10,7 @@ import { SIGN_UP_MODES, type SignUpMode } from '../shared/config.ts';
 import { type ObjectEventDef, objectEventList } from '../shared/events.ts';
 import { PLANS, type Plan } from '../shared/features/plans/constants.ts';
 import { type RouteDef, routeList } from '../shared/routes.ts';
+import { scheduleList } from '../shared/schedules.ts';
 import { cdnTenantsFunctionName as cdnTenantsFunctionNameOf } from './lambda.ts';
 import { ApiStack, type ApiStackProps } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
@@ -195,6 +196,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     env: home,
     description: "Portico object events: image pipeline and ZIP worker, on the bucket's EventBridge events",
     events: props.objectEvents ?? objectEventList,
+    schedules: scheduleList,
     rootDir: props.rootDir,
     domainName: props.domainName,
     senderEmail: props.senderEmail,

@@ -2,6 +2,7 @@
 // data, and the local front door. Used by `npm start` and by the test suite's global setup.
 import type { Server } from 'node:http';
 import { createObjectEventDispatcher, type ObjectEventDispatcher } from './object-events.ts';
+import { startLocalSchedules } from './schedules.ts';
 import { DEMO, seedDemo } from './seed.ts';
 import { startLocalServer } from './server.ts';
 import { REGION } from './services/constants.ts';
@@ -67,6 +68,8 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       mailbox: services.mailbox,
       dns,
     });
+    // EventBridge schedules (shared/schedules.ts): each job on a timer.
+    const schedules = startLocalSchedules();
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : opts.port;
     return {
@@ -80,6 +83,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       dashboardUrl: `http://${LOCAL_DOMAIN}:${port}/`,
       portalUrl: (slug) => `http://${slug}.${LOCAL_DOMAIN}:${port}/`,
       async stop() {
+        schedules.stop();
         await new Promise<void>((resolve) => {
           server.closeAllConnections();
           server.close(() => resolve());

@@ -66,6 +66,10 @@ export const limits = {
   get teamInvitesPerDay() {
     return whole('TEAM_INVITES_PER_DAY', 50);
   },
+  /** Bytes of one deliverable version's file (multipart uploads above 16 MB). */
+  get deliverableMaxBytes() {
+    return whole('DELIVERABLE_MAX_BYTES', 5 * 1024 ** 3);
+  },
   /** Pages a PDF may have and still get previews (every page is rendered); a longer one is offered as a download. */
   get pdfPreviewMaxPages() {
     return whole('PDF_PREVIEW_MAX_PAGES', 300);

@@ -3,6 +3,7 @@
 // where the local S3's object-created hook calls the same handler with the same S3 event.
 // Each handler lives in functions/<feature>/<id>.ts and exports `handler`.
 import { PREFIX } from './data/objects.ts';
+import { PREVIEW_EVENT_SETTINGS } from './features/previews/index.ts';
 import type { Grant } from './route-def.ts';
 
 export interface ObjectEventDef {
@@ -52,6 +53,14 @@ export const objectEvents = {
     grants: ['table:write', 'bucket:write'],
     memorySize: 1024,
     timeoutSeconds: 900,
+  },
+  processDeliverable: {
+    id: 'processDeliverable',
+    feature: 'deliverables',
+    prefix: PREFIX.deliverableUploads,
+    summary: 'Deliverable versions: holds the upload to its ticket, makes its previews (image, PDF pages, video poster), marks it ready',
+    grants: ['table:write', 'bucket:write'],
+    ...PREVIEW_EVENT_SETTINGS,
   },
 } as const satisfies Record<string, ObjectEventDef>;
 

@@ -14,10 +14,13 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import type { ObjectEventDef } from '../../shared/events.ts';
+import type { ScheduleDef } from '../../shared/schedules.ts';
 import { applyGrants, type FunctionResources, functionEnvironment, handlerEntry, porticoFunction } from '../lambda.ts';
 
 export interface EventsStackProps extends StackProps, FunctionResources {
   readonly events: readonly ObjectEventDef[];
+  /** Scheduled jobs (shared/schedules.ts): a function and an EventBridge schedule rule each. */
+  readonly schedules?: readonly ScheduleDef[];
   /** Repository root: handlers are `functions/<feature>/<id>.ts` (or `functions/events/<id>.ts`) under it. */
   readonly rootDir: string;
 }
@@ -60,6 +63,30 @@ export class EventsStack extends Stack {
             object: { key: events.Match.prefix(def.prefix) },
           },
         },
+        targets: [new targets.LambdaFunction(fn, { retryAttempts: 8, maxEventAge: Duration.hours(6) })],
+      });
+      functions.set(def.id, fn);
+      rules.set(def.id, rule);
+    }
+
+    // Scheduled jobs: the same kind of function, started by an EventBridge rule on the entry's cron.
+    for (const def of props.schedules ?? []) {
+      const entry = handlerEntry(def.id, def.feature);
+      const fn = porticoFunction(this, def.id, {
+        rootDir: props.rootDir,
+        entry,
+        description: def.summary.slice(0, 256),
+        roleDescription: `Portico scheduled job ${def.id} (${def.cron})`,
+        memorySize: def.memorySize,
+        timeout: Duration.seconds(def.timeoutSeconds),
+        environment,
+        missingHandlerHint: `Scheduled job ${def.id} has no handler (every entry of shared/schedules.ts needs ${entry})`,
+      });
+      applyGrants(fn, def.grants, props, `Scheduled job ${def.id}`);
+      fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6) });
+      const rule = new events.Rule(this, `${def.id}Schedule`, {
+        description: `${def.cron} → ${def.id}`,
+        schedule: events.Schedule.expression(def.cron),
         targets: [new targets.LambdaFunction(fn, { retryAttempts: 8, maxEventAge: Duration.hours(6) })],
       });
       functions.set(def.id, fn);

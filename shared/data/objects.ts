@@ -10,7 +10,8 @@
 // | branding/<studioId>/<issuedAt>.<uploadId>/<variant>.<ext>  | the logo sizes the pipeline makes (header, email) |
 // | jobs/zip/<jobId>.json                                      | a ZIP request → the ZIP worker           |
 // | tmp/zips/<jobId>/<name>.zip                                | a finished ZIP (expires after a day)     |
-// | projects/<studioId>/<projectId>/<itemId>/v<version>        | an uploaded project file or deliverable version, as sent → its feature's object event |
+// | projects/<studioId>/<projectId>/<itemId>/v<version>        | an uploaded project file version, as sent → its feature's object event |
+// | deliverables/<studioId>/<projectId>/<deliverableId>/v<n>    | an uploaded deliverable version, as sent → deliverables' preview event |
 // | previews/<studioId>/<projectId>/<itemId>/v<version>/…      | the previews made of it (shared/features/previews): page-<n>.webp, preview.webp, poster.webp, thumb.webp |
 
 export type Variant = 'thumb' | 'preview';
@@ -31,6 +32,8 @@ export const objects = {
   projectOriginal: (studioId: string, projectId: string, itemId: string, version: number) =>
     `projects/${studioId}/${projectId}/${itemId}/v${version}`,
   /** The folder (ending in '/') a version's previews are written under: makePreview's `derivedPrefix`. */
+  deliverableUpload: (studioId: string, projectId: string, deliverableId: string, version: number) =>
+    `deliverables/${studioId}/${projectId}/${deliverableId}/v${version}`,
   previewPrefix: (studioId: string, projectId: string, itemId: string, version: number) =>
     `previews/${studioId}/${projectId}/${itemId}/v${version}/`,
 } as const;
@@ -40,6 +43,7 @@ export const PREFIX = {
   zipJobs: 'jobs/zip/',
   logoUploads: 'logos/',
   projectUploads: 'projects/',
+  deliverableUploads: 'deliverables/',
   previews: 'previews/',
 } as const;
 
@@ -62,4 +66,12 @@ export function parseOriginalKey(key: string): { studioId: string; galleryId: st
 export function parseProjectOriginalKey(key: string): { studioId: string; projectId: string; itemId: string; version: number } | null {
   const m = /^projects\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/v([1-9]\d{0,5})$/.exec(key);
   return m ? { studioId: m[1] as string, projectId: m[2] as string, itemId: m[3] as string, version: Number(m[4]) } : null;
+}
+
+/** deliverables/<studioId>/<projectId>/<deliverableId>/v<n> → its parts, or null for any other key. */
+export function parseDeliverableUploadKey(
+  key: string,
+): { studioId: string; projectId: string; deliverableId: string; version: number } | null {
+  const m = /^deliverables\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/v([1-9]\d{0,3})$/.exec(key);
+  return m ? { studioId: m[1] as string, projectId: m[2] as string, deliverableId: m[3] as string, version: Number(m[4]) } : null;
 }

@@ -5,6 +5,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ObjectEventDef, objectEventList } from '../../shared/events.ts';
 import type { Grant } from '../../shared/routes.ts';
+import { scheduleList } from '../../shared/schedules.ts';
 import { type BuiltApp, buildTestApp, located, nagFindings } from './portico-app.ts';
 
 type Resource = { Type: string; Properties: Record<string, any>; DependsOn?: string[] };
@@ -43,8 +44,9 @@ describe('events stack', () => {
 
   it('has exactly one nodejs24.x arm64 function per entry, sized by the table', () => {
     const functions = events.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x', Architectures: ['arm64'] } });
-    expect(Object.keys(functions)).toHaveLength(objectEventList.length);
-    expect(Object.keys(events.findResources('AWS::Lambda::Function'))).toHaveLength(objectEventList.length);
+    // And one per scheduled job (shared/schedules.ts).
+    expect(Object.keys(functions)).toHaveLength(objectEventList.length + scheduleList.length);
+    expect(Object.keys(events.findResources('AWS::Lambda::Function'))).toHaveLength(objectEventList.length + scheduleList.length);
     for (const def of objectEventList) {
       const fn = functions[logicalId(fnOf(def.id))] as Resource;
       expect(fn, def.id).toBeDefined();
@@ -114,10 +116,23 @@ describe('events stack', () => {
     });
   });
 
-  it('gives every rule a distinct prefix', () => {
+  it('gives every rule a distinct prefix, no prefix inside another', () => {
     const prefixes = objectEventList.map((d) => d.prefix);
     expect(new Set(prefixes).size).toBe(prefixes.length);
-    expect(events.findResources('AWS::Events::Rule')).toSatisfy((r: object) => Object.keys(r).length === objectEventList.length);
+    for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(a.startsWith(b), `${a} under ${b}`).toBe(false);
+    expect(events.findResources('AWS::Events::Rule')).toSatisfy(
+      (r: object) => Object.keys(r).length === objectEventList.length + scheduleList.length,
+    );
+  });
+
+  it.each(scheduleList.map((d) => [d.id, d] as const))('runs the scheduled job %s on its cron, with its own function', (_id, def) => {
+    const fnId = logicalId(fnOf(def.id));
+    events.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: def.cron,
+      State: 'ENABLED',
+      Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] } })]),
+    });
+    expect(resource(events, fnId).Properties).toMatchObject({ MemorySize: def.memorySize, Timeout: def.timeoutSeconds });
   });
 
   describe('least privilege', () => {

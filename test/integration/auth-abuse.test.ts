@@ -581,6 +581,9 @@ describe('cross-site requests', () => {
       ownerUserId: randomUUID(),
       projectId: randomUUID(),
       milestoneId: randomUUID(),
+      deliverableId: randomUUID(),
+      version: '1',
+      deliverableCommentId: randomUUID(),
     };
   });
 

@@ -94,7 +94,10 @@ function victimContext(host: string): SampleContext {
   };
 }
 
-/** The outsider's own gallery (and tokens), holding the victim's image, submission, job and link ids. */
+/**
+ * The outsider's own gallery and project (and tokens), holding the victim's image, submission, job
+ * and link ids, and the victim's deliverable and comment ids inside the outsider's own project.
+ */
 function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): SampleContext {
   const v = victim.clients[0];
   return {
@@ -106,6 +109,8 @@ function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): Sa
     jobId: v.jobId,
     linkId: v.linkId,
     clientId: v.clientId,
+    deliverableId: v.deliverableId,
+    deliverableCommentId: v.deliverableCommentId,
   };
 }
 
@@ -116,7 +121,7 @@ function victimSecrets(identity?: Identity): string[] {
   for (const c of victim.clients) {
     if (identity?.own?.client === c) continue;
     secrets.push(c.clientId, c.email, c.name, c.galleryId, c.galleryTitle, c.submissionId, c.jobId, c.linkId, c.shareToken, c.commentText);
-    secrets.push(...c.imageIds, ...c.fileNames);
+    secrets.push(...c.imageIds, ...c.fileNames, c.deliverableId, c.deliverableCommentId);
   }
   return secrets;
 }
@@ -134,7 +139,7 @@ function victimIds(): string[] {
     victim.studioId,
     victim.inviteId,
     victim.member.userId,
-    ...victim.clients.flatMap((c) => [c.clientId, c.galleryId, c.submissionId, c.jobId, c.linkId, ...c.imageIds]),
+    ...victim.clients.flatMap((c) => [c.clientId, c.galleryId, c.submissionId, c.jobId, c.linkId, c.deliverableId, ...c.imageIds]),
   ];
 }
 

@@ -8,6 +8,7 @@ import type { RouteDef, RouteId, routes } from '../../shared/routes.ts';
 import { bodies as auth } from '../features/auth/samples.ts';
 import { bodies as branding } from '../features/branding/samples.ts';
 import { queries as clientQueries, bodies as clients } from '../features/clients/samples.ts';
+import { bodies as deliverables } from '../features/deliverables/samples.ts';
 import { bodies as domains } from '../features/domains/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as feedback, queries as feedbackQueries } from '../features/feedback/samples.ts';
@@ -40,6 +41,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...feedback,
   ...branding,
   ...projects,
+  ...deliverables,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
@@ -69,6 +71,9 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   clientId: (c) => c.clientId,
   projectId: (c) => c.projectId,
   milestoneId: (c) => c.milestoneId,
+  deliverableId: (c) => c.deliverableId,
+  version: (c) => c.version,
+  deliverableCommentId: (c) => c.deliverableCommentId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -33,6 +33,10 @@ export interface SampleContext {
   /** A project the client is a contact of, and one of its milestones. */
   projectId: string;
   milestoneId: string;
+  /** A deliverable of that project with a version sent for review, and a client's comment on it. */
+  deliverableId: string;
+  version: string;
+  deliverableCommentId: string;
 }
 
 /** One sample body per route of a feature that takes one, typed as that route's body. */

@@ -5,6 +5,7 @@
 // clients would, except the images, which stand in for the pipeline's output (fixtures.ts).
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { sentDeliverable } from '../features/deliverables/actors.ts';
 import { invite, joinTeam, type TeamMate } from '../features/team/actors.ts';
 import { addReadyImages, findStudioBySlugForTest, setStudioPlanForTest } from './fixtures.ts';
 import { Browser, DASHBOARD, mailbox, portal, signUpAndSignIn } from './http.ts';
@@ -31,6 +32,10 @@ export interface ClientFixture {
   /** A project the client is the one contact of, and one of its milestones. */
   projectId: string;
   milestoneId: string;
+  /** A deliverable of that project with version 1 sent for review, and the client's comment on it. */
+  deliverableId: string;
+  version: number;
+  deliverableCommentId: string;
 }
 
 export interface TenantFixture {
@@ -116,8 +121,18 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
     milestones: [{ title: `Secret milestone ${tag}`, dueDate: '2099-01-01' }],
   });
   expect(project.status).toBe(201);
+  const projectId = project.body.project.projectId as string;
+  const deliverable = await sentDeliverable(t.studio, projectId, `Secret deliverable ${tag}`);
+  const noted = await browser.post(
+    t.portalHost,
+    `/api/portal/projects/${projectId}/deliverables/${deliverable.deliverableId}/versions/${deliverable.version}/comments`,
+    { text: `Secret deliverable note ${tag}`, pin: { kind: 'point', x: 0.5, y: 0.5 } },
+  );
+  expect(noted.status, noted.text).toBe(201);
 
   return {
+    ...deliverable,
+    deliverableCommentId: noted.body.comment.commentId,
     projectId: project.body.project.projectId,
     milestoneId: project.body.project.milestones[0].milestoneId,
     clientId,
@@ -201,4 +216,7 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   ownerUserId: t.ownerUserId,
   projectId: c.projectId,
   milestoneId: c.milestoneId,
+  deliverableId: c.deliverableId,
+  version: String(c.version),
+  deliverableCommentId: c.deliverableCommentId,
 });

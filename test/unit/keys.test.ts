@@ -3,6 +3,7 @@ import { records as rateLimitRecords, rateWindowKey } from '../../shared/data/ra
 import type { FeatureRecords, KeyRow } from '../../shared/data/records.ts';
 import * as auth from '../../shared/features/auth/records.ts';
 import * as clients from '../../shared/features/clients/records.ts';
+import * as deliverables from '../../shared/features/deliverables/records.ts';
 import * as feedback from '../../shared/features/feedback/records.ts';
 import * as galleries from '../../shared/features/galleries/records.ts';
 import * as projects from '../../shared/features/projects/records.ts';
@@ -22,6 +23,7 @@ const features = {
   feedback: { builders: feedback.keys as Record<string, (...a: never[]) => Key>, records: feedback.records },
   projects: { builders: projects.keys as Record<string, (...a: never[]) => Key>, records: projects.records },
   team: { builders: team.keys as Record<string, (...a: never[]) => Key>, records: team.records },
+  deliverables: { builders: deliverables.keys as Record<string, (...a: never[]) => Key>, records: deliverables.records },
   'rate-limit': { builders: { rateWindowKey } as Record<string, (...a: never[]) => Key>, records: rateLimitRecords },
 } satisfies Record<string, { builders: Record<string, (...a: never[]) => Key>; records: FeatureRecords }>;
 type Feature = keyof typeof features;
@@ -110,6 +112,42 @@ const table: [Feature, string, () => Key, Key][] = [
   ['team', 'invitation', () => team.keys.invitation('s1', 'i1'), { PK: 'STUDIO#s1', SK: 'TEAMINVITE#i1' }],
   ['team', 'studioInvitations', () => team.keys.studioInvitations('s1'), { PK: 'STUDIO#s1', SKPrefix: 'TEAMINVITE#' }],
   ['team', 'invitationToken', () => team.keys.invitationToken('ab12'), { PK: 'TEAMTOKEN#ab12', SK: 'TEAMTOKEN' }],
+  ['deliverables', 'deliverable', () => deliverables.keys.deliverable('p1', 'd1'), { PK: 'PROJECT#p1', SK: 'DELIVERABLE#d1' }],
+  [
+    'deliverables',
+    'deliverableItems',
+    () => deliverables.keys.deliverableItems('p1', 'd1'),
+    { PK: 'PROJECT#p1', SKPrefix: 'DELIVERABLE#d1' },
+  ],
+  [
+    'deliverables',
+    'projectDeliverables',
+    () => deliverables.keys.projectDeliverables('p1'),
+    { PK: 'PROJECT#p1', SKPrefix: 'DELIVERABLE#' },
+  ],
+  ['deliverables', 'version', () => deliverables.keys.version('p1', 'd1', 7), { PK: 'PROJECT#p1', SK: 'DELIVERABLE#d1#V#0007' }],
+  [
+    'deliverables',
+    'decision',
+    () => deliverables.keys.decision('p1', 'd1', 12, 'c1'),
+    { PK: 'PROJECT#p1', SK: 'DELIVERABLE#d1#V#0012#D#c1' },
+  ],
+  ['deliverables', 'comment', () => deliverables.keys.comment('p1', 'd1', 1, 'm1'), { PK: 'PROJECT#p1', SK: 'DELIVERABLE#d1#V#0001#C#m1' }],
+  ['deliverables', 'reviewRequest', () => deliverables.keys.reviewRequest('p1', 'd1', 'c1'), { PK: 'PROJECT#p1', SK: 'REVIEW#d1#c1' }],
+  [
+    'deliverables',
+    'reviewRequestIndex',
+    () => deliverables.keys.reviewRequestIndex('c1', null, 'd1'),
+    { GSI1PK: 'CLIENT#c1', GSI1SK: 'REVIEW#9999-12-31#d1' },
+  ],
+  [
+    'deliverables',
+    'reminder',
+    () => deliverables.keys.reminder('2026-03-01', 's1', 'p1', 'd1', 'c1'),
+    { PK: 'REMINDER#2026-03-01', SK: 'REVIEW#s1#p1#d1#c1' },
+  ],
+  ['deliverables', 'remindersDue', () => deliverables.keys.remindersDue('2026-03-01'), { PK: 'REMINDER#2026-03-01' }],
+  ['deliverables', 'reminded', () => deliverables.keys.reminded('c1', '2026-03-01'), { PK: 'REMINDED#c1#2026-03-01', SK: 'REMINDED' }],
   ['rate-limit', 'rateWindowKey', () => rateWindowKey('sharepw', 'l1', 1_749_988_800), { PK: 'RATE#sharepw#l1', SK: '1749988800' }],
 ];
 

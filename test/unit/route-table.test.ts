@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchRoute } from '../../local/api-gateway.ts';
 import { objectEventList } from '../../shared/events.ts';
+import { scheduleList } from '../../shared/schedules.ts';
 import { routeList, routes } from '../../shared/routes.ts';
 
 describe('the route table', () => {
@@ -24,7 +25,7 @@ describe('the route table', () => {
     );
     // Beside the table: the edge stack's custom-domain tenants function (infra/stacks/edge-stack.ts).
     const edgeFunctions = ['domains/cdnTenants.ts'];
-    const expected = [...routeList, ...objectEventList].map((r) => `${r.feature}/${r.id}.ts`).concat(edgeFunctions);
+    const expected = [...routeList, ...objectEventList, ...scheduleList].map((r) => `${r.feature}/${r.id}.ts`).concat(edgeFunctions);
     expect(files.sort()).toEqual(expected.sort());
   });
 

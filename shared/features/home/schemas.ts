@@ -5,6 +5,18 @@ import { ProjectSummary } from '../projects/index.ts';
 
 export const PortalHome = z.object({
   waiting: z.object({
+    /** Deliverable versions sent to the client for review that they have not decided, soonest due first. */
+    reviews: z.array(
+      z.object({
+        projectId: z.string(),
+        projectTitle: z.string(),
+        deliverableId: z.string(),
+        title: z.string(),
+        version: z.int(),
+        dueDate: z.nullable(z.string()),
+        sentAt: z.string(),
+      }),
+    ),
     /** Galleries open for proofing whose selection the client has not confirmed yet. */
     proofing: z.array(ClientGallery),
   }),

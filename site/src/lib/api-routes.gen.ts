@@ -86,4 +86,56 @@ export const apiRoutes = {
   deleteMilestone: { method: 'DELETE', path: '/api/studio/projects/{projectId}/milestones/{milestoneId}', auth: 'studio' },
   getClientProject: { method: 'GET', path: '/api/portal/projects/{projectId}', auth: 'client' },
   getPortalHome: { method: 'GET', path: '/api/portal/home', auth: 'client' },
+  listDeliverables: { method: 'GET', path: '/api/studio/projects/{projectId}/deliverables', auth: 'studio' },
+  createDeliverable: { method: 'POST', path: '/api/studio/projects/{projectId}/deliverables', auth: 'studio' },
+  getStudioDeliverable: { method: 'GET', path: '/api/studio/projects/{projectId}/deliverables/{deliverableId}', auth: 'studio' },
+  updateDeliverable: { method: 'PATCH', path: '/api/studio/projects/{projectId}/deliverables/{deliverableId}', auth: 'studio' },
+  deleteDeliverable: { method: 'DELETE', path: '/api/studio/projects/{projectId}/deliverables/{deliverableId}', auth: 'studio' },
+  startDeliverableVersion: {
+    method: 'POST',
+    path: '/api/studio/projects/{projectId}/deliverables/{deliverableId}/versions',
+    auth: 'studio',
+  },
+  completeDeliverableVersion: {
+    method: 'POST',
+    path: '/api/studio/projects/{projectId}/deliverables/{deliverableId}/versions/{version}/complete',
+    auth: 'studio',
+  },
+  sendDeliverableVersion: {
+    method: 'POST',
+    path: '/api/studio/projects/{projectId}/deliverables/{deliverableId}/versions/{version}/send',
+    auth: 'studio',
+  },
+  addStudioDeliverableComment: {
+    method: 'POST',
+    path: '/api/studio/projects/{projectId}/deliverables/{deliverableId}/versions/{version}/comments',
+    auth: 'studio',
+  },
+  resolveDeliverableComment: {
+    method: 'PUT',
+    path: '/api/studio/projects/{projectId}/deliverables/{deliverableId}/versions/{version}/comments/{deliverableCommentId}/resolved',
+    auth: 'studio',
+  },
+  downloadStudioDeliverable: {
+    method: 'GET',
+    path: '/api/studio/projects/{projectId}/deliverables/{deliverableId}/versions/{version}/download',
+    auth: 'studio',
+  },
+  listClientDeliverables: { method: 'GET', path: '/api/portal/projects/{projectId}/deliverables', auth: 'client' },
+  getClientDeliverable: { method: 'GET', path: '/api/portal/projects/{projectId}/deliverables/{deliverableId}', auth: 'client' },
+  decideDeliverable: {
+    method: 'POST',
+    path: '/api/portal/projects/{projectId}/deliverables/{deliverableId}/versions/{version}/decision',
+    auth: 'client',
+  },
+  addClientDeliverableComment: {
+    method: 'POST',
+    path: '/api/portal/projects/{projectId}/deliverables/{deliverableId}/versions/{version}/comments',
+    auth: 'client',
+  },
+  downloadClientDeliverable: {
+    method: 'GET',
+    path: '/api/portal/projects/{projectId}/deliverables/{deliverableId}/versions/{version}/download',
+    auth: 'client',
+  },
 } as const satisfies Record<RouteId, ApiRoute>;

@@ -3,6 +3,7 @@
 // proofing they have confirmed. Two requests, whatever the number of projects.
 import type { Client } from '../../clients/index.ts';
 import { today } from '../../clients/index.ts';
+import { waitingReviewsOf } from '../../deliverables/index.ts';
 import { batchGetSelections, clientGalleryOf, type Gallery, rulesOf } from '../../galleries/index.ts';
 import type { ProjectSeat } from '../../projects/index.ts';
 import type { Studio } from '../../studios/index.ts';
@@ -27,6 +28,10 @@ export async function portalHome(studio: Studio, client: Client): Promise<Portal
   const galleries = ours.filter((i) => i.type === 'gallery').map((i) => strip<Gallery>(i));
   const seats = ours.filter((i) => i.type === 'projectSeat').map((i) => strip<ProjectSeat>(i));
 
+  // A review request of a project the client no longer sees waits on nobody.
+  const seated = new Set(seats.map((s) => s.projectId));
+  const reviews = waitingReviewsOf(ours).filter((r) => seated.has(r.projectId));
+
   const now = today();
   const open = galleries.filter((g) => isProofable(g, rulesOf(g).selection.enabled, now));
   const selections = open.length ? await batchGetSelections(open.slice(0, 100)) : new Map();
@@ -35,6 +40,15 @@ export async function portalHome(studio: Studio, client: Client): Promise<Portal
   const sorted = galleries.sort((a, b) => (b.shootDate ?? '').localeCompare(a.shootDate ?? ''));
   return {
     waiting: {
+      reviews: reviews.map(({ projectId, projectTitle, deliverableId, title, version, dueDate, sentAt }) => ({
+        projectId,
+        projectTitle,
+        deliverableId,
+        title,
+        version,
+        dueDate,
+        sentAt,
+      })),
       proofing: await Promise.all(open.filter((g) => !selections.get(g.galleryId)?.confirmedAt).map(viewOf)),
     },
     projects: seats.sort(byDueDate).map((s) => ({

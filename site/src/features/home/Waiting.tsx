@@ -3,13 +3,21 @@ import type { Branding, PortalHomeData } from '../../lib/types.ts';
 
 /** "Waiting for you": what the studio needs from the client, soonest first; a calm line when nothing does. */
 export function Waiting({ waiting, studio }: { waiting: PortalHomeData['waiting']; studio: Branding }) {
-  const items = waiting.proofing.map((g) => ({
+  const reviews = waiting.reviews.map((r) => ({
+    key: `r-${r.deliverableId}`,
+    href: `/projects/${encodeURIComponent(r.projectId)}/deliverables/${encodeURIComponent(r.deliverableId)}`,
+    title: `${r.title} (version ${r.version})`,
+    what: `Review · ${r.projectTitle}`,
+    due: r.dueDate,
+  }));
+  const proofing = waiting.proofing.map((g) => ({
     key: `g-${g.galleryId}`,
     href: `/galleries/${encodeURIComponent(g.galleryId)}`,
     title: g.title,
     what: 'Choose your photos',
     due: g.deadline,
   }));
+  const items = [...reviews, ...proofing];
   return (
     <section class="container waiting" aria-labelledby="waiting-heading">
       <h2 id="waiting-heading" class="section-title">

@@ -12,6 +12,7 @@ import { useTitle } from '../../lib/hooks.ts';
 import { projectIdFromPath } from '../../lib/nav.ts';
 import { callAll } from '../../lib/paging.ts';
 import type { Branding, ClientGallery, ClientProject } from '../../lib/types.ts';
+import { ClientDeliverablesList } from '../deliverables/index.ts';
 import { GalleryList } from '../galleries/index.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { PROJECT_STATUS } from './project-status.ts';
@@ -19,6 +20,7 @@ import { TeamList } from './TeamList.tsx';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
+  { id: 'deliverables', label: 'Deliverables' },
   { id: 'galleries', label: 'Galleries' },
 ] as const;
 
@@ -85,6 +87,8 @@ function ProjectView({ project, galleries, studio }: { project: ClientProject; g
         {(tab) =>
           tab === 'overview' ? (
             <ProjectOverview project={project} />
+          ) : tab === 'deliverables' ? (
+            <ClientDeliverablesList projectId={project.projectId} />
           ) : galleries.length ? (
             <GalleryList galleries={galleries} studio={studio} />
           ) : (

@@ -9,11 +9,15 @@ import { formatDate } from '../../lib/dates.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { projectIdFromPath } from '../../lib/nav.ts';
 import type { StudioMe, StudioProject } from '../../lib/types.ts';
+import { DeliverablesTab } from '../deliverables/index.ts';
 import { OverviewTab } from './OverviewTab.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { PROJECT_STATUS } from './project-status.ts';
 
-const TABS = [{ id: 'overview', label: 'Overview' }] as const;
+const TABS = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'deliverables', label: 'Deliverables' },
+] as const;
 
 export default function ProjectDetailPage() {
   const load = useLoad(() => {
@@ -70,7 +74,13 @@ function ProjectStudio({ initial, me }: { initial: StudioProject; me: StudioMe }
         <ProgressBar percent={project.percentDone} label="Project done" />
       </div>
       <Tabs tabs={TABS} label="Project sections">
-        {(tab) => tab === 'overview' && <OverviewTab project={project} me={me} onSaved={setProject} />}
+        {(tab) =>
+          tab === 'overview' ? (
+            <OverviewTab project={project} me={me} onSaved={setProject} />
+          ) : (
+            <DeliverablesTab projectId={project.projectId} />
+          )
+        }
       </Tabs>
     </>
   );

@@ -1,0 +1,7 @@
+import { decide } from '../../shared/features/deliverables/domain/review.ts';
+import { routes } from '../../shared/features/deliverables/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.decideDeliverable, async ({ params, body, clientSession }) => ({
+  body: { deliverable: await decide(clientSession, params.projectId, params.deliverableId, Number(params.version), body) },
+}));

@@ -1,0 +1,7 @@
+import { sendVersion } from '../../shared/features/deliverables/domain/deliverables.ts';
+import { routes } from '../../shared/features/deliverables/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.sendDeliverableVersion, async ({ params, body, studioSession }) => ({
+  body: { deliverable: await sendVersion(studioSession, params.projectId, params.deliverableId, Number(params.version), body) },
+}));

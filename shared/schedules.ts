@@ -1,0 +1,32 @@
+// The scheduled-job table: which Lambda runs on which schedule. Like the object-event table
+// (shared/events.ts), it is the single source for the CDK (an EventBridge rule per entry, on its
+// cron expression) and for the local stack, which runs each entry's handler on a timer
+// (LOCAL_SCHEDULE_SECONDS). Each handler lives in functions/<feature>/<id>.ts and exports `handler`.
+import type { Grant } from './route-def.ts';
+
+export interface ScheduleDef {
+  id: string;
+  /** The folder under shared/features/ (and functions/) the handler belongs to. */
+  feature: string;
+  /** An EventBridge cron expression (UTC): `cron(minutes hours day-of-month month day-of-week year)`. */
+  cron: string;
+  summary: string;
+  grants: readonly Grant[];
+  memorySize: number;
+  timeoutSeconds: number;
+}
+
+export const schedules = {
+  sendReviewReminders: {
+    id: 'sendReviewReminders',
+    feature: 'deliverables',
+    // 07:00 UTC: the morning in Europe, before the working day in the Americas.
+    cron: 'cron(0 7 * * ? *)',
+    summary: 'Review reminder digest: one email a day per reviewer of what is due tomorrow or overdue and still undecided',
+    grants: ['table:read', 'table:write', 'mail:send'],
+    memorySize: 512,
+    timeoutSeconds: 300,
+  },
+} as const satisfies Record<string, ScheduleDef>;
+
+export const scheduleList: ScheduleDef[] = Object.values(schedules);

@@ -1,0 +1,5 @@
+// What the project pages compose of deliverables: the studio's tab, the portal's list, and the
+// review page of both hosts.
+export { ClientDeliverablesList } from './ClientDeliverablesList.tsx';
+export { DeliverablesTab } from './DeliverablesTab.tsx';
+export { PortalReviewPage, ReviewPage, StudioReviewPage } from './ReviewPage.tsx';
