@@ -37,6 +37,10 @@ describe('portal home', () => {
       projectId: ava.projectId,
       projectTitle: expect.stringContaining('Secret project'),
     });
+    // The fixture's deliverable was sent to her for review and waits on her decision.
+    expect(home.body.waiting.reviews).toEqual([
+      expect.objectContaining({ projectId: ava.projectId, deliverableId: ava.deliverableId, version: 1 }),
+    ]);
     expect(home.body.projects.map((p: { projectId: string }) => p.projectId)).toEqual([ava.projectId]);
     expect(home.body.projects[0]).toMatchObject({ status: 'in_progress', percentDone: 0 });
     expect(home.body.galleries.map((g: { galleryId: string }) => g.galleryId).sort()).toEqual([ava.galleryId, galleryId].sort());
@@ -46,6 +50,18 @@ describe('portal home', () => {
     expect(other.body.projects.map((p: { projectId: string }) => p.projectId)).toEqual([bea.projectId]);
     expect(other.text).not.toContain(galleryId);
     expect(other.text).not.toContain(ava.projectId);
+    expect(other.text).not.toContain(ava.deliverableId);
+  });
+
+  it('stops listing a review once the client decided it', async () => {
+    const [, bea] = t.clients;
+    const decided = await bea.browser.post(
+      t.portalHost,
+      `/api/portal/projects/${bea.projectId}/deliverables/${bea.deliverableId}/versions/1/decision`,
+      { decision: 'approve' },
+    );
+    expect(decided.status, decided.text).toBe(200);
+    expect((await bea.browser.get(t.portalHost, '/api/portal/home')).body.waiting.reviews).toEqual([]);
   });
 
   it('follows a project as it changes: a finished milestone moves its progress', async () => {
