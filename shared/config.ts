@@ -66,6 +66,10 @@ export const limits = {
   get teamInvitesPerDay() {
     return whole('TEAM_INVITES_PER_DAY', 50);
   },
+  /** Pages a PDF may have and still get previews (every page is rendered); a longer one is offered as a download. */
+  get pdfPreviewMaxPages() {
+    return whole('PDF_PREVIEW_MAX_PAGES', 300);
+  },
 };
 
 /** Who may create a studio: only the operator (`closed`), holders of an operator's code, or anyone. */
@@ -223,6 +227,13 @@ export const config = {
   get fakeCdnIssueSeconds() {
     const raw = Number(process.env.FAKE_CDN_ISSUE_SECONDS ?? 1);
     return Number.isFinite(raw) && raw >= 0 ? raw : 1;
+  },
+  /**
+   * An ffmpeg binary for video poster frames of codecs other than VP8 (H.264, VP9, AV1, …): unset by
+   * default, as Lambda has none (a layer can bring one). Without it those videos get no poster.
+   */
+  get ffmpegPath(): string | null {
+    return process.env.FFMPEG_PATH || null;
   },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {
