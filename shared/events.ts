@@ -3,6 +3,7 @@
 // where the local S3's object-created hook calls the same handler with the same S3 event.
 // Each handler lives in functions/<feature>/<id>.ts and exports `handler`.
 import { PREFIX } from './data/objects.ts';
+import { PREVIEW_EVENT_SETTINGS } from './features/previews/index.ts';
 import type { Grant } from './route-def.ts';
 
 export interface ObjectEventDef {
@@ -43,6 +44,15 @@ export const objectEvents = {
     memorySize: 1024,
     timeoutSeconds: 30,
     nativeModules: ['sharp'],
+  },
+  processProjectFile: {
+    id: 'processProjectFile',
+    feature: 'files',
+    prefix: PREFIX.projectFiles,
+    summary:
+      'Project files: holds an upload to its ticket (size, type), makes its preview (image, PDF pages, video poster), marks the version ready',
+    grants: ['table:write', 'bucket:write'],
+    ...PREVIEW_EVENT_SETTINGS,
   },
   buildZip: {
     id: 'buildZip',

@@ -8,6 +8,7 @@ import { routes as clients } from './features/clients/routes.ts';
 import { routes as domains } from './features/domains/routes.ts';
 import { routes as downloads } from './features/downloads/routes.ts';
 import { routes as feedback } from './features/feedback/routes.ts';
+import { routes as files } from './features/files/routes.ts';
 import { routes as galleries } from './features/galleries/routes.ts';
 import { routes as platform } from './features/platform/routes.ts';
 import { routes as portalManager } from './features/portal-manager/routes.ts';
@@ -40,6 +41,7 @@ export const routes = {
   ...domains,
   ...feedback,
   ...projects,
+  ...files,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

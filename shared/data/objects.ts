@@ -12,6 +12,7 @@
 // | tmp/zips/<jobId>/<name>.zip                                | a finished ZIP (expires after a day)     |
 // | projects/<studioId>/<projectId>/<itemId>/v<version>        | an uploaded project file or deliverable version, as sent → its feature's object event |
 // | previews/<studioId>/<projectId>/<itemId>/v<version>/…      | the previews made of it (shared/features/previews): page-<n>.webp, preview.webp, poster.webp, thumb.webp |
+// | files/<studioId>/<projectId>/<fileId>/v<version>           | a project's shared file (one version), as uploaded → the files pipeline (previews under previews/…/<fileId>/v<version>/) |
 
 export type Variant = 'thumb' | 'preview';
 export type DerivedFormat = 'webp' | 'jpg';
@@ -33,6 +34,9 @@ export const objects = {
   /** The folder (ending in '/') a version's previews are written under: makePreview's `derivedPrefix`. */
   previewPrefix: (studioId: string, projectId: string, itemId: string, version: number) =>
     `previews/${studioId}/${projectId}/${itemId}/v${version}/`,
+  /** One version of a file in a project's Files tab (shared/features/files). */
+  projectFile: (studioId: string, projectId: string, fileId: string, version: number) =>
+    `files/${studioId}/${projectId}/${fileId}/v${version}`,
 } as const;
 
 export const PREFIX = {
@@ -41,6 +45,7 @@ export const PREFIX = {
   logoUploads: 'logos/',
   projectUploads: 'projects/',
   previews: 'previews/',
+  projectFiles: 'files/',
 } as const;
 
 /**
@@ -62,4 +67,10 @@ export function parseOriginalKey(key: string): { studioId: string; galleryId: st
 export function parseProjectOriginalKey(key: string): { studioId: string; projectId: string; itemId: string; version: number } | null {
   const m = /^projects\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/v([1-9]\d{0,5})$/.exec(key);
   return m ? { studioId: m[1] as string, projectId: m[2] as string, itemId: m[3] as string, version: Number(m[4]) } : null;
+}
+
+/** files/<studioId>/<projectId>/<fileId>/v<version> → its parts, or null for any other key. */
+export function parseProjectFileKey(key: string): { studioId: string; projectId: string; fileId: string; version: number } | null {
+  const m = /^files\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/v([1-9]\d{0,3})$/.exec(key);
+  return m ? { studioId: m[1] as string, projectId: m[2] as string, fileId: m[3] as string, version: Number(m[4]) } : null;
 }

@@ -581,6 +581,9 @@ describe('cross-site requests', () => {
       ownerUserId: randomUUID(),
       projectId: randomUUID(),
       milestoneId: randomUUID(),
+      folderId: randomUUID(),
+      fileId: randomUUID(),
+      fileVersion: 1,
     };
   });
 

@@ -11,6 +11,7 @@ import { queries as clientQueries, bodies as clients } from '../features/clients
 import { bodies as domains } from '../features/domains/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as feedback, queries as feedbackQueries } from '../features/feedback/samples.ts';
+import { bodies as files } from '../features/files/samples.ts';
 import { bodies as galleries, queries as galleryQueries } from '../features/galleries/samples.ts';
 import { queries as portalManagerQueries } from '../features/portal-manager/samples.ts';
 import { queries as projectQueries, bodies as projects } from '../features/projects/samples.ts';
@@ -40,6 +41,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...feedback,
   ...branding,
   ...projects,
+  ...files,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
@@ -69,6 +71,9 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   clientId: (c) => c.clientId,
   projectId: (c) => c.projectId,
   milestoneId: (c) => c.milestoneId,
+  folderId: (c) => c.folderId,
+  fileId: (c) => c.fileId,
+  version: (c) => String(c.fileVersion),
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -33,6 +33,10 @@ export interface SampleContext {
   /** A project the client is a contact of, and one of its milestones. */
   projectId: string;
   milestoneId: string;
+  /** A folder of that project that takes client uploads, and a shared file in it with a processed version. */
+  folderId: string;
+  fileId: string;
+  fileVersion: number;
 }
 
 /** One sample body per route of a feature that takes one, typed as that route's body. */

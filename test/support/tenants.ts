@@ -5,6 +5,7 @@
 // clients would, except the images, which stand in for the pipeline's output (fixtures.ts).
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { sharedFileFixture } from '../features/files/actors.ts';
 import { invite, joinTeam, type TeamMate } from '../features/team/actors.ts';
 import { addReadyImages, findStudioBySlugForTest, setStudioPlanForTest } from './fixtures.ts';
 import { Browser, DASHBOARD, mailbox, portal, signUpAndSignIn } from './http.ts';
@@ -31,6 +32,11 @@ export interface ClientFixture {
   /** A project the client is the one contact of, and one of its milestones. */
   projectId: string;
   milestoneId: string;
+  /** In that project: a folder taking client uploads, and the client's upload in it, processed and shared by the studio. */
+  folderId: string;
+  fileId: string;
+  fileVersion: number;
+  sharedFileName: string;
 }
 
 export interface TenantFixture {
@@ -116,9 +122,12 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
     milestones: [{ title: `Secret milestone ${tag}`, dueDate: '2099-01-01' }],
   });
   expect(project.status).toBe(201);
+  const projectId = project.body.project.projectId as string;
+  const files = await sharedFileFixture(t.studio, browser, t.portalHost, projectId, `${label.toUpperCase()}_${tag}`);
 
   return {
-    projectId: project.body.project.projectId,
+    projectId,
+    ...files,
     milestoneId: project.body.project.milestones[0].milestoneId,
     clientId,
     email,
@@ -201,4 +210,7 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   ownerUserId: t.ownerUserId,
   projectId: c.projectId,
   milestoneId: c.milestoneId,
+  folderId: c.folderId,
+  fileId: c.fileId,
+  fileVersion: c.fileVersion,
 });
