@@ -379,3 +379,28 @@ describe('bad input', () => {
     expect((await storedLines()).lines.filter((l) => !l.includes('"PK":"RATE#'))).toEqual(before);
   });
 });
+
+describe('the demo', () => {
+  it("seeds two folders of previewed files; the client sees the shared ones and their own upload, not the team's note", async () => {
+    const { seedProjectFiles } = await import('../../../local/demo-files.ts');
+    const { findStudioBySlugForTest } = await import('../../support/fixtures.ts');
+    const { getStudioUser } = await import('../../../shared/features/studios/index.ts');
+    const { getClient } = await import('../../../shared/features/clients/index.ts');
+    const [, ben] = t.clients;
+    const studio = await findStudioBySlugForTest(t.slug);
+    const owner = await getStudioUser(t.ownerUserId);
+    const client = await getClient(t.studioId, ben.clientId);
+    if (!owner || !client) throw new Error('no owner or client');
+    await seedProjectFiles(studio, owner, ben.projectId, client);
+    const seen = await ben.browser.get(t.portalHost, portalFiles(ben.projectId));
+    const names = seen.body.files.map((f: Listed) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['Brand guidelines.pdf', 'Logo on dark.png', 'Launch teaser.webm', 'Our brief.txt']));
+    expect(names).not.toContain('Colour notes (team only).txt');
+    const pdf = seen.body.files.find((f: Listed) => f.name === 'Brand guidelines.pdf');
+    expect(pdf.current.preview).toMatchObject({ kind: 'pdf', state: 'ready', pageCount: 6 });
+    const video = seen.body.files.find((f: Listed) => f.name === 'Launch teaser.webm');
+    expect(video.current.preview).toMatchObject({ kind: 'video', playable: true });
+    expect(video.current.thumbUrl).toMatch(/^http/);
+    expect(seen.body.folders.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['Brand guidelines', 'From the client']));
+  }, 90_000);
+});
