@@ -6,6 +6,7 @@ import { ConfirmDanger } from '../../components/ui/ConfirmDanger.tsx';
 import { Loading } from '../../components/ui/Loading.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { call, messageOf } from '../../lib/api.ts';
+import { plural } from '../../lib/format.ts';
 import type { Ok } from '../../lib/types.ts';
 import { typeOf, useFilesTab, useUpload } from './hooks.ts';
 import { limitsText, startDownload, Thumb, UploadControl, VersionHistory, VersionState } from './parts.tsx';
@@ -100,14 +101,17 @@ function FolderList({
             >
               <span class="folder-link__name">{f.name}</span>
               <span class="muted small">
-                {f.fileCount} {f.clientUploads ? '· client uploads on' : ''}
+                {plural(f.fileCount, 'file')}
+                {f.clientUploads ? ' · client uploads on' : ''}
               </span>
             </button>
           </li>
         ))}
       </ul>
-      <form class="folder-form" onSubmit={add}>
-        <label for="new-folder">New folder</label>
+      <form class="folder-form field" onSubmit={add}>
+        <label class="field__label" for="new-folder">
+          New folder
+        </label>
         <input id="new-folder" maxLength={80} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         <label class="checkbox">
           <input type="checkbox" checked={clientUploads} onChange={(e) => setClientUploads(e.currentTarget.checked)} /> Clients may upload
@@ -351,6 +355,7 @@ function StudioFileRow({
           </button>
         </div>
         <UploadControl
+          secondary
           id={`version-${file.fileId}`}
           label="Upload a new version"
           limits="The earlier versions stay."

@@ -1,7 +1,6 @@
 // The Files tab's state: the tab as the API answers it (reloaded while a preview is being made),
 // and one upload at a time with its progress.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { useLoad } from '../../lib/hooks.ts';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Sent, sendWithTicket, type Ticket } from '../uploads/index.ts';
 
 interface WithVersions {
@@ -12,20 +11,39 @@ interface WithVersions {
 const POLL_MS = 2500;
 const POLL_TIMES = 40;
 
-/** Loads the tab, and asks again every few seconds while any version is uploading or processing. */
-export function useFilesTab<T extends WithVersions>(load: () => Promise<T>) {
-  const tab = useLoad(load);
+type TabLoad<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'failed'; error: unknown };
+
+/**
+ * Loads the tab; `reload()` asks again while the last answer stays on screen (no flash of a
+ * spinner, no lost upload message), and it asks again by itself every few seconds while a version
+ * is being processed.
+ */
+export function useFilesTab<T extends WithVersions>(load: () => Promise<T>): TabLoad<T> & { reload: () => void } {
+  const [result, setResult] = useState<TabLoad<T>>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
   const polls = useRef(0);
-  const waiting = tab.state === 'ready' && tab.data.files.some((f) => f.versions.some((v) => v.status === 'processing'));
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (data) => live && setResult({ state: 'ready', data }),
+      // A failed refresh keeps what is shown; only a first load shows the failure.
+      (error: unknown) => live && setResult((before) => (before.state === 'ready' ? before : { state: 'failed', error })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const waiting = result.state === 'ready' && result.data.files.some((f) => f.versions.some((v) => v.status === 'processing'));
   useEffect(() => {
     if (!waiting || polls.current >= POLL_TIMES) return;
     const timer = setTimeout(() => {
       polls.current++;
-      tab.reload();
+      reload();
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [waiting, tab.state === 'ready' ? tab.data : null]);
-  return tab;
+  }, [waiting, result]);
+  return { ...result, reload };
 }
 
 export type UploadState =

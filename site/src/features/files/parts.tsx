@@ -89,6 +89,7 @@ export function UploadControl({
   limits,
   accept,
   disabled,
+  secondary,
   state,
   onFile,
 }: {
@@ -97,6 +98,8 @@ export function UploadControl({
   limits: string;
   accept?: string;
   disabled?: boolean;
+  /** A lesser action (a new version) than the folder's upload. */
+  secondary?: boolean;
   state: UploadState;
   onFile: (file: File) => void;
 }) {
@@ -106,7 +109,7 @@ export function UploadControl({
     <div class="file-upload">
       <button
         type="button"
-        class="button button--primary"
+        class={`button ${secondary ? 'button--secondary button--small' : 'button--primary'}`}
         disabled={disabled || busy}
         onClick={() => input.current?.click()}
         aria-describedby={`${id}-limits`}
