@@ -84,7 +84,7 @@ export const routes = {
   createFileVersion: route({
     ...studio,
     id: 'createFileVersion',
-    grants: ['table:read', 'table:write', 'bucket:write'],
+    grants: ['table:read', 'table:write', 'bucket:read', 'bucket:write'],
     method: 'POST',
     path: '/api/studio/projects/{projectId}/files/{fileId}/versions',
     summary: 'Start uploading a new version of a file (the earlier versions stay): its upload ticket',

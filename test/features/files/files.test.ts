@@ -306,6 +306,29 @@ describe('rename, move, delete', () => {
   });
 });
 
+describe('concurrency', () => {
+  it('deletes a folder or takes uploads into it, never both: no file is left in a folder that is gone', async () => {
+    for (let round = 0; round < 3; round++) {
+      const folder = await newFolder(t.studio, projectId, `Race ${round}`);
+      const body = { folderId: folder, fileName: 'r.txt', contentType: 'text/plain', size: 3 };
+      const [removed, ...uploads] = await Promise.all([
+        t.studio.call(DASHBOARD, 'DELETE', studioFiles(projectId, `/folders/${folder}`)),
+        ...Array.from({ length: 4 }, () => t.studio.post(DASHBOARD, studioFiles(projectId, '/uploads'), body)),
+      ]);
+      const made = uploads.filter((u) => u.status === 201).length;
+      expect(uploads.every((u) => u.status === 201 || u.status === 404)).toBe(true);
+      const tab = (await t.studio.get(DASHBOARD, studioFiles(projectId))).body;
+      const inFolder = tab.files.filter((f: { folderId: string }) => f.folderId === folder).length;
+      expect(inFolder).toBe(made);
+      if (removed.status === 204) expect(made).toBe(0);
+      else {
+        expect([removed.status, removed.body.error]).toEqual([409, 'folder_not_empty']);
+        expect(tab.folders.find((f: { folderId: string }) => f.folderId === folder).fileCount).toBe(made);
+      }
+    }
+  });
+});
+
 describe('bad input', () => {
   it('answers a clear 4xx and changes nothing', async () => {
     const [ava, ben] = t.clients;

@@ -35,12 +35,12 @@ describe('who sees a file', () => {
     expect(maySeeFile(f, viewer)).toBe(expected);
   });
 
-  it('shows the team every version, a contact only those that arrived (their own upload from the start), newest first', () => {
+  it('shows the team every version, a contact only those that arrived (their own upload too), newest first', () => {
     const versions = [v(1, 'ready'), v(2, 'failed'), v(3, 'processing'), v(4, 'uploading')];
     expect(visibleVersions(file(true), versions, studio).map((x) => x.version)).toEqual([4, 3, 2, 1]);
     expect(visibleVersions(file(true), versions, ana).map((x) => x.version)).toEqual([3, 1]);
     expect(visibleVersions(file(false), versions, ana)).toEqual([]);
-    const own = [v(1, 'uploading', byAna)];
+    const own = [v(2, 'uploading', byAna), v(1, 'processing', byAna)];
     expect(visibleVersions(file(false, byAna), own, ana).map((x) => x.version)).toEqual([1]);
     expect(visibleVersions(file(false, byAna), own, ben)).toEqual([]);
   });

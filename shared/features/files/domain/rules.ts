@@ -13,26 +13,23 @@ const ownUpload = (file: Pick<FileRecord, 'uploadedBy'>, viewer: Viewer) =>
 export const maySeeFile = (file: Pick<FileRecord, 'shared' | 'uploadedBy'>, viewer: Viewer): boolean =>
   viewer.kind === 'studio' || file.shared || ownUpload(file, viewer);
 
+/** Whether a viewer may download a version: it must have arrived (not uploading, not refused). */
+export const mayDownload = (v: Pick<VersionRecord, 'status'>): boolean => v.status === 'ready' || v.status === 'processing';
+
 /**
- * The versions a viewer sees, newest first: the team every one (with its state); a contact those
- * that arrived (not one still uploading or refused), except their own upload, which they follow
- * from its first byte.
+ * The versions a viewer sees, newest first: the team every one (with its state); a contact only
+ * those that arrived (not one still uploading or refused: their own upload's progress and refusal
+ * are told by the upload itself, and an abandoned one is not left in their list).
  */
 export function visibleVersions(file: Pick<FileRecord, 'shared' | 'uploadedBy'>, versions: readonly VersionRecord[], viewer: Viewer) {
   if (!maySeeFile(file, viewer)) return [];
   const sorted = [...versions].sort((a, b) => b.version - a.version);
-  if (viewer.kind === 'studio') return sorted;
-  return sorted.filter(
-    (v) => v.status === 'ready' || v.status === 'processing' || (ownUpload(file, viewer) && v.uploadedBy.id === viewer.clientId),
-  );
+  return viewer.kind === 'studio' ? sorted : sorted.filter(mayDownload);
 }
 
 /** The version a list shows for a file: the newest that arrived, else the newest there is. */
 export const currentVersion = (shown: readonly VersionRecord[]): VersionRecord | null =>
   shown.find((v) => v.status === 'ready' || v.status === 'processing') ?? shown[0] ?? null;
-
-/** Whether a viewer may download a version: it must have arrived (not uploading, not refused). */
-export const mayDownload = (v: Pick<VersionRecord, 'status'>): boolean => v.status === 'ready' || v.status === 'processing';
 
 /** Why a caller may not upload this file (the 400's message), or null. */
 export function uploadRefusal(
