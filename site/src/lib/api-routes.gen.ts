@@ -86,9 +86,9 @@ export const apiRoutes = {
   deleteMilestone: { method: 'DELETE', path: '/api/studio/projects/{projectId}/milestones/{milestoneId}', auth: 'studio' },
   getClientProject: { method: 'GET', path: '/api/portal/projects/{projectId}', auth: 'client' },
   listStudioFiles: { method: 'GET', path: '/api/studio/projects/{projectId}/files', auth: 'studio' },
-  createFolder: { method: 'POST', path: '/api/studio/projects/{projectId}/files/folders', auth: 'studio' },
-  updateFolder: { method: 'PATCH', path: '/api/studio/projects/{projectId}/files/folders/{folderId}', auth: 'studio' },
-  deleteFolder: { method: 'DELETE', path: '/api/studio/projects/{projectId}/files/folders/{folderId}', auth: 'studio' },
+  createFolder: { method: 'POST', path: '/api/studio/projects/{projectId}/folders', auth: 'studio' },
+  updateFolder: { method: 'PATCH', path: '/api/studio/projects/{projectId}/folders/{folderId}', auth: 'studio' },
+  deleteFolder: { method: 'DELETE', path: '/api/studio/projects/{projectId}/folders/{folderId}', auth: 'studio' },
   createStudioFileUpload: { method: 'POST', path: '/api/studio/projects/{projectId}/files/uploads', auth: 'studio' },
   createFileVersion: { method: 'POST', path: '/api/studio/projects/{projectId}/files/{fileId}/versions', auth: 'studio' },
   completeStudioFileUpload: {

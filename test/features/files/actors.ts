@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { type Answer, type Browser, DASHBOARD } from '../../support/http.ts';
 
 export const studioFiles = (projectId: string, path = '') => `/api/studio/projects/${projectId}/files${path}`;
+export const studioFolders = (projectId: string, path = '') => `/api/studio/projects/${projectId}/folders${path}`;
 export const portalFiles = (projectId: string, path = '') => `/api/portal/projects/${projectId}/files${path}`;
 
 /** A small real PNG (a colour square), different per seed. */
@@ -14,7 +15,7 @@ export const pngOf = (seed = 0, size = 32) =>
     .toBuffer();
 
 export async function newFolder(studio: Browser, projectId: string, name: string, clientUploads = false): Promise<string> {
-  const made = await studio.post(DASHBOARD, studioFiles(projectId, '/folders'), { name, clientUploads });
+  const made = await studio.post(DASHBOARD, studioFolders(projectId), { name, clientUploads });
   expect(made.status, made.text).toBe(201);
   return made.body.folder.folderId;
 }

@@ -12,7 +12,7 @@ import { clientBytesLimit } from '../../../shared/features/files/domain/uploads.
 import { DASHBOARD, mailbox } from '../../support/http.ts';
 import { storedLines } from '../../support/snapshot.ts';
 import { type TenantFixture, tenantFixture } from '../../support/tenants.ts';
-import { newFolder, pngOf, portalFiles, sendBytes, settled, studioFiles, upload } from './actors.ts';
+import { newFolder, pngOf, portalFiles, sendBytes, settled, studioFiles, studioFolders, upload } from './actors.ts';
 
 let t: TenantFixture;
 let projectId: string;
@@ -291,7 +291,7 @@ describe('rename, move, delete', () => {
     expect(counts.find((f: { folderId: string }) => f.folderId === folder).fileCount).toBe(0);
     expect(counts.find((f: { folderId: string }) => f.folderId === target).fileCount).toBe(1);
 
-    const full = await t.studio.call(DASHBOARD, 'DELETE', studioFiles(projectId, `/folders/${target}`));
+    const full = await t.studio.call(DASHBOARD, 'DELETE', studioFolders(projectId, `/${target}`));
     expect([full.status, full.body.error]).toEqual([409, 'folder_not_empty']);
 
     const key = objects.projectFile(t.studioId, projectId, sent.fileId, 1);
@@ -301,8 +301,8 @@ describe('rename, move, delete', () => {
     expect((await t.studio.call(DASHBOARD, 'DELETE', studioFiles(projectId, `/${sent.fileId}`))).status).toBe(204);
     expect((await storedLines()).lines.filter((l) => l.includes(sent.fileId))).toEqual([]);
     expect((await t.studio.call(DASHBOARD, 'DELETE', studioFiles(projectId, `/${sent.fileId}`))).status).toBe(404);
-    expect((await t.studio.call(DASHBOARD, 'DELETE', studioFiles(projectId, `/folders/${target}`))).status).toBe(204);
-    expect((await t.studio.call(DASHBOARD, 'DELETE', studioFiles(projectId, `/folders/${folder}`))).status).toBe(204);
+    expect((await t.studio.call(DASHBOARD, 'DELETE', studioFolders(projectId, `/${target}`))).status).toBe(204);
+    expect((await t.studio.call(DASHBOARD, 'DELETE', studioFolders(projectId, `/${folder}`))).status).toBe(204);
   });
 });
 
@@ -312,7 +312,7 @@ describe('concurrency', () => {
       const folder = await newFolder(t.studio, projectId, `Race ${round}`);
       const body = { folderId: folder, fileName: 'r.txt', contentType: 'text/plain', size: 3 };
       const [removed, ...uploads] = await Promise.all([
-        t.studio.call(DASHBOARD, 'DELETE', studioFiles(projectId, `/folders/${folder}`)),
+        t.studio.call(DASHBOARD, 'DELETE', studioFolders(projectId, `/${folder}`)),
         ...Array.from({ length: 4 }, () => t.studio.post(DASHBOARD, studioFiles(projectId, '/uploads'), body)),
       ]);
       const made = uploads.filter((u) => u.status === 201).length;
@@ -337,13 +337,9 @@ describe('bad input', () => {
       ['a version that is not a number', t.studio.get(DASHBOARD, studioFiles(projectId, `/${ava.fileId}/versions/one/download`)), 400],
       ['version 0', t.studio.get(DASHBOARD, studioFiles(projectId, `/${ava.fileId}/versions/0/download`)), 400],
       ['a file id that is no id', t.studio.get(DASHBOARD, studioFiles(projectId, '/not-an-id/versions/1/download')), 400],
-      [
-        'a folder name on two lines',
-        t.studio.post(DASHBOARD, studioFiles(projectId, '/folders'), { name: 'Final\r\nBcc: x@example.com' }),
-        400,
-      ],
-      ['an empty folder name', t.studio.post(DASHBOARD, studioFiles(projectId, '/folders'), { name: '  ' }), 400],
-      ['an unknown field', t.studio.post(DASHBOARD, studioFiles(projectId, '/folders'), { name: 'A', colour: 'red' }), 400],
+      ['a folder name on two lines', t.studio.post(DASHBOARD, studioFolders(projectId), { name: 'Final\r\nBcc: x@example.com' }), 400],
+      ['an empty folder name', t.studio.post(DASHBOARD, studioFolders(projectId), { name: '  ' }), 400],
+      ['an unknown field', t.studio.post(DASHBOARD, studioFolders(projectId), { name: 'A', colour: 'red' }), 400],
       [
         'a path in a file name',
         ava.browser.post(t.portalHost, portalFiles(projectId, '/uploads'), {
@@ -388,7 +384,7 @@ describe('bad input', () => {
       ],
       [
         "another project's folder",
-        t.studio.call(DASHBOARD, 'PATCH', studioFiles(projectId, `/folders/${ben.folderId}`), { json: { name: 'Mine now' } }),
+        t.studio.call(DASHBOARD, 'PATCH', studioFolders(projectId, `/${ben.folderId}`), { json: { name: 'Mine now' } }),
         404,
       ],
       ['a version never uploaded', t.studio.get(DASHBOARD, studioFiles(projectId, `/${ava.fileId}/versions/9/download`)), 404],
