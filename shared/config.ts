@@ -74,6 +74,18 @@ export const limits = {
   get pdfPreviewMaxPages() {
     return whole('PDF_PREVIEW_MAX_PAGES', 300);
   },
+  /** Largest file the studio may upload to a project's Files tab (one file, one version). */
+  get fileMaxBytes() {
+    return whole('FILE_MAX_BYTES', 5 * 1024 ** 3);
+  },
+  /** Largest file a client contact may upload into a folder that takes client uploads. */
+  get clientFileMaxBytes() {
+    return whole('CLIENT_FILE_MAX_BYTES', 500 * 1024 ** 2);
+  },
+  /** Bytes one client contact may upload to a studio's project folders per hour (the files' declared sizes). */
+  get clientUploadBytesPerHour() {
+    return whole('CLIENT_UPLOAD_BYTES_PER_HOUR', 2 * 1024 ** 3);
+  },
 };
 
 /** Who may create a studio: only the operator (`closed`), holders of an operator's code, or anyone. */

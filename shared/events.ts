@@ -45,6 +45,15 @@ export const objectEvents = {
     timeoutSeconds: 30,
     nativeModules: ['sharp'],
   },
+  processProjectFile: {
+    id: 'processProjectFile',
+    feature: 'files',
+    prefix: PREFIX.projectFiles,
+    summary:
+      'Project files: holds an upload to its ticket (size, type), makes its preview (image, PDF pages, video poster), marks the version ready',
+    grants: ['table:write', 'bucket:write'],
+    ...PREVIEW_EVENT_SETTINGS,
+  },
   buildZip: {
     id: 'buildZip',
     feature: 'downloads',

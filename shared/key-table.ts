@@ -9,6 +9,7 @@ import { records as clients } from './features/clients/records.ts';
 import { records as deliverables } from './features/deliverables/records.ts';
 import { records as domains } from './features/domains/records.ts';
 import { records as feedback } from './features/feedback/records.ts';
+import { records as files } from './features/files/records.ts';
 import { records as galleries } from './features/galleries/records.ts';
 import { records as projects } from './features/projects/records.ts';
 import { records as shareLinks } from './features/share-links/records.ts';
@@ -23,6 +24,7 @@ export const featureRecords: readonly FeatureRecords[] = [
   galleries,
   projects,
   deliverables,
+  files,
   shareLinks,
   auth,
   feedback,

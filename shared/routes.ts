@@ -9,6 +9,7 @@ import { routes as deliverables } from './features/deliverables/routes.ts';
 import { routes as domains } from './features/domains/routes.ts';
 import { routes as downloads } from './features/downloads/routes.ts';
 import { routes as feedback } from './features/feedback/routes.ts';
+import { routes as files } from './features/files/routes.ts';
 import { routes as galleries } from './features/galleries/routes.ts';
 import { routes as home } from './features/home/routes.ts';
 import { routes as platform } from './features/platform/routes.ts';
@@ -44,6 +45,7 @@ export const routes = {
   ...projects,
   ...home,
   ...deliverables,
+  ...files,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -105,7 +105,10 @@ export async function createFixtures(): Promise<Fixtures> {
   const viewLink = await createShareLink(studio, proofGallery.galleryId, { access: 'view' });
   const downloadLink = await createShareLink(studio, proofGallery.galleryId, { access: 'download' });
 
-  const owner = { studio, user: { userId: ownerId, studioId: studio.studioId, email: OWNER.email, name: OWNER.name, role: 'owner' as const } };
+  const owner = {
+    studio,
+    user: { userId: ownerId, studioId: studio.studioId, email: OWNER.email, name: OWNER.name, role: 'owner' as const },
+  };
   const projectIds: string[] = [];
   for (let n = 0; n < CLIENT_PROJECTS; n++) {
     const project = await createProject(studio, {

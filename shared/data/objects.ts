@@ -13,6 +13,7 @@
 // | projects/<studioId>/<projectId>/<itemId>/v<version>        | an uploaded project file version, as sent → its feature's object event |
 // | deliverables/<studioId>/<projectId>/<deliverableId>/v<n>    | an uploaded deliverable version, as sent → deliverables' preview event |
 // | previews/<studioId>/<projectId>/<itemId>/v<version>/…      | the previews made of it (shared/features/previews): page-<n>.webp, preview.webp, poster.webp, thumb.webp |
+// | files/<studioId>/<projectId>/<fileId>/v<version>           | a project's shared file (one version), as uploaded → the files pipeline (previews under previews/…/<fileId>/v<version>/) |
 
 export type Variant = 'thumb' | 'preview';
 export type DerivedFormat = 'webp' | 'jpg';
@@ -36,6 +37,9 @@ export const objects = {
     `deliverables/${studioId}/${projectId}/${deliverableId}/v${version}`,
   previewPrefix: (studioId: string, projectId: string, itemId: string, version: number) =>
     `previews/${studioId}/${projectId}/${itemId}/v${version}/`,
+  /** One version of a file in a project's Files tab (shared/features/files). */
+  projectFile: (studioId: string, projectId: string, fileId: string, version: number) =>
+    `files/${studioId}/${projectId}/${fileId}/v${version}`,
 } as const;
 
 export const PREFIX = {
@@ -45,6 +49,7 @@ export const PREFIX = {
   projectUploads: 'projects/',
   deliverableUploads: 'deliverables/',
   previews: 'previews/',
+  projectFiles: 'files/',
 } as const;
 
 /**
@@ -74,4 +79,10 @@ export function parseDeliverableUploadKey(
 ): { studioId: string; projectId: string; deliverableId: string; version: number } | null {
   const m = /^deliverables\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/v([1-9]\d{0,3})$/.exec(key);
   return m ? { studioId: m[1] as string, projectId: m[2] as string, deliverableId: m[3] as string, version: Number(m[4]) } : null;
+}
+
+/** files/<studioId>/<projectId>/<fileId>/v<version> → its parts, or null for any other key. */
+export function parseProjectFileKey(key: string): { studioId: string; projectId: string; fileId: string; version: number } | null {
+  const m = /^files\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/v([1-9]\d{0,3})$/.exec(key);
+  return m ? { studioId: m[1] as string, projectId: m[2] as string, fileId: m[3] as string, version: Number(m[4]) } : null;
 }

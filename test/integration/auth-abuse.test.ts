@@ -584,6 +584,9 @@ describe('cross-site requests', () => {
       deliverableId: randomUUID(),
       version: '1',
       deliverableCommentId: randomUUID(),
+      folderId: randomUUID(),
+      fileId: randomUUID(),
+      fileVersion: 1,
     };
   });
 

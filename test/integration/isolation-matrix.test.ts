@@ -111,6 +111,9 @@ function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): Sa
     clientId: v.clientId,
     deliverableId: v.deliverableId,
     deliverableCommentId: v.deliverableCommentId,
+    // Another client's folder and file inside the outsider's own project: not found there.
+    folderId: v.folderId,
+    fileId: v.fileId,
   };
 }
 
@@ -121,6 +124,7 @@ function victimSecrets(identity?: Identity): string[] {
   for (const c of victim.clients) {
     if (identity?.own?.client === c) continue;
     secrets.push(c.clientId, c.email, c.name, c.galleryId, c.galleryTitle, c.submissionId, c.jobId, c.linkId, c.shareToken, c.commentText);
+    secrets.push(c.projectId, c.folderId, c.fileId, c.sharedFileName);
     secrets.push(...c.imageIds, ...c.fileNames, c.deliverableId, c.deliverableCommentId);
   }
   return secrets;
@@ -139,7 +143,17 @@ function victimIds(): string[] {
     victim.studioId,
     victim.inviteId,
     victim.member.userId,
-    ...victim.clients.flatMap((c) => [c.clientId, c.galleryId, c.submissionId, c.jobId, c.linkId, c.deliverableId, ...c.imageIds]),
+    ...victim.clients.flatMap((c) => [
+      c.clientId,
+      c.galleryId,
+      c.submissionId,
+      c.jobId,
+      c.linkId,
+      c.deliverableId,
+      ...c.imageIds,
+      c.projectId,
+      c.fileId,
+    ]),
   ];
 }
 

@@ -12,6 +12,7 @@ import { bodies as deliverables } from '../features/deliverables/samples.ts';
 import { bodies as domains } from '../features/domains/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as feedback, queries as feedbackQueries } from '../features/feedback/samples.ts';
+import { bodies as files } from '../features/files/samples.ts';
 import { bodies as galleries, queries as galleryQueries } from '../features/galleries/samples.ts';
 import { queries as portalManagerQueries } from '../features/portal-manager/samples.ts';
 import { queries as projectQueries, bodies as projects } from '../features/projects/samples.ts';
@@ -42,6 +43,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...branding,
   ...projects,
   ...deliverables,
+  ...files,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
@@ -74,6 +76,8 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   deliverableId: (c) => c.deliverableId,
   version: (c) => c.version,
   deliverableCommentId: (c) => c.deliverableCommentId,
+  folderId: (c) => c.folderId,
+  fileId: (c) => c.fileId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

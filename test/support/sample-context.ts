@@ -37,6 +37,10 @@ export interface SampleContext {
   deliverableId: string;
   version: string;
   deliverableCommentId: string;
+  /** A folder of that project that takes client uploads, and a shared file in it with a processed version. */
+  folderId: string;
+  fileId: string;
+  fileVersion: number;
 }
 
 /** One sample body per route of a feature that takes one, typed as that route's body. */

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { sentDeliverable } from '../features/deliverables/actors.ts';
+import { sharedFileFixture } from '../features/files/actors.ts';
 import { invite, joinTeam, type TeamMate } from '../features/team/actors.ts';
 import { addReadyImages, findStudioBySlugForTest, setStudioPlanForTest } from './fixtures.ts';
 import { Browser, DASHBOARD, mailbox, portal, signUpAndSignIn } from './http.ts';
@@ -36,6 +37,11 @@ export interface ClientFixture {
   deliverableId: string;
   version: number;
   deliverableCommentId: string;
+  /** In that project: a folder taking client uploads, and the client's upload in it, processed and shared by the studio. */
+  folderId: string;
+  fileId: string;
+  fileVersion: number;
+  sharedFileName: string;
 }
 
 export interface TenantFixture {
@@ -130,8 +136,11 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
   );
   expect(noted.status, noted.text).toBe(201);
 
+  const files = await sharedFileFixture(t.studio, browser, t.portalHost, projectId, `${label.toUpperCase()}_${tag}`);
+
   return {
     ...deliverable,
+    ...files,
     deliverableCommentId: noted.body.comment.commentId,
     projectId: project.body.project.projectId,
     milestoneId: project.body.project.milestones[0].milestoneId,
@@ -219,4 +228,7 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   deliverableId: c.deliverableId,
   version: String(c.version),
   deliverableCommentId: c.deliverableCommentId,
+  folderId: c.folderId,
+  fileId: c.fileId,
+  fileVersion: c.fileVersion,
 });

@@ -5,6 +5,7 @@ import * as auth from '../../shared/features/auth/records.ts';
 import * as clients from '../../shared/features/clients/records.ts';
 import * as deliverables from '../../shared/features/deliverables/records.ts';
 import * as feedback from '../../shared/features/feedback/records.ts';
+import * as files from '../../shared/features/files/records.ts';
 import * as galleries from '../../shared/features/galleries/records.ts';
 import * as projects from '../../shared/features/projects/records.ts';
 import * as shareLinks from '../../shared/features/share-links/records.ts';
@@ -22,6 +23,7 @@ const features = {
   studios: { builders: studios.keys as Record<string, (...a: never[]) => Key>, records: studios.records },
   feedback: { builders: feedback.keys as Record<string, (...a: never[]) => Key>, records: feedback.records },
   projects: { builders: projects.keys as Record<string, (...a: never[]) => Key>, records: projects.records },
+  files: { builders: files.keys as Record<string, (...a: never[]) => Key>, records: files.records },
   team: { builders: team.keys as Record<string, (...a: never[]) => Key>, records: team.records },
   deliverables: { builders: deliverables.keys as Record<string, (...a: never[]) => Key>, records: deliverables.records },
   'rate-limit': { builders: { rateWindowKey } as Record<string, (...a: never[]) => Key>, records: rateLimitRecords },
@@ -54,6 +56,12 @@ const table: [Feature, string, () => Key, Key][] = [
   ],
   ['projects', 'projectActivity', () => projects.keys.projectActivity('p1'), { PK: 'PROJECT#p1', SKPrefix: 'ACTIVITY#' }],
   ['projects', 'clientIndex', () => projects.keys.clientIndex('c1'), { GSI1PK: 'CLIENT#c1' }],
+  ['files', 'folder', () => files.keys.folder('p1', 'f1'), { PK: 'PROJECT#p1', SK: 'FOLDER#f1' }],
+  ['files', 'file', () => files.keys.file('p1', 'x1'), { PK: 'PROJECT#p1', SK: 'FILE#x1' }],
+  ['files', 'version', () => files.keys.version('p1', 'x1', 7), { PK: 'PROJECT#p1', SK: 'FILE#x1#V#0007' }],
+  ['files', 'filesTab', () => files.keys.filesTab('p1'), { PK: 'PROJECT#p1', SKFrom: 'FILE#', SKTo: 'FOLDER$' }],
+  ['files', 'fileWithVersions', () => files.keys.fileWithVersions('p1', 'x1'), { PK: 'PROJECT#p1', SKPrefix: 'FILE#x1' }],
+  ['files', 'folders', () => files.keys.folders('p1'), { PK: 'PROJECT#p1', SKPrefix: 'FOLDER#' }],
   ['galleries', 'gallery', () => galleries.keys.gallery('s1', 'g1'), { PK: 'STUDIO#s1', SK: 'GALLERY#g1' }],
   ['galleries', 'galleryIndex', () => galleries.keys.galleryIndex('c1', 'g1'), { GSI1PK: 'CLIENT#c1', GSI1SK: 'GALLERY#g1' }],
   ['galleries', 'clientGalleriesIndex', () => galleries.keys.clientGalleriesIndex('c1'), { GSI1PK: 'CLIENT#c1', GSI1SKPrefix: 'GALLERY#' }],
@@ -235,5 +243,19 @@ describe('key builders', () => {
     ['a ZIP set', galleries.keys.zipSet('g1', '0000', '0').SK, false],
   ])("the gallery's view range holds %s: %s", (_, sk, expected) => {
     expect(inRange(sk)).toBe(expected);
+  });
+
+  // The Files tab reads one sort-key range of the project partition: folders, files and versions
+  // inside; the project's seats and activity (and other features' items) outside.
+  const tab = files.keys.filesTab('p1');
+  const inTab = (sk: string) => sk >= tab.SKFrom && sk <= tab.SKTo;
+  it.each([
+    ['a folder', files.keys.folder('p1', 'ffffffff-ffff-4fff-bfff-ffffffffffff').SK, true],
+    ['a file', files.keys.file('p1', '00000000-0000-4000-8000-000000000000').SK, true],
+    ['a version', files.keys.version('p1', 'ffffffff-ffff-4fff-bfff-ffffffffffff', 9999).SK, true],
+    ['a contact seat', projects.keys.seat('p1', '0000').SK, false],
+    ['an activity entry', projects.keys.activity('p1', '2026-01-01T00:00:00.000Z', 'a1').SK, false],
+  ])("the Files tab's range holds %s: %s", (_, sk, expected) => {
+    expect(inTab(sk)).toBe(expected);
   });
 });

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchRoute } from '../../local/api-gateway.ts';
 import { objectEventList } from '../../shared/events.ts';
-import { scheduleList } from '../../shared/schedules.ts';
 import { routeList, routes } from '../../shared/routes.ts';
+import { scheduleList } from '../../shared/schedules.ts';
 
 describe('the route table', () => {
   it('has unique ids and unique method + path pairs under /api/', () => {

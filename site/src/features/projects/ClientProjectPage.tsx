@@ -13,6 +13,7 @@ import { projectIdFromPath } from '../../lib/nav.ts';
 import { callAll } from '../../lib/paging.ts';
 import type { Branding, ClientGallery, ClientProject } from '../../lib/types.ts';
 import { ClientDeliverablesList } from '../deliverables/index.ts';
+import { ClientFilesTab } from '../files/index.ts';
 import { GalleryList } from '../galleries/index.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { PROJECT_STATUS } from './project-status.ts';
@@ -21,6 +22,7 @@ import { TeamList } from './TeamList.tsx';
 const TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'deliverables', label: 'Deliverables' },
+  { id: 'files', label: 'Files' },
   { id: 'galleries', label: 'Galleries' },
 ] as const;
 
@@ -89,6 +91,8 @@ function ProjectView({ project, galleries, studio }: { project: ClientProject; g
             <ProjectOverview project={project} />
           ) : tab === 'deliverables' ? (
             <ClientDeliverablesList projectId={project.projectId} />
+          ) : tab === 'files' ? (
+            <ClientFilesTab projectId={project.projectId} />
           ) : galleries.length ? (
             <GalleryList galleries={galleries} studio={studio} />
           ) : (

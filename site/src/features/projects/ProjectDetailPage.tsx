@@ -10,6 +10,7 @@ import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { projectIdFromPath } from '../../lib/nav.ts';
 import type { StudioMe, StudioProject } from '../../lib/types.ts';
 import { DeliverablesTab } from '../deliverables/index.ts';
+import { StudioFilesTab } from '../files/index.ts';
 import { OverviewTab } from './OverviewTab.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { PROJECT_STATUS } from './project-status.ts';
@@ -17,6 +18,7 @@ import { PROJECT_STATUS } from './project-status.ts';
 const TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'deliverables', label: 'Deliverables' },
+  { id: 'files', label: 'Files' },
 ] as const;
 
 export default function ProjectDetailPage() {
@@ -77,8 +79,10 @@ function ProjectStudio({ initial, me }: { initial: StudioProject; me: StudioMe }
         {(tab) =>
           tab === 'overview' ? (
             <OverviewTab project={project} me={me} onSaved={setProject} />
-          ) : (
+          ) : tab === 'deliverables' ? (
             <DeliverablesTab projectId={project.projectId} />
+          ) : (
+            <StudioFilesTab projectId={project.projectId} />
           )
         }
       </Tabs>
