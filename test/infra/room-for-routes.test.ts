@@ -136,7 +136,7 @@ describe.each([
       expect(stack.node.id).toBe(planRouteStacks(routes).find((p) => p.routes.some((r) => r.id === id))?.id);
       expect(template.toJSON().Resources[logicalId].Properties).toMatchObject({
         MemorySize: settings.memorySize,
-        Timeout: 'timeout' in settings ? settings.timeout.toSeconds() : 10,
+        Timeout: 'timeout' in settings && settings.timeout ? settings.timeout.toSeconds() : 10,
       });
     }
   });

@@ -142,6 +142,8 @@ const table: [Feature, string, () => Key, Key][] = [
   ],
   ['deliverables', 'comment', () => deliverables.keys.comment('p1', 'd1', 1, 'm1'), { PK: 'PROJECT#p1', SK: 'DELIVERABLE#d1#V#0001#C#m1' }],
   ['deliverables', 'reviewRequest', () => deliverables.keys.reviewRequest('p1', 'd1', 'c1'), { PK: 'PROJECT#p1', SK: 'REVIEW#d1#c1' }],
+  ['deliverables', 'openReview', () => deliverables.keys.openReview('s1', 'd1', 'c1'), { PK: 'STUDIO#s1', SK: 'REVIEWOPEN#d1#c1' }],
+  ['deliverables', 'studioOpenReviews', () => deliverables.keys.studioOpenReviews('s1'), { PK: 'STUDIO#s1', SKPrefix: 'REVIEWOPEN#' }],
   [
     'deliverables',
     'reviewRequestIndex',

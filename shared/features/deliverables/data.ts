@@ -5,7 +5,7 @@ import { DeleteObjectsCommand, HeadObjectCommand, ListObjectsV2Command } from '@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { s3 } from '../../adapters/storage.ts';
 import { config } from '../../config.ts';
-import { db, tableName } from '../../data/db.ts';
+import { db, queryPage, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionalCheckFailed, type TransactItem, transact } from '../../data/transactions.ts';
 import type { Preview } from '../previews/index.ts';
@@ -33,6 +33,7 @@ const TYPE = {
   comment: 'deliverableComment',
   request: 'reviewRequest',
   reminder: 'reviewReminder',
+  openReview: 'openReview',
 } as const;
 
 export interface DeliverableItems {
@@ -222,6 +223,7 @@ export function requestPuts(r: ReviewRequestRecord): TransactItem[] {
         },
       },
     },
+    { Put: { TableName: tableName(), Item: { ...keys.openReview(r.studioId, r.deliverableId, r.clientId), type: TYPE.openReview, ...r } } },
   ];
   if (r.dueDate)
     items.push({
@@ -238,7 +240,10 @@ export function requestDeletes(
   r: { studioId: string; projectId: string; deliverableId: string; clientId: string },
   dueDate: string | null,
 ): TransactItem[] {
-  const items: TransactItem[] = [{ Delete: { TableName: tableName(), Key: keys.reviewRequest(r.projectId, r.deliverableId, r.clientId) } }];
+  const items: TransactItem[] = [
+    { Delete: { TableName: tableName(), Key: keys.reviewRequest(r.projectId, r.deliverableId, r.clientId) } },
+    { Delete: { TableName: tableName(), Key: keys.openReview(r.studioId, r.deliverableId, r.clientId) } },
+  ];
   if (dueDate)
     items.push({ Delete: { TableName: tableName(), Key: keys.reminder(dueDate, r.studioId, r.projectId, r.deliverableId, r.clientId) } });
   return items;
@@ -382,4 +387,11 @@ export async function deleteObjectsUnder(prefixes: string[]): Promise<void> {
       startAfter = found[found.length - 1]?.Key;
     }
   }
+}
+
+/** The studio's open review requests, one bounded page (the Portal Manager's glance), and whether there were more. */
+export async function queryOpenReviews(studioId: string, limit: number): Promise<{ items: ReviewRequestRecord[]; more: boolean }> {
+  const { PK, SKPrefix } = keys.studioOpenReviews(studioId);
+  const page = await queryPage({ pk: PK, prefix: SKPrefix }, { limit });
+  return { items: page.items.map((i) => withoutKeys(i) as unknown as ReviewRequestRecord), more: page.nextCursor !== null };
 }

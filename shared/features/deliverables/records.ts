@@ -126,6 +126,12 @@ export const keys = {
     ...projectKeys.clientIndex(clientId),
     GSI1SK: `REVIEW#${dueDate ?? NO_DUE_DATE}#${deliverableId}`,
   }),
+  /** The same request in its studio's partition: the Portal Manager's "waiting on clients" reads them there. */
+  openReview: (studioId: string, deliverableId: string, clientId: string) => ({
+    PK: `STUDIO#${studioId}`,
+    SK: `REVIEWOPEN#${deliverableId}#${clientId}`,
+  }),
+  studioOpenReviews: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SKPrefix: 'REVIEWOPEN#' }),
   /** One entry per request with a due date, so the daily digest reads a few days, never a scan. */
   reminder: (dueDate: string, studioId: string, projectId: string, deliverableId: string, clientId: string) => ({
     PK: `REMINDER#${dueDate}`,
@@ -157,6 +163,7 @@ export const records: FeatureRecords = {
       GSI1PK: 'CLIENT#<clientId>',
       GSI1SK: 'REVIEW#<dueDate or 9999-12-31>#<deliverableId>',
     },
+    { record: 'Open review (a review request, by studio)', PK: 'STUDIO#<studioId>', SK: 'REVIEWOPEN#<deliverableId>#<clientId>' },
     {
       record: 'Review reminder index (a request with a due date)',
       PK: 'REMINDER#<dueDate>',
@@ -169,6 +176,7 @@ export const records: FeatureRecords = {
     'A deliverable with every version, decision and comment (studio and client views): one Query PK=PROJECT#<projectId>, SK begins_with DELIVERABLE#<deliverableId>.',
     "A new version, a send, a decision, an edit: one transaction conditional on the deliverable's revision (the one read), so a decision racing a new version, or two reviewers at once, meet one consistent state; the decision record is put on attribute_not_exists, the review requests and reminder entries are put or deleted in the same transaction.",
     'What waits on a client (portal home): the GSI1 Query of CLIENT#<clientId> the home already makes returns the review requests (GSI1SK begins_with REVIEW#, soonest due first); waitingReviewsOf picks them out.',
+    'What waits on clients (Portal Manager overview): Query PK=STUDIO#<studioId>, SK begins_with REVIEWOPEN#, one bounded page (written and deleted with each review request, in the same transaction).',
     'The reminder digest: Query PK=REMINDER#<day> for each day from 14 days ago to tomorrow, then one conditional Put of REMINDED#<clientId>#<today> per reviewer before mailing them.',
   ],
 };

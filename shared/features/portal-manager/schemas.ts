@@ -7,9 +7,22 @@ import { Submission } from '../proofing/index.ts';
 export const PortalOverview = z.object({
   pendingInvitations: z.array(ClientSummary),
   submissions: z.array(Submission),
-  // Filled by the releases and deliverables features when they arrive; the page has their slots.
+  // Filled by the releases feature when it arrives; the page has its slot.
   releases: z.array(z.never()),
-  deliverables: z.array(z.never()),
+  /** Deliverable versions sent for review that a client has not decided yet, oldest request first. */
+  deliverables: z.array(
+    z.object({
+      projectId: z.string(),
+      projectTitle: z.string(),
+      deliverableId: z.string(),
+      title: z.string(),
+      version: z.int(),
+      clientId: z.string(),
+      clientName: z.string(),
+      dueDate: z.nullable(z.string()),
+      sentAt: z.string(),
+    }),
+  ),
   /** True when a bounded read stopped before the end (more clients or galleries than the overview reads). */
   partial: z.boolean(),
 });

@@ -7,10 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db, tableName } from '../../../shared/data/db.ts';
-import { addReadyImages, findStudioBySlugForTest } from '../../support/fixtures.ts';
+import { addReadyImages, findStudioBySlugForTest, setStudioPlanForTest } from '../../support/fixtures.ts';
 import { Browser, DASHBOARD, magicTokenIn, mailbox, portal, signUpAndSignIn } from '../../support/http.ts';
 import { keys } from '../../support/keys.ts';
 import { galleryRules, studioBrowser, uniqueEmail } from '../../support/portal-actors.ts';
+import { sentDeliverable } from '../deliverables/actors.ts';
 import { joinTeam } from '../team/actors.ts';
 
 const tag = randomUUID().slice(0, 8);
@@ -93,7 +94,43 @@ describe('the overview', () => {
     expect(overview.body.submissions).toEqual([
       expect.objectContaining({ galleryId, clientId: active.clientId, clientName: 'Active Ada', count: 1 }),
     ]);
-    expect(overview.body).toMatchObject({ releases: [], deliverables: [], partial: false });
+    expect(overview.body).toMatchObject({ releases: [], partial: false });
+  });
+
+  it('lists a deliverable waiting on a client until they decide', async () => {
+    const reviewer = await invite('Reviewing Rae');
+    const rae = await signIn(reviewer.email);
+    const me = await owner.get(DASHBOARD, '/api/studio/me');
+    const project = await owner.post(DASHBOARD, '/api/studio/projects', {
+      title: 'Identity',
+      contactIds: [reviewer.clientId],
+      leadId: me.body.user.userId,
+    });
+    expect(project.status, project.text).toBe(201);
+    const projectId = project.body.project.projectId as string;
+    const { deliverableId, version } = await sentDeliverable(owner, projectId, 'Wordmark');
+    const waiting = (await owner.get(DASHBOARD, '/api/studio/portal-manager')).body.deliverables;
+    expect(waiting).toEqual([
+      expect.objectContaining({
+        projectId,
+        projectTitle: 'Identity',
+        deliverableId,
+        title: 'Wordmark',
+        version,
+        clientName: 'Reviewing Rae',
+      }),
+    ]);
+    // Deciding is interactive approval: Growth and up (this studio started on Starter).
+    await setStudioPlanForTest(studioId, 'growth');
+    try {
+      const decided = await rae.post(host, `/api/portal/projects/${projectId}/deliverables/${deliverableId}/versions/${version}/decision`, {
+        decision: 'approve',
+      });
+      expect(decided.status, decided.text).toBe(200);
+    } finally {
+      await setStudioPlanForTest(studioId, 'starter');
+    }
+    expect((await owner.get(DASHBOARD, '/api/studio/portal-manager')).body.deliverables).toEqual([]);
   });
 });
 

@@ -116,14 +116,36 @@ function OverviewCards({ overview }: { overview: Overview }) {
           <p class="muted">No confirmed selections yet.</p>
         )}
       </section>
-      {/* The releases and deliverables features fill these: the slots are here so the page keeps its shape. */}
+      {/* The releases feature fills this: the slot is here so the page keeps its shape. */}
       <section class="card" aria-labelledby="pm-releases-heading">
         <h2 id="pm-releases-heading">Releases waiting on clients</h2>
         <p class="muted">Nothing waiting.</p>
       </section>
       <section class="card" aria-labelledby="pm-deliverables-heading">
         <h2 id="pm-deliverables-heading">Deliverables waiting on clients</h2>
-        <p class="muted">Nothing waiting.</p>
+        {overview.deliverables.length ? (
+          <ul class="pm-list">
+            {overview.deliverables.map((d) => (
+              <li key={`${d.deliverableId}-${d.clientId}`} data-testid="pm-waiting-deliverable">
+                <a href={`/projects/${encodeURIComponent(d.projectId)}/deliverables/${encodeURIComponent(d.deliverableId)}`}>
+                  {d.title} (version {d.version})
+                </a>
+                <span class="muted small">
+                  {' '}
+                  · {d.clientName} · {d.projectTitle} · sent <time dateTime={d.sentAt}>{formatDate(d.sentAt)}</time>
+                  {d.dueDate && (
+                    <>
+                      {' '}
+                      · due <time dateTime={d.dueDate}>{formatDate(d.dueDate)}</time>
+                    </>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">Nothing waiting.</p>
+        )}
       </section>
       {overview.partial && <p class="muted pm-overview__note">The overview shows your first clients and galleries only.</p>}
     </div>
