@@ -4,7 +4,7 @@ import { cursors } from '../../support/cursors.ts';
 import type { SampleBodies, SampleQueries } from '../../support/sample-context.ts';
 
 export const bodies: SampleBodies<typeof routes> = {
-  createGallery: (c) => ({ clientId: c.clientId, title: 'Sample gallery' }),
+  createGallery: (c) => ({ clientId: c.clientId, projectId: c.projectId, title: 'Sample gallery' }),
   updateGallery: (c) => ({ title: 'Sample title', coverImageId: c.imageId }),
 };
 

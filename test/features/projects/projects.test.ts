@@ -114,6 +114,26 @@ describe('projects', () => {
     expect(await storedLines()).toEqual(before);
   });
 
+  it('lets a gallery join only a project its client follows', async () => {
+    const [ava, bea] = t.clients;
+    const before = await storedLines();
+    const foreign = await t.studio.post(DASHBOARD, '/api/studio/galleries', {
+      clientId: bea.clientId,
+      projectId: ava.projectId,
+      title: 'Mixed up',
+    });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.fields).toHaveProperty('projectId');
+    expect(await storedLines()).toEqual(before);
+    const own = await t.studio.post(DASHBOARD, '/api/studio/galleries', {
+      clientId: ava.clientId,
+      projectId: ava.projectId,
+      title: 'Moodboard',
+    });
+    expect(own.status, own.text).toBe(201);
+    expect(own.body.gallery.projectId).toBe(ava.projectId);
+  });
+
   it('never loses a write when two editors change a project at once', async () => {
     const project = await newProject({ milestones: [] });
     const titles = Array.from({ length: 6 }, (_, i) => `Milestone ${i}`);

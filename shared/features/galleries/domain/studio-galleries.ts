@@ -1,8 +1,10 @@
 // A studio's galleries: its list, a gallery's detail with its images and marks, creating and editing one.
+
 import { presignGet } from '../../../adapters/storage.ts';
 import { invalid, notAllowed, notFound } from '../../../errors.ts';
 import type { Page, PageRequest } from '../../../paging.ts';
 import { type Client, clientNames, getClient } from '../../clients/index.ts';
+import { getProject } from '../../projects/index.ts';
 import { listStudioUsers, roleAtLeast, type Studio, type StudioUser } from '../../studios/index.ts';
 import { batchGetSelections, getGallery, getImage, queryStudioGalleries, updateGalleryFields } from '../data.ts';
 import type { Gallery } from '../records.ts';
@@ -101,6 +103,12 @@ export async function createStudioGallery(
   // The client must be this studio's: an id from elsewhere is simply unknown here.
   const client = await getClient(studio.studioId, input.clientId);
   if (!client) throw notFound('No such client in your studio.', { clientId: ['is not one of your clients'] });
+  // A gallery joins a project of this studio that its client follows.
+  if (input.projectId) {
+    const project = await getProject(studio.studioId, input.projectId);
+    if (!project?.contactIds.includes(client.clientId))
+      throw notFound('No such project for this client.', { projectId: ['is not a project of this client'] });
+  }
   const gallery = await createGallery({
     studioId: studio.studioId,
     clientId: client.clientId,
