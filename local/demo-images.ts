@@ -65,3 +65,28 @@ export async function demoLogo(initial: string, colour: string): Promise<Buffer>
 </svg>`;
   return sharp(Buffer.from(logo)).png().toBuffer();
 }
+
+/**
+ * A logo suite on one sheet, as an identity studio presents it: the mark and wordmark on light, on
+ * the brand colour and on dark, and a row of colour swatches.
+ */
+export async function demoLogoSheet(name: string, colours: readonly [string, string, string]): Promise<Buffer> {
+  const [brand, dark, accent] = colours;
+  const label = name.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const panel = (x: number, bg: string, ink: string) => `<g transform="translate(${x} 80)">
+    <rect width="440" height="420" rx="24" fill="${bg}"/>
+    <circle cx="220" cy="170" r="86" fill="none" stroke="${ink}" stroke-width="14"/>
+    <path d="M170 210 L220 110 L270 210 Z" fill="${ink}"/>
+    <text x="220" y="340" font-family="Georgia, serif" font-size="38" fill="${ink}" text-anchor="middle">${label}</text>
+  </g>`;
+  const swatches = [brand, dark, accent, '#f4efe6', '#c9b79c']
+    .map((c, i) => `<rect x="${80 + i * 200}" y="580" width="170" height="110" rx="12" fill="${c}"/>`)
+    .join('');
+  const sheet = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="800">
+  <rect width="1600" height="800" fill="#fbfaf7"/>
+  ${panel(80, '#ffffff', dark)}${panel(580, brand, '#ffffff')}${panel(1080, dark, accent)}
+  ${swatches}
+  <text x="1520" y="760" font-family="sans-serif" font-size="22" fill="#6b6b6b" text-anchor="end">Logo suite · primary, reversed, on dark</text>
+</svg>`;
+  return sharp(Buffer.from(sheet)).png().toBuffer();
+}

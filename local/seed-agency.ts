@@ -9,12 +9,22 @@ import { putObject } from '../shared/adapters/storage.ts';
 import { objects } from '../shared/data/objects.ts';
 import { createClient } from '../shared/features/clients/domain/clients.ts';
 import type { Client } from '../shared/features/clients/records.ts';
+import {
+  completeVersion,
+  createDeliverable,
+  getStudioDeliverable,
+  sendVersion,
+  startVersion,
+} from '../shared/features/deliverables/domain/deliverables.ts';
+import { addClientComment, addStudioComment, decide } from '../shared/features/deliverables/domain/review.ts';
 import { createProject } from '../shared/features/projects/domain/projects.ts';
 import type { Project } from '../shared/features/projects/records.ts';
 import { createStudio } from '../shared/features/studios/domain/studios.ts';
 import type { Studio, StudioUser } from '../shared/features/studios/records.ts';
 import { addTeamMember } from '../shared/features/team/index.ts';
-import { demoLogo } from './demo-images.ts';
+import { seedProjectFiles } from './demo-files.ts';
+import { demoLogo, demoLogoSheet, demoPhoto } from './demo-images.ts';
+import { demoPdf, demoVideo } from './demo-media.ts';
 
 export const AGENCY = {
   studio: { name: 'Fieldwork Design', slug: 'fieldwork', accentColor: '#1f5f8b' },
@@ -86,4 +96,164 @@ export async function seedAgencyBase(): Promise<AgencyBase> {
     ],
   });
   return { studio, owner, designer, contacts, project };
+}
+
+type StudioSession = { studio: Studio; user: StudioUser };
+
+interface DemoUpload {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** A version as the API makes one: the ticket, the bytes where it points, completion. */
+async function uploadVersion(session: StudioSession, projectId: string, deliverableId: string, file: DemoUpload): Promise<number> {
+  const { version } = await startVersion(session, projectId, deliverableId, {
+    fileName: file.fileName,
+    contentType: file.contentType,
+    size: file.bytes.length,
+  });
+  await putObject(objects.deliverableUpload(session.studio.studioId, projectId, deliverableId, version), file.bytes, file.contentType);
+  await completeVersion(session, projectId, deliverableId, version, undefined);
+  return version;
+}
+
+/** Waits until the pipeline previewed each version (ready), or says which did not, and why. */
+async function untilVersionsReady(
+  session: StudioSession,
+  projectId: string,
+  waiting: Array<{ deliverableId: string; version: number; title: string }>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let left = waiting;
+  while (left.length > 0) {
+    const seen = await Promise.all(
+      left.map(async (w) => {
+        const d = await getStudioDeliverable(session, projectId, w.deliverableId);
+        return { w, v: d.versions.find((x) => x.version === w.version) };
+      }),
+    );
+    const failed = seen.filter(({ v }) => v?.status === 'failed');
+    if (failed.length > 0)
+      throw new Error(
+        `The deliverables pipeline refused demo files: ${failed.map(({ w, v }) => `${w.title}: ${v?.failureReason}`).join('; ')}`,
+      );
+    left = seen.filter(({ v }) => v?.status !== 'ready').map(({ w }) => w);
+    if (left.length === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `The deliverables pipeline did not preview ${left.map((w) => `${w.title} v${w.version}`).join(', ')} within ${timeoutMs / 1000} s. ` +
+          'Set PORTICO_VERBOSE=1 or POWERTOOLS_LOG_LEVEL=INFO to see the pipeline logs.',
+      );
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The project's work, through the deliverables' and files' own domain code: "Brand guidelines" (a
+ * 6-page PDF) and "Logo suite" (an image) waiting on both contacts, "Launch film" (a WebM) approved
+ * by both and locked, "Packaging concepts" sent back with changes (a pin on page 2, the studio's
+ * reply) and its version 2 in review, "Shopfront signage" a draft the client does not see; and the
+ * shared files in two folders. Returns once every preview is made.
+ */
+export async function seedAgencyWork(base: AgencyBase): Promise<void> {
+  const { studio, owner, designer, project } = base;
+  const { projectId } = project;
+  const lead: StudioSession = { studio, user: owner };
+  const team: StudioSession = { studio, user: designer };
+  const [jordan, priya] = base.contacts.map((client) => ({ studio, client })) as [
+    { studio: Studio; client: Client },
+    { studio: Studio; client: Client },
+  ];
+  const brand = [AGENCY.studio.accentColor, '#17324a', '#e9b44c'] as const;
+
+  // The files are made while the deliverables are created: both are CPU-light but not free.
+  const [guidelinesPdf, logoSheet, film, packagingV1, packagingV2, signage] = await Promise.all([
+    demoPdf(6, 'Harbor & Pine brand guidelines'),
+    demoLogoSheet('Harbor & Pine', brand),
+    demoVideo({ seconds: 3 }),
+    demoPdf(3, 'Packaging concepts, round 1'),
+    demoPdf(3, 'Packaging concepts, round 2'),
+    demoPhoto(7, 'Shopfront signage mock-up', { takenAt: new Date(), make: 'Apple', model: 'iPhone 15', portrait: false }),
+  ]);
+  const plan = [
+    {
+      key: 'guidelines',
+      body: {
+        title: 'Brand guidelines',
+        description: 'How the identity is used: logo spacing, colour values, type scale and tone of voice.',
+        dueDate: addDays(5),
+      },
+      file: { fileName: 'Harbor & Pine brand guidelines.pdf', contentType: 'application/pdf', bytes: guidelinesPdf },
+    },
+    {
+      key: 'logo',
+      body: { title: 'Logo suite', description: 'The primary mark, the reversed version and the mark on dark.', dueDate: addDays(3) },
+      file: { fileName: 'Logo suite.png', contentType: 'image/png', bytes: logoSheet },
+    },
+    {
+      key: 'film',
+      body: { title: 'Launch film', description: 'A short film for the launch evening and social channels.' },
+      file: { fileName: 'Launch film.webm', contentType: 'video/webm', bytes: film },
+    },
+    {
+      key: 'packaging',
+      body: { title: 'Packaging concepts', description: 'Two directions for the coffee bags and the gift box.', dueDate: addDays(8) },
+      file: { fileName: 'Packaging concepts v1.pdf', contentType: 'application/pdf', bytes: packagingV1 },
+    },
+    {
+      key: 'signage',
+      body: { title: 'Shopfront signage', description: 'The fascia and window lettering for the Harbour Street shop.' },
+      file: { fileName: 'Shopfront signage mock-up.jpg', contentType: 'image/jpeg', bytes: signage },
+    },
+  ] as const;
+  const ids: Record<(typeof plan)[number]['key'], string> = { guidelines: '', logo: '', film: '', packaging: '', signage: '' };
+  for (const p of plan) ids[p.key] = (await createDeliverable(lead, projectId, p.body)).deliverableId;
+  // Every version 1 uploaded at once, so the pipeline previews them side by side.
+  await Promise.all(plan.map((p) => uploadVersion(lead, projectId, ids[p.key], p.file)));
+  await untilVersionsReady(
+    lead,
+    projectId,
+    plan.map((p) => ({ deliverableId: ids[p.key], version: 1, title: p.body.title })),
+  );
+
+  await sendVersion(lead, projectId, ids.guidelines, 1, {
+    message: 'The full guidelines are here. Page 4 has the colour values for your printers; tell us if anything reads unclear.',
+  });
+  await sendVersion(lead, projectId, ids.logo, 1, { message: 'The final logo suite, ready for your sign-off.' });
+  await sendVersion(lead, projectId, ids.film, 1, { message: 'The cut for the launch evening, with the music we agreed on.' });
+  await sendVersion(lead, projectId, ids.packaging, 1, {
+    message: 'Two directions for the bags and the gift box. Which one feels more like Harbor & Pine?',
+  });
+
+  // The film: both contacts approve; the second approval closes the round and locks it.
+  await decide(jordan, projectId, ids.film, 1, { decision: 'approve' });
+  await decide(priya, projectId, ids.film, 1, { decision: 'approve', note: 'Lovely pacing. Ready for the launch.' });
+
+  // The packaging: a pinned comment on page 2, the studio's reply, then changes requested.
+  const pinned = await addClientComment(jordan, projectId, ids.packaging, 1, {
+    text: 'Could the pine illustration sit a little lower, so it does not crowd the name?',
+    pin: { kind: 'point', x: 0.42, y: 0.36, page: 2 },
+  });
+  await addStudioComment(team, projectId, ids.packaging, 1, {
+    text: 'Good catch. We will drop it by a third and give the name more room in round 2.',
+    parentId: pinned.commentId,
+  });
+  await decide(priya, projectId, ids.packaging, 1, {
+    decision: 'request_changes',
+    note: 'We prefer direction B. Please use the warmer kraft paper and move the illustration down as Jordan suggested.',
+  });
+  const v2 = await uploadVersion(lead, projectId, ids.packaging, {
+    fileName: 'Packaging concepts v2.pdf',
+    contentType: 'application/pdf',
+    bytes: packagingV2,
+  });
+
+  // The shared files preview while version 2 does.
+  await seedProjectFiles(studio, owner, projectId, base.contacts[0] as Client);
+  await untilVersionsReady(lead, projectId, [{ deliverableId: ids.packaging, version: v2, title: 'Packaging concepts' }]);
+  await sendVersion(lead, projectId, ids.packaging, v2, {
+    message: 'Round 2: direction B on kraft, with the illustration moved down. Compare it with round 1 side by side.',
+  });
 }

@@ -1,8 +1,12 @@
 // Demo data for the local portal, created on first start through the same domain code the API
 // uses: one studio (Growth) with its owner, an admin and a member, two clients, and a project and a
-// gallery of a dozen photos each; and a second studio on Starter, with a client and a project, to
-// show the plan's limits.
-// The photos are uploaded as originals and go through the real image pipeline (local S3 events).
+// gallery of a dozen photos each; a second studio on Starter, with a client and a project, to show
+// the plan's limits; and an agency, Fieldwork Design (Growth, local/seed-agency.ts), with a client
+// company's two contacts, a rebrand project at 60 %, deliverables in every review state and shared
+// files in two folders. Each studio is seeded unless its slug is taken, so a data directory made
+// before the agency existed gains it on its next start.
+// Every file is uploaded as the API's uploads do and goes through the real pipelines (local S3
+// events); seeding returns once every preview is made.
 import { randomUUID } from 'node:crypto';
 import { createUser } from '../shared/adapters/identity.ts';
 import { putObject } from '../shared/adapters/storage.ts';
@@ -15,6 +19,7 @@ import { isSlugTaken } from '../shared/features/studios/data.ts';
 import { createStudio } from '../shared/features/studios/domain/studios.ts';
 import { addTeamMember } from '../shared/features/team/index.ts';
 import { demoLogo, demoPhoto } from './demo-images.ts';
+import { AGENCY, seedAgencyBase, seedAgencyWork } from './seed-agency.ts';
 
 export const DEMO = {
   studio: { name: 'Northlight Studio', slug: 'northlight', accentColor: '#b5562b' },
@@ -62,9 +67,22 @@ export const DEMO = {
 
 const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Seeds the demo studio unless it exists already. Returns true when it created it. */
+type PendingImage = { galleryId: string; imageId: string; fileName: string };
+
+/**
+ * Seeds each demo studio that does not exist yet, and returns once all their previews are made.
+ * The agency is seeded while the photographer's photos are in the pipeline. True when it created any.
+ */
 export async function seedDemo(): Promise<boolean> {
-  if (await isSlugTaken(DEMO.studio.slug)) return false;
+  const photos = (await isSlugTaken(DEMO.studio.slug)) ? null : await seedPhotoStudios();
+  const agency = !(await isSlugTaken(AGENCY.studio.slug));
+  if (agency) await seedAgencyWork(await seedAgencyBase());
+  if (photos) await waitUntilProcessed(photos);
+  return photos !== null || agency;
+}
+
+/** Northlight and the Starter studio; answers the photos still on their way through the pipeline. */
+async function seedPhotoStudios(): Promise<PendingImage[]> {
   const ownerId = await createUser('studio', DEMO.owner.email, DEMO.owner.email, DEMO.owner.password);
   const studioId = randomUUID();
   const logoKey = objects.logo(studioId, 'png');
@@ -93,7 +111,7 @@ export async function seedDemo(): Promise<boolean> {
   const member = team.find((u) => u.role === 'member');
 
   let seed = 0;
-  const pending: { galleryId: string; imageId: string; fileName: string }[] = [];
+  const pending: PendingImage[] = [];
   for (const c of DEMO.clients) {
     const client = await createClient(studio.studioId, { email: c.email, name: c.name });
     const project = await createProject(studio, {
@@ -150,8 +168,7 @@ export async function seedDemo(): Promise<boolean> {
     }
   }
   await seedStarterStudio();
-  await waitUntilProcessed(pending);
-  return true;
+  return pending;
 }
 
 /** The Starter demo studio: an owner, a client and a project, no galleries yet. */
@@ -170,7 +187,7 @@ async function seedStarterStudio(): Promise<void> {
 }
 
 /** Polls the demo images until the pipeline has made them ready; `npm start` is not ready before. */
-async function waitUntilProcessed(images: { galleryId: string; imageId: string; fileName: string }[], timeoutMs = 90_000): Promise<void> {
+async function waitUntilProcessed(images: PendingImage[], timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let waiting = images;
   while (waiting.length > 0) {

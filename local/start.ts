@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO } from './seed.ts';
+import { AGENCY } from './seed-agency.ts';
 import { startPorticoStack } from './stack.ts';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -37,6 +38,8 @@ ${DEMO.team.map((t) => `                     ${t.email} / ${t.password} (${t.rol
   Client portal      ${stack.portalUrl(slug)}
       clients        ${DEMO.clients.map((c) => c.email).join(', ')} (sign in by magic link)
   Starter studio     ${DEMO.starter.owner.email} / ${DEMO.starter.owner.password} · portal ${stack.portalUrl(DEMO.starter.studio.slug)}
+  Agency studio      ${AGENCY.owner.email} / ${AGENCY.owner.password} (${AGENCY.studio.name}, Growth: projects, deliverables, files)
+      its portal     ${stack.portalUrl(AGENCY.studio.slug)} · clients ${AGENCY.contacts.map((c) => c.email).join(', ')} (magic link)
   Sent mail          ${stack.dashboardUrl}_dev/mail   (JSON: ${stack.dashboardUrl}_dev/mail.json)
   API                ${stack.dashboardUrl}api/health · ${stack.dashboardUrl}api/openapi.json
 
