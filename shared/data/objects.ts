@@ -10,7 +10,6 @@
 // | branding/<studioId>/<issuedAt>.<uploadId>/<variant>.<ext>  | the logo sizes the pipeline makes (header, email) |
 // | jobs/zip/<jobId>.json                                      | a ZIP request → the ZIP worker           |
 // | tmp/zips/<jobId>/<name>.zip                                | a finished ZIP (expires after a day)     |
-// | projects/<studioId>/<projectId>/<itemId>/v<version>        | an uploaded project file version, as sent → its feature's object event |
 // | deliverables/<studioId>/<projectId>/<deliverableId>/v<n>    | an uploaded deliverable version, as sent → deliverables' preview event |
 // | previews/<studioId>/<projectId>/<itemId>/v<version>/…      | the previews made of it (shared/features/previews): page-<n>.webp, preview.webp, poster.webp, thumb.webp |
 // | files/<studioId>/<projectId>/<fileId>/v<version>           | a project's shared file (one version), as uploaded → the files pipeline (previews under previews/…/<fileId>/v<version>/) |
@@ -30,11 +29,10 @@ export const objects = {
   logoDerived: (studioId: string, uploadId: string, variant: string, ext: string) => `branding/${studioId}/${uploadId}/${variant}.${ext}`,
   zipJob: (jobId: string) => `jobs/zip/${jobId}.json`,
   zipOutput: (jobId: string, name: string) => `tmp/zips/${jobId}/${name}.zip`,
-  projectOriginal: (studioId: string, projectId: string, itemId: string, version: number) =>
-    `projects/${studioId}/${projectId}/${itemId}/v${version}`,
-  /** The folder (ending in '/') a version's previews are written under: makePreview's `derivedPrefix`. */
+  /** One version of a deliverable, as uploaded (shared/features/deliverables). */
   deliverableUpload: (studioId: string, projectId: string, deliverableId: string, version: number) =>
     `deliverables/${studioId}/${projectId}/${deliverableId}/v${version}`,
+  /** The folder (ending in '/') a version's previews are written under: makePreview's `derivedPrefix`. */
   previewPrefix: (studioId: string, projectId: string, itemId: string, version: number) =>
     `previews/${studioId}/${projectId}/${itemId}/v${version}/`,
   /** One version of a file in a project's Files tab (shared/features/files). */
@@ -46,7 +44,6 @@ export const PREFIX = {
   originals: 'originals/',
   zipJobs: 'jobs/zip/',
   logoUploads: 'logos/',
-  projectUploads: 'projects/',
   deliverableUploads: 'deliverables/',
   previews: 'previews/',
   projectFiles: 'files/',
@@ -65,12 +62,6 @@ export function parseLogoUploadKey(key: string): { studioId: string; uploadId: s
 export function parseOriginalKey(key: string): { studioId: string; galleryId: string; imageId: string } | null {
   const m = /^originals\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([0-9a-f-]{36})$/.exec(key);
   return m ? { studioId: m[1] as string, galleryId: m[2] as string, imageId: m[3] as string } : null;
-}
-
-/** projects/<studioId>/<projectId>/<itemId>/v<version> → its parts, or null for any other key. */
-export function parseProjectOriginalKey(key: string): { studioId: string; projectId: string; itemId: string; version: number } | null {
-  const m = /^projects\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/v([1-9]\d{0,5})$/.exec(key);
-  return m ? { studioId: m[1] as string, projectId: m[2] as string, itemId: m[3] as string, version: Number(m[4]) } : null;
 }
 
 /** deliverables/<studioId>/<projectId>/<deliverableId>/v<n> → its parts, or null for any other key. */

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { vp8FrameOfWebp } from '../../../local/demo-media.ts';
-import { objects, PREFIX, parseProjectOriginalKey } from '../../../shared/data/objects.ts';
+import { objects, PREFIX } from '../../../shared/data/objects.ts';
 import { PDF_PAGE_PX } from '../../../shared/features/previews/constants.ts';
 import { browserPlays, pdfPageScale, previewKindOf, REASONS } from '../../../shared/features/previews/domain/rules.ts';
 import { webpOfVp8Keyframe } from '../../../shared/features/previews/domain/video.ts';
@@ -77,35 +77,19 @@ describe('the size a PDF page renders at', () => {
   });
 });
 
-describe('the keys of project files and their previews', () => {
+describe('the keys of previews', () => {
   const [studio, project, item] = [
     '0b6f1d3c-7d1e-4a43-9a51-0f3e5c1a2b3c',
     '1c7a2e4d-8e2f-4b54-8b62-1a4f6d2b3c4d',
     '2d8b3f5e-9f3a-4c65-9c73-2b5a7e3c4d5e',
   ];
 
-  it('builds and parses an original', () => {
-    const key = objects.projectOriginal(studio, project, item, 3);
-    expect(key).toBe(`projects/${studio}/${project}/${item}/v3`);
-    expect(key.startsWith(PREFIX.projectUploads)).toBe(true);
-    expect(parseProjectOriginalKey(key)).toEqual({ studioId: studio, projectId: project, itemId: item, version: 3 });
-  });
-
-  it.each([
-    [`projects/${studio}/${project}/${item}/v0`],
-    [`projects/${studio}/${project}/${item}/3`],
-    [`projects/${studio}/${project}/${item}/v3/x`],
-    [`originals/${studio}/${project}/${item}`],
-    [`previews/${studio}/${project}/${item}/v3/`],
-  ])('refuses %s', (key) => {
-    expect(parseProjectOriginalKey(key)).toBeNull();
-  });
-
   it('puts previews in their own folder per version, outside the uploads prefix', () => {
     const prefix = objects.previewPrefix(studio, project, item, 2);
     expect(prefix).toBe(`previews/${studio}/${project}/${item}/v2/`);
     expect(prefix.startsWith(PREFIX.previews)).toBe(true);
-    expect(prefix.startsWith(PREFIX.projectUploads)).toBe(false);
+    expect(prefix.startsWith(PREFIX.deliverableUploads)).toBe(false);
+    expect(prefix.startsWith(PREFIX.projectFiles)).toBe(false);
   });
 });
 

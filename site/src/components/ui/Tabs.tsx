@@ -8,7 +8,7 @@ export interface TabDef<T extends string> {
 
 /** The tab in the address (#files), or the first. */
 export const tabFromHash = <T extends string>(tabs: readonly TabDef<T>[]): T =>
-  (tabs.find((t) => t.id === location.hash.slice(1)) ?? (tabs[0] as TabDef<T>)).id;
+  (tabs.find((t) => typeof location !== 'undefined' && t.id === location.hash.slice(1)) ?? (tabs[0] as TabDef<T>)).id;
 
 /**
  * A tab list with its one panel: arrow keys, Home and End move between tabs (the WAI-ARIA tabs

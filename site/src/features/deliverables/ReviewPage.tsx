@@ -27,7 +27,8 @@ const pinLabel = (pin: Pin | null) =>
         : 'on the image';
 
 export function ReviewPage({ host }: { host: Host }) {
-  const ids = deliverableIdsFromPath(location.pathname);
+  // Built ahead of time without an address: the ids are read in the browser.
+  const ids = typeof location === 'undefined' ? null : deliverableIdsFromPath(location.pathname);
   const load = useLoad(() => (ids ? getDeliverable(host, ids) : Promise.reject(new Error('No such deliverable.'))));
   if (load.state === 'loading') return <p class="muted">Loading…</p>;
   if (load.state === 'failed') return <p class="notice notice--error">{messageOf(load.error)}</p>;
