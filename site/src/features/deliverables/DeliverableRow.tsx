@@ -1,7 +1,7 @@
 // One deliverable in the studio's tab: its state, latest version and due date, the link to its
 // review page, the upload of its next version with progress, and sending it for review. A locked
 // deliverable says so in place of the upload.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { call, messageOf } from '../../lib/api.ts';
@@ -27,7 +27,8 @@ export function DeliverableRow({ projectId, d, onChanged }: { projectId: string;
   const next = d.latestVersion + 1;
   const href = `/projects/${projectId}/deliverables/${d.deliverableId}`;
   const uid = d.deliverableId.slice(0, 8);
-  const sendable = d.state === 'draft' && d.latestVersion > 0 && !upload.busy;
+  const latest = useLatestVersion(ids, d, upload.state.phase);
+  const sendable = !!latest && !latest.sentAt && latest.status === 'ready' && !upload.busy;
   const send = async () => {
     setError('');
     setSent('');
@@ -91,7 +92,9 @@ export function DeliverableRow({ projectId, d, onChanged }: { projectId: string;
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
                 e.currentTarget.value = '';
-                if (file) void upload.send(file);
+                if (!file) return;
+                setSent('');
+                void upload.send(file);
               }}
             />
             <p class="muted small" id={`upload-note-${uid}`}>
@@ -109,9 +112,7 @@ export function DeliverableRow({ projectId, d, onChanged }: { projectId: string;
       <Notice role="status">
         {s.phase === 'processing'
           ? `${s.name} is up: making its preview…`
-          : s.phase === 'done' && !s.failed
-            ? `Version ${s.version} (${s.name}) is ready.`
-            : sent}
+          : sent || (s.phase === 'done' && !s.failed ? `Version ${s.version} (${s.name}) is ready.` : '')}
       </Notice>
       <Notice role="alert">
         {s.phase === 'failed' ? `${s.name}: ${s.message}` : s.phase === 'done' && s.failed ? `${s.name} was refused: ${s.failed}` : error}
@@ -137,4 +138,26 @@ export function DeliverableRow({ projectId, d, onChanged }: { projectId: string;
       )}
     </li>
   );
+}
+
+/**
+ * The latest version of a deliverable that may be sent (not locked, no round open on it): whether it
+ * was sent and is ready, which the list does not say. Asked again when the row or its upload changes.
+ */
+function useLatestVersion(ids: { projectId: string; deliverableId: string }, d: Summary, uploadPhase: string) {
+  const [latest, setLatest] = useState<{ sentAt: string | null; status: string } | null>(null);
+  const ask = !d.locked && d.state !== 'in_review' && d.latestVersion > 0;
+  useEffect(() => {
+    setLatest(null);
+    if (!ask) return;
+    let live = true;
+    call('getStudioDeliverable', { params: ids }).then(
+      (r) => live && setLatest(r.deliverable.versions.find((v) => v.version === d.latestVersion) ?? null),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [ask, d.latestVersion, d.updatedAt, uploadPhase]);
+  return latest;
 }
