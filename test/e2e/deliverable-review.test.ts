@@ -146,6 +146,12 @@ describe.skipIf(!haveChromium)('a deliverable reviewed on a phone, versioned, ap
     expect(await compare.getByRole('img', { name: /^Page \d of 3$/ }).count()).toBe(6);
     expect(await noOverflow(p)).toBeLessThanOrEqual(375);
     await p.screenshot({ path: 'test-results/review-375-compare.png', fullPage: true });
+    // On a wide screen the two versions stand side by side.
+    await p.setViewportSize({ width: 1280, height: 900 });
+    const [a, b] = await compare.getByRole('figure').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+    expect(a).toBe(b);
+    await p.screenshot({ path: 'test-results/review-1280-compare.png' });
+    await p.setViewportSize({ width: 375, height: 812 });
     await p.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect.poll(() => p.getByText(/your decision is in: approved/).count()).toBe(1);
     await expect.poll(() => p.getByText('Approved — locked').count()).toBe(1);

@@ -7,6 +7,7 @@ import { Notice } from '../../components/ui/Notice.tsx';
 import { call, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import type { Ok } from '../../lib/types.ts';
+import { LockedNote } from './LockedNote.tsx';
 import { STATE_TONE, stateLabel } from './labels.ts';
 import { useVersionUpload } from './useVersionUpload.ts';
 
@@ -70,9 +71,7 @@ export function DeliverableRow({ projectId, d, onChanged }: { projectId: string;
           </a>
         )}
         {d.locked ? (
-          <p class="deliverable-review__locked">
-            <span aria-hidden="true">🔒</span> Approved — locked
-          </p>
+          <LockedNote />
         ) : (
           <div class="deliverable-upload">
             <button

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { addComment, type Detail, downloadVersion, getDeliverable, type Host, type Ids, type Pin } from './api.ts';
 import { Compare, threadsOf } from './Compare.tsx';
 import { DecisionPanel, MyDecision } from './DecisionPanel.tsx';
+import { LockedNote } from './LockedNote.tsx';
 import { STATE_TONE, stateLabel, versionLabel } from './labels.ts';
 import { VersionPreview } from './Preview.tsx';
 import { Threads } from './Threads.tsx';
@@ -72,11 +73,7 @@ export function Review({ host, ids, initial, reviewerName }: ReviewProps) {
             </>
           )}
         </p>
-        {d.locked && (
-          <p class="deliverable-review__locked">
-            <span aria-hidden="true">🔒</span> Approved — locked
-          </p>
-        )}
+        {d.locked && <LockedNote />}
         {d.description && <p class="deliverable-review__description">{d.description}</p>}
         {v?.message && <p class="deliverable-review__message">{v.message}</p>}
       </header>
