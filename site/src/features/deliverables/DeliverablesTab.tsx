@@ -1,105 +1,95 @@
-// The studio project page's Deliverables tab: the list, a new deliverable, a version's upload with
-// progress, and sending the latest version for review. Each row links to the review page.
+// The studio project page's Deliverables tab: every deliverable with its state, latest version and
+// due date (each row uploads its next version and sends it for review), and a new deliverable.
 import { useState } from 'preact/hooks';
-import { DELIVERABLE_STATE_LABELS } from '../../../../shared/features/deliverables/constants.ts';
-import { call, messageOf } from '../../lib/api.ts';
+import { DELIVERABLE_LIMITS } from '../../../../shared/features/deliverables/constants.ts';
+import { LoadFailed } from '../../components/app/AppShell.tsx';
+import { Field } from '../../components/ui/Field.tsx';
+import { Loading } from '../../components/ui/Loading.tsx';
+import { Notice } from '../../components/ui/Notice.tsx';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { useLoad } from '../../lib/hooks.ts';
-import { sendWithTicket } from '../uploads/index.ts';
+import { DeliverableRow, type Summary } from './DeliverableRow.tsx';
+import '../../styles/pages/deliverables-list.css';
 
 export function DeliverablesTab({ projectId }: { projectId: string }) {
   const load = useLoad(() => call('listDeliverables', { params: { projectId } }).then((r) => r.deliverables));
-  const [title, setTitle] = useState('');
-  const [error, setError] = useState('');
-  const [progress, setProgress] = useState<Record<string, number>>({});
-  const act = async (f: () => Promise<unknown>) => {
-    setError('');
-    try {
-      await f();
-      load.reload();
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
-  const upload = (deliverableId: string, file: File) =>
-    act(async () => {
-      const params = { projectId, deliverableId };
-      const started = await call('startDeliverableVersion', {
-        params,
-        body: { fileName: file.name, contentType: file.type || 'application/octet-stream', size: file.size },
-      });
-      const sent = await sendWithTicket(file, started.ticket, (n) =>
-        setProgress((p) => ({ ...p, [deliverableId]: file.size ? n / file.size : 1 })),
-      );
-      await call('completeDeliverableVersion', { params: { ...params, version: String(started.version) }, body: { parts: sent.parts } });
-      setProgress((p) => ({ ...p, [deliverableId]: 1 }));
-    });
-  const send = (deliverableId: string, version: number) =>
-    act(() => call('sendDeliverableVersion', { params: { projectId, deliverableId, version: String(version) }, body: {} }));
+  // A refresh keeps the rows on screen (an upload's progress lives in its row).
+  const [list, setList] = useState<Summary[] | undefined>();
+  const refresh = () =>
+    void call('listDeliverables', { params: { projectId } }).then(
+      (r) => setList(r.deliverables),
+      () => {},
+    );
+  const rows = list ?? (load.state === 'ready' ? load.data : undefined);
   return (
     <section class="deliverables-tab" aria-labelledby="deliverables-heading">
-      <h2 id="deliverables-heading" class="section-title">
+      <h2 id="deliverables-heading" class="section-heading">
         Deliverables
       </h2>
-      {error && (
-        <p class="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
-      {load.state === 'loading' && <p class="muted">Loading…</p>}
-      {load.state === 'failed' && <p class="notice notice--error">{messageOf(load.error)}</p>}
-      {load.state === 'ready' && (
-        <ul class="deliverables-list">
-          {load.data.map((d) => (
-            <li key={d.deliverableId} class="card deliverables-list__item">
-              <a href={`/projects/${projectId}/deliverables/${d.deliverableId}`}>{d.title}</a>{' '}
-              <span class="muted">
-                {DELIVERABLE_STATE_LABELS[d.state]}
-                {d.latestVersion ? ` · v${d.latestVersion}` : ''}
-              </span>
-              {d.locked ? (
-                <p class="muted">Approved and locked: no new version can be added.</p>
-              ) : (
-                <div class="deliverables-list__actions">
-                  <label class="button button--secondary">
-                    Upload version {d.latestVersion + 1}
-                    <input
-                      type="file"
-                      hidden
-                      onChange={(e) => {
-                        const file = (e.currentTarget as HTMLInputElement).files?.[0];
-                        if (file) void upload(d.deliverableId, file);
-                      }}
-                    />
-                  </label>
-                  {progress[d.deliverableId] !== undefined && <progress value={progress[d.deliverableId]} max={1} />}
-                  {d.latestVersion > 0 && d.state !== 'in_review' && (
-                    <button type="button" class="button button--primary" onClick={() => send(d.deliverableId, d.latestVersion)}>
-                      Send v{d.latestVersion} for review
-                    </button>
-                  )}
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <form
-        class="card"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (title.trim())
-            void act(async () => {
-              await call('createDeliverable', { params: { projectId }, body: { title: title.trim() } });
-              setTitle('');
-            });
-        }}
-      >
-        <label for="new-deliverable">New deliverable</label>
-        <input id="new-deliverable" value={title} maxLength={120} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
-        <button type="submit" class="button button--primary">
-          Add
-        </button>
-      </form>
+      {load.state === 'loading' && <Loading label="Loading deliverables…" />}
+      {load.state === 'failed' && <LoadFailed error={load.error} retry={load.reload} />}
+      {rows &&
+        (rows.length ? (
+          <ul class="deliverable-rows" aria-label="Deliverables">
+            {rows.map((d) => (
+              <DeliverableRow key={d.deliverableId} projectId={projectId} d={d} onChanged={refresh} />
+            ))}
+          </ul>
+        ) : (
+          <div class="empty empty--card">
+            <p class="empty__title">No deliverables yet</p>
+            <p class="muted">Add one below, upload its first version, and send it to the client for review.</p>
+          </div>
+        ))}
+      <NewDeliverable projectId={projectId} onCreated={refresh} />
     </section>
+  );
+}
+
+function NewDeliverable({ projectId, onCreated }: { projectId: string; onCreated: () => void }) {
+  const [title, setTitle] = useState('');
+  const [fieldError, setFieldError] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      class="card deliverable-new"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError('');
+        if (!title.trim()) {
+          setFieldError('Give the deliverable a title, e.g. “Logo concepts”.');
+          return;
+        }
+        setFieldError('');
+        setBusy(true);
+        try {
+          await call('createDeliverable', { params: { projectId }, body: { title: title.trim() } });
+          setTitle('');
+          onCreated();
+        } catch (err) {
+          if (err instanceof ApiError && err.field('title')) setFieldError(err.field('title') as string);
+          else setError(messageOf(err));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h3 class="deliverable-new__title">New deliverable</h3>
+      <Field
+        id="new-deliverable"
+        label="Title"
+        value={title}
+        onValue={setTitle}
+        maxLength={DELIVERABLE_LIMITS.title}
+        error={fieldError || undefined}
+        hint="What the client reviews: a logo, a layout, a cut of a film."
+      />
+      <Notice role="alert">{error}</Notice>
+      <button type="submit" class="button button--primary" disabled={busy}>
+        Add deliverable
+      </button>
+    </form>
   );
 }

@@ -13,7 +13,7 @@ export const deliverableIdsFromPath = (pathname: string): { projectId: string; d
   return m ? { projectId: (m[1] as string).toLowerCase(), deliverableId: (m[2] as string).toLowerCase() } : null;
 };
 
-type Ids = { projectId: string; deliverableId: string };
+export type Ids = { projectId: string; deliverableId: string };
 
 export const getDeliverable = (host: Host, params: Ids) =>
   (host === 'studio' ? call('getStudioDeliverable', { params }) : call('getClientDeliverable', { params })).then((r) => r.deliverable);

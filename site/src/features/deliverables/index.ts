@@ -2,4 +2,4 @@
 // review page of both hosts.
 export { ClientDeliverablesList } from './ClientDeliverablesList.tsx';
 export { DeliverablesTab } from './DeliverablesTab.tsx';
-export { PortalReviewPage, ReviewPage, StudioReviewPage } from './ReviewPage.tsx';
+export { PortalReviewPage, StudioReviewPage } from './ReviewPage.tsx';
