@@ -85,13 +85,16 @@ function HomeSections({ home, studio }: { home: PortalHomeData; studio: Branding
           <ProjectCards projects={home.projects} />
         </section>
       )}
-      <section class="container galleries" aria-labelledby="galleries-heading">
-        <h2 id="galleries-heading" class="section-title">
-          Your galleries
-        </h2>
-        <Galleries galleries={home.galleries} studio={studio} />
-        {home.partial && <p class="muted small">Showing the first of your items: ask {studio.name} if something is missing.</p>}
-      </section>
+      {/* An agency's client with projects and no galleries is not shown an empty gallery list. */}
+      {(home.galleries.length > 0 || home.projects.length === 0) && (
+        <section class="container galleries" aria-labelledby="galleries-heading">
+          <h2 id="galleries-heading" class="section-title">
+            Your galleries
+          </h2>
+          <Galleries galleries={home.galleries} studio={studio} />
+        </section>
+      )}
+      {home.partial && <p class="container muted small">Showing the first of your items: ask {studio.name} if something is missing.</p>}
     </>
   );
 }
