@@ -10,6 +10,7 @@ import { db, queryPrefix, tableName } from '../../shared/data/db.ts';
 import { type Answer, Browser, DASHBOARD, mailbox, signUpAndSignIn } from '../support/http.ts';
 import { keys } from '../support/keys.ts';
 import {
+  allStudioGalleries,
   freshClient,
   galleryFor,
   galleryRules,
@@ -58,20 +59,7 @@ describe('a create retried with its Idempotency-Key', () => {
   let imageIds: string[];
 
   const galleryBody = (title: string) => ({ clientId: ava.clientId, title, shootDate: '2026-10-17', rules: galleryRules() });
-  /** The studio's galleries with `title`, following the list's pages (other tests add galleries too). */
-  const galleriesTitled = async (title: string) => {
-    const found: { title: string }[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { body: { galleries: { title: string }[]; nextCursor: string | null } } = await studio.get(
-        DASHBOARD,
-        `/api/studio/galleries?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      );
-      found.push(...page.body.galleries.filter((g: { title: string }) => g.title === title));
-      cursor = page.body.nextCursor;
-    } while (cursor);
-    return found;
-  };
+  const galleriesTitled = async (title: string) => (await allStudioGalleries(studio)).filter((g) => g.title === title);
   const commentsSaying = async (b: Browser, imageId: string, text: string) =>
     (await b.get(NORTHLIGHT, `/api/portal/galleries/${galleryId}/images/${imageId}/comments`)).body.comments.filter(
       (c: { text: string }) => c.text === text,

@@ -113,3 +113,18 @@ export const statusCounts = (answers: readonly Answer[]): Record<number, number>
     counts[a.status] = (counts[a.status] ?? 0) + 1;
     return counts;
   }, {});
+
+/** Every gallery of the signed-in studio, following the list's pages (the demo studio holds more than one page). */
+export async function allStudioGalleries(studio: Browser): Promise<Array<Record<string, any>>> {
+  const found: Array<Record<string, any>> = [];
+  let cursor: string | null = null;
+  do {
+    const page: Answer = await studio.get(
+      DASHBOARD,
+      `/api/studio/galleries?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    found.push(...page.body.galleries);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return found;
+}

@@ -11,6 +11,7 @@ import { findStudioBySlugForTest } from '../../support/fixtures.ts';
 import { Browser, DASHBOARD, mailbox, signUpAndSignIn } from '../../support/http.ts';
 import { keys } from '../../support/keys.ts';
 import {
+  allStudioGalleries,
   comment,
   favourite,
   freshClient,
@@ -180,9 +181,7 @@ describe('proofing a gallery', () => {
     expect(csv.text.split('\r\n')[1]).toMatch(/^IMG_0001\.jpg,Proofing Ava,/);
     const detail = await studio.get(DASHBOARD, `/api/studio/galleries/${galleryId}`);
     expect(detail.body.gallery).toMatchObject({ selectedCount: 2, confirmedAt: expect.any(String) });
-    const listed = (await studio.get(DASHBOARD, '/api/studio/galleries')).body.galleries.find(
-      (g: { galleryId: string }) => g.galleryId === galleryId,
-    );
+    const listed = (await allStudioGalleries(studio)).find((g) => g.galleryId === galleryId);
     expect(listed).toMatchObject({ selectedCount: 2, confirmedAt: expect.any(String) });
     // Confirming ends proofing, not downloading.
     expect(view.body.gallery.can.download).toBe(true);
