@@ -84,3 +84,28 @@ export function printColumns(title: string, header: readonly string[], rows: rea
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of cells) console.log(line(row));
 }
+
+/**
+ * Runs `args` (a command, e.g. `taskset -c 0 node script --worker …`) as a child with one libuv
+ * thread and quiet logs, so its maxRSS and time are its own; resolves with the JSON object its
+ * stdout's last line holds.
+ */
+export async function runWorker<T>(args: readonly string[], label: string): Promise<T> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve, reject) => {
+    const child = spawn(args[0] as string, args.slice(1), {
+      // One libuv thread: async native work (sharp, file reads) cannot spread over other cores either.
+      env: { ...process.env, UV_THREADPOOL_SIZE: '1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${label} worker exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1) as string) as T);
+    });
+  });
+}

@@ -8,13 +8,13 @@
 // peak, Node included. pdftoppm runs once per format under /usr/bin/time for its peak RSS.
 // Without pdftoppm (Debian's poppler-utils) that comparison is skipped with a note.
 //   node bench/run.ts pdf-pages      (or: node bench/pdf-pages.ts)
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult } from './lib.ts';
+import { type BenchResult, runWorker } from './lib.ts';
 
 const PAGES = 50;
 const MiB = 1024 * 1024;
@@ -82,21 +82,7 @@ export async function run(): Promise<BenchResult[]> {
 
 function pdfiumWorker(pin: string[], pdf: string): Promise<WorkerReport> {
   const args = [...pin, process.execPath, fileURLToPath(import.meta.url), '--worker', pdf];
-  return new Promise((resolve, reject) => {
-    const child = spawn(args[0] as string, args.slice(1), {
-      env: { ...process.env, UV_THREADPOOL_SIZE: '1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`PDFium worker exited with ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').at(-1) as string) as WorkerReport);
-    });
-  });
+  return runWorker<WorkerReport>(args, 'PDFium');
 }
 
 async function worker(pdf: string): Promise<void> {

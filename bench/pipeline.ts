@@ -8,14 +8,14 @@
 // is the pipeline's alone (Node itself included). `convert` runs once per image with one thread,
 // under /usr/bin/time for its peak RSS.
 //   node bench/run.ts pipeline      (or: node bench/pipeline.ts)
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, realpathSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { BenchResult } from './lib.ts';
+import { type BenchResult, runWorker } from './lib.ts';
 
 const IMAGES = 8;
 const WIDTH = 6000;
@@ -169,22 +169,7 @@ async function cameraJpeg(seed: number): Promise<Buffer> {
 
 function sharpWorker(pin: string[], files: string[], watermark: string | null): Promise<WorkerReport> {
   const args = [...pin, process.execPath, fileURLToPath(import.meta.url), '--worker', JSON.stringify({ files, watermark })];
-  return new Promise((resolve, reject) => {
-    const child = spawn(args[0] as string, args.slice(1), {
-      // One libuv thread: the pipeline's async sharp calls cannot spread over other cores either.
-      env: { ...process.env, UV_THREADPOOL_SIZE: '1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`sharp worker exited with ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').at(-1) as string) as WorkerReport);
-    });
-  });
+  return runWorker<WorkerReport>(args, 'sharp');
 }
 
 async function worker(spec: { files: string[]; watermark: string | null }): Promise<void> {

@@ -9,10 +9,11 @@ import {
   reminderDays,
   roundResult,
   sendRefusal,
-  ticketMismatch,
   worstDecision,
 } from '../../../shared/features/deliverables/domain/rules.ts';
 import type { DeliverableRecord, VersionRecord } from '../../../shared/features/deliverables/records.ts';
+// The one check of an upload against its ticket, shared with gallery uploads.
+import { ticketMismatch } from '../../../shared/features/uploads/domain/rules.ts';
 
 const A = 'ana';
 const B = 'ben';

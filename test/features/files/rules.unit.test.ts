@@ -6,12 +6,13 @@ import {
   currentVersion,
   downloadName,
   maySeeFile,
-  ticketMismatch,
   uploadRefusal,
   type Viewer,
   visibleVersions,
 } from '../../../shared/features/files/domain/rules.ts';
 import type { FileRecord, VersionRecord } from '../../../shared/features/files/records.ts';
+// The one check of an upload against its ticket, shared with gallery uploads.
+import { ticketMismatch } from '../../../shared/features/uploads/domain/rules.ts';
 
 const studio: Viewer = { kind: 'studio' };
 const ana: Viewer = { kind: 'client', clientId: 'ana' };

@@ -3,11 +3,12 @@
 // failed when the file is not what the ticket was for. A file that cannot be previewed (empty,
 // corrupt, encrypted, unplayable) is still ready: its preview says why, and it can be sent and
 // downloaded. S3 or DynamoDB failures throw, so the event is retried.
+
 import { objects, parseDeliverableUploadKey } from '../../../data/objects.ts';
 import { logger } from '../../../logger.ts';
 import { makePreview } from '../../previews/index.ts';
+import { ticketMismatch } from '../../uploads/index.ts';
 import { getVersionItem, markVersionFailed, markVersionProcessing, markVersionReady, storedObject } from '../data.ts';
-import { ticketMismatch } from './rules.ts';
 
 export async function processVersionUpload(key: string): Promise<void> {
   const parsed = parseDeliverableUploadKey(key);

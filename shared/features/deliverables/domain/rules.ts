@@ -97,21 +97,3 @@ export const dueForReminder = (dueDate: string | null, today: string): boolean =
   const tomorrow = new Date(Date.parse(`${today}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
   return dueDate <= tomorrow;
 };
-
-/** The stored object's media type as it compares: lowercase, without parameters. */
-const mediaType = (contentType: string | null) => (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-
-/**
- * Why an uploaded file is not what its ticket was for (shown on the version), or null. The URLs
- * sign type and length; this catches a multipart upload completed from other parts.
- */
-export function ticketMismatch(
-  ticket: { size: number; contentType: string },
-  stored: { size: number; contentType: string | null },
-): string | null {
-  if (stored.size !== ticket.size)
-    return `The uploaded file's size (${stored.size} bytes) is not the size it was announced with (${ticket.size} bytes); upload it again`;
-  if (mediaType(stored.contentType) !== mediaType(ticket.contentType))
-    return `The uploaded file's type (${mediaType(stored.contentType) || 'none'}) is not the type it was announced with (${ticket.contentType}); upload it again`;
-  return null;
-}

@@ -3,11 +3,12 @@
 // or failed with a conditional write. A file that cannot be previewed is still ready: its preview
 // says why ("Preview not available: …") and it downloads. Anything transient throws, so the event
 // is retried; a retry overwrites the same preview keys.
+
 import { objects, parseProjectFileKey } from '../../../data/objects.ts';
 import { logger } from '../../../logger.ts';
 import { makePreview, type Preview } from '../../previews/index.ts';
+import { ticketMismatch } from '../../uploads/index.ts';
 import { deleteObjects, finishVersion, getVersion, storedObject } from '../data.ts';
-import { ticketMismatch } from './rules.ts';
 
 const previewObjects = (p: Preview): string[] => [
   ...p.pages.map((page) => page.key),

@@ -49,18 +49,6 @@ export function uploadRefusal(
   return null;
 }
 
-/** Why a stored object is not what its ticket said, or null when it is (size and type, as the ticket signed them). */
-export function ticketMismatch(
-  ticket: { size: number; contentType: string },
-  stored: { size: number; contentType: string | null },
-): string | null {
-  if (stored.size !== ticket.size)
-    return `The uploaded file's size (${stored.size} bytes) is not the size it was announced with (${ticket.size} bytes); upload it again`;
-  if (mediaTypeOf(stored.contentType ?? '') !== mediaTypeOf(ticket.contentType))
-    return `The uploaded file's type (${mediaTypeOf(stored.contentType ?? '') || 'none'}) is not the type it was announced with (${mediaTypeOf(ticket.contentType)}); upload it again`;
-  return null;
-}
-
 /** The name a version is downloaded under: the file's name, with the version's extension if the name lost it. */
 export function downloadName(fileName: string, version: number, versionCount: number): string {
   if (versionCount <= 1) return fileName;

@@ -11,7 +11,7 @@ import { logger } from '../../../logger.ts';
 import type { Client } from '../../clients/index.ts';
 import { newActivity, type Project, projectForClient, projectForStudio } from '../../projects/index.ts';
 import { getStudioUser, type Studio, type StudioUser } from '../../studios/index.ts';
-import { bytesLimit, cleanFileName, finishObjectUpload, objectTicket } from '../../uploads/index.ts';
+import { bytesLimit, cleanFileName, finishObjectUpload, objectTicket, ticketMismatch } from '../../uploads/index.ts';
 import { FILE_LIMITS } from '../constants.ts';
 import {
   addVersionWrite,
@@ -27,7 +27,7 @@ import {
 import type { FileRecord, FolderRecord, Uploader, VersionRecord } from '../records.ts';
 import type { ClientUploadBody, CompleteFileBody, NewVersionBody, StudioUploadBody } from '../schemas.ts';
 import { clientUploadEmail } from './emails.ts';
-import { ticketMismatch, uploadRefusal } from './rules.ts';
+import { uploadRefusal } from './rules.ts';
 import { clientFileView, studioFileView } from './views.ts';
 
 type StudioSession = { studio: Studio; user: StudioUser };

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
 export interface TabDef<T extends string> {
   id: T;
@@ -12,7 +12,8 @@ export const tabFromHash = <T extends string>(tabs: readonly TabDef<T>[]): T =>
 
 /**
  * A tab list with its one panel: arrow keys, Home and End move between tabs (the WAI-ARIA tabs
- * pattern), and the chosen tab is kept in the address's hash so a reload or a shared link opens it.
+ * pattern), and the chosen tab is kept in the address's hash so a reload or a shared link opens it;
+ * a link to a section (#files) works while the page is open too.
  */
 export function Tabs<T extends string>({
   tabs,
@@ -24,6 +25,14 @@ export function Tabs<T extends string>({
   children: (tab: T) => ComponentChildren;
 }) {
   const [tab, setTab] = useState<T>(() => tabFromHash(tabs));
+  useEffect(() => {
+    const onHash = () => {
+      const t = tabs.find((x) => x.id === location.hash.slice(1));
+      if (t) setTab(t.id);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const choose = (next: T, focus = false) => {
     setTab(next);
     history.replaceState(history.state, '', `#${next}`);

@@ -6,6 +6,7 @@ import { BackIcon } from '../../components/ui/GalleryIcons.tsx';
 import { Loading } from '../../components/ui/Loading.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { Spinner } from '../../components/ui/Spinner.tsx';
+import { Tabs } from '../../components/ui/Tabs.tsx';
 import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { plural } from '../../lib/format.ts';
@@ -25,7 +26,6 @@ const TABS = [
   { id: 'share', label: 'Share links' },
   { id: 'activity', label: 'Activity' },
 ] as const;
-type Tab = (typeof TABS)[number]['id'];
 
 /** Presigned thumbnail URLs live an hour: a poll keeps the ones already shown while they are younger than this. */
 const KEEP_URL_MS = 40 * 60_000;
@@ -76,10 +76,6 @@ function GalleryStudio({
 }) {
   const [gallery, setGallery] = useState(initial.gallery);
   const [images, setImages] = useState(initial.images);
-  const [tab, setTab] = useState<Tab>(() => {
-    const fromHash = location.hash.slice(1);
-    return (TABS.find((t) => t.id === fromHash)?.id ?? 'photos') as Tab;
-  });
   const galleryId = gallery.galleryId;
   const urlTimes = useRef(new Map<string, number>(initial.images.map((i) => [i.imageId, Date.now()])));
 
@@ -146,30 +142,6 @@ function GalleryStudio({
     };
   }, [busy, uploading]);
 
-  // Links to a section (#share) work while the page is open too.
-  useEffect(() => {
-    const onHash = () => {
-      const t = TABS.find((x) => x.id === location.hash.slice(1));
-      if (t) setTab(t.id);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-
-  const choose = (next: Tab, focus = false) => {
-    setTab(next);
-    history.replaceState(history.state, '', `#${next}`);
-    if (focus) document.getElementById(`tab-${next}`)?.focus();
-  };
-  const onTabKey = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === tab);
-    const to =
-      e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
-    if (to === null) return;
-    e.preventDefault();
-    choose((TABS[(to + TABS.length) % TABS.length] as (typeof TABS)[number]).id, true);
-  };
-
   const status = STUDIO_STATUS[gallery.status];
   return (
     <>
@@ -204,34 +176,26 @@ function GalleryStudio({
         {gallery.status === 'draft' && <PublishBar gallery={gallery} images={images} onPublished={setGallery} portalUrl={portalUrl} />}
       </div>
 
-      <div class="tabs" role="tablist" aria-label="Gallery sections">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`tab-${t.id}`}
-            class="tab"
-            aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => choose(t.id)}
-            onKeyDown={onTabKey}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="tab-panel">
-        {tab === 'photos' && (
-          <PhotosTab gallery={gallery} images={images} uploader={uploader} onImages={setImages} onGallery={setGallery} refresh={refresh} />
+      <Tabs tabs={TABS} label="Gallery sections">
+        {(tab) => (
+          <>
+            {tab === 'photos' && (
+              <PhotosTab
+                gallery={gallery}
+                images={images}
+                uploader={uploader}
+                onImages={setImages}
+                onGallery={setGallery}
+                refresh={refresh}
+              />
+            )}
+            {tab === 'details' && <DetailsTab gallery={gallery} images={images} onSaved={setGallery} role={role} />}
+            {tab === 'submissions' && <SubmissionsTab gallery={gallery} />}
+            {tab === 'share' && <ShareLinksTab gallery={gallery} />}
+            {tab === 'activity' && <ActivityTab gallery={gallery} />}
+          </>
         )}
-        {tab === 'details' && <DetailsTab gallery={gallery} images={images} onSaved={setGallery} role={role} />}
-        {tab === 'submissions' && <SubmissionsTab gallery={gallery} />}
-        {tab === 'share' && <ShareLinksTab gallery={gallery} />}
-        {tab === 'activity' && <ActivityTab gallery={gallery} />}
-      </div>
+      </Tabs>
     </>
   );
 }
