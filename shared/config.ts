@@ -109,6 +109,10 @@ export const config = {
   get tableName() {
     return required('TABLE_NAME');
   },
+  /** The WebSocket API's management endpoint (live updates); unset, nothing is sent live. */
+  get socketsEndpoint(): string | undefined {
+    return process.env.SOCKETS_ENDPOINT || undefined;
+  },
   get bucketName() {
     return required('BUCKET_NAME');
   },

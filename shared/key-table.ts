@@ -11,6 +11,7 @@ import { records as domains } from './features/domains/records.ts';
 import { records as feedback } from './features/feedback/records.ts';
 import { records as files } from './features/files/records.ts';
 import { records as galleries } from './features/galleries/records.ts';
+import { records as live } from './features/live/records.ts';
 import { records as projects } from './features/projects/records.ts';
 import { records as shareLinks } from './features/share-links/records.ts';
 import { records as studios } from './features/studios/records.ts';
@@ -28,6 +29,7 @@ export const featureRecords: readonly FeatureRecords[] = [
   shareLinks,
   auth,
   feedback,
+  live,
   rateLimits,
   idempotency,
 ];

@@ -1,0 +1,24 @@
+// What travels over the live socket, zod-free so the site imports the same shapes. Every event a
+// page can act on: a thread's own events carry the thread's sequence number, so a page that missed
+// some (a dropped socket) asks the thread for everything after the last one it has.
+
+export type LiveEvent =
+  /** Something new in a conversation thread (message created/edited/deleted, read receipt). */
+  | { type: 'thread'; threadId: string; seq: number; kind: 'message' | 'edited' | 'deleted' | 'seen' }
+  /** The recipient's unread notification count changed. */
+  | { type: 'notifications'; unread: number }
+  /** Something a page shows changed (a deliverable's comments or decision, a gallery's comments, feedback): refetch it. */
+  | { type: 'changed'; topic: string }
+  /** The server closes this socket (the person was removed); do not reconnect. */
+  | { type: 'goodbye'; reason: string };
+
+/** Topics of `changed` events: one builder each, so publisher and page agree. */
+export const topics = {
+  deliverable: (deliverableId: string) => `deliverable:${deliverableId}`,
+  galleryComments: (galleryId: string) => `gallery-comments:${galleryId}`,
+  projectFeedback: (projectId: string) => `feedback:${projectId}`,
+  inbox: () => 'inbox',
+} as const;
+
+/** Where the page opens its socket (CloudFront routes it to the WebSocket API in AWS). */
+export const LIVE_PATH = '/ws';

@@ -1,0 +1,3 @@
+// What other features may use of live: import it from here, never from its files.
+export * from './constants.ts';
+export { type Delivery, disconnectPerson, publish } from './domain/publish.ts';

@@ -1,0 +1,3 @@
+// What other features may use of notifications: import it from here, never from its files.
+export * from './constants.ts';
+export { markThreadSeen, type NoteInput, notify } from './domain/notify.ts';

@@ -1,0 +1,3 @@
+// What other features may use of people: import it from here, never from its files.
+export * from './constants.ts';
+export * from './domain/people.ts';
