@@ -22,3 +22,6 @@ export function initialsOf(name: string): string {
   if (words.length === 1) return (words[0] as string).slice(0, 2).toUpperCase();
   return `${(words[0] as string)[0]}${(words[words.length - 1] as string)[0]}`.toUpperCase();
 }
+
+/** How many people one text may mention. */
+export const MAX_MENTIONS = 20;

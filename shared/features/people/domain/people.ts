@@ -1,6 +1,7 @@
 // The people on a project: its team (studio users) and its client contacts, with what every
 // conversation, notification and mention needs of them. One Query for the studio's users and one
 // BatchGet for the contacts, whatever the size of the team.
+import { invalid } from '../../../errors.ts';
 import { batchGetClients } from '../../clients/index.ts';
 import type { Project } from '../../projects/index.ts';
 import { listStudioUsers } from '../../studios/index.ts';
@@ -71,4 +72,18 @@ export async function projectParticipants(project: Project): Promise<Participant
       role: 'Client',
     }));
   return [...team, ...contacts];
+}
+
+/**
+ * The mentioned people, each of whom must be on the project (the autocomplete offers only them); a
+ * mention of anyone else is refused with the field named, before anything is written.
+ */
+export function mentionedParticipants(mentions: readonly string[], participants: readonly Participant[]): Participant[] {
+  const byPerson = new Map(participants.map((p) => [p.person as string, p]));
+  const unknown = mentions.filter((m) => !byPerson.has(m));
+  if (unknown.length)
+    throw invalid('mention_not_on_project', 'You can only mention people on this project.', {
+      mentions: ['names someone who is not on this project'],
+    });
+  return [...new Set(mentions)].map((m) => byPerson.get(m) as Participant);
 }
