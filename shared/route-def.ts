@@ -21,7 +21,9 @@ export type Grant =
   | 'mail:send'
   | 'studioPool:admin'
   | 'clientPool:admin'
-  | 'cdn:tenants';
+  | 'cdn:tenants'
+  /** Send to (and close) open WebSocket connections: live updates (shared/features/live). */
+  | 'sockets:post';
 
 interface BaseRouteDef {
   id: string;

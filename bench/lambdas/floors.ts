@@ -19,6 +19,8 @@ const CLIENT_OF: Record<Grant, Client | null> = {
   'studioPool:admin': 'cognito',
   'clientPool:admin': 'cognito',
   'cdn:tenants': null,
+  // The management API client is small and loaded lazily, on the first live event.
+  'sockets:post': null,
 };
 
 /** Per client: its imports, and the expressions that construct it (as shared/ does). */
