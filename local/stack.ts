@@ -9,6 +9,7 @@ import { REGION } from './services/constants.ts';
 import { type LocalDns, startLocalDns } from './services/dns.ts';
 import { type LocalServices, type LocalServicesOptions, startLocalServices } from './services/index.ts';
 import { createJwtAuthorizer } from './services/jwt-authorizer.ts';
+import { type LocalSockets, startLocalSockets } from './websocket.ts';
 
 export interface PorticoStackOptions extends LocalServicesOptions {
   /** Port of the portal (dashboard on localhost:<port>, portals on <slug>.localhost:<port>). */
@@ -24,6 +25,8 @@ export interface PorticoStack {
   /** Runs the object-event handlers (image pipeline, ZIP worker) for objects the local S3 stores. */
   objectEvents: ObjectEventDispatcher;
   server: Server;
+  /** The WebSocket API and its management API stand-in (live updates on /ws). */
+  sockets: LocalSockets;
   port: number;
   env: Record<string, string>;
   dashboardUrl: string;
@@ -39,7 +42,9 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
   const objectEvents = createObjectEventDispatcher({ region: REGION });
   const services = await startLocalServices({ ...opts, onObjectCreated: (notice) => objectEvents.dispatch(notice) });
   const dns = await startLocalDns();
+  let sockets: LocalSockets | undefined;
   try {
+    sockets = await startLocalSockets({ dashboardHost: LOCAL_DOMAIN });
     const env: Record<string, string> = {
       ...services.env,
       PORTAL_DOMAIN: LOCAL_DOMAIN,
@@ -54,6 +59,10 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       // Custom domains: checked against the DNS stand-in, their CDN tenants faked (CloudFront cannot run here).
       DNS_SERVERS: `127.0.0.1:${dns.port}`,
       CDN_TENANTS: 'fake',
+      // Live updates: PostToConnection goes to the management API stand-in; the socket's $connect
+      // checks tokens against cognito-local's pools (in AWS, Cognito's issuer).
+      SOCKETS_ENDPOINT: sockets.endpoint,
+      COGNITO_ISSUER_BASE: services.endpoints.cognito,
       POWERTOOLS_SERVICE_NAME: 'portico',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
@@ -68,6 +77,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       mailbox: services.mailbox,
       dns,
     });
+    sockets.attach(server);
     // EventBridge schedules (shared/schedules.ts): each job on a timer.
     const schedules = startLocalSchedules();
     const address = server.address();
@@ -77,6 +87,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       dns,
       objectEvents,
       server,
+      sockets,
       port,
       env,
       seeded,
@@ -84,6 +95,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       portalUrl: (slug) => `http://${slug}.${LOCAL_DOMAIN}:${port}/`,
       async stop() {
         schedules.stop();
+        await sockets?.stop();
         await new Promise<void>((resolve) => {
           server.closeAllConnections();
           server.close(() => resolve());
@@ -94,6 +106,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       },
     };
   } catch (e) {
+    await sockets?.stop();
     await dns.stop();
     await objectEvents.stop();
     await services.stop();

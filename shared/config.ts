@@ -113,6 +113,14 @@ export const config = {
   get socketsEndpoint(): string | undefined {
     return process.env.SOCKETS_ENDPOINT || undefined;
   },
+  /**
+   * Where the pools' tokens come from (their `iss` is `<base>/<poolId>`, their keys at
+   * `<base>/<poolId>/.well-known/jwks.json`): Cognito in AWS; the local stack sets cognito-local's.
+   * The live socket checks tokens itself (a WebSocket API has no JWT authorizer).
+   */
+  get cognitoIssuerBase(): string {
+    return process.env.COGNITO_ISSUER_BASE || `https://cognito-idp.${required('AWS_REGION')}.amazonaws.com`;
+  },
   get bucketName() {
     return required('BUCKET_NAME');
   },

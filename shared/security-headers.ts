@@ -14,6 +14,7 @@ export function contentSecurityPolicy(o: SecurityHeaderOptions): string {
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob: ${o.storageOrigin}`,
+    // 'self' covers the page's own ws:/wss: origin too (CSP Level 3), where the live socket opens.
     `connect-src 'self' ${o.storageOrigin}`,
     "font-src 'self'",
     "object-src 'none'",

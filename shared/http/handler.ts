@@ -1,40 +1,19 @@
 // The handler of a route with a tenant or a caller: the host names the studio (the dashboard or a
 // portal), the verified token names the user or client, and neither ever comes from the body. The
 // rest of what every handler goes through is wrapper.ts.
-import { assertAccess, sessionEnded } from '../features/auth/index.ts';
-import { getClient, parseClientUsername } from '../features/clients/index.ts';
 import { assertAssigned } from '../features/galleries/index.ts';
 import { assertEntitled } from '../features/plans/index.ts';
 import { assertOnProject, assertSeated } from '../features/projects/index.ts';
-import {
-  getStudio,
-  getStudioUser,
-  type HostContext,
-  isOperator,
-  ROLE_NAMES,
-  resolveHost,
-  roleAtLeast,
-  type Studio,
-} from '../features/studios/index.ts';
+import { type HostContext, isOperator, ROLE_NAMES, resolveHost, roleAtLeast } from '../features/studios/index.ts';
 import type { RouteDef } from '../route-def.ts';
-import { forbidden, HttpError, notFound, unauthorized } from './errors.ts';
-import {
-  type ApiEvent,
-  type ClientSession,
-  type Reply,
-  type RouteRequest,
-  type StudioSession,
-  type Tenancy,
-  wrapRoute,
-} from './wrapper.ts';
+import { forbidden, notFound } from './errors.ts';
+import { clientSessionOf, studioSessionOf } from './sessions.ts';
+import { type ApiEvent, type Reply, type RouteRequest, type StudioSession, type Tenancy, wrapRoute } from './wrapper.ts';
 
 export type { ApiEvent, ApiResult, ClientSession, OkBody, Reply, RouteRequest, StudioSession } from './wrapper.ts';
 export { atLeast } from './wrapper.ts';
 
 const claimsOf = (event: ApiEvent): Record<string, unknown> | undefined => event.requestContext.authorizer?.jwt?.claims;
-
-/** A token opened before its holder's last sign-out: valid for the authorizer, ended for Portico. */
-const ended = () => new HttpError(401, 'session_ended', 'You signed out of this session. Please sign in again.');
 
 /** 403 for a team role below the route's: says who can, so the member knows whom to ask. */
 function assertRole(route: RouteDef, session: StudioSession): void {
@@ -46,33 +25,6 @@ function assertRole(route: RouteDef, session: StudioSession): void {
   );
 }
 
-async function studioSessionOf(event: ApiEvent): Promise<StudioSession> {
-  const sub = claimsOf(event)?.sub;
-  if (typeof sub !== 'string') throw unauthorized();
-  const user = await getStudioUser(sub);
-  if (!user) throw forbidden('not_a_studio_user', 'This account does not belong to a studio.');
-  if (sessionEnded(claimsOf(event) ?? {}, user.sessionsValidAfter)) throw ended();
-  const studio = await getStudio(user.studioId);
-  if (!studio) throw forbidden('not_a_studio_user', 'This account does not belong to a studio.');
-  return { user, studio };
-}
-
-async function clientSessionOf(event: ApiEvent, portal: Studio): Promise<ClientSession> {
-  const claims = claimsOf(event);
-  const username = claims?.username ?? claims?.['cognito:username'];
-  const member = typeof username === 'string' ? parseClientUsername(username) : null;
-  if (!member) throw unauthorized();
-  // A session belongs to the one portal it was opened on.
-  if (member.studioId !== portal.studioId)
-    throw forbidden('wrong_portal', "This session belongs to another studio's portal. Sign in here.");
-  const client = await getClient(portal.studioId, member.clientId);
-  if (!client) throw forbidden('access_revoked', `This account no longer has access to ${portal.name}'s portal.`);
-  // Access first: a revoked (or expired) client's ended session says why, not "you signed out".
-  assertAccess(portal, client);
-  if (sessionEnded(claims ?? {}, client.sessionsValidAfter)) throw ended();
-  return { client, studio: portal };
-}
-
 const tenancy: Tenancy = async (route, event, host) => {
   const hostContext: HostContext = route.host === 'any' ? { kind: 'unknown' } : await resolveHost(host);
   if (route.host === 'dashboard' && hostContext.kind !== 'dashboard') throw notFound('This API is only available on the studio dashboard.');
@@ -82,8 +34,8 @@ const tenancy: Tenancy = async (route, event, host) => {
     hostContext,
     portal,
     sessions: async (params) => {
-      const studioSession = route.auth === 'studio' ? await studioSessionOf(event) : undefined;
-      const clientSession = route.auth === 'client' && portal ? await clientSessionOf(event, portal) : undefined;
+      const studioSession = route.auth === 'studio' ? await studioSessionOf(claimsOf(event)) : undefined;
+      const clientSession = route.auth === 'client' && portal ? await clientSessionOf(claimsOf(event), portal) : undefined;
       if (studioSession) assertRole(route, studioSession);
       if (route.operator && !(studioSession && isOperator(studioSession.user, studioSession.studio)))
         throw forbidden('operator_only', "Only this deployment's operators can do this.");

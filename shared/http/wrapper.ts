@@ -172,7 +172,7 @@ function assertSameOrigin(event: ApiEvent, host: string): void {
 const viewerIpOf = (event: ApiEvent): string => event.headers['x-portico-viewer-ip'] || event.requestContext.http.sourceIp;
 
 /** Failures of a dependency (network, throttling, a service restarting) that are worth a retry. */
-function isTransient(e: unknown): boolean {
+export function isTransient(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
   const err = e as Error & { $retryable?: unknown; code?: string; $metadata?: { httpStatusCode?: number } };
   if (err.$retryable) return true;

@@ -62,7 +62,7 @@ export const routes = {
   revokeClientAccess: route({
     id: 'revokeClientAccess',
     feature: 'clients',
-    grants: ['table:write'],
+    grants: ['table:write', 'sockets:post'],
     method: 'DELETE',
     path: '/api/studio/clients/{clientId}/access',
     auth: 'studio',

@@ -20,5 +20,14 @@ export const topics = {
   inbox: () => 'inbox',
 } as const;
 
+/** A connection's record outlives API Gateway's two-hour limit on a connection by a little. */
+export const CONNECTION_TTL_SECONDS = 2 * 60 * 60 + 10 * 60;
+
+/** The page pings this often: API Gateway closes a socket idle for 10 minutes. */
+export const PING_MS = 4 * 60 * 1000;
+
+/** The answer to a page's `{"action":"ping"}` (not a LiveEvent: no listener sees it). */
+export const PONG = { type: 'pong' } as const;
+
 /** Where the page opens its socket (CloudFront routes it to the WebSocket API in AWS). */
 export const LIVE_PATH = '/ws';

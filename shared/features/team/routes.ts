@@ -83,7 +83,7 @@ export const routes = {
   removeTeamMember: route({
     id: 'removeTeamMember',
     feature: 'team',
-    grants: ['table:write', 'studioPool:admin'],
+    grants: ['table:write', 'studioPool:admin', 'sockets:post'],
     method: 'DELETE',
     path: '/api/studio/team/members/{userId}',
     auth: 'studio',

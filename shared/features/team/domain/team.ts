@@ -2,6 +2,8 @@
 // member's; invitations are an admin's to see (they hold emails not yet in the team).
 import { deleteUserIfPresent, signOutEverywhere } from '../../../adapters/identity.ts';
 import { conflict, notFound } from '../../../errors.ts';
+import { disconnectPerson } from '../../live/index.ts';
+import { userPerson } from '../../people/index.ts';
 import { getStudioUser, listStudioUsers, type Role, roleAtLeast, type Studio, type StudioUser } from '../../studios/index.ts';
 import { deleteStudioUser, listInvitations, putTeamMember, type TeamWriteOutcome, writeRole } from '../data.ts';
 import type { TeamInvitation } from '../records.ts';
@@ -57,12 +59,15 @@ export async function changeTeamRole(studio: Studio, userId: string, role: Role)
 
 /**
  * Removes someone from the team. Their studio user goes first (with the owner count, so the last
- * owner stays): from that moment every token they hold is refused (no studio user). Then Cognito
+ * owner stays): from that moment every token they hold is refused (no studio user) and their open
+ * sockets are closed. Then Cognito
  * revokes their refresh tokens and forgets the account, so the email can be invited again.
  */
 export async function removeTeamMember(studio: Studio, userId: string): Promise<void> {
   const user = await memberOf(studio, userId);
   refuse(await deleteStudioUser(user));
+  // Their open pages hear a goodbye and lose their sockets: nothing live reaches them any more.
+  await disconnectPerson(studio.studioId, userPerson(user.userId), 'removed_from_team');
   await signOutEverywhere('studio', user.email);
   await deleteUserIfPresent('studio', user.email);
 }
