@@ -38,6 +38,16 @@ export interface FunctionResources {
   /** The edge stack's function that manages the custom domains' CDN tenants, and its region. */
   readonly cdnTenantsFunctionName: string;
   readonly cdnTenantsRegion: string;
+  /** The WebSocket API's stage (infra/features/live-sockets.ts): where 'sockets:post' sends. */
+  readonly sockets?: SocketsResource;
+}
+
+/** The live socket's stage, as a function holding 'sockets:post' needs it. */
+export interface SocketsResource {
+  readonly apiId: string;
+  readonly stageName: string;
+  /** https://<api>.execute-api.<region>.amazonaws.com/<stage>: SOCKETS_ENDPOINT. */
+  readonly callbackUrl: string;
 }
 
 /** What 'studioPool:admin' / 'clientPool:admin' allow, on that pool only. */
@@ -93,19 +103,37 @@ export function applyGrants(fn: lambda.IFunction, grants: readonly Grant[], r: F
     'studioPool:admin': poolAdmin(r.studioPool),
     'clientPool:admin': poolAdmin(r.clientPool),
     'cdn:tenants': (f) => grantCdnTenants(f, r),
-    // Interim (issue 12): the live-socket work grants execute-api:ManageConnections on the WebSocket API here.
-    'sockets:post': () => undefined,
+    'sockets:post': (f) => grantSockets(f, r, who),
   };
   for (const grant of grants) apply[grant](fn);
 
   acknowledgeWildcards(fn.role ?? fn, (finding, flatten) => {
     const table = flatten(r.table.tableArn);
     const bucket = flatten(r.bucket.bucketArn);
-    const grant = grants.find((g) => grantWildcards(g, table, bucket).includes(finding));
+    const sockets = r.sockets ? connectionArns(Stack.of(fn), r.sockets).map(flatten) : [];
+    const grant = grants.find((g) => grantWildcards(g, table, bucket, sockets).includes(finding));
     if (!grant) return undefined;
+    if (grant === 'sockets:post')
+      return `${who} holds 'sockets:post': it sends to (and closes) any open connection of the live stage, whose ids are only known at run time.`;
     const what = grant.startsWith('table') ? "the table's indexes (queries on GSI1)" : "the bucket's objects, with CDK's S3 action groups";
     return `${who} holds '${grant}', whose CDK grant covers ${what}.`;
   });
+}
+
+/** The @connections paths a sender calls: PostToConnection (POST) and DeleteConnection (DELETE), on the live stage only. */
+function connectionArns(stack: Stack, s: SocketsResource): string[] {
+  return ['POST', 'DELETE'].map(
+    (method) => `arn:${stack.partition}:execute-api:${stack.region}:${stack.account}:${s.apiId}/${s.stageName}/${method}/@connections/*`,
+  );
+}
+
+/** 'sockets:post': execute-api:ManageConnections on the live stage's @connections, and SOCKETS_ENDPOINT. */
+function grantSockets(f: lambda.IFunction, r: FunctionResources, who: string): void {
+  if (!r.sockets) throw new Error(`${who} holds 'sockets:post', but its stack was given no WebSocket API (FunctionResources.sockets)`);
+  f.addToRolePolicy(
+    new iam.PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: connectionArns(Stack.of(f), r.sockets) }),
+  );
+  if (f instanceof lambda.Function) f.addEnvironment('SOCKETS_ENDPOINT', r.sockets.callbackUrl);
 }
 
 /**
@@ -113,7 +141,7 @@ export function applyGrants(fn: lambda.IFunction, grants: readonly Grant[], r: F
  * (`<table>/index/*`), the bucket's objects (`<bucket>/*`) and S3 action groups (`s3:GetObject*`).
  * They are what "read the table" / "write the bucket" mean, so an entry holding the grant may have them.
  */
-function grantWildcards(grant: Grant, table: string, bucket: string): string[] {
+function grantWildcards(grant: Grant, table: string, bucket: string, sockets: string[]): string[] {
   const bucketRead = ['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', `Resource::${bucket}/*`];
   switch (grant) {
     case 'table:read':
@@ -123,6 +151,8 @@ function grantWildcards(grant: Grant, table: string, bucket: string): string[] {
       return bucketRead;
     case 'bucket:write':
       return [...bucketRead, 'Action::s3:DeleteObject*', 'Action::s3:Abort*'];
+    case 'sockets:post':
+      return sockets.map((arn) => `Resource::${arn}`);
     default:
       return [];
   }

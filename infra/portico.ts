@@ -11,6 +11,7 @@ import { type ObjectEventDef, objectEventList } from '../shared/events.ts';
 import { PLANS, type Plan } from '../shared/features/plans/constants.ts';
 import { type RouteDef, routeList } from '../shared/routes.ts';
 import { scheduleList } from '../shared/schedules.ts';
+import { socketRouteList } from '../shared/sockets.ts';
 import { cdnTenantsFunctionName as cdnTenantsFunctionNameOf } from './lambda.ts';
 import { ApiStack, type ApiStackProps } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
@@ -173,6 +174,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     crossRegionReferences: true,
     description: 'Portico API: HTTP API and authorizers; routes and their Lambdas in a nested stack per feature',
     routes: props.routes ?? routeList,
+    socketRoutes: socketRouteList,
     rootDir: props.rootDir,
     domainName: props.domainName,
     senderEmail: props.senderEmail,
@@ -211,6 +213,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     mailIdentity: mail.identity,
     cdnTenantsFunctionName,
     cdnTenantsRegion: EDGE_REGION,
+    sockets: api.sockets.resource,
   });
   const edge = new EdgeStack(app, name('Edge'), {
     env: { account: props.account, region: EDGE_REGION },
@@ -220,6 +223,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     hostedZone: props.hostedZone,
     certificateArn: props.certificateArn,
     httpApi: api.httpApi,
+    socketsApi: api.sockets.api,
     apiRegion: props.region,
     originSecretName,
     originSecretRotation: props.originSecretRotation,

@@ -119,7 +119,11 @@ export const config = {
    * The live socket checks tokens itself (a WebSocket API has no JWT authorizer).
    */
   get cognitoIssuerBase(): string {
-    return process.env.COGNITO_ISSUER_BASE || `https://cognito-idp.${required('AWS_REGION')}.amazonaws.com`;
+    if (process.env.COGNITO_ISSUER_BASE) return process.env.COGNITO_ISSUER_BASE;
+    // Lambda sets AWS_REGION; the pools live in the functions' region.
+    const region = process.env.AWS_REGION;
+    if (!region) throw new Error('Missing environment variable AWS_REGION');
+    return `https://cognito-idp.${region}.amazonaws.com`;
   },
   get bucketName() {
     return required('BUCKET_NAME');

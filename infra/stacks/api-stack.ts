@@ -14,7 +14,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { Auth, RouteDef } from '../../shared/routes.ts';
+import type { SocketRouteDef } from '../../shared/sockets.ts';
 import { FeatureRoutes, type FunctionSettings, planRouteStacks } from '../features/feature-routes.ts';
+import { LiveSockets } from '../features/live-sockets.ts';
 import type { FunctionResources } from '../lambda.ts';
 import { acknowledge } from '../nag.ts';
 
@@ -23,6 +25,8 @@ export { COGNITO_ADMIN_ACTIONS } from '../lambda.ts';
 
 export interface ApiStackProps extends StackProps, FunctionResources {
   readonly routes: readonly RouteDef[];
+  /** The live socket's routes (shared/sockets.ts). */
+  readonly socketRoutes: readonly SocketRouteDef[];
   /** Repository root: handlers are `functions/<feature>/<route id>.ts` (or `functions/<route id>.ts`) under it. */
   readonly rootDir: string;
   /** Defaults for every function (512 MB, 10 s)... */
@@ -43,6 +47,8 @@ export class ApiStack extends Stack {
   readonly routeStacks: readonly FeatureRoutes[];
   /** What CloudFront sends the API in ORIGIN_SECRET_HEADER (shared/origin-header.ts). */
   readonly originSecret: secretsmanager.Secret;
+  /** The live socket's WebSocket API, its stage and its functions. */
+  readonly sockets: LiveSockets;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -99,6 +105,27 @@ export class ApiStack extends Stack {
       'AwsSolutions-SMG4',
     );
 
+    // Before the routes: a route holding 'sockets:post' is given this stage's id and callback URL.
+    this.sockets = new LiveSockets(this, 'LiveSockets', {
+      routes: props.socketRoutes,
+      rootDir: props.rootDir,
+      memorySize: props.functionDefaults?.memorySize,
+      domainName: props.domainName,
+      senderEmail: props.senderEmail,
+      signUpMode: props.signUpMode,
+      plans: props.plans,
+      table: props.table,
+      bucket: props.bucket,
+      studioPool: props.studioPool,
+      studioPoolClient: props.studioPoolClient,
+      clientPool: props.clientPool,
+      clientPoolClient: props.clientPoolClient,
+      mailIdentity: props.mailIdentity,
+      cdnTenantsFunctionName: props.cdnTenantsFunctionName,
+      cdnTenantsRegion: props.cdnTenantsRegion,
+      originSecret: this.originSecret,
+    });
+
     this.routeStacks = planRouteStacks(props.routes).map(
       (plan) =>
         new FeatureRoutes(this, plan.id, {
@@ -122,11 +149,13 @@ export class ApiStack extends Stack {
           mailIdentity: props.mailIdentity,
           cdnTenantsFunctionName: props.cdnTenantsFunctionName,
           cdnTenantsRegion: props.cdnTenantsRegion,
+          sockets: this.sockets.resource,
           originSecret: this.originSecret,
         }),
     );
     this.functions = new Map(this.routeStacks.flatMap((stack) => [...stack.functions]));
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'SocketsUrl', { value: this.sockets.stage.url });
   }
 }

@@ -15,6 +15,7 @@ import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { LIVE_PATH } from '../../shared/features/live/constants.ts';
 import { ORIGIN_SECRET_HEADER } from '../../shared/origin-header.ts';
 import { securityHeaders } from '../../shared/security-headers.ts';
 import { CDN_TENANT_ACTIONS, porticoFunction } from '../lambda.ts';
@@ -27,6 +28,8 @@ export interface EdgeStackProps extends StackProps {
   /** An existing us-east-1 certificate for domainName and *.domainName (used when there is no zone). */
   readonly certificateArn?: string;
   readonly httpApi: apigw.IHttpApi;
+  /** The live socket's WebSocket API (its stage is named after LIVE_PATH), served under /ws. */
+  readonly socketsApi: apigw.IWebSocketApi;
   /** Region of the HTTP API (the home region). */
   readonly apiRegion: string;
   /** The secret (created by the API stack, replicated here) whose value the /api/* origin sends. */
@@ -112,6 +115,7 @@ export class EdgeStack extends Stack {
     });
 
     const apiDomain = `${props.httpApi.apiId}.execute-api.${props.apiRegion}.${this.urlSuffix}`;
+    const socketsDomain = `${props.socketsApi.apiId}.execute-api.${props.apiRegion}.${this.urlSuffix}`;
     // The site and the API, as both distributions serve them: same origins, functions and headers.
     const behaviours = (rotationHeader: Record<string, string> = {}) => ({
       defaultBehavior: {
@@ -135,6 +139,22 @@ export class EdgeStack extends Stack {
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           // The API Gateway endpoint needs its own Host header; the viewer's travels as x-portico-host.
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy,
+          functionAssociations: [{ function: apiFunction, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        },
+        // The live socket: the same viewer function (host, cookie → bearer token, viewer ip) and origin
+        // secret as /api/*, uncached. The path is the WebSocket stage's name, so it reaches the stage as is.
+        [LIVE_PATH]: {
+          origin: new origins.HttpOrigin(socketsDomain, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            customHeaders: { [ORIGIN_SECRET_HEADER]: SecretValue.secretsManager(props.originSecretName).unsafeUnwrap(), ...rotationHeader },
+          }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          // The handshake's Sec-WebSocket-* headers go through; the viewer's Host travels as x-portico-host.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy,
           functionAssociations: [{ function: apiFunction, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],

@@ -4,7 +4,7 @@
 // The edge stack alone is synthesized (real EdgeStack, imported API and bucket): no bundling needed.
 import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, WebSocketApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { PriceClass } from 'aws-cdk-lib/aws-cloudfront';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,7 @@ describe('the CloudFront response-headers policy', () => {
         domainName: 'portico.example.com',
         certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
         httpApi: HttpApi.fromHttpApiAttributes(home, 'Api', { httpApiId: 'abc123' }),
+        socketsApi: WebSocketApi.fromWebSocketApiAttributes(home, 'Sockets', { webSocketId: 'def456' }),
         apiRegion: 'eu-west-1',
         originSecretName: 'Portico/origin-secret',
         dataBucket: Bucket.fromBucketAttributes(home, 'Files', { bucketName: 'portico-files', bucketRegionalDomainName: FILES_DOMAIN }),
@@ -89,12 +90,12 @@ describe('the CloudFront response-headers policy', () => {
     expect(Object.keys(config).sort()).toEqual(['Comment', 'CustomHeadersConfig', 'Name', 'SecurityHeadersConfig']);
   });
 
-  it('answers on every behaviour: the site and /api/*', () => {
+  it('answers on every behaviour: the site, /api/* and /ws', () => {
     const [policyId] = policies()[0] as [string, unknown];
     const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution')) as Array<{ Properties: any }>;
     const config = distribution?.Properties.DistributionConfig;
     const behaviours = [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])];
-    expect(behaviours.map((b) => b.PathPattern ?? 'default')).toEqual(['default', '/api/*']);
+    expect(behaviours.map((b) => b.PathPattern ?? 'default')).toEqual(['default', '/api/*', '/ws']);
     for (const behaviour of behaviours) expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
   });
 

@@ -11,6 +11,7 @@ import { TABLE } from '../../shared/data/table.ts';
 import { ORIGIN_SECRET_HEADER } from '../../shared/origin-header.ts';
 import { isIdempotent, routeList } from '../../shared/routes.ts';
 import { contentSecurityPolicy, securityHeaders } from '../../shared/security-headers.ts';
+import { socketRouteList } from '../../shared/sockets.ts';
 import { type BuiltApp, buildTestApp, located, nagFindings, parentValue, TEST_CONTEXT, templateOf } from './portico-app.ts';
 
 const DOMAIN = TEST_CONTEXT['portico:domainName'];
@@ -208,6 +209,16 @@ describe('mail stack', () => {
 
 const originSecretId = () => built.stacks.api.getLogicalId(built.stacks.api.originSecret.node.defaultChild as CfnElement);
 
+/** The live stage's @connections, as 'sockets:post' grants them: the API's id flattened to <api>. */
+const LIVE_CONNECTIONS = ['DELETE', 'POST'].map(
+  (method) => `arn:aws:execute-api:${TEST_CONTEXT['portico:region']}:123456789012:<api>/ws/${method}/@connections/*`,
+);
+const connectionArns = (resource: unknown, resolve: (r: unknown) => unknown = (r) => r) =>
+  [resource]
+    .flat()
+    .map((r) => flatten(resolve(r), '<api>'))
+    .sort();
+
 describe('api stack', () => {
   // The routes and their functions live in the API stack's nested stacks, one per feature: each
   // route's resources are looked up in the template of the stack that holds its function.
@@ -225,8 +236,8 @@ describe('api stack', () => {
 
   it('has exactly one nodejs24.x arm64 function per route of the route table', () => {
     expect(built.stacks.api.functions.size).toBe(routeList.length);
-    // (The cross-region export writer is a Lambda too, CDK's own, on x86: the only one in the parent.)
-    expect(Object.keys(api.findResources('AWS::Lambda::Function', arm64Node24))).toHaveLength(0);
+    // (The cross-region export writer is a Lambda too, CDK's own, on x86. The parent's own are the live socket's.)
+    expect(Object.keys(api.findResources('AWS::Lambda::Function', arm64Node24))).toHaveLength(socketRouteList.length);
     const counts = routeTemplates().map((t) => Object.keys(t.findResources('AWS::Lambda::Function', arm64Node24)).length);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(routeList.length);
     for (const route of routeList) {
@@ -286,7 +297,8 @@ describe('api stack', () => {
 
     // Authorizers only in the parent: the nested stacks get their ids as parameters.
     for (const template of routeTemplates()) template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
-    api.resourceCountIs('AWS::ApiGatewayV2::Route', 0);
+    // The parent's own routes are the live socket's (see 'live sockets').
+    api.resourceCountIs('AWS::ApiGatewayV2::Route', socketRouteList.length);
     const routes = built.stacks.api.routeStacks.flatMap((stack) =>
       (Object.values(templateOf(stack).findResources('AWS::ApiGatewayV2::Route')) as Resource[]).map((r) => ({ stack, ...r })),
     );
@@ -364,7 +376,17 @@ describe('api stack', () => {
       if (has('mail:send')) allowed.add('ses');
       if (has('studioPool:admin') || has('clientPool:admin')) allowed.add('cognito-idp');
       if (has('cdn:tenants')) allowed.add('lambda');
+      if (has('sockets:post')) allowed.add('execute-api');
       expect([...services].sort()).toEqual([...allowed].sort());
+
+      // Live sockets: ManageConnections on the live stage's @connections only, and the endpoint to send to.
+      const manage = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('execute-api:')));
+      const stack = located(routeFunction(route.id)).stack;
+      expect(manage.map((s) => [actionsOf([s]), connectionArns(s.Resource, (r) => parentValue(stack, r))])).toEqual(
+        has('sockets:post') ? [[['execute-api:ManageConnections'], LIVE_CONNECTIONS]] : [],
+      );
+      const variables = functionOf(route.id).resource.Properties.Environment.Variables;
+      expect('SOCKETS_ENDPOINT' in variables, `${route.id} SOCKETS_ENDPOINT`).toBe(has('sockets:post'));
 
       expect(actions.includes('dynamodb:Query')).toBe(has('table:read') || has('table:write'));
       expect(actions.includes('dynamodb:PutItem')).toBe(has('table:write') || keepsAnswersOnly);
@@ -394,6 +416,76 @@ describe('api stack', () => {
         'secretsmanager:GetSecretValue',
       ]);
     });
+  });
+});
+
+describe('live sockets (WebSocket API)', () => {
+  const socketsApiId = () => built.stacks.api.getLogicalId(built.stacks.api.sockets.api.node.defaultChild as CfnElement);
+  const socketFunction = (id: string) => {
+    const fn = built.stacks.api.sockets.functions.get(id);
+    if (!fn) throw new Error(`no function for socket route ${id}`);
+    const roleId = built.stacks.api.getLogicalId(fn.role!.node.defaultChild as CfnElement);
+    const resources = api.toJSON().Resources as Record<string, Resource>;
+    const statements = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: { Ref: string }) => x.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const logicalId = built.stacks.api.getLogicalId(fn.node.defaultChild as CfnElement);
+    return { statements, resource: resources[logicalId]! };
+  };
+
+  it('is one WebSocket API with a stage named after the path CloudFront forwards, access-logged', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' });
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: 'ws',
+      AutoDeploy: true,
+      ApiId: { Ref: socketsApiId() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
+    });
+  });
+
+  it('routes $connect, $disconnect and $default to one function each (shared/sockets.ts)', () => {
+    const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(socketRouteList.map((r) => r.routeKey).sort());
+    expect(built.stacks.api.sockets.functions.size).toBe(socketRouteList.length);
+    for (const r of routes) expect(r.Properties.ApiId).toEqual({ Ref: socketsApiId() });
+  });
+
+  it('gives each socket function only what its grants imply', () => {
+    const services = (id: string) =>
+      [
+        ...new Set(
+          socketFunction(id)
+            .statements.flatMap((s) => [s.Action].flat())
+            .map((a) => a.split(':')[0]),
+        ),
+      ].sort();
+    expect(services('connectSocket')).toEqual(['dynamodb', 'logs', 'secretsmanager']);
+    expect(services('disconnectSocket')).toEqual(['dynamodb', 'logs']);
+    expect(services('socketMessage')).toEqual(['execute-api', 'logs']);
+    const message = socketFunction('socketMessage');
+    const manage = message.statements.find((s) => [s.Action].flat().includes('execute-api:ManageConnections'))!;
+    expect(connectionArns(manage.Resource)).toEqual(LIVE_CONNECTIONS);
+    expect(message.resource.Properties.Environment.Variables.SOCKETS_ENDPOINT).toBeDefined();
+    expect(socketFunction('connectSocket').resource.Properties.Environment.Variables.ORIGIN_SECRET_ID).toEqual({ Ref: originSecretId() });
+  });
+
+  it('is served under /ws, uncached, with the api viewer function and the origin secret', () => {
+    const { DistributionConfig: config } = mainDistribution(edge).Properties;
+    const behavior = config.CacheBehaviors.find((b: any) => b.PathPattern === '/ws');
+    expect(behavior).toMatchObject({
+      ViewerProtocolPolicy: 'https-only',
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+      FunctionAssociations: [
+        { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^ApiViewerRequest/), 'FunctionARN'] } },
+      ],
+    });
+    const origin = config.Origins.find((o: any) => o.Id === behavior.TargetOriginId);
+    expect(origin.OriginPath ?? '').toBe('');
+    expect(origin.OriginCustomHeaders).toEqual([
+      { HeaderName: ORIGIN_SECRET_HEADER, HeaderValue: '{{resolve:secretsmanager:Portico/origin-secret:SecretString:::}}' },
+    ]);
+    expect(flatten(origin.DomainName, '<x>')).toBe(`<x>.execute-api.${TEST_CONTEXT['portico:region']}.<x>`);
   });
 });
 
@@ -483,8 +575,8 @@ describe('edge stack', () => {
 
   it('sends /api/* uncached to the HTTP API, with the viewer host and the api function', () => {
     const { DistributionConfig: config } = mainDistribution(edge).Properties;
-    expect(config.CacheBehaviors).toHaveLength(1);
-    const behavior = config.CacheBehaviors[0];
+    expect(config.CacheBehaviors).toHaveLength(2);
+    const behavior = config.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
     expect(behavior).toMatchObject({
       PathPattern: '/api/*',
       ViewerProtocolPolicy: 'https-only',
@@ -585,7 +677,7 @@ describe('custom domains (CloudFront SaaS Manager)', () => {
     for (const key of ['Aliases', 'PriceClass', 'IPV6Enabled', 'ViewerCertificate']) expect(config[key], key).toBeUndefined();
     const fns = (c: any) => [c.DefaultCacheBehavior, ...c.CacheBehaviors].map((b: any) => [b.PathPattern ?? '*', b.FunctionAssociations]);
     expect(fns(config)).toEqual(fns(main.Properties.DistributionConfig));
-    expect(config.CacheBehaviors.map((b: any) => b.PathPattern)).toEqual(['/api/*']);
+    expect(config.CacheBehaviors.map((b: any) => b.PathPattern)).toEqual(['/api/*', '/ws']);
     // No tenant in the template: they are made at run time, one per domain.
     edge.resourceCountIs('AWS::CloudFront::DistributionTenant', 0);
   });
