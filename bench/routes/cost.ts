@@ -17,6 +17,10 @@ import type { CallFigures } from './measure.ts';
  */
 export const PRICES = {
   apiGatewayHttpPerMillion: 1.0, // HTTP API, first 300 M requests a month, metered per 512 KB
+  // API Gateway WebSocket APIs (https://aws.amazon.com/api-gateway/pricing/, us-east-1, first 1 billion
+  // a month): messages sent and received, metered in 32 KB units, and connection minutes.
+  apiGatewayWebSocketMessagesPerMillion: 1.0,
+  apiGatewayWebSocketConnectionMinutesPerMillion: 0.25,
   lambdaRequestsPerMillion: 0.2,
   lambdaArmPerGbSecond: 0.0000133334, // arm64; INIT is billed too since 1 August 2025
   dynamoWriteRequestUnitsPerMillion: 0.625, // on-demand, standard table class
@@ -268,3 +272,62 @@ export function withFreeTiers(views: number, lines: CostLine[]): number {
 
 export const total = (lines: readonly CostLine[]) => lines.reduce((a, l) => a + l.usd, 0);
 export { money };
+
+/**
+ * One live message (issue 12): a message posted in a thread reaches the open pages of the people on
+ * it. Assumptions, not measurements: a project thread of 4 people (2 team members, 2 client contacts),
+ * 5 sockets open on it (one has two tabs), every event under 32 KB (one metered message each). A page
+ * stays open about an hour (one $connect and one $disconnect an hour) and pings every 4 minutes
+ * (PING_MS); a team of 5 with the dashboard open 8 hours a day over 200 messages a day makes
+ * 5 × 480 / 200 = 12 connection minutes per message. The sending route's own cost is the messaging
+ * route's; here only what live adds to it: one GSI1 query per recipient and the PostToConnection calls.
+ */
+export const LIVE_MESSAGE = {
+  recipients: 4,
+  openSocketsPerMessage: 5,
+  connectionMinutesPerMessage: 12,
+  pingEveryMinutes: 4,
+  connectionMinutes: 60,
+  /** Handler time of $connect (token check, two reads, one write), $disconnect and $default, in ms (local runs are about this). */
+  connectMs: 40,
+  disconnectMs: 10,
+  pingMs: 10,
+} as const;
+
+/** What 10,000 live messages add in AWS, line by line, at `publishMs` of the sender's Lambda per message. */
+export function liveCostPer10k(publishMs = 15): { lines: CostLine[]; total: number } {
+  const n = 10_000;
+  const m = LIVE_MESSAGE;
+  const minutes = n * m.connectionMinutesPerMessage;
+  const pings = minutes / m.pingEveryMinutes;
+  const connections = minutes / m.connectionMinutes;
+  const gbSeconds = (ms: number) => (ms / 1000) * MEMORY_GB;
+  const lambdaSeconds = n * gbSeconds(publishMs) + pings * gbSeconds(m.pingMs) + connections * gbSeconds(m.connectMs + m.disconnectMs);
+  const invocations = pings + 2 * connections;
+  const wsMessages = n * m.openSocketsPerMessage + 2 * pings; // events out; pings in and pongs out
+  const reads = n * m.recipients * 0.5 + connections * 2 * 0.5; // eventually consistent queries ≤ 4 KB; $connect's user and studio
+  const writes = connections * 2; // $connect's PutItem, $disconnect's DeleteItem
+  const lines: CostLine[] = [
+    {
+      service: 'API Gateway WebSocket messages',
+      quantity: `${wsMessages.toLocaleString('en-US')} (events + pings + pongs)`,
+      usd: (wsMessages / 1e6) * PRICES.apiGatewayWebSocketMessagesPerMillion,
+    },
+    {
+      service: 'API Gateway WebSocket connection minutes',
+      quantity: minutes.toLocaleString('en-US'),
+      usd: (minutes / 1e6) * PRICES.apiGatewayWebSocketConnectionMinutesPerMillion,
+    },
+    {
+      service: 'Lambda (publish time, $connect/$disconnect, pings)',
+      quantity: `${Math.round(invocations).toLocaleString('en-US')} invocations, ${lambdaSeconds.toFixed(1)} GB-s`,
+      usd: (invocations / 1e6) * PRICES.lambdaRequestsPerMillion + lambdaSeconds * PRICES.lambdaArmPerGbSecond,
+    },
+    {
+      service: 'DynamoDB (fan-out queries, connection records)',
+      quantity: `${reads.toLocaleString('en-US')} RRU, ${writes.toLocaleString('en-US')} WRU`,
+      usd: (reads / 1e6) * PRICES.dynamoReadRequestUnitsPerMillion + (writes / 1e6) * PRICES.dynamoWriteRequestUnitsPerMillion,
+    },
+  ];
+  return { lines, total: total(lines) };
+}

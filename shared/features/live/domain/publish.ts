@@ -18,14 +18,20 @@ export async function publish(studioId: string, recipients: readonly PersonKey[]
   await Promise.all(
     [...new Set(recipients)].map(async (person) => {
       try {
-        for (const connectionId of await connectionsOf(studioId, person)) {
-          const outcome = await postToConnection(connectionId, data);
-          if (outcome === 'sent') delivery.sent++;
-          else {
-            delivery.gone++;
-            await deleteConnection(connectionId);
-          }
-        }
+        // A person's tabs at once: one slow or gone connection does not hold up the others.
+        await Promise.all(
+          (await connectionsOf(studioId, person)).map(async (connectionId) => {
+            const outcome = await postToConnection(connectionId, data).catch((error) => {
+              logger.warn('live send failed', { error: error as Error, type: event.type });
+              return 'failed' as const;
+            });
+            if (outcome === 'sent') delivery.sent++;
+            else if (outcome === 'gone') {
+              delivery.gone++;
+              await deleteConnection(connectionId);
+            }
+          }),
+        );
       } catch (error) {
         logger.warn('live fan-out failed for a recipient', { error: error as Error, type: event.type });
       }
