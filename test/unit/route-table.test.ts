@@ -4,6 +4,7 @@ import { matchRoute } from '../../local/api-gateway.ts';
 import { objectEventList } from '../../shared/events.ts';
 import { routeList, routes } from '../../shared/routes.ts';
 import { scheduleList } from '../../shared/schedules.ts';
+import { socketRouteList } from '../../shared/sockets.ts';
 
 describe('the route table', () => {
   it('has unique ids and unique method + path pairs under /api/', () => {
@@ -25,7 +26,9 @@ describe('the route table', () => {
     );
     // Beside the table: the edge stack's custom-domain tenants function (infra/stacks/edge-stack.ts).
     const edgeFunctions = ['domains/cdnTenants.ts'];
-    const expected = [...routeList, ...objectEventList, ...scheduleList].map((r) => `${r.feature}/${r.id}.ts`).concat(edgeFunctions);
+    const expected = [...routeList, ...objectEventList, ...scheduleList, ...socketRouteList]
+      .map((r) => `${r.feature}/${r.id}.ts`)
+      .concat(edgeFunctions);
     expect(files.sort()).toEqual(expected.sort());
   });
 

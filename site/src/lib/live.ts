@@ -81,9 +81,9 @@ function connect(): void {
     pingTimer = undefined;
     socket = undefined;
     if (status !== 'ended') status = 'closed';
-    if (listeners.size === 0) return;
+    // Ended: the person lost access, so polling would only be refused too.
+    if (listeners.size === 0 || status === 'ended') return;
     startPolling();
-    if (status === 'ended') return;
     const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** failures) * (0.5 + Math.random() / 2);
     failures++;
     retryTimer = setTimeout(() => {
@@ -111,7 +111,7 @@ function disconnect(): void {
 export function subscribeLive(listener: LiveListener): () => void {
   listeners.add(listener);
   // Poll until the socket is open (and for good if it never opens).
-  if (status !== 'open') startPolling();
+  if (status !== 'open' && status !== 'ended') startPolling();
   connect();
   return () => {
     listeners.delete(listener);
