@@ -308,7 +308,7 @@ describe('load', () => {
       a.contacts[3]?.browser.get(a.portalHost, portalThread(a.threadId, `/messages?after=${start}`)).then((x) => x.body),
       a.team[1]?.browser.get(DASHBOARD, studioThread(a.threadId, `/messages?after=${start}`)).then((x) => x.body),
     ]);
-    const [first, ...rest] = orders.map((o) => (o?.messages as Msg[]).map((m) => `${m.seq}:${m.text}`));
+    const [first, ...rest] = orders.map((o) => ((o?.messages ?? []) as Msg[]).map((m) => `${m.seq}:${m.text}`));
     expect(first).toHaveLength(50);
     for (const other of rest) expect(other).toEqual(first);
   });
