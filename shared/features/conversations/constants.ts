@@ -7,10 +7,15 @@ export const projectThreadId = (projectId: string) => `project-${projectId}`;
 export const generalThreadId = (clientId: string) => `client-${clientId}`;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-export const THREAD_ID_PATTERN = new RegExp(`^(project|client)-(${UUID})$`);
+/** On the portal, `general` names the signed-in client's own general thread (the page need not know its id). */
+export const OWN_GENERAL_THREAD = 'general';
+export const THREAD_ID_PATTERN = new RegExp(`^((project|client)-${UUID}|${OWN_GENERAL_THREAD})$`);
 
+const THREAD_PARTS = new RegExp(`^(project|client)-(${UUID})$`);
+
+/** A thread id's kind and record id; `general` (the portal's own thread) is resolved by the caller. */
 export function parseThreadId(threadId: string): { kind: ThreadKind; id: string } | null {
-  const m = THREAD_ID_PATTERN.exec(threadId);
+  const m = THREAD_PARTS.exec(threadId);
   if (!m) return null;
   return { kind: m[1] === 'project' ? 'project' : 'general', id: m[2] as string };
 }

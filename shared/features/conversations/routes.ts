@@ -111,7 +111,7 @@ export const routes = {
     id: 'listClientThread',
     path: '/api/portal/threads/{threadId}/messages',
     summary:
-      "A conversation as a contact sees it (a project's thread, or client-<own clientId> with the studio): a page, or every event since after=<seq>",
+      "A conversation as a contact sees it (a project's thread, or `general`: the contact's own thread with the studio): a page, or every event since after=<seq>",
   }),
   sendClientMessage: route({
     ...client,

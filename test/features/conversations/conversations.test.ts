@@ -213,6 +213,11 @@ describe('the general thread', () => {
     expect(mine.body.messages.at(-1).text).toBe('A note outside the project');
     const reply = await client.browser.post(a.portalHost, portalThread(general, '/messages'), { text: 'Thanks!' });
     expect(reply.status).toBe(201);
+    // On the portal, `general` names the client's own thread.
+    const own = await client.browser.get(a.portalHost, portalThread('general', '/messages'));
+    expect(own.body.threadId).toBe(general);
+    expect(own.body.messages.at(-1).text).toBe('Thanks!');
+    expect((await a.owner.get(DASHBOARD, studioThread('general', '/messages'))).status).toBe(404);
     // A member on one of the client's projects is in it.
     const member = a.team[0];
     expect((await member?.browser.get(DASHBOARD, studioThread(general, '/messages')))?.status).toBe(200);

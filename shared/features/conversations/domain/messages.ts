@@ -140,7 +140,7 @@ function announce(t: ThreadContext, seq: number, kind: EventKind): Promise<unkno
 const links = (t: ThreadContext) =>
   t.project
     ? { studio: `/projects/${t.project.projectId}#messages`, client: `/projects/${t.project.projectId}#messages` }
-    : { studio: `/clients?client=${t.clientId}#messages`, client: '/messages' };
+    : { studio: `/messages?client=${t.clientId}`, client: '/messages' };
 
 /** Holds each attachment to its ticket: the sender's own, uploaded, of the size and type announced. */
 async function takeAttachments(t: ThreadContext, ids: readonly string[]): Promise<AttachmentRecord[]> {

@@ -7,7 +7,7 @@ import { type Client, getClient } from '../../clients/index.ts';
 import { initialsOf, type Participant, projectParticipants, userPerson } from '../../people/index.ts';
 import { getProject, type Project, projectForClient, projectForStudio } from '../../projects/index.ts';
 import { listStudioUsers, type Studio, type StudioUser } from '../../studios/index.ts';
-import { parseThreadId, type ThreadKind } from '../constants.ts';
+import { generalThreadId, OWN_GENERAL_THREAD, parseThreadId, type ThreadKind } from '../constants.ts';
 import { seatedProjectIds } from '../data.ts';
 import type { Caller } from './rules.ts';
 
@@ -80,10 +80,11 @@ export async function threadForStudio(session: StudioSession, threadId: string):
   };
 }
 
-export async function threadForClient(session: ClientSession, threadId: string): Promise<ThreadContext> {
+export async function threadForClient(session: ClientSession, asked: string): Promise<ThreadContext> {
+  const { studio, client } = session;
+  const threadId = asked === OWN_GENERAL_THREAD ? generalThreadId(client.clientId) : asked;
   const parsed = parseThreadId(threadId);
   if (!parsed) throw notFound(NO_THREAD);
-  const { studio, client } = session;
   const caller = { person: `client:${client.clientId}` as const, moderator: false, name: client.name, side: 'client' as const };
   if (parsed.kind === 'project') {
     const project = await projectForClient(session, parsed.id).catch(() => {
