@@ -3,9 +3,10 @@
 // receipts; who may reach a thread; bad input; a flood from one person; 50 sends at once.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AGENCY } from '../../../local/seed-agency.ts';
 import { db, tableName } from '../../../shared/data/db.ts';
 import { keys } from '../../../shared/features/conversations/records.ts';
-import { type Answer, DASHBOARD } from '../../support/http.ts';
+import { type Answer, Browser, DASHBOARD } from '../../support/http.ts';
 import { pngOf } from '../files/actors.ts';
 import { type Crowd, crowd, portalThread, studioThread } from './actors.ts';
 
@@ -316,5 +317,25 @@ describe('load', () => {
     const [first, ...rest] = orders.map((o) => ((o?.messages ?? []) as Msg[]).map((m) => `${m.seq}:${m.text}`));
     expect(first).toHaveLength(50);
     for (const other of rest) expect(other).toEqual(first);
+  });
+});
+
+describe('the demo agency', () => {
+  it('has a project conversation with a mention and receipts, and a general-thread message', async () => {
+    const tess = new Browser();
+    expect((await tess.post(DASHBOARD, '/api/studio/session', { email: AGENCY.owner.email, password: AGENCY.owner.password })).status).toBe(
+      200,
+    );
+    const projects = await tess.get(DASHBOARD, '/api/studio/projects');
+    const project = projects.body.projects.find((p: { title: string }) => p.title === AGENCY.project);
+    const thread = await tess.get(DASHBOARD, studioThread(`project-${project.projectId}`, '/messages'));
+    expect(thread.status, thread.text).toBe(200);
+    expect(thread.body.messages).toHaveLength(8);
+    expect(thread.body.messages.filter((m: Msg) => m.mentions.length === 1)).toHaveLength(1);
+    expect(thread.body.cursors.length).toBeGreaterThanOrEqual(3);
+    const jordan =
+      project.contacts?.[0]?.clientId ?? thread.body.participants.find((p: { name: string }) => p.name === 'Jordan Ellis').person.slice(7);
+    const general = await tess.get(DASHBOARD, studioThread(`client-${jordan}`, '/messages'));
+    expect(general.body.messages).toHaveLength(1);
   });
 });
