@@ -63,7 +63,7 @@ describe.skipIf(!haveChromium)('a project conversation between a phone and a des
 
     // The client writes; the lead's open page shows it within 2 seconds.
     const hello = `Could we move the shoot to Friday? ${PROBE}`;
-    await client.getByLabel('Message').fill(hello);
+    await client.getByRole('combobox', { name: 'Message' }).fill(hello);
     const sentAt = Date.now();
     await client.getByRole('button', { name: 'Send' }).click();
     await lead.getByText('Could we move the shoot to Friday?', { exact: false }).waitFor({ timeout: 2000 });
@@ -72,7 +72,7 @@ describe.skipIf(!haveChromium)('a project conversation between a phone and a des
     expect(await lead.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
 
     // The lead replies with an @mention of the colleague, picked from the autocomplete.
-    const box = lead.getByLabel('Message');
+    const box = lead.getByRole('combobox', { name: 'Message' });
     await box.click();
     await box.pressSequentially('@Cas');
     await lead.getByRole('option', { name: /Casey Quinn/ }).click();

@@ -4,14 +4,17 @@ import type { Message, Thread } from '../../../../shared/features/conversations/
 
 export type Cursor = Thread['cursors'][number];
 
-/** For each message seq: the people (not `me`, not its author) whose last seen message it is. */
+/**
+ * For each message seq: the people (not `me`) whose last seen message by someone else it is (their
+ * own messages they have seen by writing them).
+ */
 export function receiptsBySeq(messages: readonly Message[], cursors: readonly Cursor[], me: string): Map<number, Cursor[]> {
   const out = new Map<number, Cursor[]>();
   for (const c of cursors) {
     if (c.person === me) continue;
     let last: Message | undefined;
-    for (const m of messages) if (m.seq <= c.seq) last = m;
-    if (!last || last.author.person === c.person) continue;
+    for (const m of messages) if (m.seq <= c.seq && m.author.person !== c.person) last = m;
+    if (!last) continue;
     out.set(last.seq, [...(out.get(last.seq) ?? []), c]);
   }
   return out;
