@@ -2,7 +2,7 @@
 // the read receipts go.
 import { describe, expect, it } from 'vitest';
 import { isPreviewedImage, parseThreadId } from '../../../shared/features/conversations/constants.ts';
-import { type Caller, editableUntil, editRefusal, mayDelete } from '../../../shared/features/conversations/domain/rules.ts';
+import { type Caller, caughtUpTo, editableUntil, editRefusal, mayDelete } from '../../../shared/features/conversations/domain/rules.ts';
 import type { Message } from '../../../shared/features/conversations/schemas.ts';
 import { receiptsBySeq, seenLine } from '../../../site/src/features/conversations/receipts.ts';
 
@@ -79,4 +79,16 @@ describe('read receipts', () => {
   it('says who and when, by first name', () => {
     expect(seenLine([c('user:ava', 4, 'Ava Lindqvist'), c('user:leo', 4, 'Leo Park')])).toMatch(/^Seen by Ava, Leo at \d{1,2}:\d{2}/);
   });
+});
+
+describe('catching up without skipping a write in flight', () => {
+  const e = (seq: number, secondsAgo: number) => ({ seq, at: new Date(NOW - secondsAgo * 1000).toISOString() });
+  it.each([
+    ['nothing new', 5, [], 5],
+    ['every number in a row', 5, [e(6, 1), e(7, 1)], 7],
+    ['a young hole waits (its write may still land)', 5, [e(6, 1), e(8, 1)], 6],
+    ['an old hole is passed (its write failed)', 5, [e(6, 60), e(8, 30), e(9, 1)], 9],
+    ['a young hole at the start', 5, [e(7, 2)], 5],
+    ['events already held are ignored', 5, [e(4, 1), e(5, 1), e(6, 1)], 6],
+  ])('%s', (_, after, events, upTo) => expect(caughtUpTo(after, events, NOW)).toBe(upTo));
 });

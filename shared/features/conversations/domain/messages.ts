@@ -32,7 +32,7 @@ import {
 } from '../data.ts';
 import type { AttachmentRecord, EventKind, MessageRecord } from '../records.ts';
 import type { AttachmentBody, EditBody, Message, SendBody, Thread, ThreadQuery } from '../schemas.ts';
-import { editableUntil, editRefusal, mayDelete } from './rules.ts';
+import { caughtUpTo, editableUntil, editRefusal, mayDelete } from './rules.ts';
 import type { ThreadContext } from './threads.ts';
 
 /** Messages one person may send per minute, across the studio's threads. */
@@ -96,28 +96,27 @@ export async function readThread(t: ThreadContext, query: ThreadQuery): Promise<
     participants: t.participants.map((p) => ({ person: p.person, side: p.side, name: p.name, initials: p.initials, role: p.role })),
   };
   if (query.after !== undefined) {
-    const [{ events, more }, cursors, last] = await Promise.all([
+    const [{ events, more }, cursors] = await Promise.all([
       queryEventsAfter(t.studioId, t.threadId, query.after, MESSAGE_LIMITS.events),
       cursorsOf(t),
-      lastSeqOf(t.studioId, t.threadId),
     ]);
     const touched = [...new Set(events.map((e) => e.messageSeq).filter((s): s is number => s !== null))];
     const messages = await batchGetMessages(t.studioId, t.threadId, touched);
-    const lastSeq = more ? (events.at(-1)?.seq ?? query.after) : Math.max(last, query.after);
+    const lastSeq = caughtUpTo(query.after, events, now);
     return {
       ...base,
       cursors,
       messages: await Promise.all(messages.map((m) => messageView(t, m, now))),
       lastSeq,
       olderBefore: null,
-      more,
+      // More to fetch only when the count reached the last event answered (a young hole waits for the next poll).
+      more: more && lastSeq === events.at(-1)?.seq,
     };
   }
-  const [page, cursors, lastSeq] = await Promise.all([
-    queryMessagesBefore(t.studioId, t.threadId, query.before ?? null, MESSAGE_LIMITS.page),
-    cursorsOf(t),
-    lastSeqOf(t.studioId, t.threadId),
-  ]);
+  // First how far the stored events run without a young hole, then the page: every message up to
+  // that number is in it, and the catch-up from there fetches whatever was in flight.
+  const [lastSeq, cursors] = await Promise.all([committedSeq(t, now), cursorsOf(t)]);
+  const page = await queryMessagesBefore(t.studioId, t.threadId, query.before ?? null, MESSAGE_LIMITS.page);
   const oldestFirst = page.messages.reverse();
   return {
     ...base,
@@ -128,6 +127,17 @@ export async function readThread(t: ThreadContext, query: ThreadQuery): Promise<
     more: false,
   };
 }
+
+/** The thread's last number with everything before it stored (or failed long enough ago): the recent events against the counter. */
+async function committedSeq(t: ThreadContext, now: number): Promise<number> {
+  const counter = await lastSeqOf(t.studioId, t.threadId);
+  const from = Math.max(0, counter - RECENT_EVENTS);
+  const { events } = await queryEventsAfter(t.studioId, t.threadId, from, RECENT_EVENTS);
+  return caughtUpTo(from, events, now);
+}
+
+/** Events looked at for holes when a page opens: far more than can be in flight at once. */
+const RECENT_EVENTS = 50;
 
 function announce(t: ThreadContext, seq: number, kind: EventKind): Promise<unknown> {
   return publish(

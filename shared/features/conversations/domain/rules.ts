@@ -29,3 +29,22 @@ export function editRefusal(m: Pick<MessageRecord, 'author' | 'createdAt' | 'del
 
 export const mayDelete = (m: Pick<MessageRecord, 'author' | 'deletedAt'>, caller: Caller): boolean =>
   !m.deletedAt && (m.author === caller.person || caller.moderator);
+
+/** How long a hole in a thread's numbers is waited for: a write in flight lands well within it; one that failed never will. */
+export const HOLE_GRACE_MS = 10_000;
+
+/**
+ * Up to which sequence number a reader holding `after` has everything, given the events stored
+ * after it (oldest first): through every number in a row, and past a hole once the event after
+ * the hole is older than the grace (the hole's write failed). A young hole stops the count, so a
+ * write still in flight is fetched next time instead of skipped.
+ */
+export function caughtUpTo(after: number, events: ReadonlyArray<{ seq: number; at: string }>, now: number): number {
+  let upTo = after;
+  for (const e of events) {
+    if (e.seq <= upTo) continue;
+    if (e.seq !== upTo + 1 && now - Date.parse(e.at) < HOLE_GRACE_MS) break;
+    upTo = e.seq;
+  }
+  return upTo;
+}
