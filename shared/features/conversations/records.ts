@@ -95,7 +95,7 @@ export const records: FeatureRecords = {
   accessPatterns: [
     'A thread event (send, edit, delete, seen) takes the next sequence number: UpdateItem ADD seq 1 on META, UPDATED_NEW; then one transaction writes the message (or changes it, on condition of its author and state) and the event EVT#<seq>. A write that fails after the increment leaves a gap nobody waits for.',
     'The newest page (listStudioThread/listClientThread without a cursor): first GetItem META (the counter) and Query SK > EVT#<counter-50> Limit 50 (how far the numbers run without a young hole), with Query begins_with SEEN# (the cursors, one per participant); then Query the MSG# range ScanIndexForward=false Limit 30. Older pages (`before=<seq>`): Query SK BETWEEN MSG# AND MSG#<before-1>, newest first, Limit 30.',
-    'Catch-up (`after=<seq>`): Query SK BETWEEN EVT#<seq+1> AND EVT$, Limit 200, then one BatchGetItem of the messages those events touched, with Query begins_with SEEN#; the answer's lastSeq runs through numbers in a row (past a hole once the event after it is 10 s old).',
+    'Catch-up (`after=<seq>`): Query SK BETWEEN EVT#<seq+1> AND EVT$, Limit 200, then one BatchGetItem of the messages those events touched, with Query begins_with SEEN#; the answer’s lastSeq runs through numbers in a row (past a hole once the event after it is 10 s old).',
     'Read receipt (markSeen): UpdateItem SEEN#<person> on condition it is absent or lower (never backwards).',
     'Attachment: PutItem ATT#<attachmentId> with its upload ticket; the send GetItems it (the uploader must be the sender), holds the object to its ticket (HeadObject) and deletes it in the message transaction.',
   ],
