@@ -245,7 +245,7 @@ async function messageOf(t: ThreadContext, seq: number): Promise<MessageRecord> 
 export async function editMessage(t: ThreadContext, seq: number, input: EditBody): Promise<Message> {
   const m = await messageOf(t, seq);
   const refusal = editRefusal(m, t.caller, Date.now());
-  if (refusal === 'not_author') throw notAllowed('not_author', 'Only the author may edit a message.');
+  if (refusal === 'not_author') throw notAllowed('not_allowed', 'Only the author may edit a message.');
   if (refusal === 'deleted') throw conflict('message_deleted', 'This message was deleted.');
   if (refusal === 'edit_window_passed')
     throw conflict('edit_window_passed', `A message can be edited for ${MESSAGE_LIMITS.editMinutes} minutes after it is sent.`);
@@ -261,7 +261,7 @@ export async function editMessage(t: ThreadContext, seq: number, input: EditBody
 export async function deleteMessage(t: ThreadContext, seq: number): Promise<void> {
   const m = await messageOf(t, seq);
   if (m.deletedAt) return;
-  if (!mayDelete(m, t.caller)) throw notAllowed('not_author', 'Only the author (or a studio admin) may delete a message.');
+  if (!mayDelete(m, t.caller)) throw notAllowed('not_allowed', 'Only the author (or a studio admin) may delete a message.');
   const event = await nextSeq(t.studioId, t.threadId);
   if (!(await changeMessage(m, { kind: 'deleted', seq: event, by: t.caller.person, at: new Date().toISOString() }))) return;
   await deleteObjects(m.attachments.map((a) => a.key)).catch((error) =>
