@@ -38,6 +38,10 @@ export const limits = {
   get commentsPerMinute() {
     return whole('COMMENTS_PER_MINUTE', 30);
   },
+  /** Messages (and message attachments) one person may send per minute, across the studio's threads. */
+  get messagesPerMinute() {
+    return whole('MESSAGES_PER_MINUTE', 30);
+  },
   /** Favourite and selection changes one client may make per minute, across the portal. */
   get marksPerMinute() {
     return whole('MARKS_PER_MINUTE', 300);

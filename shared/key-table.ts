@@ -6,6 +6,7 @@ import { records as rateLimits } from './data/rate-limit.ts';
 import type { FeatureRecords, KeyRow } from './data/records.ts';
 import { records as auth } from './features/auth/records.ts';
 import { records as clients } from './features/clients/records.ts';
+import { records as conversations } from './features/conversations/records.ts';
 import { records as deliverables } from './features/deliverables/records.ts';
 import { records as domains } from './features/domains/records.ts';
 import { records as feedback } from './features/feedback/records.ts';
@@ -26,6 +27,7 @@ export const featureRecords: readonly FeatureRecords[] = [
   projects,
   deliverables,
   files,
+  conversations,
   shareLinks,
   auth,
   feedback,

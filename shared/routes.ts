@@ -5,6 +5,7 @@
 import { routes as auth } from './features/auth/routes.ts';
 import { routes as branding } from './features/branding/routes.ts';
 import { routes as clients } from './features/clients/routes.ts';
+import { routes as conversations } from './features/conversations/routes.ts';
 import { routes as deliverables } from './features/deliverables/routes.ts';
 import { routes as domains } from './features/domains/routes.ts';
 import { routes as downloads } from './features/downloads/routes.ts';
@@ -46,6 +47,7 @@ export const routes = {
   ...home,
   ...deliverables,
   ...files,
+  ...conversations,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -282,7 +282,7 @@ describe('tenant isolation matrix', () => {
       if (route.auth !== 'studio') continue; // narrows the type: the filter above kept studio routes only
       if (!roleAtLeast('member', route.role)) {
         if (answer.status !== 403 || answer.body?.error !== 'role_required') failures.push(where);
-      } else if (paramNames(route).some((p) => p === 'galleryId' || p === 'projectId')) {
+      } else if (paramNames(route).some((p) => p === 'galleryId' || p === 'projectId' || p === 'threadId')) {
         if (answer.status !== 404) failures.push(where);
       } else if (answer.status >= 300) failures.push(where);
     }

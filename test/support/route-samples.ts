@@ -8,6 +8,7 @@ import type { RouteDef, RouteId, routes } from '../../shared/routes.ts';
 import { bodies as auth } from '../features/auth/samples.ts';
 import { bodies as branding } from '../features/branding/samples.ts';
 import { queries as clientQueries, bodies as clients } from '../features/clients/samples.ts';
+import { queries as conversationQueries, bodies as conversations } from '../features/conversations/samples.ts';
 import { bodies as deliverables } from '../features/deliverables/samples.ts';
 import { bodies as domains } from '../features/domains/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
@@ -44,6 +45,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...projects,
   ...deliverables,
   ...files,
+  ...conversations,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
@@ -58,6 +60,7 @@ const queries: { [K in WithQuery]: (c: SampleContext) => Record<string, string |
   ...studioQueries,
   ...feedbackQueries,
   ...projectQueries,
+  ...conversationQueries,
 };
 
 /** Which record each path parameter names. */
@@ -78,6 +81,10 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   deliverableCommentId: (c) => c.deliverableCommentId,
   folderId: (c) => c.folderId,
   fileId: (c) => c.fileId,
+  /** The client's project's thread. */
+  threadId: (c) => `project-${c.projectId}`,
+  /** A message of a thread (the samples name the first). */
+  seq: () => '1',
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -66,7 +66,14 @@ export function PortalFrame({ studio, signedIn, children, narrow, none }: Portal
         <header class="portal-header">
           <div class="container portal-header__inner">
             <StudioBrand studio={studio} />
-            {signedIn && <SignOutButton onError={setError} class="button--ghost portal-header__signout" />}
+            {signedIn && (
+              <nav class="portal-header__nav" aria-label="Portal">
+                <a href="/messages" class="button button--ghost">
+                  Messages
+                </a>
+                <SignOutButton onError={setError} class="button--ghost portal-header__signout" />
+              </nav>
+            )}
           </div>
         </header>
       )}

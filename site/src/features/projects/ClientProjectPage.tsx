@@ -12,6 +12,7 @@ import { useTitle } from '../../lib/hooks.ts';
 import { projectIdFromPath } from '../../lib/nav.ts';
 import { callAll } from '../../lib/paging.ts';
 import type { Branding, ClientGallery, ClientProject } from '../../lib/types.ts';
+import { ThreadView } from '../conversations/index.ts';
 import { ClientDeliverablesList } from '../deliverables/index.ts';
 import { ClientFilesTab } from '../files/index.ts';
 import { GalleryList } from '../galleries/index.ts';
@@ -23,6 +24,7 @@ const TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'deliverables', label: 'Deliverables' },
   { id: 'files', label: 'Files' },
+  { id: 'messages', label: 'Messages' },
   { id: 'galleries', label: 'Galleries' },
 ] as const;
 
@@ -93,6 +95,8 @@ function ProjectView({ project, galleries, studio }: { project: ClientProject; g
             <ClientDeliverablesList projectId={project.projectId} />
           ) : tab === 'files' ? (
             <ClientFilesTab projectId={project.projectId} />
+          ) : tab === 'messages' ? (
+            <ThreadView side="client" threadId={`project-${project.projectId}`} />
           ) : galleries.length ? (
             <GalleryList galleries={galleries} studio={studio} />
           ) : (
