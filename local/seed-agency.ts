@@ -130,7 +130,7 @@ async function untilVersionsReady(
   while (left.length > 0) {
     const seen = await Promise.all(
       left.map(async (w) => {
-        const d = await getStudioDeliverable(session, projectId, w.deliverableId);
+        const { deliverable: d } = await getStudioDeliverable(session, projectId, w.deliverableId);
         return { w, v: d.versions.find((x) => x.version === w.version) };
       }),
     );

@@ -8,6 +8,17 @@ import { consume, type Limit } from '../../../data/rate-limit.ts';
 import { conflict, invalid, notAllowed, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
 import type { Client } from '../../clients/index.ts';
+import { publish, topics } from '../../live/index.ts';
+import { notify } from '../../notifications/index.ts';
+import {
+  clientPerson,
+  mentionedParticipants,
+  type Participant,
+  type PersonKey,
+  personOfClientSession,
+  personOfStudioSession,
+  projectParticipants,
+} from '../../people/index.ts';
 import { studioHas } from '../../plans/index.ts';
 import { activityPut, newActivity, type Project, projectForClient, projectForStudio } from '../../projects/index.ts';
 import { getStudioUser, type Studio, type StudioUser } from '../../studios/index.ts';
@@ -29,13 +40,14 @@ import type { CommentBody, DecisionBody } from '../schemas.ts';
 import { downloadUrl, loadItems, pendingOf, refuse, retrying, versionOf } from './deliverables.ts';
 import { mailDecision } from './emails.ts';
 import { clientSees, commentRefusal, decisionRefusal, locksVersion, roundResult } from './rules.ts';
-import { commentView, detailView, mayDownload, summaryView, type Viewer } from './views.ts';
+import { authorPerson, commentView, detailView, mayDownload, peopleView, summaryView, type Viewer } from './views.ts';
 
 type StudioSession = { studio: Studio; user: StudioUser };
 type ClientSession = { studio: Studio; client: Client };
 
-const clientViewer = (project: Project, studio: Studio): Viewer => ({
+const clientViewer = (project: Project, { studio, client }: ClientSession): Viewer => ({
   kind: 'client',
+  person: clientPerson(client.clientId),
   downloads: project.deliverableDownloads ?? 'approved',
   interactive: studioHas(studio, 'deliverableApprovals'),
 });
@@ -48,7 +60,7 @@ export async function listClientDeliverables(session: ClientSession, projectId: 
   const found = await queryProjectDeliverables(projectId);
   return found
     .filter((d) => d.studioId === session.studio.studioId && d.sentVersion > 0)
-    .map((d) => summaryView(d, clientViewer(project, session.studio)));
+    .map((d) => summaryView(d, clientViewer(project, session)));
 }
 
 /** A deliverable as its client sees it; one that was never sent is "not found". */
@@ -66,9 +78,11 @@ function clientVersion(items: Parameters<typeof versionOf>[0], version: number):
   return v;
 }
 
+/** A deliverable as its client sees it, with the people its threads may mention. */
 export async function getClientDeliverable(session: ClientSession, projectId: string, deliverableId: string) {
   const { project, items } = await clientItems(session, projectId, deliverableId);
-  return detailView(items, clientViewer(project, session.studio));
+  const [deliverable, people] = await Promise.all([detailView(items, clientViewer(project, session)), projectParticipants(project)]);
+  return { deliverable, people: peopleView(people) };
 }
 
 export async function clientDownload(session: ClientSession, projectId: string, deliverableId: string, version: number) {
@@ -76,7 +90,7 @@ export async function clientDownload(session: ClientSession, projectId: string, 
   const v = clientVersion(items, version);
   const rule = project.deliverableDownloads ?? 'approved';
   if (v.status !== 'ready') throw refuse('not_ready');
-  if (!mayDownload(clientViewer(project, session.studio), v)) {
+  if (!mayDownload(clientViewer(project, session), v)) {
     // The project's rule: no downloads at all is a permission; "not yet approved" is the version's state.
     if (rule === 'none') throw notAllowed('downloads_off', 'The studio delivers these files another way: they cannot be downloaded here.');
     throw conflict('not_approved', 'This file can be downloaded once it is approved.');
@@ -160,17 +174,54 @@ export async function decide(session: ClientSession, projectId: string, delivera
       body.decision,
       body.note || null,
     );
-  return detailView(outcome, clientViewer(project, session.studio));
+  await announce(studio.studioId, await projectParticipants(project), deliverableId);
+  return detailView(outcome, clientViewer(project, session));
 }
 
 type Author = CommentRecord['author'];
+type Items = Awaited<ReturnType<typeof loadItems>>;
+
+/**
+ * Tells everyone on the project with the page open that the deliverable changed (a comment, a
+ * reply, a resolve, a decision), so their review page refetches it. Best effort, never fails the write.
+ */
+async function announce(studioId: string, people: readonly Participant[], deliverableId: string): Promise<void> {
+  await publish(
+    studioId,
+    people.map((p) => p.person),
+    { type: 'changed', topic: topics.deliverable(deliverableId) },
+  );
+}
+
+const reviewLink = (projectId: string, deliverableId: string) => {
+  const path = `/projects/${projectId}/deliverables/${deliverableId}`;
+  return { studio: path, client: path };
+};
+
+/** The mentioned people are told, even if they muted the project. */
+async function notifyMentions(project: Project, d: DeliverableRecord, actor: PersonKey, actorName: string, mentioned: Participant[]) {
+  const people = mentioned.map((p) => p.person).filter((p) => p !== actor);
+  if (!people.length) return;
+  await notify({
+    studioId: project.studioId,
+    kind: 'mention',
+    projectId: project.projectId,
+    projectTitle: project.title,
+    title: `${actorName} mentioned you on ${d.title}`,
+    link: reviewLink(project.projectId, d.deliverableId),
+    actor,
+    recipients: people,
+    mentioned: people,
+  }).catch((error) => logger.error('Mention notes could not be written', { error }));
+}
 
 async function addComment(
+  project: Project,
   author: Author,
-  items: Awaited<ReturnType<typeof loadItems>>,
+  items: Items,
   v: VersionRecord,
   body: CommentBody,
-): Promise<CommentRecord> {
+): Promise<{ comment: CommentRecord; people: Participant[] }> {
   const refusal = commentRefusal(v);
   if (refusal) throw refuse(refusal);
   const onVersion = items.comments.filter((c) => c.version === v.version);
@@ -182,6 +233,9 @@ async function addComment(
   const pages = v.preview?.pageCount ?? null;
   if (pin?.kind === 'point' && pin.page !== undefined && pages !== null && pin.page > pages)
     throw invalid('invalid_request', `This version has ${pages} pages.`, { pin: ['names a page the file does not have'] });
+  const people = await projectParticipants(project);
+  // Refused (400) before anything is written when someone mentioned is not on the project.
+  const mentioned = mentionedParticipants(body.mentions ?? [], people);
   const comment: CommentRecord = {
     commentId: randomUUID(),
     deliverableId: v.deliverableId,
@@ -191,13 +245,20 @@ async function addComment(
     pin,
     text: body.text,
     author,
+    mentions: mentioned.map((p) => ({ person: p.person, name: p.name })),
     createdAt: new Date().toISOString(),
     resolvedAt: null,
+    resolvedBy: null,
   };
   // The version must still be unlocked when the comment lands (an approval may be landing too).
   const refused = await writeItems([commentPut(comment), versionUnlockedCheck(v)]);
   if (refused) throw refuse('locked');
-  return comment;
+  const actor = authorPerson(comment);
+  await Promise.all([
+    announce(project.studioId, people, v.deliverableId),
+    notifyMentions(project, items.deliverable as DeliverableRecord, actor, author.name, mentioned),
+  ]);
+  return { comment, people };
 }
 
 export async function addClientComment(
@@ -207,11 +268,11 @@ export async function addClientComment(
   version: number,
   body: CommentBody,
 ) {
-  const { items } = await clientItems(session, projectId, deliverableId);
+  const { project, items } = await clientItems(session, projectId, deliverableId);
   const v = clientVersion(items, version);
   await consume(commentLimit(), session.client.clientId);
-  const c = await addComment({ kind: 'client', id: session.client.clientId, name: session.client.name }, items, v, body);
-  return commentView(c);
+  const { comment } = await addComment(project, { kind: 'client', id: session.client.clientId, name: session.client.name }, items, v, body);
+  return commentView(comment, personOfClientSession(session));
 }
 
 export async function addStudioComment(
@@ -221,12 +282,25 @@ export async function addStudioComment(
   version: number,
   body: CommentBody,
 ) {
-  await projectForStudio(session, projectId);
+  const project = await projectForStudio(session, projectId);
   const items = await loadItems(session.studio.studioId, projectId, deliverableId);
   const v = versionOf(items, version);
   await consume(commentLimit(), session.user.userId);
-  const c = await addComment({ kind: 'studio', id: session.user.userId, name: session.user.name }, items, v, body);
-  return commentView(c);
+  const { comment } = await addComment(project, { kind: 'studio', id: session.user.userId, name: session.user.name }, items, v, body);
+  return commentView(comment, personOfStudioSession(session));
+}
+
+/** Resolves or reopens a thread (a root comment: replies follow their thread). */
+async function setResolved(project: Project, items: Items, version: number, commentId: string, resolvedAt: string | null, by: string) {
+  const v = versionOf(items, version);
+  const c = items.comments.find((x) => x.commentId === commentId && x.version === version && x.parentId === null);
+  if (!c) throw notFound('No such comment thread on this version.');
+  if (commentRefusal(v)) throw refuse('locked');
+  const at = resolvedAt === null ? null : (c.resolvedAt ?? resolvedAt);
+  const resolvedBy = at === null ? null : c.resolvedAt ? (c.resolvedBy ?? by) : by;
+  if (await writeItems([commentResolved(c, at, resolvedBy), versionUnlockedCheck(v)])) throw refuse('locked');
+  await announce(project.studioId, await projectParticipants(project), c.deliverableId);
+  return { ...c, resolvedAt: at, resolvedBy };
 }
 
 export async function resolveComment(
@@ -237,13 +311,30 @@ export async function resolveComment(
   commentId: string,
   resolved: boolean,
 ) {
-  await projectForStudio(session, projectId);
+  const project = await projectForStudio(session, projectId);
   const items = await loadItems(session.studio.studioId, projectId, deliverableId);
-  const v = versionOf(items, version);
-  const c = items.comments.find((x) => x.commentId === commentId && x.version === version);
-  if (!c) throw notFound('No such comment on this version.');
-  if (commentRefusal(v)) throw refuse('locked');
-  const resolvedAt = resolved ? (c.resolvedAt ?? new Date().toISOString()) : null;
-  if (await writeItems([commentResolved(c, resolvedAt), versionUnlockedCheck(v)])) throw refuse('locked');
-  return commentView({ ...c, resolvedAt });
+  const c = await setResolved(project, items, version, commentId, resolved ? new Date().toISOString() : null, session.user.name);
+  return commentView(c, personOfStudioSession(session));
+}
+
+/**
+ * A client reopens a thread it started (its question was not answered after all). Resolving stays
+ * the studio's: it says the point was dealt with, which is the studio's call to make.
+ */
+export async function reopenClientComment(
+  session: ClientSession,
+  projectId: string,
+  deliverableId: string,
+  version: number,
+  commentId: string,
+  resolved: boolean,
+) {
+  if (resolved) throw notAllowed('studio_resolves', 'Only the studio marks a thread resolved.');
+  const { project, items } = await clientItems(session, projectId, deliverableId);
+  clientVersion(items, version);
+  const me = personOfClientSession(session);
+  const c = items.comments.find((x) => x.commentId === commentId && x.version === version && x.parentId === null);
+  if (!c) throw notFound('No such comment thread on this version.');
+  if (authorPerson(c) !== me) throw notAllowed('not_your_thread', 'You can reopen only a thread you started.');
+  return commentView(await setResolved(project, items, version, commentId, null, session.client.name), me);
 }
