@@ -236,6 +236,8 @@ async function addComment(
   const people = await projectParticipants(project);
   // Refused (400) before anything is written when someone mentioned is not on the project.
   const mentioned = mentionedParticipants(body.mentions ?? [], people);
+  // The budget is spent on what passed every check: a refused comment writes nothing at all.
+  await consume(commentLimit(), author.id);
   const comment: CommentRecord = {
     commentId: randomUUID(),
     deliverableId: v.deliverableId,
@@ -270,7 +272,6 @@ export async function addClientComment(
 ) {
   const { project, items } = await clientItems(session, projectId, deliverableId);
   const v = clientVersion(items, version);
-  await consume(commentLimit(), session.client.clientId);
   const { comment } = await addComment(project, { kind: 'client', id: session.client.clientId, name: session.client.name }, items, v, body);
   return commentView(comment, personOfClientSession(session));
 }
@@ -285,7 +286,6 @@ export async function addStudioComment(
   const project = await projectForStudio(session, projectId);
   const items = await loadItems(session.studio.studioId, projectId, deliverableId);
   const v = versionOf(items, version);
-  await consume(commentLimit(), session.user.userId);
   const { comment } = await addComment(project, { kind: 'studio', id: session.user.userId, name: session.user.name }, items, v, body);
   return commentView(comment, personOfStudioSession(session));
 }

@@ -121,6 +121,8 @@ async function writeComment(gallery: Gallery, imageId: string, author: Author, b
   const people = await galleryPeople(gallery);
   // Refused (400) before anything is written when someone mentioned may not see the gallery.
   const mentioned = mentionedParticipants(body.mentions ?? [], people);
+  // The budget is spent on what passed every check: a refused comment writes nothing at all.
+  await consume(commentLimit(), author.authorId);
   const comment: CommentRecord = {
     commentId: randomUUID(),
     imageId,
@@ -145,7 +147,6 @@ export async function addClientImageComment(studio: Studio, client: Client, gall
   const [image, selection] = await Promise.all([getImage(galleryId, imageId), getSelection(galleryId, client.clientId)]);
   if (image?.status !== 'ready') throw notFound('No such image.');
   if (!permissions(gallery, selection).comment) refuse('Comments');
-  await consume(commentLimit(), client.clientId);
   return writeComment(gallery, imageId, { author: 'client', authorId: client.clientId, authorName: client.name }, body);
 }
 
@@ -154,7 +155,6 @@ export async function addStudioImageComment(session: StudioSession, galleryId: s
   const gallery = await galleryOfStudio(session.studio, galleryId);
   const image = await getImage(galleryId, imageId);
   if (image?.status !== 'ready') throw notFound('No such image.');
-  await consume(commentLimit(), session.user.userId);
   return writeComment(gallery, imageId, { author: 'studio', authorId: session.user.userId, authorName: session.user.name }, body);
 }
 
