@@ -54,13 +54,13 @@ describe('threads on a gallery image', () => {
     const studioPeople = await t.studio.get(DASHBOARD, studioOn('/people'));
     expect(studioPeople.body.people).toEqual(people.body.people);
 
-    const root = await clientComment({ text: 'Can @' + t.owner.name + ' warm this one up?', mentions: [owner] });
+    const root = await clientComment({ text: `Can @${t.owner.name} warm this one up?`, mentions: [owner] });
     expect(root.status, root.text).toBe(201);
     expect(root.body.comment).toMatchObject({ parentId: null, mine: true, resolvedAt: null, resolvedBy: null });
     expect(root.body.comment.mentions).toEqual([{ person: owner, name: t.owner.name }]);
     const rootId = root.body.comment.commentId;
 
-    const reply = await studioComment(t.studio, { text: 'Sure, @' + t.clients[0].name, parentId: rootId, mentions: [me] });
+    const reply = await studioComment(t.studio, { text: `Sure, @${t.clients[0].name}`, parentId: rootId, mentions: [me] });
     expect(reply.status, reply.text).toBe(201);
     expect(reply.body.comment).toMatchObject({ parentId: rootId, author: 'studio', mine: true });
     const clientReply = await clientComment({ text: 'Thanks!', parentId: rootId });

@@ -56,10 +56,7 @@ function CommentBody({ c, reply }: { c: ThreadComment; reply?: boolean }) {
           </time>
         </p>
         <p class="comment-thread__text">
-          <LinkedText
-            text={c.text}
-            mentions={c.mentions.map((m) => m.name)}
-          />
+          <LinkedText text={c.text} mentions={c.mentions.map((m) => m.name)} />
         </p>
       </div>
     </div>
