@@ -16,7 +16,8 @@ import {
   sendVersion,
   startVersion,
 } from '../shared/features/deliverables/domain/deliverables.ts';
-import { addClientComment, addStudioComment, decide } from '../shared/features/deliverables/domain/review.ts';
+import { decide } from '../shared/features/deliverables/domain/review.ts';
+import { addClientComment, addStudioComment } from '../shared/features/deliverables/domain/threads.ts';
 import { createProject } from '../shared/features/projects/domain/projects.ts';
 import type { Project } from '../shared/features/projects/records.ts';
 import { createStudio } from '../shared/features/studios/domain/studios.ts';
