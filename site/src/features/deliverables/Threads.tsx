@@ -1,7 +1,8 @@
 // The comment threads of one version, drawn by the shared CommentThread: who wrote what, when and
 // where (its pin, clickable to seek a video), the replies with @mentions, Resolve (the studio) and
 // Reopen (the studio, or the client who started the thread); then the form for a new comment.
-import { CommentComposer, CommentThread, type ThreadComment } from '../../components/ui/CommentThread.tsx';
+import { CommentComposer } from '../../components/ui/CommentComposer.tsx';
+import { CommentThread, type ThreadComment } from '../../components/ui/CommentThread.tsx';
 import type { Mentionable } from '../../components/ui/MentionInput.tsx';
 import type { Comment, Host, Pin } from './api.ts';
 import { pinLabel } from './labels.ts';

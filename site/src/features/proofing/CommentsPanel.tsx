@@ -3,7 +3,8 @@
 // resolve by the studio shows while the panel is open (live `changed` events on the gallery's topic).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { topics } from '../../../../shared/features/live/constants.ts';
-import { CommentComposer, CommentThread, threadsFrom } from '../../components/ui/CommentThread.tsx';
+import { CommentComposer } from '../../components/ui/CommentComposer.tsx';
+import { CommentThread, threadsFrom } from '../../components/ui/CommentThread.tsx';
 import { CloseIcon } from '../../components/ui/GalleryIcons.tsx';
 import type { Mentionable } from '../../components/ui/MentionInput.tsx';
 import { call, messageOf } from '../../lib/api.ts';
