@@ -139,7 +139,7 @@ export function CommentThread(props: CommentThreadProps) {
                     id={`${id}-reply`}
                     rows={1}
                     maxLength={2000}
-                    placeholder="Reply… (@ to mention)"
+                    placeholder="Reply…"
                     value={text}
                     mentions={mentions}
                     people={people}
