@@ -18,7 +18,8 @@ import {
   sendVersion,
   startVersion,
 } from '../shared/features/deliverables/domain/deliverables.ts';
-import { addClientComment, addStudioComment, decide } from '../shared/features/deliverables/domain/review.ts';
+import { decide } from '../shared/features/deliverables/domain/review.ts';
+import { addClientComment, addStudioComment } from '../shared/features/deliverables/domain/threads.ts';
 import { createProject } from '../shared/features/projects/domain/projects.ts';
 import type { Project } from '../shared/features/projects/records.ts';
 import { createStudio } from '../shared/features/studios/domain/studios.ts';
@@ -132,7 +133,7 @@ async function untilVersionsReady(
   while (left.length > 0) {
     const seen = await Promise.all(
       left.map(async (w) => {
-        const d = await getStudioDeliverable(session, projectId, w.deliverableId);
+        const { deliverable: d } = await getStudioDeliverable(session, projectId, w.deliverableId);
         return { w, v: d.versions.find((x) => x.version === w.version) };
       }),
     );

@@ -48,7 +48,8 @@ function generatedRoutes(feature: string, count: number): RouteDef[] {
 // "files" grown past one nested stack's share (its real routes first), the features the next issues
 // bring, and a few more routes in today's features; "projects" takes what is left to make 150.
 const realFiles = routeList.filter((r) => r.feature === 'files');
-// (Conversations' 12 real routes took the room the "messaging: 8" placeholder held, and 4 of files'.)
+// (Issue 12's routes — conversations, notifications, threads, feedback tasks — took the room the
+// "messaging" placeholder held, and some of files'.)
 const invented = { files: ROUTES_PER_STACK + 1 - realFiles.length };
 const extra = [...generatedRoutes('galleries', 2), ...generatedRoutes('proofing', 2), ...generatedRoutes('share-links', 1)];
 const grown: RouteDef[] = [

@@ -584,6 +584,7 @@ describe('cross-site requests', () => {
       deliverableId: randomUUID(),
       version: '1',
       deliverableCommentId: randomUUID(),
+      imageCommentId: randomUUID(),
       folderId: randomUUID(),
       fileId: randomUUID(),
       fileVersion: 1,

@@ -79,6 +79,7 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   deliverableId: (c) => c.deliverableId,
   version: (c) => c.version,
   deliverableCommentId: (c) => c.deliverableCommentId,
+  commentId: (c) => c.imageCommentId,
   folderId: (c) => c.folderId,
   fileId: (c) => c.fileId,
   /** The client's project's thread. */

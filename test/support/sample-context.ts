@@ -37,6 +37,7 @@ export interface SampleContext {
   deliverableId: string;
   version: string;
   deliverableCommentId: string;
+  imageCommentId: string;
   /** A folder of that project that takes client uploads, and a shared file in it with a processed version. */
   folderId: string;
   fileId: string;

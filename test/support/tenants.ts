@@ -30,6 +30,8 @@ export interface ClientFixture {
   /** A download share link's token for this client's gallery. */
   shareToken: string;
   commentText: string;
+  /** The client's comment (a thread's root) on the first image. */
+  imageCommentId: string;
   /** A project the client is the one contact of, and one of its milestones. */
   projectId: string;
   milestoneId: string;
@@ -106,7 +108,8 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
   expect((await browser.call(t.portalHost, 'PUT', on(`/images/${first}/selection`), { json: { selected: true } })).status).toBe(200);
   expect((await browser.call(t.portalHost, 'PUT', on(`/images/${first}/favourite`), { json: { favourite: true } })).status).toBe(200);
   const commentText = `Private note ${tag}`;
-  expect((await browser.post(t.portalHost, on(`/images/${first}/comments`), { text: commentText })).status).toBe(201);
+  const imageComment = await browser.post(t.portalHost, on(`/images/${first}/comments`), { text: commentText });
+  expect(imageComment.status).toBe(201);
   const confirmed = await browser.post(t.portalHost, on('/confirm'));
   expect(confirmed.status).toBe(201);
   const zip = await browser.post(t.portalHost, on('/zip'), { scope: 'all' });
@@ -142,6 +145,7 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
     ...deliverable,
     ...files,
     deliverableCommentId: noted.body.comment.commentId,
+    imageCommentId: imageComment.body.comment.commentId,
     projectId: project.body.project.projectId,
     milestoneId: project.body.project.milestones[0].milestoneId,
     clientId,
@@ -228,6 +232,7 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   deliverableId: c.deliverableId,
   version: String(c.version),
   deliverableCommentId: c.deliverableCommentId,
+  imageCommentId: c.imageCommentId,
   folderId: c.folderId,
   fileId: c.fileId,
   fileVersion: c.fileVersion,

@@ -59,6 +59,20 @@ export const apiRoutes = {
   setSelection: { method: 'PUT', path: '/api/portal/galleries/{galleryId}/images/{imageId}/selection', auth: 'client' },
   listComments: { method: 'GET', path: '/api/portal/galleries/{galleryId}/images/{imageId}/comments', auth: 'client' },
   addComment: { method: 'POST', path: '/api/portal/galleries/{galleryId}/images/{imageId}/comments', auth: 'client' },
+  reopenImageComment: {
+    method: 'PUT',
+    path: '/api/portal/galleries/{galleryId}/images/{imageId}/comments/{commentId}/resolved',
+    auth: 'client',
+  },
+  listGalleryPeople: { method: 'GET', path: '/api/portal/galleries/{galleryId}/people', auth: 'client' },
+  listStudioGalleryComments: { method: 'GET', path: '/api/studio/galleries/{galleryId}/comments', auth: 'studio' },
+  addStudioImageComment: { method: 'POST', path: '/api/studio/galleries/{galleryId}/images/{imageId}/comments', auth: 'studio' },
+  resolveStudioImageComment: {
+    method: 'PUT',
+    path: '/api/studio/galleries/{galleryId}/images/{imageId}/comments/{commentId}/resolved',
+    auth: 'studio',
+  },
+  listStudioGalleryPeople: { method: 'GET', path: '/api/studio/galleries/{galleryId}/people', auth: 'studio' },
   confirmSelection: { method: 'POST', path: '/api/portal/galleries/{galleryId}/confirm', auth: 'client' },
   listSubmissions: { method: 'GET', path: '/api/studio/galleries/{galleryId}/submissions', auth: 'studio' },
   exportSubmission: { method: 'GET', path: '/api/studio/galleries/{galleryId}/submissions/{submissionId}/csv', auth: 'studio' },
@@ -131,6 +145,11 @@ export const apiRoutes = {
   addClientDeliverableComment: {
     method: 'POST',
     path: '/api/portal/projects/{projectId}/deliverables/{deliverableId}/versions/{version}/comments',
+    auth: 'client',
+  },
+  reopenClientDeliverableComment: {
+    method: 'PUT',
+    path: '/api/portal/projects/{projectId}/deliverables/{deliverableId}/versions/{version}/comments/{deliverableCommentId}/resolved',
     auth: 'client',
   },
   downloadClientDeliverable: {
