@@ -587,6 +587,7 @@ describe('cross-site requests', () => {
       folderId: randomUUID(),
       fileId: randomUUID(),
       fileVersion: 1,
+      feedbackId: randomUUID(),
     };
   });
 

@@ -78,6 +78,7 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   deliverableCommentId: (c) => c.deliverableCommentId,
   folderId: (c) => c.folderId,
   fileId: (c) => c.fileId,
+  feedbackId: (c) => c.feedbackId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -41,6 +41,8 @@ export interface SampleContext {
   folderId: string;
   fileId: string;
   fileVersion: number;
+  /** The client's feedback task on that project. */
+  feedbackId: string;
 }
 
 /** One sample body per route of a feature that takes one, typed as that route's body. */

@@ -42,6 +42,8 @@ export interface ClientFixture {
   fileId: string;
   fileVersion: number;
   sharedFileName: string;
+  /** The client's feedback on that project (a task in the owner's inbox, with an internal note). */
+  feedbackId: string;
 }
 
 export interface TenantFixture {
@@ -137,11 +139,22 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
   expect(noted.status, noted.text).toBe(201);
 
   const files = await sharedFileFixture(t.studio, browser, t.portalHost, projectId, `${label.toUpperCase()}_${tag}`);
+  const feedback = await browser.post(t.portalHost, `/api/portal/projects/${projectId}/feedback`, {
+    subject: `Secret feedback ${tag}`,
+    message: `Secret feedback message ${tag}`,
+  });
+  expect(feedback.status, feedback.text).toBe(201);
+  const feedbackId = feedback.body.feedback.feedbackId as string;
+  const note = await t.studio.post(DASHBOARD, `/api/studio/projects/${projectId}/feedback/${feedbackId}/notes`, {
+    text: `Secret internal note ${tag}`,
+  });
+  expect(note.status, note.text).toBe(201);
 
   return {
     ...deliverable,
     ...files,
     deliverableCommentId: noted.body.comment.commentId,
+    feedbackId,
     projectId: project.body.project.projectId,
     milestoneId: project.body.project.milestones[0].milestoneId,
     clientId,
@@ -231,4 +244,5 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   folderId: c.folderId,
   fileId: c.fileId,
   fileVersion: c.fileVersion,
+  feedbackId: c.feedbackId,
 });
