@@ -28,6 +28,16 @@ export const TASK_STATE_LABELS: Record<TaskState, string> = {
   snoozed: 'Snoozed',
   done: 'Done',
 };
+/** Where each state may go (rules.assertTransition holds writes to it; the site offers only these). Reopening: done → accepted, declined or duplicate → new. */
+export const TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
+  new: ['accepted', 'declined', 'duplicate', 'snoozed'],
+  snoozed: ['new', 'accepted', 'declined', 'duplicate', 'snoozed'],
+  accepted: ['done', 'new', 'declined'],
+  done: ['accepted'],
+  declined: ['new'],
+  duplicate: ['new'],
+};
+
 /** States that close a task: it leaves its assignee's inbox. */
 export const CLOSED_STATES: readonly TaskState[] = ['done', 'declined', 'duplicate'];
 

@@ -1,17 +1,9 @@
 // The pure rules of project feedback's triage: which state may follow which, what each move needs,
 // and what "open" means. No I/O: the use cases and the table-driven test call these.
 import { conflict, invalid } from '../../../errors.ts';
-import { CLOSED_STATES, type TaskState } from '../constants.ts';
+import { CLOSED_STATES, type TaskState, TRANSITIONS } from '../constants.ts';
 
-/** Where each state may go. Reopening: done → accepted, declined or duplicate → new. */
-export const TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
-  new: ['accepted', 'declined', 'duplicate', 'snoozed'],
-  snoozed: ['new', 'accepted', 'declined', 'duplicate', 'snoozed'],
-  accepted: ['done', 'new', 'declined'],
-  done: ['accepted'],
-  declined: ['new'],
-  duplicate: ['new'],
-};
+export { TRANSITIONS } from '../constants.ts';
 
 export interface StateChange {
   to: TaskState;

@@ -13,6 +13,7 @@ import { projectIdFromPath } from '../../lib/nav.ts';
 import { callAll } from '../../lib/paging.ts';
 import type { Branding, ClientGallery, ClientProject } from '../../lib/types.ts';
 import { ClientDeliverablesList } from '../deliverables/index.ts';
+import { ClientFeedbackTab } from '../feedback/index.ts';
 import { ClientFilesTab } from '../files/index.ts';
 import { GalleryList } from '../galleries/index.ts';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -24,7 +25,10 @@ const TABS = [
   { id: 'deliverables', label: 'Deliverables' },
   { id: 'files', label: 'Files' },
   { id: 'galleries', label: 'Galleries' },
+  { id: 'feedback', label: 'Feedback' },
 ] as const;
+/** Without the studio's Feedback module (Starter) the tab is not offered. */
+const tabsFor = (studio: Branding) => (studio.feedback ? TABS : TABS.filter((t) => t.id !== 'feedback'));
 
 export default function ClientProjectPage() {
   const page = usePortalLoad(() => {
@@ -85,7 +89,7 @@ function ProjectView({ project, galleries, studio }: { project: ClientProject; g
           )}
         </p>
       </header>
-      <Tabs tabs={TABS} label="Project sections">
+      <Tabs tabs={tabsFor(studio)} label="Project sections">
         {(tab) =>
           tab === 'overview' ? (
             <ProjectOverview project={project} />
@@ -93,6 +97,8 @@ function ProjectView({ project, galleries, studio }: { project: ClientProject; g
             <ClientDeliverablesList projectId={project.projectId} />
           ) : tab === 'files' ? (
             <ClientFilesTab projectId={project.projectId} />
+          ) : tab === 'feedback' ? (
+            <ClientFeedbackTab projectId={project.projectId} studioName={studio.name} />
           ) : galleries.length ? (
             <GalleryList galleries={galleries} studio={studio} />
           ) : (
