@@ -38,6 +38,9 @@ export const objects = {
   /** One version of a file in a project's Files tab (shared/features/files). */
   projectFile: (studioId: string, projectId: string, fileId: string, version: number) =>
     `files/${studioId}/${projectId}/${fileId}/v${version}`,
+  /** A file a client attaches to their feedback on a project (shared/features/feedback): theirs by its key. */
+  feedbackAttachment: (studioId: string, projectId: string, clientId: string, attachmentId: string) =>
+    `feedback/${studioId}/${projectId}/${clientId}/${attachmentId}`,
 } as const;
 
 export const PREFIX = {

@@ -48,8 +48,8 @@ function generatedRoutes(feature: string, count: number): RouteDef[] {
 // "files" grown past one nested stack's share (its real routes first), the features the next issues
 // bring, and a few more routes in today's features; "projects" takes what is left to make 150.
 const realFiles = routeList.filter((r) => r.feature === 'files');
-const invented = { files: ROUTES_PER_STACK + 5 - realFiles.length, messaging: 2 };
-const extra = [...generatedRoutes('galleries', 2), ...generatedRoutes('proofing', 2), ...generatedRoutes('share-links', 1)];
+const invented = { files: ROUTES_PER_STACK + 5 - realFiles.length, messaging: 0 };
+const extra = [...generatedRoutes('galleries', 2), ...generatedRoutes('proofing', 2)];
 const grown: RouteDef[] = [
   ...routeList,
   ...extra,

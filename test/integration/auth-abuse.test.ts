@@ -588,6 +588,7 @@ describe('cross-site requests', () => {
       fileId: randomUUID(),
       fileVersion: 1,
       feedbackId: randomUUID(),
+      attachmentId: randomUUID(),
     };
   });
 

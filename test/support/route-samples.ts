@@ -79,6 +79,7 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   folderId: (c) => c.folderId,
   fileId: (c) => c.fileId,
   feedbackId: (c) => c.feedbackId,
+  attachmentId: (c) => c.attachmentId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -48,3 +48,6 @@ export const TASK_LIMITS = {
   /** Internal notes one task keeps (they live in the task's item). */
   notesPerTask: 50,
 } as const;
+
+/** Files a client may attach to one feedback item: a few screenshots or documents, each one PUT. */
+export const ATTACHMENT_LIMITS = { perFeedback: 5, maxBytes: 16 * 1024 * 1024 } as const;

@@ -22,6 +22,13 @@ export interface TaskNote {
   at: string;
 }
 
+export interface TaskAttachment {
+  attachmentId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
 /** A client's feedback on a project, as the team triages it. `notes` are the team's own: never sent to a client. */
 export interface TaskRecord {
   feedbackId: string;
@@ -31,6 +38,8 @@ export interface TaskRecord {
   subject: string;
   message: string;
   category: FeedbackCategory | null;
+  /** Checked against the bucket when the feedback was sent (objects.feedbackAttachment). Absent on none. */
+  attachments?: TaskAttachment[];
   /** As stored; a snoozed task past its date reads as new (rules.effectiveState). */
   state: TaskState;
   declineReason: string | null;

@@ -1,7 +1,7 @@
 // What the API takes and says about feedback: the studio-wide messages, and a project's feedback tasks.
 import * as z from 'zod/mini';
 import { HeaderSafeText, Id, IntBetween, IsoDate, named, Text, Uuid } from '../../schemas.ts';
-import { FEEDBACK_CATEGORIES, FEEDBACK_MAX, TASK_LIMITS, TASK_STATES } from './constants.ts';
+import { ATTACHMENT_LIMITS, FEEDBACK_CATEGORIES, FEEDBACK_MAX, TASK_LIMITS, TASK_STATES } from './constants.ts';
 
 export const FeedbackBody = z.strictObject({ message: Text(1, FEEDBACK_MAX) });
 
@@ -14,12 +14,44 @@ export const ProjectFeedbackParams = z.strictObject({ projectId: Uuid });
 export const TaskParams = z.strictObject({ projectId: Uuid, feedbackId: Uuid });
 
 const Category = z.enum(FEEDBACK_CATEGORIES);
+
+const FileName = z.string().check(
+  z.minLength(1),
+  z.maxLength(200),
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: path separators and control characters are what is refused
+  z.refine((n) => !/[/\\\u0000-\u001f\u007f]/.test(n) && n !== '.' && n !== '..', { error: 'must be a plain file name' }),
+);
+const ContentType = z
+  .string()
+  .check(
+    z.maxLength(127),
+    z.regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, { error: 'must be a media type like image/png' }),
+  );
+const AttachmentFields = { fileName: FileName, contentType: ContentType, size: IntBetween(1, ATTACHMENT_LIMITS.maxBytes) };
+
+/** A file to attach: its ticket first, then it is named in the feedback that is sent. */
+export const AttachmentBody = z.strictObject(AttachmentFields);
+export type AttachmentBody = z.output<typeof AttachmentBody>;
+const AttachmentRef = z.strictObject({ attachmentId: Uuid, ...AttachmentFields });
+export const AttachmentParams = z.strictObject({ projectId: Uuid, feedbackId: Uuid, attachmentId: Uuid });
+
+export const Attachment = named(
+  z.object({ attachmentId: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() }),
+  'FeedbackAttachment',
+);
+export const AttachmentTicketAnswer = z.object({
+  attachment: Attachment,
+  /** One presigned PUT, bound to the file's type and exact size. */
+  ticket: z.object({ put: z.object({ url: z.string(), headers: z.record(z.string(), z.string()) }) }),
+});
+export const AttachmentDownload = z.object({ url: z.string(), fileName: z.string() });
 const State = z.enum(TASK_STATES);
 
 export const SubmitFeedbackBody = z.strictObject({
   subject: HeaderSafeText(1, TASK_LIMITS.subjectMax),
   message: Text(1, FEEDBACK_MAX),
   category: z.optional(z.nullable(Category)),
+  attachments: z.optional(z.array(AttachmentRef).check(z.maxLength(ATTACHMENT_LIMITS.perFeedback))),
 });
 export type SubmitFeedbackBody = z.output<typeof SubmitFeedbackBody>;
 
@@ -46,6 +78,7 @@ const shared = {
   subject: z.string(),
   message: z.string(),
   category: z.nullable(Category),
+  attachments: z.array(Attachment),
   /** Effective: a snoozed task past its date reads new. */
   state: State,
   declineReason: z.nullable(z.string()),

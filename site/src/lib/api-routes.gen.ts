@@ -83,6 +83,17 @@ export const apiRoutes = {
   triageFeedback: { method: 'PATCH', path: '/api/studio/projects/{projectId}/feedback/{feedbackId}', auth: 'studio' },
   addFeedbackNote: { method: 'POST', path: '/api/studio/projects/{projectId}/feedback/{feedbackId}/notes', auth: 'studio' },
   listInbox: { method: 'GET', path: '/api/studio/inbox', auth: 'studio' },
+  startFeedbackAttachment: { method: 'POST', path: '/api/portal/projects/{projectId}/feedback/attachments', auth: 'client' },
+  downloadClientFeedbackAttachment: {
+    method: 'GET',
+    path: '/api/portal/projects/{projectId}/feedback/{feedbackId}/attachments/{attachmentId}',
+    auth: 'client',
+  },
+  downloadFeedbackAttachment: {
+    method: 'GET',
+    path: '/api/studio/projects/{projectId}/feedback/{feedbackId}/attachments/{attachmentId}',
+    auth: 'studio',
+  },
   listProjects: { method: 'GET', path: '/api/studio/projects', auth: 'studio' },
   createProject: { method: 'POST', path: '/api/studio/projects', auth: 'studio' },
   getStudioProject: { method: 'GET', path: '/api/studio/projects/{projectId}', auth: 'studio' },

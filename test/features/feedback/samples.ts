@@ -12,6 +12,7 @@ export const bodies: SampleBodies<typeof routes> = {
   // Revision 1 is the task as submitted: an outsider's write names it, and must still change nothing.
   triageFeedback: () => ({ revision: 1, state: 'accepted', dueDate: '2099-06-30' }),
   addFeedbackNote: () => ({ text: 'Checked on an iPhone SE: the client is right.' }),
+  startFeedbackAttachment: () => ({ fileName: 'menu-on-phone.png', contentType: 'image/png', size: 2048 }),
 };
 
 export const queries: SampleQueries<typeof routes> = {

@@ -262,6 +262,80 @@ describe('internal notes', () => {
   });
 });
 
+describe('attachments', () => {
+  const attach = async (fileName: string, contentType: string, bytes: Uint8Array) => {
+    const started = await asClient(t.clients[0].browser, 'POST', portalPath('/attachments'), { fileName, contentType, size: bytes.length });
+    expect(started.status, started.text).toBe(201);
+    const put = await fetch(started.body.ticket.put.url, { method: 'PUT', headers: started.body.ticket.put.headers, body: bytes });
+    expect(put.status).toBe(200);
+    return started.body.attachment as { attachmentId: string; fileName: string; contentType: string; size: number };
+  };
+
+  it('travels with the feedback; the team and the sender download it, no one else', async () => {
+    const bytes = new TextEncoder().encode('Screenshot stand-in: the menu overlaps the logo.');
+    const file = await attach('menu on phone.txt', 'text/plain', bytes);
+    const sent = await asClient(t.clients[0].browser, 'POST', portalPath(), {
+      subject: 'With a screenshot',
+      message: 'See the attached file.',
+      attachments: [file],
+    });
+    expect(sent.status, sent.text).toBe(201);
+    const id = sent.body.feedback.feedbackId as string;
+    expect(sent.body.feedback.attachments).toEqual([file]);
+    for (const [who, host, path] of [
+      [t.studio, DASHBOARD, studioPath(`/${id}/attachments/${file.attachmentId}`)],
+      [t.clients[0].browser, t.portalHost, portalPath(`/${id}/attachments/${file.attachmentId}`)],
+    ] as const) {
+      const link = await who.get(host, path);
+      expect(link.status, link.text).toBe(200);
+      expect(link.body.fileName).toBe('menu on phone.txt');
+      const got = await fetch(link.body.url);
+      expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    }
+    expect((await t.clients[1].browser.get(t.portalHost, portalPath(`/${id}/attachments/${file.attachmentId}`))).status).toBe(404);
+    expect((await outsider.browser.get(DASHBOARD, studioPath(`/${id}/attachments/${file.attachmentId}`))).status).toBe(404);
+    expect((await t.studio.get(DASHBOARD, studioPath(`/${id}/attachments/${t.clients[0].feedbackId}`))).status).toBe(404);
+  });
+
+  it('refuses a file never uploaded, one that is not what its ticket said, a type or size it may not take', async () => {
+    const before = await storedLines();
+    const never = await asClient(t.clients[0].browser, 'POST', portalPath('/attachments'), {
+      fileName: 'a.txt',
+      contentType: 'text/plain',
+      size: 5,
+    });
+    expect(never.status).toBe(201);
+    const missing = await asClient(t.clients[0].browser, 'POST', portalPath(), {
+      subject: 'x',
+      message: 'y',
+      attachments: [never.body.attachment],
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toBe('attachment_not_uploaded');
+    const file = await attach('b.txt', 'text/plain', new TextEncoder().encode('12345'));
+    const lying = await asClient(t.clients[0].browser, 'POST', portalPath(), {
+      subject: 'x',
+      message: 'y',
+      attachments: [{ ...file, size: 6 }],
+    });
+    expect(lying.status).toBe(400);
+    const twice = await asClient(t.clients[0].browser, 'POST', portalPath(), { subject: 'x', message: 'y', attachments: [file, file] });
+    expect(twice.body.error).toBe('attachment_repeated');
+    for (const body of [
+      { fileName: 'run.exe', contentType: 'application/x-msdownload', size: 10 },
+      { fileName: 'big.png', contentType: 'image/png', size: 17 * 1024 * 1024 },
+      { fileName: '../up.png', contentType: 'image/png', size: 10 },
+      { fileName: 'zero.png', contentType: 'image/png', size: 0 },
+    ]) {
+      const refused = await asClient(t.clients[0].browser, 'POST', portalPath('/attachments'), body);
+      expect(refused.status, body.fileName).toBe(400);
+    }
+    // Only rate-limit windows moved: no task was written.
+    const tasks = (l: { lines: string[] }) => l.lines.filter((x) => x.includes('"feedbackTask"')).length;
+    expect(tasks(await storedLines())).toBe(tasks(before));
+  });
+});
+
 describe('isolation and plans', () => {
   it("keeps another contact off the project's feedback", async () => {
     const [, bea] = t.clients;

@@ -15,6 +15,7 @@ import { TASK_LIMITS, type TaskState } from '../constants.ts';
 import { appendNote, getTask, putTask, queryInbox, queryProjectTasks, saveTriage } from '../data.ts';
 import type { TaskRecord } from '../records.ts';
 import type { SubmitFeedbackBody, TriageBody } from '../schemas.ts';
+import { attachmentLink, checkedAttachments } from './attachments.ts';
 import { mailFeedbackClosed } from './emails.ts';
 import { assertTransition, effectiveState } from './rules.ts';
 
@@ -41,6 +42,7 @@ function clientTaskView(t: TaskRecord, day: string) {
     subject: t.subject,
     message: t.message,
     category: t.category,
+    attachments: t.attachments ?? [],
     state: effectiveState(t, day),
     declineReason: t.declineReason,
     duplicateOf: t.duplicateOf,
@@ -82,11 +84,13 @@ export async function submitProjectFeedback(session: ClientSession, projectId: s
   await consume(projectFeedbackLimit(), `${studio.studioId}#${client.clientId}`);
   const lead = project.team.find((m) => m.userId === project.leadId) ?? project.team[0];
   if (!lead) throw conflict('no_team', 'This project has no team to take feedback yet.');
+  const attachments = await checkedAttachments({ studioId: studio.studioId, projectId }, client.clientId, input.attachments ?? []);
   const now = new Date().toISOString();
   const task: TaskRecord = {
     feedbackId: randomUUID(),
     projectId,
     studioId: studio.studioId,
+    attachments,
     submittedBy: { clientId: client.clientId, name: client.name },
     subject: input.subject,
     message: input.message,
@@ -202,4 +206,17 @@ export async function myInbox(session: StudioSession, sort: 'due' | 'newest' = '
   const listed = tasks.filter((t) => titles.has(t.projectId));
   if (sort === 'newest') listed.sort(newestFirst);
   return listed.map((t) => ({ ...studioTaskView(t, day), projectTitle: titles.get(t.projectId) ?? '' }));
+}
+
+export async function studioAttachment(session: StudioSession, projectId: string, feedbackId: string, attachmentId: string) {
+  await projectForStudio(session, projectId);
+  return attachmentLink(await taskOf(projectId, feedbackId), attachmentId);
+}
+
+/** The sender's own attachment only: another contact's feedback is not found. */
+export async function clientAttachment(session: ClientSession, projectId: string, feedbackId: string, attachmentId: string) {
+  await projectForClient(session, projectId);
+  const task = await taskOf(projectId, feedbackId);
+  if (task.submittedBy.clientId !== session.client.clientId) throw notFound(NO_TASK);
+  return attachmentLink(task, attachmentId);
 }

@@ -2,7 +2,13 @@
 // category if they like) and follows what became of each thing they sent. The team's notes never
 // reach this page: the API does not send them.
 import { useState } from 'preact/hooks';
-import { CATEGORY_LABELS, FEEDBACK_CATEGORIES, FEEDBACK_MAX, TASK_LIMITS } from '../../../../shared/features/feedback/constants.ts';
+import {
+  ATTACHMENT_LIMITS,
+  CATEGORY_LABELS,
+  FEEDBACK_CATEGORIES,
+  FEEDBACK_MAX,
+  TASK_LIMITS,
+} from '../../../../shared/features/feedback/constants.ts';
 import { LoadFailed } from '../../components/app/AppShell.tsx';
 import { LinkedText } from '../../components/ui/LinkedText.tsx';
 import { Loading } from '../../components/ui/Loading.tsx';
@@ -11,8 +17,8 @@ import { call, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Ok } from '../../lib/types.ts';
-import { useLiveFeedback } from './hooks.ts';
-import { StateBadge } from './parts.tsx';
+import { useAttachments, useLiveFeedback } from './hooks.ts';
+import { AttachmentLinks, StateBadge } from './parts.tsx';
 import './feedback.css';
 
 type Item = Ok<'listClientProjectFeedback'>['feedback'][number];
@@ -33,7 +39,7 @@ export function ClientFeedbackTab({ projectId, studioName }: { projectId: string
         (list.data.length ? (
           <ul class="feedback-items">
             {list.data.map((f) => (
-              <ClientItem key={f.feedbackId} item={f} />
+              <ClientItem key={f.feedbackId} item={f} projectId={projectId} />
             ))}
           </ul>
         ) : (
@@ -43,7 +49,7 @@ export function ClientFeedbackTab({ projectId, studioName }: { projectId: string
   );
 }
 
-function ClientItem({ item }: { item: Item }) {
+function ClientItem({ item, projectId }: { item: Item; projectId: string }) {
   return (
     <li class="card feedback-item" data-testid="feedback-item">
       <div class="feedback-item__head">
@@ -55,6 +61,12 @@ function ClientItem({ item }: { item: Item }) {
         Sent <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
       </p>
       <LinkedText class="feedback-item__message" text={item.message} />
+      <AttachmentLinks
+        attachments={item.attachments}
+        link={(attachmentId) =>
+          call('downloadClientFeedbackAttachment', { params: { projectId, feedbackId: item.feedbackId, attachmentId } })
+        }
+      />
       {item.state === 'declined' && item.declineReason && (
         <p class="feedback-item__outcome">
           <strong>Why not:</strong> {item.declineReason}
@@ -77,6 +89,7 @@ function FeedbackComposer({ projectId, studioName, onSent }: { projectId: string
   const [message, setMessage] = useState('');
   const [category, setCategory] = useState<Category | ''>('');
   const [state, setState] = useState<{ busy: boolean; sent: boolean; error: string }>({ busy: false, sent: false, error: '' });
+  const files = useAttachments(projectId);
   const send = async (e: Event) => {
     e.preventDefault();
     if (!subject.trim() || !message.trim()) {
@@ -87,8 +100,9 @@ function FeedbackComposer({ projectId, studioName, onSent }: { projectId: string
     try {
       await call('submitProjectFeedback', {
         params: { projectId },
-        body: { subject: subject.trim(), message: message.trim(), category: category || null },
+        body: { subject: subject.trim(), message: message.trim(), category: category || null, attachments: files.files },
       });
+      files.clear();
       setSubject('');
       setMessage('');
       setCategory('');
@@ -133,9 +147,37 @@ function FeedbackComposer({ projectId, studioName, onSent }: { projectId: string
         value={message}
         onInput={(e) => setMessage(e.currentTarget.value)}
       />
-      <Notice role="alert">{state.error}</Notice>
+      <label class="field__label" for="feedback-files">
+        Attach files (optional, up to {ATTACHMENT_LIMITS.perFeedback})
+      </label>
+      <input
+        id="feedback-files"
+        type="file"
+        multiple
+        disabled={files.busy || files.files.length >= ATTACHMENT_LIMITS.perFeedback}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          files.add(input.files).finally(() => {
+            input.value = '';
+          });
+        }}
+      />
+      {files.busy && <p class="muted small">Attaching…</p>}
+      {files.files.length > 0 && (
+        <ul class="feedback-item__attachments" aria-label="Files to send">
+          {files.files.map((f) => (
+            <li key={f.attachmentId}>
+              {f.fileName}{' '}
+              <button type="button" class="button button--ghost button--small" onClick={() => files.remove(f.attachmentId)}>
+                Remove<span class="visually-hidden"> {f.fileName}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Notice role="alert">{files.error || state.error}</Notice>
       <Notice role="status">{state.sent ? 'Sent. The team will let you know what becomes of it.' : ''}</Notice>
-      <button type="submit" class="button button--primary" disabled={state.busy}>
+      <button type="submit" class="button button--primary" disabled={state.busy || files.busy}>
         {state.busy ? 'Sending…' : 'Send feedback'}
       </button>
     </form>

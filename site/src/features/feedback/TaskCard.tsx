@@ -8,7 +8,7 @@ import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Body, Ok } from '../../lib/types.ts';
-import { StateBadge } from './parts.tsx';
+import { AttachmentLinks, StateBadge } from './parts.tsx';
 
 export type Task = Ok<'listProjectFeedback'>['feedback'][number];
 type Member = Ok<'listProjectFeedback'>['team'][number];
@@ -89,6 +89,12 @@ export function TaskCard({ task, team, others, onSaved }: { task: Task; team: Me
         <time dateTime={task.createdAt}>{formatDateTime(task.createdAt)}</time>
       </p>
       <LinkedText class="feedback-item__message" text={task.message} />
+      <AttachmentLinks
+        attachments={task.attachments}
+        link={(attachmentId) =>
+          call('downloadFeedbackAttachment', { params: { projectId: task.projectId, feedbackId: task.feedbackId, attachmentId } })
+        }
+      />
       {task.state === 'declined' && task.declineReason && <p class="feedback-item__outcome">Declined: {task.declineReason}</p>}
       {task.state === 'duplicate' && task.duplicateOf && <p class="feedback-item__outcome">Duplicate of “{task.duplicateOf.subject}”</p>}
       {task.state === 'snoozed' && task.snoozedUntil && <p class="feedback-item__outcome">Snoozed until {formatDate(task.snoozedUntil)}</p>}
