@@ -112,6 +112,18 @@ describe('the agency demo, as the studio sees it', () => {
     expect(files.map((f) => f.name)).toContain('Our brief.txt');
     expect(files.every((f) => f.current?.status === 'ready')).toBe(true);
   });
+
+  it("has two feedback items in the lead's inbox: one new, one accepted with an internal note", async () => {
+    const tab = await studio.get(DASHBOARD, `/api/studio/projects/${projectId}/feedback`);
+    expect(tab.status, tab.text).toBe(200);
+    const items = tab.body.feedback as Array<{ subject: string; state: string; notes: unknown[] }>;
+    expect(items.map((f) => `${f.subject}: ${f.state}, ${f.notes.length} note(s)`).sort()).toEqual([
+      'Shop signage at night: new, 0 note(s)',
+      'Tagline on the website header: accepted, 1 note(s)',
+    ]);
+    const inbox = await studio.get(DASHBOARD, '/api/studio/inbox');
+    expect(inbox.body.tasks.map((t: { projectTitle: string }) => t.projectTitle)).toEqual([AGENCY.project, AGENCY.project]);
+  });
 });
 
 describe('the agency demo, as a contact of the client sees it', () => {
@@ -139,5 +151,11 @@ describe('the agency demo, as a contact of the client sees it', () => {
     const files = await contact.get(FIELDWORK, `/api/portal/projects/${projectId}/files`);
     expect(files.status, files.text).toBe(200);
     expect(files.body.files.map((f: { name: string }) => f.name)).not.toContain('Colour notes (team only).txt');
+
+    // Jordan's own feedback, accepted, without the team's note.
+    const feedback = await contact.get(FIELDWORK, `/api/portal/projects/${projectId}/feedback`);
+    expect(feedback.status, feedback.text).toBe(200);
+    expect(feedback.body.feedback).toEqual([expect.objectContaining({ subject: 'Tagline on the website header', state: 'accepted' })]);
+    expect(feedback.text).not.toContain('380 px');
   });
 });
