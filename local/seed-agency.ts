@@ -258,7 +258,7 @@ export async function seedAgencyWork(base: AgencyBase): Promise<void> {
     message: 'Round 2: direction B on kraft, with the illustration moved down. Compare it with round 1 side by side.',
   });
 
-  // Two feedback items in Tess's inbox: one new, one accepted with a note only the team sees.
+  // Two feedback items: a new one in Tess's inbox, and one she accepted and gave Omar, with his note only the team sees.
   await submitProjectFeedback(priya, projectId, {
     subject: 'Shop signage at night',
     message: 'Could we see how the sign reads when it is lit after dark? The street is quite dim.',

@@ -113,16 +113,18 @@ describe('the agency demo, as the studio sees it', () => {
     expect(files.every((f) => f.current?.status === 'ready')).toBe(true);
   });
 
-  it("has two feedback items in the lead's inbox: one new, one accepted with an internal note", async () => {
+  it('has two feedback items: a new one in the lead’s inbox, one accepted for the designer with an internal note', async () => {
     const tab = await studio.get(DASHBOARD, `/api/studio/projects/${projectId}/feedback`);
     expect(tab.status, tab.text).toBe(200);
-    const items = tab.body.feedback as Array<{ subject: string; state: string; notes: unknown[] }>;
-    expect(items.map((f) => `${f.subject}: ${f.state}, ${f.notes.length} note(s)`).sort()).toEqual([
-      'Shop signage at night: new, 0 note(s)',
-      'Tagline on the website header: accepted, 1 note(s)',
+    const items = tab.body.feedback as Array<{ subject: string; state: string; notes: unknown[]; assignee: { name: string } }>;
+    expect(items.map((f) => `${f.subject}: ${f.state} for ${f.assignee.name}, ${f.notes.length} note(s)`).sort()).toEqual([
+      `Shop signage at night: new for ${AGENCY.owner.name}, 0 note(s)`,
+      `Tagline on the website header: accepted for ${AGENCY.designer.name}, 1 note(s)`,
     ]);
     const inbox = await studio.get(DASHBOARD, '/api/studio/inbox');
-    expect(inbox.body.tasks.map((t: { projectTitle: string }) => t.projectTitle)).toEqual([AGENCY.project, AGENCY.project]);
+    expect(inbox.body.tasks.map((t: { subject: string; projectTitle: string }) => `${t.subject} (${t.projectTitle})`)).toEqual([
+      `Shop signage at night (${AGENCY.project})`,
+    ]);
   });
 });
 

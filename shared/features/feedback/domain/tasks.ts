@@ -179,6 +179,19 @@ export async function triageTask(session: StudioSession, projectId: string, feed
     const client = await getClient(session.studio.studioId, task.submittedBy.clientId);
     if (client && !client.revokedAt) await mailFeedbackClosed(session.studio, client, saved, project.title);
   }
+  if (saved.assignee.userId !== task.assignee.userId && saved.assignee.userId !== session.user.userId) {
+    const link = `/projects/${projectId}#feedback`;
+    await notify({
+      studioId: project.studioId,
+      kind: 'feedback',
+      projectId,
+      projectTitle: project.title,
+      title: `${session.user.name} assigned you: ${saved.subject}`,
+      link: { studio: link, client: link },
+      actor: userPerson(session.user.userId),
+      recipients: [userPerson(saved.assignee.userId)],
+    });
+  }
   await tell(project, saved, true);
   return studioTaskView(saved, day);
 }
