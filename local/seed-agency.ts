@@ -20,6 +20,7 @@ import {
 } from '../shared/features/deliverables/domain/deliverables.ts';
 import { decide } from '../shared/features/deliverables/domain/review.ts';
 import { addClientComment, addStudioComment } from '../shared/features/deliverables/domain/threads.ts';
+import { addTaskNote, submitProjectFeedback, triageTask } from '../shared/features/feedback/index.ts';
 import { createProject } from '../shared/features/projects/domain/projects.ts';
 import type { Project } from '../shared/features/projects/records.ts';
 import { createStudio } from '../shared/features/studios/domain/studios.ts';
@@ -259,6 +260,26 @@ export async function seedAgencyWork(base: AgencyBase): Promise<void> {
   await sendVersion(lead, projectId, ids.packaging, v2, {
     message: 'Round 2: direction B on kraft, with the illustration moved down. Compare it with round 1 side by side.',
   });
+
+  // Two feedback items: a new one in Tess's inbox, and one she accepted and gave Omar, with his note only the team sees.
+  await submitProjectFeedback(priya, projectId, {
+    subject: 'Shop signage at night',
+    message: 'Could we see how the sign reads when it is lit after dark? The street is quite dim.',
+    category: 'design',
+  });
+  const tagline = await submitProjectFeedback(jordan, projectId, {
+    subject: 'Tagline on the website header',
+    message: 'The tagline wraps onto two lines on my phone. Could it stay on one?',
+    category: 'technical',
+  });
+  await triageTask(lead, projectId, tagline.feedbackId, {
+    revision: 1,
+    state: 'accepted',
+    assigneeId: designer.userId,
+    dueDate: addDays(5),
+  });
+  await addTaskNote(team, projectId, tagline.feedbackId, 'Happens under 380 px. A shorter line for small screens, not a smaller font.');
+
   await seedAgencyConversation(base);
 }
 

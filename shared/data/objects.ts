@@ -41,6 +41,9 @@ export const objects = {
     `files/${studioId}/${projectId}/${fileId}/v${version}`,
   /** A file sent with a message (shared/features/conversations). */
   messageAttachment: (studioId: string, threadId: string, attachmentId: string) => `messages/${studioId}/${threadId}/${attachmentId}`,
+  /** A file a client attaches to their feedback on a project (shared/features/feedback): theirs by its key. */
+  feedbackAttachment: (studioId: string, projectId: string, clientId: string, attachmentId: string) =>
+    `feedback/${studioId}/${projectId}/${clientId}/${attachmentId}`,
 } as const;
 
 export const PREFIX = {

@@ -588,6 +588,8 @@ describe('cross-site requests', () => {
       folderId: randomUUID(),
       fileId: randomUUID(),
       fileVersion: 1,
+      feedbackId: randomUUID(),
+      attachmentId: randomUUID(),
     };
   });
 

@@ -96,7 +96,7 @@ function victimContext(host: string): SampleContext {
 
 /**
  * The outsider's own gallery and project (and tokens), holding the victim's image, submission, job
- * and link ids, and the victim's deliverable and comment ids inside the outsider's own project.
+ * and link ids, and the victim's deliverable, comment, file and feedback ids inside the outsider's own project.
  */
 function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): SampleContext {
   const v = victim.clients[0];
@@ -114,6 +114,9 @@ function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): Sa
     // Another client's folder and file inside the outsider's own project: not found there.
     folderId: v.folderId,
     fileId: v.fileId,
+    // Another client's feedback and its attachment inside the outsider's own project: not found there.
+    feedbackId: v.feedbackId,
+    attachmentId: v.attachmentId,
   };
 }
 

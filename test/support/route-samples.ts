@@ -86,6 +86,8 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   threadId: (c) => `project-${c.projectId}`,
   /** A message of a thread (the samples name the first). */
   seq: () => '1',
+  feedbackId: (c) => c.feedbackId,
+  attachmentId: (c) => c.attachmentId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

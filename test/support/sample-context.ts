@@ -42,6 +42,10 @@ export interface SampleContext {
   folderId: string;
   fileId: string;
   fileVersion: number;
+  /** The client's feedback task on that project. */
+  feedbackId: string;
+  /** A file attached to that feedback. */
+  attachmentId: string;
 }
 
 /** One sample body per route of a feature that takes one, typed as that route's body. */

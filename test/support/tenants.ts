@@ -44,6 +44,10 @@ export interface ClientFixture {
   fileId: string;
   fileVersion: number;
   sharedFileName: string;
+  /** The client's feedback on that project (a task in the owner's inbox, with an internal note). */
+  feedbackId: string;
+  /** A file attached to that feedback. */
+  attachmentId: string;
 }
 
 export interface TenantFixture {
@@ -140,12 +144,34 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
   expect(noted.status, noted.text).toBe(201);
 
   const files = await sharedFileFixture(t.studio, browser, t.portalHost, projectId, `${label.toUpperCase()}_${tag}`);
+  const bytes = new TextEncoder().encode(`Secret attachment ${tag}`);
+  const attaching = await browser.post(t.portalHost, `/api/portal/projects/${projectId}/feedback/attachments`, {
+    fileName: `SECRET_ATTACHMENT_${tag}.txt`,
+    contentType: 'text/plain',
+    size: bytes.length,
+  });
+  expect(attaching.status, attaching.text).toBe(201);
+  const put = await fetch(attaching.body.ticket.put.url, { method: 'PUT', headers: attaching.body.ticket.put.headers, body: bytes });
+  expect(put.status).toBe(200);
+  const feedback = await browser.post(t.portalHost, `/api/portal/projects/${projectId}/feedback`, {
+    subject: `Secret feedback ${tag}`,
+    message: `Secret feedback message ${tag}`,
+    attachments: [attaching.body.attachment],
+  });
+  expect(feedback.status, feedback.text).toBe(201);
+  const feedbackId = feedback.body.feedback.feedbackId as string;
+  const note = await t.studio.post(DASHBOARD, `/api/studio/projects/${projectId}/feedback/${feedbackId}/notes`, {
+    text: `Secret internal note ${tag}`,
+  });
+  expect(note.status, note.text).toBe(201);
 
   return {
     ...deliverable,
     ...files,
     deliverableCommentId: noted.body.comment.commentId,
     imageCommentId: imageComment.body.comment.commentId,
+    feedbackId,
+    attachmentId: attaching.body.attachment.attachmentId,
     projectId: project.body.project.projectId,
     milestoneId: project.body.project.milestones[0].milestoneId,
     clientId,
@@ -236,4 +262,6 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   folderId: c.folderId,
   fileId: c.fileId,
   fileVersion: c.fileVersion,
+  feedbackId: c.feedbackId,
+  attachmentId: c.attachmentId,
 });

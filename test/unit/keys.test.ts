@@ -105,6 +105,15 @@ const table: [Feature, string, () => Key, Key][] = [
     { PK: 'STUDIO#s1', SK: `FEEDBACK#${9_999_999_999_999 - Date.parse('2026-01-01T00:00:00.000Z')}#f1` },
   ],
   ['feedback', 'feedbackOfStudio', () => feedback.keys.feedbackOfStudio('s1'), { PK: 'STUDIO#s1', SKPrefix: 'FEEDBACK#' }],
+  ['feedback', 'task', () => feedback.keys.task('p1', 'f1'), { PK: 'PROJECT#p1', SK: 'TASK#f1' }],
+  ['feedback', 'projectTasks', () => feedback.keys.projectTasks('p1'), { PK: 'PROJECT#p1', SKPrefix: 'TASK#' }],
+  [
+    'feedback',
+    'inboxEntry',
+    () => feedback.keys.inboxEntry('s1', 'u1', null, '2026-01-01T00:00:00.000Z', 'f1'),
+    { GSI1PK: 'INBOX#s1#u1', GSI1SK: 'TASK#9999-12-31#2026-01-01T00:00:00.000Z#f1' },
+  ],
+  ['feedback', 'inbox', () => feedback.keys.inbox('s1', 'u1'), { GSI1PK: 'INBOX#s1#u1', GSI1SKPrefix: 'TASK#' }],
   [
     'studios',
     'studioListIndex',

@@ -6,11 +6,12 @@ import { PorticoMark } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { SignOutButton } from '../ui/SignOutButton.tsx';
 
-export type AppSection = 'overview' | 'clients' | 'portal-manager' | 'projects' | 'galleries' | 'settings';
+export type AppSection = 'overview' | 'inbox' | 'clients' | 'portal-manager' | 'projects' | 'galleries' | 'settings';
 
 /** Each section names the least team role that may use it, as the routes behind it do. */
 const NAV: { id: AppSection; href: string; label: string; role: Role }[] = [
   { id: 'overview', href: '/', label: 'Overview', role: 'member' },
+  { id: 'inbox', href: '/inbox', label: 'Inbox', role: 'member' },
   { id: 'clients', href: '/clients', label: 'Clients', role: 'admin' },
   { id: 'portal-manager', href: '/portal-manager', label: 'Portal Manager', role: 'admin' },
   { id: 'projects', href: '/projects', label: 'Projects', role: 'member' },

@@ -11,6 +11,7 @@ import { projectIdFromPath } from '../../lib/nav.ts';
 import type { StudioMe, StudioProject } from '../../lib/types.ts';
 import { ThreadView } from '../conversations/index.ts';
 import { DeliverablesTab } from '../deliverables/index.ts';
+import { StudioFeedbackTab } from '../feedback/index.ts';
 import { StudioFilesTab } from '../files/index.ts';
 import { OverviewTab } from './OverviewTab.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'deliverables', label: 'Deliverables' },
   { id: 'files', label: 'Files' },
   { id: 'messages', label: 'Messages' },
+  { id: 'feedback', label: 'Feedback' },
 ] as const;
 
 export default function ProjectDetailPage() {
@@ -87,6 +89,7 @@ function ProjectStudio({ initial, me }: { initial: StudioProject; me: StudioMe }
             <StudioFilesTab projectId={project.projectId} />
           ) : (
             <ThreadView side="studio" threadId={`project-${project.projectId}`} />
+            <StudioFeedbackTab projectId={project.projectId} me={me} />
           )
         }
       </Tabs>
