@@ -107,7 +107,7 @@ export const routes = {
   sendDeliverableVersion: route({
     ...studio,
     id: 'sendDeliverableVersion',
-    grants: ['table:read', 'table:write', 'bucket:read', 'mail:send'],
+    grants: ['table:read', 'table:write', 'bucket:read', 'mail:send', 'sockets:post'],
     method: 'POST',
     path: `${STUDIO_BASE}/{deliverableId}/versions/{version}/send`,
     summary: 'Mark the latest version ready for review: each reviewer gets a request and an email with the link',
@@ -170,7 +170,7 @@ export const routes = {
   decideDeliverable: route({
     ...client,
     id: 'decideDeliverable',
-    grants: ['table:read', 'table:write', 'bucket:read', 'mail:send'],
+    grants: ['table:read', 'table:write', 'bucket:read', 'mail:send', 'sockets:post'],
     method: 'POST',
     path: `${PORTAL_BASE}/{deliverableId}/versions/{version}/decision`,
     entitlement: 'deliverableApprovals',

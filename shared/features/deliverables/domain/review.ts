@@ -8,10 +8,12 @@ import { consume, type Limit } from '../../../data/rate-limit.ts';
 import { conflict, invalid, notAllowed, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
 import type { Client } from '../../clients/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { clientPerson, userPerson } from '../../people/index.ts';
 import { studioHas } from '../../plans/index.ts';
 import { activityPut, newActivity, type Project, projectForClient, projectForStudio } from '../../projects/index.ts';
 import { getStudioUser, type Studio, type StudioUser } from '../../studios/index.ts';
-import { DELIVERABLE_LIMITS } from '../constants.ts';
+import { DECISION_LABELS, DELIVERABLE_LIMITS } from '../constants.ts';
 import {
   commentPut,
   commentResolved,
@@ -27,7 +29,7 @@ import {
 import type { CommentRecord, DecisionRecord, DeliverableRecord, VersionRecord } from '../records.ts';
 import type { CommentBody, DecisionBody } from '../schemas.ts';
 import { downloadUrl, loadItems, pendingOf, refuse, retrying, versionOf } from './deliverables.ts';
-import { mailDecision } from './emails.ts';
+import { mailDecision, portalDeliverablePath, studioDeliverablePath } from './emails.ts';
 import { clientSees, commentRefusal, decisionRefusal, locksVersion, roundResult } from './rules.ts';
 import { commentView, detailView, mayDownload, summaryView, type Viewer } from './views.ts';
 
@@ -160,6 +162,17 @@ export async function decide(session: ClientSession, projectId: string, delivera
       body.decision,
       body.note || null,
     );
+  // A note for the project's team (the lead's email above stays the only email).
+  await notify({
+    studioId: studio.studioId,
+    kind: 'deliverableDecided',
+    projectId,
+    projectTitle: project.title,
+    title: `${client.name}: ${DECISION_LABELS[body.decision].toLowerCase()} on ${outcome.deliverable.title} v${version}`,
+    link: { studio: studioDeliverablePath(projectId, deliverableId), client: portalDeliverablePath(projectId, deliverableId) },
+    actor: clientPerson(client.clientId),
+    recipients: project.team.map((t) => userPerson(t.userId)),
+  });
   return detailView(outcome, clientViewer(project, session.studio));
 }
 
