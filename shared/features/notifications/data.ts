@@ -101,7 +101,9 @@ export const openNoteDelete = (studioId: string, person: PersonKey, noteId: stri
   Delete: {
     TableName: tableName(),
     Key: keys.note(studioId, person, noteId),
-    ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(readAt)',
+    // readAt is stored as null until read.
+    ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(readAt) OR readAt = :null)',
+    ExpressionAttributeValues: { ':null': null },
   },
 });
 
@@ -165,8 +167,12 @@ export async function markNoteRead(note: NoteRecord, now: string): Promise<boole
       TableName: tableName(),
       Key: key,
       UpdateExpression: 'SET readAt = :now',
-      ...(condition ? { ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(readAt)' } : {}),
-      ExpressionAttributeValues: { ':now': now },
+      ...(condition
+        ? {
+            ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(readAt) OR readAt = :null)',
+            ExpressionAttributeValues: { ':now': now, ':null': null },
+          }
+        : { ExpressionAttributeValues: { ':now': now } }),
     },
   });
   const marks = [
