@@ -53,7 +53,13 @@ describe('notifications', () => {
     await notify({ ...message({ threadId: randomUUID(), seq: 1 }), studioId: randomUUID() });
     expect(await portalUnread()).toBe(1);
     const [top] = (await portalNotes()).notes;
-    expect(top).toMatchObject({ kind: 'message', count: 3, title: '3 new messages in Harbor & Pine rebrand', snippet: 'Owner: message 3', read: false });
+    expect(top).toMatchObject({
+      kind: 'message',
+      count: 3,
+      title: '3 new messages in Harbor & Pine rebrand',
+      snippet: 'Owner: message 3',
+      read: false,
+    });
     // The actor (the owner) is not told of their own messages.
     expect((await t.studio.get(DASHBOARD, STUDIO_NOTES)).body.notes.length).toBe(ownerBefore);
     expect(await portalUnread(bea())).toBeGreaterThanOrEqual(0);
@@ -96,7 +102,10 @@ describe('notifications', () => {
   it('skips a muted project unless the person is mentioned, and validates settings', async () => {
     const put = (body: unknown) => ava().browser.call(t.portalHost, 'PUT', `${PORTAL_NOTES}/settings`, { json: body });
     expect((await put({ emailMode: 'every', muted: [ava().projectId] })).status).toBe(200);
-    expect((await ava().browser.get(t.portalHost, `${PORTAL_NOTES}/settings`)).body).toEqual({ emailMode: 'every', muted: [ava().projectId] });
+    expect((await ava().browser.get(t.portalHost, `${PORTAL_NOTES}/settings`)).body).toEqual({
+      emailMode: 'every',
+      muted: [ava().projectId],
+    });
     await ava().browser.post(t.portalHost, `${PORTAL_NOTES}/read-all`, {});
     await notify(message({ threadId: randomUUID(), seq: 1 }));
     expect(await portalUnread()).toBe(0);
@@ -107,25 +116,28 @@ describe('notifications', () => {
     expect((await put({ emailMode: 'every', muted: ['x'] })).status).toBe(400);
     expect((await put({ emailMode: 'every', muted: [], extra: 1 })).status).toBe(400);
     expect((await put({ emailMode: 'every', muted: [] })).body).toEqual({ emailMode: 'every', muted: [] });
-    const studioPut = await t.studio.call(DASHBOARD, 'PUT', `${STUDIO_NOTES}/settings`, { json: { emailMode: 'off', muted: [ava().projectId] } });
+    const studioPut = await t.studio.call(DASHBOARD, 'PUT', `${STUDIO_NOTES}/settings`, {
+      json: { emailMode: 'off', muted: [ava().projectId] },
+    });
     expect(studioPut.status, studioPut.text).toBe(200);
     await t.studio.call(DASHBOARD, 'PUT', `${STUDIO_NOTES}/settings`, { json: { emailMode: 'every', muted: [] } });
   });
 
   it('emails a burst once after 5 unseen minutes, never when seen in time, and a later message starts a new burst', async () => {
-    const sentTo = async (subject: RegExp) =>
-      (await mailbox()).filter((m) => m.to.includes(ava().email) && subject.test(m.subject));
+    const sentTo = async (subject: RegExp) => (await mailbox()).filter((m) => m.to.includes(ava().email) && subject.test(m.subject));
     const start = new Date(Date.now() + 86_400_000 * 30);
     const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
     // Seen before due: no email.
     const seenThread = randomUUID();
-    for (let seq = 1; seq <= 5; seq++) await notify(message({ threadId: seenThread, seq, projectTitle: 'Seen project', now: at(seq / 10) }));
+    for (let seq = 1; seq <= 5; seq++)
+      await notify(message({ threadId: seenThread, seq, projectTitle: 'Seen project', now: at(seq / 10) }));
     await markThreadSeen(t.studioId, clientPerson(ava().clientId), seenThread, 5);
     await sendMessageEmails(at(6));
     expect(await sentTo(/Seen project/)).toHaveLength(0);
     // Not seen: exactly one email listing the five.
     const thread = randomUUID();
-    for (let seq = 1; seq <= 7; seq++) await notify(message({ threadId: thread, seq, projectTitle: 'Burst project', now: at(10 + seq / 10) }));
+    for (let seq = 1; seq <= 7; seq++)
+      await notify(message({ threadId: thread, seq, projectTitle: 'Burst project', now: at(10 + seq / 10) }));
     await sendMessageEmails(at(14));
     expect(await sentTo(/Burst project/)).toHaveLength(0);
     await sendMessageEmails(at(16));
@@ -145,7 +157,8 @@ describe('notifications', () => {
   });
 
   it('sends nothing in off mode and one daily digest in digest mode', async () => {
-    const put = (emailMode: string) => bea().browser.call(t.portalHost, 'PUT', `${PORTAL_NOTES}/settings`, { json: { emailMode, muted: [] } });
+    const put = (emailMode: string) =>
+      bea().browser.call(t.portalHost, 'PUT', `${PORTAL_NOTES}/settings`, { json: { emailMode, muted: [] } });
     const to = (subject: RegExp) => async () => (await mailbox()).filter((m) => m.to.includes(bea().email) && subject.test(m.subject));
     const start = new Date(Date.now() + 86_400_000 * 60);
     const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
