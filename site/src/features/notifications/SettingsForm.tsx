@@ -63,6 +63,7 @@ export function NotificationSettingsForm({ side, projects }: { side: Side; proje
               <input
                 type="checkbox"
                 role="switch"
+                aria-checked={isMuted}
                 checked={isMuted}
                 onChange={() =>
                   save({ emailMode: mode, muted: isMuted ? muted.filter((id) => id !== p.projectId) : [...muted, p.projectId] })
