@@ -45,6 +45,35 @@ describe('notifications', () => {
     expect(notes.some((n) => n.kind === 'deliverableReady' && n.link.includes(ava().deliverableId))).toBe(true);
   });
 
+  it('the hooks: sharing a file, publishing a gallery and a client decision notify the right side', async () => {
+    const kinds = async (c = ava()) => ((await portalNotes(c)).notes as Array<{ kind: string }>).map((n) => n.kind);
+    expect(await kinds()).toContain('fileShared');
+    const made = await t.studio.post(DASHBOARD, '/api/studio/galleries', { clientId: ava().clientId, title: 'Hook gallery' });
+    expect(made.status, made.text).toBe(201);
+    const galleryId = made.body.gallery.galleryId as string;
+    const titles = async (c = ava()) => ((await portalNotes(c)).notes as Array<{ title: string }>).map((n) => n.title);
+    expect(await titles()).not.toContain('Hook gallery is ready to view');
+    const published = await t.studio.call(DASHBOARD, 'PATCH', `/api/studio/galleries/${galleryId}`, { json: { status: 'proofing' } });
+    expect(published.status, published.text).toBe(200);
+    const ready = (await portalNotes()).notes.find((n: { title: string }) => n.title === 'Hook gallery is ready to view');
+    expect(ready).toMatchObject({ kind: 'galleryReady', link: `/galleries/${galleryId}`, read: false });
+    // Another client of the studio is not told of Ava's gallery.
+    expect(await titles(bea())).not.toContain('Hook gallery is ready to view');
+    const decided = await ava().browser.post(
+      t.portalHost,
+      `/api/portal/projects/${ava().projectId}/deliverables/${ava().deliverableId}/versions/${ava().version}/decision`,
+      { decision: 'approve' },
+    );
+    expect(decided.status, decided.text).toBe(200);
+    const team = (await t.studio.get(DASHBOARD, STUDIO_NOTES)).body.notes as Array<{ kind: string; title: string; link: string }>;
+    expect(team.find((n) => n.kind === 'deliverableDecided')).toMatchObject({
+      title: expect.stringContaining(`${ava().name}: approved`),
+      link: `/projects/${ava().projectId}/deliverables/${ava().deliverableId}`,
+    });
+    // The actor is never told of their own decision.
+    expect(await kinds()).not.toContain('deliverableDecided');
+  });
+
   it('writes notes for the recipients only, never the actor nor another studio, and collapses a thread', async () => {
     expect((await ava().browser.post(t.portalHost, `${PORTAL_NOTES}/read-all`, {})).body.unread).toBe(0);
     const threadId = randomUUID();
