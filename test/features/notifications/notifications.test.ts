@@ -3,6 +3,7 @@
 // gets through); the burst email rule, driven with a controlled `now`; the other features' hooks.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { notifyDeadlines } from '../../../shared/features/deliverables/domain/deadlines.ts';
 import { sendMessageEmails, sendNotificationDigests } from '../../../shared/features/notifications/domain/jobs.ts';
 import { markThreadSeen, type NoteInput, notify } from '../../../shared/features/notifications/index.ts';
 import { clientPerson, userPerson } from '../../../shared/features/people/index.ts';
@@ -206,5 +207,17 @@ describe('notifications', () => {
     expect(digests).toHaveLength(1);
     expect(digests[0]?.text).toContain('Owner: message 1');
     await put('every');
+  });
+
+  it('tells the team and the contacts of a review due within 2 days, once per item per day', async () => {
+    const dueSoon = (notes: Array<{ kind: string; link: string }>) =>
+      notes.filter((n) => n.kind === 'deadlineNear' && n.link.includes(bea().deliverableId)).length;
+    const now = new Date('2099-01-30T06:00:00.000Z');
+    await notifyDeadlines(now);
+    await notifyDeadlines(now);
+    expect(dueSoon((await portalNotes(bea())).notes)).toBe(1);
+    const team = (await t.studio.get(DASHBOARD, STUDIO_NOTES)).body.notes;
+    expect(dueSoon(team)).toBe(1);
+    expect(team.find((n: { kind: string }) => n.kind === 'deadlineNear').title).toMatch(/review due tomorrow$/);
   });
 });

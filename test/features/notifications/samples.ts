@@ -3,7 +3,8 @@ import type { routes } from '../../../shared/features/notifications/routes.ts';
 import type { SampleBodies, SampleQueries } from '../../support/sample-context.ts';
 
 export const bodies: SampleBodies<typeof routes> = {
-  putStudioNoteSettings: (c) => ({ emailMode: 'digest', muted: [c.projectId] }),
+  // The defaults: a member not on the sample's project may call it too, and it writes nothing.
+  putStudioNoteSettings: () => ({ emailMode: 'every', muted: [] }),
   putClientNoteSettings: (c) => ({ emailMode: 'every', muted: [c.projectId] }),
 };
 

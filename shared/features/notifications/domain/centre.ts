@@ -56,8 +56,10 @@ export async function markRead(caller: Caller, noteId: string): Promise<{ unread
   return { unread: await readNote(note) };
 }
 
+/** Marks everything read: one write of the watermark, none when nothing is unread. */
 export async function readAll(caller: Caller, now = new Date()): Promise<{ unread: number }> {
-  await markAllRead(caller.studio.studioId, caller.person, now.toISOString());
+  const state = await getState(caller.studio.studioId, caller.person);
+  if (state.unread > 0) await markAllRead(caller.studio.studioId, caller.person, now.toISOString());
   return { unread: 0 };
 }
 
@@ -76,6 +78,10 @@ export async function saveSettings(caller: Caller, body: NoteSettingsBody): Prom
         : projectForClient({ studio: caller.studio, client: caller.client }, projectId),
     ),
   );
+  const current = await getState(caller.studio.studioId, caller.person);
+  const same =
+    current.emailMode === body.emailMode && current.muted.length === muted.length && muted.every((id) => current.muted.includes(id));
+  if (same) return { emailMode: current.emailMode, muted: current.muted };
   const saved = await putSettings(caller.studio.studioId, caller.person, body.emailMode, muted);
   return { emailMode: saved.emailMode, muted: saved.muted };
 }
