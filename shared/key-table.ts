@@ -13,6 +13,7 @@ import { records as feedback } from './features/feedback/records.ts';
 import { records as files } from './features/files/records.ts';
 import { records as galleries } from './features/galleries/records.ts';
 import { records as live } from './features/live/records.ts';
+import { records as notifications } from './features/notifications/records.ts';
 import { records as projects } from './features/projects/records.ts';
 import { records as shareLinks } from './features/share-links/records.ts';
 import { records as studios } from './features/studios/records.ts';
@@ -32,6 +33,7 @@ export const featureRecords: readonly FeatureRecords[] = [
   auth,
   feedback,
   live,
+  notifications,
   rateLimits,
   idempotency,
 ];

@@ -13,6 +13,7 @@ import { routes as feedback } from './features/feedback/routes.ts';
 import { routes as files } from './features/files/routes.ts';
 import { routes as galleries } from './features/galleries/routes.ts';
 import { routes as home } from './features/home/routes.ts';
+import { routes as notifications } from './features/notifications/routes.ts';
 import { routes as platform } from './features/platform/routes.ts';
 import { routes as portalManager } from './features/portal-manager/routes.ts';
 import { routes as projects } from './features/projects/routes.ts';
@@ -48,6 +49,7 @@ export const routes = {
   ...deliverables,
   ...files,
   ...conversations,
+  ...notifications,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

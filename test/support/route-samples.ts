@@ -15,6 +15,7 @@ import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as feedback, queries as feedbackQueries } from '../features/feedback/samples.ts';
 import { bodies as files } from '../features/files/samples.ts';
 import { bodies as galleries, queries as galleryQueries } from '../features/galleries/samples.ts';
+import { queries as notificationQueries, bodies as notifications } from '../features/notifications/samples.ts';
 import { queries as portalManagerQueries } from '../features/portal-manager/samples.ts';
 import { queries as projectQueries, bodies as projects } from '../features/projects/samples.ts';
 import { bodies as proofing, queries as proofingQueries } from '../features/proofing/samples.ts';
@@ -46,6 +47,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...deliverables,
   ...files,
   ...conversations,
+  ...notifications,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
@@ -61,6 +63,7 @@ const queries: { [K in WithQuery]: (c: SampleContext) => Record<string, string |
   ...feedbackQueries,
   ...projectQueries,
   ...conversationQueries,
+  ...notificationQueries,
 };
 
 /** Which record each path parameter names. */
@@ -88,6 +91,8 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   seq: () => '1',
   feedbackId: (c) => c.feedbackId,
   attachmentId: (c) => c.attachmentId,
+  // Marking a note read that the caller does not have is a no-op (200), so any well-formed id serves.
+  noteId: () => '0000000000000-aaaaaaaa',
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

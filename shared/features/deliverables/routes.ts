@@ -108,7 +108,7 @@ export const routes = {
   sendDeliverableVersion: route({
     ...studio,
     id: 'sendDeliverableVersion',
-    grants: ['table:read', 'table:write', 'bucket:read', 'mail:send'],
+    grants: ['table:read', 'table:write', 'bucket:read', 'mail:send', 'sockets:post'],
     method: 'POST',
     path: `${STUDIO_BASE}/{deliverableId}/versions/{version}/send`,
     summary: 'Mark the latest version ready for review: each reviewer gets a request and an email with the link',

@@ -8,7 +8,8 @@ import { objects } from '../../../data/objects.ts';
 import { consume } from '../../../data/rate-limit.ts';
 import { conflict, invalid, notFound } from '../../../errors.ts';
 import { type Client, getClient } from '../../clients/index.ts';
-import { projectParticipants } from '../../people/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { clientPerson, projectParticipants, userPerson } from '../../people/index.ts';
 import { activityPut, newActivity, type Project, projectForStudio } from '../../projects/index.ts';
 import type { Studio, StudioUser } from '../../studios/index.ts';
 import { bytesLimit, cleanFileName, finishObjectUpload, objectTicket } from '../../uploads/index.ts';
@@ -30,7 +31,7 @@ import {
 } from '../data.ts';
 import type { DeliverableRecord, ReviewRequestRecord, VersionRecord } from '../records.ts';
 import type { CreateDeliverableBody, SendVersionBody, StartVersionBody, UpdateDeliverableBody } from '../schemas.ts';
-import { mailReviewRequest } from './emails.ts';
+import { mailReviewRequest, portalDeliverablePath, studioDeliverablePath } from './emails.ts';
 import { lockedReason, sendRefusal } from './rules.ts';
 import { detailView, peopleView, studioViewer, summaryView } from './views.ts';
 
@@ -321,6 +322,17 @@ export async function sendVersion(
       }),
     ),
   );
+  // A note for every contact (the reviewers' email above is the only email: notes never double it).
+  await notify({
+    studioId: session.studio.studioId,
+    kind: 'deliverableReady',
+    projectId,
+    projectTitle: project.title,
+    title: `${sent.next.title} v${version} is ready for review`,
+    link: { studio: studioDeliverablePath(projectId, deliverableId), client: portalDeliverablePath(projectId, deliverableId) },
+    actor: userPerson(session.user.userId),
+    recipients: project.contactIds.map(clientPerson),
+  });
   return detailView(sent.items, studioViewer(session));
 }
 

@@ -5,10 +5,12 @@
 import { conflict, notAllowed, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
 import type { Client } from '../../clients/index.ts';
-import { clientPerson, projectParticipants } from '../../people/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { clientPerson, projectParticipants, userPerson } from '../../people/index.ts';
 import { studioHas } from '../../plans/index.ts';
 import { activityPut, newActivity, type Project, projectForClient } from '../../projects/index.ts';
 import { getStudioUser, type Studio } from '../../studios/index.ts';
+import { DECISION_LABELS } from '../constants.ts';
 import {
   decisionPut,
   deliverablePut,
@@ -22,7 +24,7 @@ import type { DecisionRecord, DeliverableRecord, VersionRecord } from '../record
 import type { DecisionBody } from '../schemas.ts';
 import { announce } from './announce.ts';
 import { downloadUrl, loadItems, pendingOf, refuse, retrying, versionOf } from './deliverables.ts';
-import { mailDecision } from './emails.ts';
+import { mailDecision, portalDeliverablePath, studioDeliverablePath } from './emails.ts';
 import { clientSees, decisionRefusal, locksVersion, roundResult } from './rules.ts';
 import { detailView, mayDownload, peopleView, summaryView, type Viewer } from './views.ts';
 
@@ -155,5 +157,16 @@ export async function decide(session: ClientSession, projectId: string, delivera
       body.note || null,
     );
   await announce(studio.studioId, await projectParticipants(project), deliverableId);
+  // A note for the project's team (the lead's email above stays the only email).
+  await notify({
+    studioId: studio.studioId,
+    kind: 'deliverableDecided',
+    projectId,
+    projectTitle: project.title,
+    title: `${client.name}: ${DECISION_LABELS[body.decision].toLowerCase()} on ${outcome.deliverable.title} v${version}`,
+    link: { studio: studioDeliverablePath(projectId, deliverableId), client: portalDeliverablePath(projectId, deliverableId) },
+    actor: clientPerson(client.clientId),
+    recipients: project.team.map((t) => userPerson(t.userId)),
+  });
   return detailView(outcome, clientViewer(project, session));
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { type Role, roleAtLeast } from '../../../../shared/features/studios/constants.ts';
+import { NotificationBell } from '../../features/notifications/index.ts';
 import { messageOf } from '../../lib/api.ts';
 import { PorticoMark } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
@@ -53,6 +54,7 @@ export function AppShell({
             ))}
           </nav>
           <div class="app-header__actions">
+            <NotificationBell side="studio" settingsHref="/settings/notifications" />
             <SignOutButton onError={setError} />
           </div>
         </div>

@@ -87,8 +87,9 @@ function ProjectStudio({ initial, me }: { initial: StudioProject; me: StudioMe }
             <DeliverablesTab projectId={project.projectId} />
           ) : tab === 'files' ? (
             <StudioFilesTab projectId={project.projectId} />
-          ) : (
+          ) : tab === 'messages' ? (
             <ThreadView side="studio" threadId={`project-${project.projectId}`} />
+          ) : (
             <StudioFeedbackTab projectId={project.projectId} me={me} />
           )
         }
