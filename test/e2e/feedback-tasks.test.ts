@@ -15,6 +15,8 @@ const portalOrigin = `http://${DEMO.studio.slug}.localhost:${port}`;
 const PROJECT = 'Spring campaign';
 const SUBJECT = 'Logo crowds the menu on my phone';
 const NOTE = 'Internal: only happens under 380 px';
+/** Stored text that would run if any page rendered it as HTML. */
+const PROBE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
 
 const noOverflow = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth);
 
@@ -68,6 +70,12 @@ describe.skipIf(!haveChromium)('feedback becomes the lead’s task and comes bac
     await expect.poll(() => mine.getByText('New', { exact: true }).count()).toBe(1);
     expect(await noOverflow(p)).toBeLessThanOrEqual(375);
     await p.screenshot({ path: 'test-results/feedback-375-sent.png', fullPage: true });
+    // HTML in every text field of the form stays text, here and in the team's pages.
+    await p.getByLabel('Subject').fill(PROBE);
+    await p.getByLabel('Message').fill(`${PROBE} https://example.com/page`);
+    await p.getByRole('button', { name: 'Send feedback' }).click();
+    await expect.poll(() => p.getByTestId('feedback-item').filter({ hasText: 'onerror' }).count()).toBe(1);
+    expect(await p.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
 
     // The lead: the Inbox lists it with its project; from there, the project's Feedback tab.
     await page.getByRole('link', { name: 'Inbox' }).click();
@@ -75,6 +83,8 @@ describe.skipIf(!haveChromium)('feedback becomes the lead’s task and comes bac
     const entry = page.getByTestId('inbox-task').filter({ hasText: SUBJECT });
     await expect.poll(() => entry.getByText(PROJECT, { exact: false }).count()).toBe(1);
     await page.screenshot({ path: 'test-results/inbox-1280.png', fullPage: true });
+    expect(await page.getByTestId('inbox-task').filter({ hasText: 'onerror' }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     await entry.getByRole('link', { name: SUBJECT }).click();
     await page.waitForURL(`${dashboard}/projects/${projectId}#feedback`);
     const task = page.getByTestId('feedback-task').filter({ hasText: SUBJECT });
@@ -87,10 +97,18 @@ describe.skipIf(!haveChromium)('feedback becomes the lead’s task and comes bac
     await task.getByRole('button', { name: 'Mark done' }).click();
     await expect.poll(() => task.getByText('Done', { exact: true }).count()).toBe(1);
     await page.screenshot({ path: 'test-results/feedback-tab-1280.png', fullPage: true });
+    const probe = page.getByTestId('feedback-task').filter({ hasText: 'onerror' });
+    await probe.getByRole('button', { name: 'Decline…' }).click();
+    await probe.getByLabel('Why not? The client sees this.').fill(PROBE);
+    await probe.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => probe.getByText('Declined', { exact: true }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
 
     // The client's open page follows without a reload; the mail came; the note never shows.
     await expect.poll(() => mine.getByText('Done', { exact: true }).count(), { timeout: 15_000 }).toBe(1);
     expect(await p.getByText(NOTE).count()).toBe(0);
+    await expect.poll(() => p.getByTestId('feedback-item').filter({ hasText: 'Why not:' }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await p.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     expect(await noOverflow(p)).toBeLessThanOrEqual(375);
     await p.screenshot({ path: 'test-results/feedback-375-done.png', fullPage: true });
     const done = (await mailbox()).find((m) => m.to.includes(email) && m.subject === `Done: ${SUBJECT}`);
