@@ -139,6 +139,18 @@ describe.skipIf(!haveChromium)('upload → proof on a phone → submission, in C
     expect(await p.locator('.comments .mention', { hasText: '@Phone Client' }).count()).toBe(1);
     await onPhoto.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => p.getByText('Resolved by', { exact: false }).count(), { timeout: 10_000 }).toBe(1);
+    // Stored XSS: markup in a photo's comment is text in the viewer and in the studio's tab.
+    const probe = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> https://example.com/ref';
+    await p.getByLabel('Add a comment').fill(probe);
+    await p.getByRole('button', { name: 'Post comment' }).click();
+    for (const view of [p, page]) {
+      await expect
+        .poll(() => view.getByText('<img src=x onerror="window.__xss=1">', { exact: false }).count(), { timeout: 10_000 })
+        .toBe(1);
+      expect(await view.locator('img[src="x"], .comment-thread script').count()).toBe(0);
+      expect(await view.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await view.getByRole('link', { name: 'https://example.com/ref' }).getAttribute('rel')).toBe('noopener noreferrer');
+    }
     await p.keyboard.press('Escape');
     await p.keyboard.press('Escape');
 
