@@ -9,6 +9,8 @@ import { putObject } from '../shared/adapters/storage.ts';
 import { objects } from '../shared/data/objects.ts';
 import { createClient } from '../shared/features/clients/domain/clients.ts';
 import type { Client } from '../shared/features/clients/records.ts';
+import { markSeen, sendMessage } from '../shared/features/conversations/domain/messages.ts';
+import { threadForClient, threadForStudio } from '../shared/features/conversations/domain/threads.ts';
 import {
   completeVersion,
   createDeliverable,
@@ -16,7 +18,9 @@ import {
   sendVersion,
   startVersion,
 } from '../shared/features/deliverables/domain/deliverables.ts';
-import { addClientComment, addStudioComment, decide } from '../shared/features/deliverables/domain/review.ts';
+import { decide } from '../shared/features/deliverables/domain/review.ts';
+import { addClientComment, addStudioComment } from '../shared/features/deliverables/domain/threads.ts';
+import { addTaskNote, submitProjectFeedback, triageTask } from '../shared/features/feedback/index.ts';
 import { createProject } from '../shared/features/projects/domain/projects.ts';
 import type { Project } from '../shared/features/projects/records.ts';
 import { createStudio } from '../shared/features/studios/domain/studios.ts';
@@ -130,7 +134,7 @@ async function untilVersionsReady(
   while (left.length > 0) {
     const seen = await Promise.all(
       left.map(async (w) => {
-        const d = await getStudioDeliverable(session, projectId, w.deliverableId);
+        const { deliverable: d } = await getStudioDeliverable(session, projectId, w.deliverableId);
         return { w, v: d.versions.find((x) => x.version === w.version) };
       }),
     );
@@ -255,5 +259,63 @@ export async function seedAgencyWork(base: AgencyBase): Promise<void> {
   await untilVersionsReady(lead, projectId, [{ deliverableId: ids.packaging, version: v2, title: 'Packaging concepts' }]);
   await sendVersion(lead, projectId, ids.packaging, v2, {
     message: 'Round 2: direction B on kraft, with the illustration moved down. Compare it with round 1 side by side.',
+  });
+
+  // Two feedback items: a new one in Tess's inbox, and one she accepted and gave Omar, with his note only the team sees.
+  await submitProjectFeedback(priya, projectId, {
+    subject: 'Shop signage at night',
+    message: 'Could we see how the sign reads when it is lit after dark? The street is quite dim.',
+    category: 'design',
+  });
+  const tagline = await submitProjectFeedback(jordan, projectId, {
+    subject: 'Tagline on the website header',
+    message: 'The tagline wraps onto two lines on my phone. Could it stay on one?',
+    category: 'technical',
+  });
+  await triageTask(lead, projectId, tagline.feedbackId, {
+    revision: 1,
+    state: 'accepted',
+    assigneeId: designer.userId,
+    dueDate: addDays(5),
+  });
+  await addTaskNote(team, projectId, tagline.feedbackId, 'Happens under 380 px. A shorter line for small screens, not a smaller font.');
+
+  await seedAgencyConversation(base);
+}
+
+/**
+ * The project's conversation (the lead, the designer and both contacts; one @mention; read
+ * receipts) and one message in Jordan's general thread with the studio, through the same use
+ * cases the routes call.
+ */
+async function seedAgencyConversation(base: AgencyBase): Promise<void> {
+  const { studio, owner, designer, project } = base;
+  const [jordan, priya] = base.contacts as [Client, Client];
+  const threadId = `project-${project.projectId}`;
+  const as = {
+    tess: () => threadForStudio({ studio, user: owner }, threadId),
+    omar: () => threadForStudio({ studio, user: designer }, threadId),
+    jordan: () => threadForClient({ studio, client: jordan }, threadId),
+    priya: () => threadForClient({ studio, client: priya }, threadId),
+  };
+  const say = async (who: keyof typeof as, text: string, mentions: `client:${string}`[] = []) =>
+    (await sendMessage(await as[who](), { text, mentions })).seq;
+  await say('jordan', 'Hi Tess, we showed packaging round 2 to the shop team this morning. The kraft direction won them over.');
+  await say('tess', 'Wonderful. Omar is preparing the print-ready files this week.');
+  await say('omar', 'Dielines by Thursday. Is there a preference for the ribbon on the gift box?');
+  await say('priya', 'Deep green, like the pine in the logo. Our shop page has the shade: https://harborpine.example/shop');
+  await say('tess', `@${priya.name} perfect, we will match it to Pine Green. Could you confirm the quantities for the first print run?`, [
+    `client:${priya.clientId}`,
+  ]);
+  await say('priya', '500 bags and 200 gift boxes for the launch.');
+  await say('jordan', 'One more thing: could we have a 30-second cut of the launch film for social?');
+  const last = await say('tess', 'Yes. Omar will include a 30-second cut with the next round of the film.');
+  await markSeen(await as.jordan(), last);
+  await markSeen(await as.omar(), last);
+  await markSeen(await as.priya(), last - 1);
+
+  const general = await threadForStudio({ studio, user: owner }, `client-${jordan.clientId}`);
+  await sendMessage(general, {
+    text: 'Jordan, a note outside the project: the studio is closed from 24 December to 2 January. Anything urgent before then, write here.',
   });
 }

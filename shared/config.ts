@@ -34,9 +34,17 @@ export const limits = {
   get feedbackPerHour() {
     return whole('FEEDBACK_PER_HOUR', 20);
   },
+  /** Feedback items one client may submit on a studio's projects per hour. */
+  get projectFeedbackPerHour() {
+    return whole('PROJECT_FEEDBACK_PER_HOUR', 20);
+  },
   /** Comments one client may post per minute, across the portal. */
   get commentsPerMinute() {
     return whole('COMMENTS_PER_MINUTE', 30);
+  },
+  /** Messages (and message attachments) one person may send per minute, across the studio's threads. */
+  get messagesPerMinute() {
+    return whole('MESSAGES_PER_MINUTE', 30);
   },
   /** Favourite and selection changes one client may make per minute, across the portal. */
   get marksPerMinute() {

@@ -6,12 +6,14 @@ import { records as rateLimits } from './data/rate-limit.ts';
 import type { FeatureRecords, KeyRow } from './data/records.ts';
 import { records as auth } from './features/auth/records.ts';
 import { records as clients } from './features/clients/records.ts';
+import { records as conversations } from './features/conversations/records.ts';
 import { records as deliverables } from './features/deliverables/records.ts';
 import { records as domains } from './features/domains/records.ts';
 import { records as feedback } from './features/feedback/records.ts';
 import { records as files } from './features/files/records.ts';
 import { records as galleries } from './features/galleries/records.ts';
 import { records as live } from './features/live/records.ts';
+import { records as notifications } from './features/notifications/records.ts';
 import { records as projects } from './features/projects/records.ts';
 import { records as shareLinks } from './features/share-links/records.ts';
 import { records as studios } from './features/studios/records.ts';
@@ -26,10 +28,12 @@ export const featureRecords: readonly FeatureRecords[] = [
   projects,
   deliverables,
   files,
+  conversations,
   shareLinks,
   auth,
   feedback,
   live,
+  notifications,
   rateLimits,
   idempotency,
 ];

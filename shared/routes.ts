@@ -5,6 +5,7 @@
 import { routes as auth } from './features/auth/routes.ts';
 import { routes as branding } from './features/branding/routes.ts';
 import { routes as clients } from './features/clients/routes.ts';
+import { routes as conversations } from './features/conversations/routes.ts';
 import { routes as deliverables } from './features/deliverables/routes.ts';
 import { routes as domains } from './features/domains/routes.ts';
 import { routes as downloads } from './features/downloads/routes.ts';
@@ -12,6 +13,7 @@ import { routes as feedback } from './features/feedback/routes.ts';
 import { routes as files } from './features/files/routes.ts';
 import { routes as galleries } from './features/galleries/routes.ts';
 import { routes as home } from './features/home/routes.ts';
+import { routes as notifications } from './features/notifications/routes.ts';
 import { routes as platform } from './features/platform/routes.ts';
 import { routes as portalManager } from './features/portal-manager/routes.ts';
 import { routes as projects } from './features/projects/routes.ts';
@@ -46,6 +48,8 @@ export const routes = {
   ...home,
   ...deliverables,
   ...files,
+  ...conversations,
+  ...notifications,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -27,6 +27,35 @@ export const schedules = {
     memorySize: 512,
     timeoutSeconds: 300,
   },
+  sendMessageEmails: {
+    id: 'sendMessageEmails',
+    feature: 'notifications',
+    // Every minute: a burst's email is due 5 minutes after its first unseen message, give or take one.
+    cron: 'cron(* * * * ? *)',
+    summary: 'Burst emails: one branded email per thread a person has left unseen for 5 minutes (the batching rule)',
+    grants: ['table:read', 'table:write', 'mail:send'],
+    memorySize: 512,
+    timeoutSeconds: 60,
+  },
+  sendNotificationDigests: {
+    id: 'sendNotificationDigests',
+    feature: 'notifications',
+    // 16:00 UTC: the afternoon in Europe, the morning in the Americas.
+    cron: 'cron(0 16 * * ? *)',
+    summary: 'Daily digest: one email a day of unread notifications to each person whose email mode is digest',
+    grants: ['table:read', 'table:write', 'mail:send'],
+    memorySize: 512,
+    timeoutSeconds: 300,
+  },
+  notifyDeadlines: {
+    id: 'notifyDeadlines',
+    feature: 'deliverables',
+    cron: 'cron(0 6 * * ? *)',
+    summary: 'Deadline near: a note to the team and contacts of each review due within 2 days, once per item per day',
+    grants: ['table:read', 'table:write', 'sockets:post'],
+    memorySize: 512,
+    timeoutSeconds: 300,
+  },
 } as const satisfies Record<string, ScheduleDef>;
 
 export const scheduleList: ScheduleDef[] = Object.values(schedules);

@@ -10,7 +10,7 @@ import { signInWithPassword } from '../../shared/adapters/identity.ts';
 import { putObject } from '../../shared/adapters/storage.ts';
 import { objects } from '../../shared/data/objects.ts';
 import { startGalleryZip } from '../../shared/features/downloads/domain/gallery-zips.ts';
-import { addComment } from '../../shared/features/proofing/domain/proofing.ts';
+import { addClientImageComment } from '../../shared/features/proofing/domain/threads.ts';
 import { createShareLink } from '../../shared/features/share-links/domain/share-links.ts';
 import type { RouteId } from '../../shared/routes.ts';
 import { type Fixtures, OWNER, SLUG } from './fixtures.ts';
@@ -237,7 +237,7 @@ export function routePlans({ fixtures: f, backgroundIdle }: PlanContext): Partia
     listComments: async () => {
       const imageId = proof.imageIds[0] as string;
       for (const text of ['Lovely light here', 'Could this one be a little warmer?', 'Our favourite!'])
-        await addComment(f.studio, f.client, proof.galleryId, imageId, text);
+        await addClientImageComment(f.studio, f.client, proof.galleryId, imageId, { text });
       return {
         mode: 'load',
         note: '3 comments',

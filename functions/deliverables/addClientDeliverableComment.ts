@@ -1,4 +1,4 @@
-import { addClientComment } from '../../shared/features/deliverables/domain/review.ts';
+import { addClientComment } from '../../shared/features/deliverables/domain/threads.ts';
 import { routes } from '../../shared/features/deliverables/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 

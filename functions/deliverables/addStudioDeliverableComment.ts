@@ -1,4 +1,4 @@
-import { addStudioComment } from '../../shared/features/deliverables/domain/review.ts';
+import { addStudioComment } from '../../shared/features/deliverables/domain/threads.ts';
 import { routes } from '../../shared/features/deliverables/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 

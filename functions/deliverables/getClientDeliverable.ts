@@ -3,5 +3,5 @@ import { routes } from '../../shared/features/deliverables/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
 export const handler = defineHandler(routes.getClientDeliverable, async ({ params, clientSession }) => ({
-  body: { deliverable: await getClientDeliverable(clientSession, params.projectId, params.deliverableId) },
+  body: await getClientDeliverable(clientSession, params.projectId, params.deliverableId),
 }));

@@ -3,5 +3,5 @@ import { routes } from '../../shared/features/deliverables/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
 export const handler = defineHandler(routes.getStudioDeliverable, async ({ params, studioSession }) => ({
-  body: { deliverable: await getStudioDeliverable(studioSession, params.projectId, params.deliverableId) },
+  body: await getStudioDeliverable(studioSession, params.projectId, params.deliverableId),
 }));

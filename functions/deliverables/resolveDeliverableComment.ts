@@ -1,4 +1,4 @@
-import { resolveComment } from '../../shared/features/deliverables/domain/review.ts';
+import { resolveComment } from '../../shared/features/deliverables/domain/threads.ts';
 import { routes } from '../../shared/features/deliverables/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 

@@ -49,6 +49,8 @@ export interface PageSource {
   prefix: string;
   index?: 'GSI1';
   consistent?: boolean;
+  /** Descending key order (a newest-first list whose keys count time up). */
+  descending?: boolean;
 }
 
 /**
@@ -86,6 +88,7 @@ export async function queryPage(source: PageSource, page: PageRequest): Promise<
         Limit: page.limit + 1 - items.length,
         ExclusiveStartKey,
         ...(source.consistent ? { ConsistentRead: true } : {}),
+        ...(source.descending ? { ScanIndexForward: false } : {}),
       }),
     );
     items.push(...(out.Items ?? []));

@@ -13,6 +13,7 @@
 // | deliverables/<studioId>/<projectId>/<deliverableId>/v<n>    | an uploaded deliverable version, as sent → deliverables' preview event |
 // | previews/<studioId>/<projectId>/<itemId>/v<version>/…      | the previews made of it (shared/features/previews): page-<n>.webp, preview.webp, poster.webp, thumb.webp |
 // | files/<studioId>/<projectId>/<fileId>/v<version>           | a project's shared file (one version), as uploaded → the files pipeline (previews under previews/…/<fileId>/v<version>/) |
+// | messages/<studioId>/<threadId>/<attachmentId>              | a file sent with a message (small images are shown from a presigned link) |
 
 export type Variant = 'thumb' | 'preview';
 export type DerivedFormat = 'webp' | 'jpg';
@@ -38,6 +39,11 @@ export const objects = {
   /** One version of a file in a project's Files tab (shared/features/files). */
   projectFile: (studioId: string, projectId: string, fileId: string, version: number) =>
     `files/${studioId}/${projectId}/${fileId}/v${version}`,
+  /** A file sent with a message (shared/features/conversations). */
+  messageAttachment: (studioId: string, threadId: string, attachmentId: string) => `messages/${studioId}/${threadId}/${attachmentId}`,
+  /** A file a client attaches to their feedback on a project (shared/features/feedback): theirs by its key. */
+  feedbackAttachment: (studioId: string, projectId: string, clientId: string, attachmentId: string) =>
+    `feedback/${studioId}/${projectId}/${clientId}/${attachmentId}`,
 } as const;
 
 export const PREFIX = {

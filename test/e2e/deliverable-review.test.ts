@@ -117,6 +117,34 @@ describe.skipIf(!haveChromium)('a deliverable reviewed on a phone, versioned, ap
     await expect.poll(() => thread.getByText('The chart on this page needs the 2026 figures.').count()).toBe(1);
     expect(await thread.getByText('Page 2', { exact: true }).count()).toBe(1);
 
+    // Live, both ways: the lead's open review page shows the client's comment without a reload, the
+    // lead replies with an @mention picked from the list, and the reply shows on the client's open page.
+    const lead = await studio.newPage();
+    await lead.goto(`${dashboard}${reviewPath}`);
+    const leadThread = lead.getByRole('listitem', { name: 'Comment 1' });
+    await expect.poll(() => leadThread.getByText('The chart on this page needs the 2026 figures.').count()).toBe(1);
+    const replyBox = lead.getByLabel('Reply to Comment 1');
+    await replyBox.click();
+    await replyBox.pressSequentially('Noted @Rob');
+    await lead.getByRole('option', { name: /Robin Reviewer/ }).click();
+    await replyBox.pressSequentially('the chart gets the 2026 figures.');
+    await leadThread.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect.poll(() => thread.getByText(/the chart gets the 2026 figures/).count(), { timeout: 10_000 }).toBe(1);
+    expect(await thread.locator('.mention', { hasText: '@Robin Reviewer' }).count()).toBe(1);
+
+    // Stored XSS: markup in a comment is text on both pages, its link is safe, nothing runs.
+    const probe = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> see https://example.com/brief';
+    await p.getByLabel('Add a comment').fill(probe);
+    await p.getByRole('button', { name: 'Post comment' }).click();
+    for (const view of [p, lead]) {
+      const t2 = view.getByRole('listitem', { name: 'Comment 2' });
+      await expect.poll(() => t2.getByText('<img src=x onerror="window.__xss=1">', { exact: false }).count(), { timeout: 10_000 }).toBe(1);
+      expect(await view.locator('img[src="x"], .comment-thread script').count()).toBe(0);
+      expect(await view.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await t2.getByRole('link', { name: 'https://example.com/brief' }).getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    await lead.close();
+
     // Requesting changes needs a note: the field says so, then the decision goes in.
     await p.getByRole('button', { name: 'Request changes' }).click();
     await expect.poll(() => p.getByText('Say what should change to request changes.').count()).toBe(1);

@@ -124,6 +124,21 @@ describe.skipIf(!haveChromium)('upload → proof on a phone → submission, in C
     await p.getByLabel('Add a comment').fill('Could this one be a little warmer?');
     await p.getByRole('button', { name: 'Post comment' }).click();
     await expect.poll(() => p.getByText('Could this one be a little warmer?').count()).toBeGreaterThan(0);
+    // The studio's Comments tab has the thread; a reply with an @mention shows in the client's open
+    // viewer without a reload, the mention highlighted.
+    await page.getByRole('tab', { name: 'Comments' }).click();
+    const onPhoto = page.getByRole('article', { name: 'Comments on E2E_0003.jpg' });
+    await expect.poll(() => onPhoto.getByText('Could this one be a little warmer?').count(), { timeout: 10_000 }).toBe(1);
+    const replyBox = onPhoto.getByLabel('Reply to Comment 1 on E2E_0003.jpg');
+    await replyBox.click();
+    await replyBox.pressSequentially('Yes @Pho');
+    await page.getByRole('option', { name: /Phone Client/ }).click();
+    await replyBox.pressSequentially('we will warm it up.');
+    await onPhoto.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect.poll(() => p.getByText(/we will warm it up/).count(), { timeout: 10_000 }).toBe(1);
+    expect(await p.locator('.comments .mention', { hasText: '@Phone Client' }).count()).toBe(1);
+    await onPhoto.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => p.getByText('Resolved by', { exact: false }).count(), { timeout: 10_000 }).toBe(1);
     await p.keyboard.press('Escape');
     await p.keyboard.press('Escape');
 

@@ -584,9 +584,12 @@ describe('cross-site requests', () => {
       deliverableId: randomUUID(),
       version: '1',
       deliverableCommentId: randomUUID(),
+      imageCommentId: randomUUID(),
       folderId: randomUUID(),
       fileId: randomUUID(),
       fileVersion: 1,
+      feedbackId: randomUUID(),
+      attachmentId: randomUUID(),
     };
   });
 

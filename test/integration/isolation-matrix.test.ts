@@ -96,7 +96,7 @@ function victimContext(host: string): SampleContext {
 
 /**
  * The outsider's own gallery and project (and tokens), holding the victim's image, submission, job
- * and link ids, and the victim's deliverable and comment ids inside the outsider's own project.
+ * and link ids, and the victim's deliverable, comment, file and feedback ids inside the outsider's own project.
  */
 function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): SampleContext {
   const v = victim.clients[0];
@@ -114,6 +114,9 @@ function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): Sa
     // Another client's folder and file inside the outsider's own project: not found there.
     folderId: v.folderId,
     fileId: v.fileId,
+    // Another client's feedback and its attachment inside the outsider's own project: not found there.
+    feedbackId: v.feedbackId,
+    attachmentId: v.attachmentId,
   };
 }
 
@@ -282,7 +285,7 @@ describe('tenant isolation matrix', () => {
       if (route.auth !== 'studio') continue; // narrows the type: the filter above kept studio routes only
       if (!roleAtLeast('member', route.role)) {
         if (answer.status !== 403 || answer.body?.error !== 'role_required') failures.push(where);
-      } else if (paramNames(route).some((p) => p === 'galleryId' || p === 'projectId')) {
+      } else if (paramNames(route).some((p) => p === 'galleryId' || p === 'projectId' || p === 'threadId')) {
         if (answer.status !== 404) failures.push(where);
       } else if (answer.status >= 300) failures.push(where);
     }

@@ -15,6 +15,10 @@ export const cursors = {
     const { PK, SKPrefix } = keys.commentsOfImage(galleryId, imageId);
     return cursorAfter({ PK, SK: SKPrefix });
   },
+  galleryComments: (galleryId: string) => {
+    const { PK, SKPrefix } = keys.commentsOfGallery(galleryId);
+    return cursorAfter({ PK, SK: SKPrefix });
+  },
   submissions: (galleryId: string, submissionId: string) => cursorAfter(keys.submission(galleryId, submissionId)),
   shareLinks: (galleryId: string, linkId: string) => cursorAfter(keys.shareLink(galleryId, linkId)),
   activity: (galleryId: string, clientId: string) => cursorAfter(keys.activity(galleryId, clientId)),

@@ -8,12 +8,14 @@ import type { RouteDef, RouteId, routes } from '../../shared/routes.ts';
 import { bodies as auth } from '../features/auth/samples.ts';
 import { bodies as branding } from '../features/branding/samples.ts';
 import { queries as clientQueries, bodies as clients } from '../features/clients/samples.ts';
+import { queries as conversationQueries, bodies as conversations } from '../features/conversations/samples.ts';
 import { bodies as deliverables } from '../features/deliverables/samples.ts';
 import { bodies as domains } from '../features/domains/samples.ts';
 import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as feedback, queries as feedbackQueries } from '../features/feedback/samples.ts';
 import { bodies as files } from '../features/files/samples.ts';
 import { bodies as galleries, queries as galleryQueries } from '../features/galleries/samples.ts';
+import { queries as notificationQueries, bodies as notifications } from '../features/notifications/samples.ts';
 import { queries as portalManagerQueries } from '../features/portal-manager/samples.ts';
 import { queries as projectQueries, bodies as projects } from '../features/projects/samples.ts';
 import { bodies as proofing, queries as proofingQueries } from '../features/proofing/samples.ts';
@@ -44,6 +46,8 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...projects,
   ...deliverables,
   ...files,
+  ...conversations,
+  ...notifications,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
@@ -58,6 +62,8 @@ const queries: { [K in WithQuery]: (c: SampleContext) => Record<string, string |
   ...studioQueries,
   ...feedbackQueries,
   ...projectQueries,
+  ...conversationQueries,
+  ...notificationQueries,
 };
 
 /** Which record each path parameter names. */
@@ -76,8 +82,17 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   deliverableId: (c) => c.deliverableId,
   version: (c) => c.version,
   deliverableCommentId: (c) => c.deliverableCommentId,
+  commentId: (c) => c.imageCommentId,
   folderId: (c) => c.folderId,
   fileId: (c) => c.fileId,
+  /** The client's project's thread. */
+  threadId: (c) => `project-${c.projectId}`,
+  /** A message of a thread (the samples name the first). */
+  seq: () => '1',
+  feedbackId: (c) => c.feedbackId,
+  attachmentId: (c) => c.attachmentId,
+  // Marking a note read that the caller does not have is a no-op (200), so any well-formed id serves.
+  noteId: () => '0000000000000-aaaaaaaa',
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -37,10 +37,15 @@ export interface SampleContext {
   deliverableId: string;
   version: string;
   deliverableCommentId: string;
+  imageCommentId: string;
   /** A folder of that project that takes client uploads, and a shared file in it with a processed version. */
   folderId: string;
   fileId: string;
   fileVersion: number;
+  /** The client's feedback task on that project. */
+  feedbackId: string;
+  /** A file attached to that feedback. */
+  attachmentId: string;
 }
 
 /** One sample body per route of a feature that takes one, typed as that route's body. */

@@ -30,6 +30,8 @@ export interface ClientFixture {
   /** A download share link's token for this client's gallery. */
   shareToken: string;
   commentText: string;
+  /** The client's comment (a thread's root) on the first image. */
+  imageCommentId: string;
   /** A project the client is the one contact of, and one of its milestones. */
   projectId: string;
   milestoneId: string;
@@ -42,6 +44,10 @@ export interface ClientFixture {
   fileId: string;
   fileVersion: number;
   sharedFileName: string;
+  /** The client's feedback on that project (a task in the owner's inbox, with an internal note). */
+  feedbackId: string;
+  /** A file attached to that feedback. */
+  attachmentId: string;
 }
 
 export interface TenantFixture {
@@ -106,7 +112,8 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
   expect((await browser.call(t.portalHost, 'PUT', on(`/images/${first}/selection`), { json: { selected: true } })).status).toBe(200);
   expect((await browser.call(t.portalHost, 'PUT', on(`/images/${first}/favourite`), { json: { favourite: true } })).status).toBe(200);
   const commentText = `Private note ${tag}`;
-  expect((await browser.post(t.portalHost, on(`/images/${first}/comments`), { text: commentText })).status).toBe(201);
+  const imageComment = await browser.post(t.portalHost, on(`/images/${first}/comments`), { text: commentText });
+  expect(imageComment.status).toBe(201);
   const confirmed = await browser.post(t.portalHost, on('/confirm'));
   expect(confirmed.status).toBe(201);
   const zip = await browser.post(t.portalHost, on('/zip'), { scope: 'all' });
@@ -137,11 +144,34 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
   expect(noted.status, noted.text).toBe(201);
 
   const files = await sharedFileFixture(t.studio, browser, t.portalHost, projectId, `${label.toUpperCase()}_${tag}`);
+  const bytes = new TextEncoder().encode(`Secret attachment ${tag}`);
+  const attaching = await browser.post(t.portalHost, `/api/portal/projects/${projectId}/feedback/attachments`, {
+    fileName: `SECRET_ATTACHMENT_${tag}.txt`,
+    contentType: 'text/plain',
+    size: bytes.length,
+  });
+  expect(attaching.status, attaching.text).toBe(201);
+  const put = await fetch(attaching.body.ticket.put.url, { method: 'PUT', headers: attaching.body.ticket.put.headers, body: bytes });
+  expect(put.status).toBe(200);
+  const feedback = await browser.post(t.portalHost, `/api/portal/projects/${projectId}/feedback`, {
+    subject: `Secret feedback ${tag}`,
+    message: `Secret feedback message ${tag}`,
+    attachments: [attaching.body.attachment],
+  });
+  expect(feedback.status, feedback.text).toBe(201);
+  const feedbackId = feedback.body.feedback.feedbackId as string;
+  const note = await t.studio.post(DASHBOARD, `/api/studio/projects/${projectId}/feedback/${feedbackId}/notes`, {
+    text: `Secret internal note ${tag}`,
+  });
+  expect(note.status, note.text).toBe(201);
 
   return {
     ...deliverable,
     ...files,
     deliverableCommentId: noted.body.comment.commentId,
+    imageCommentId: imageComment.body.comment.commentId,
+    feedbackId,
+    attachmentId: attaching.body.attachment.attachmentId,
     projectId: project.body.project.projectId,
     milestoneId: project.body.project.milestones[0].milestoneId,
     clientId,
@@ -228,7 +258,10 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   deliverableId: c.deliverableId,
   version: String(c.version),
   deliverableCommentId: c.deliverableCommentId,
+  imageCommentId: c.imageCommentId,
   folderId: c.folderId,
   fileId: c.fileId,
   fileVersion: c.fileVersion,
+  feedbackId: c.feedbackId,
+  attachmentId: c.attachmentId,
 });

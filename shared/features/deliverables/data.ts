@@ -199,13 +199,13 @@ export const commentPut = (c: CommentRecord): TransactItem => ({
   },
 });
 
-export const commentResolved = (c: CommentRecord, resolvedAt: string | null): TransactItem => ({
+export const commentResolved = (c: CommentRecord, resolvedAt: string | null, resolvedBy: string | null): TransactItem => ({
   Update: {
     TableName: tableName(),
     Key: keys.comment(c.projectId, c.deliverableId, c.version, c.commentId),
-    UpdateExpression: 'SET resolvedAt = :r',
+    UpdateExpression: 'SET resolvedAt = :r, resolvedBy = :by',
     ConditionExpression: 'attribute_exists(PK)',
-    ExpressionAttributeValues: { ':r': resolvedAt },
+    ExpressionAttributeValues: { ':r': resolvedAt, ':by': resolvedBy },
   },
 });
 

@@ -2,7 +2,9 @@
 // partition under DELIVERABLE#<deliverableId>, so one Query reads a whole deliverable; a review
 // request per reviewer waiting on a version (the client's portal home lists them on GSI1); and the
 // reminder digest's index by due date, with a once-a-day claim per reviewer.
+
 import type { FeatureRecords } from '../../data/records.ts';
+import type { PersonKey } from '../people/index.ts';
 import type { Preview } from '../previews/index.ts';
 import { keys as projectKeys } from '../projects/index.ts';
 import type { Decision, DeliverableState, RoundResult, VersionStatus } from './constants.ts';
@@ -77,8 +79,12 @@ export interface CommentRecord {
   pin: Pin | null;
   text: string;
   author: { kind: 'client' | 'studio'; id: string; name: string };
+  /** The people it mentions, with their names when it was written (absent on older comments). */
+  mentions?: { person: PersonKey; name: string }[];
   createdAt: string;
   resolvedAt: string | null;
+  /** Who resolved the thread, while it is resolved (absent on older comments). */
+  resolvedBy?: string | null;
 }
 
 /** What waits on one reviewer (the portal home's "to review"), one per reviewer of an open round. */

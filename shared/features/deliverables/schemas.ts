@@ -1,6 +1,7 @@
 // Deliverables' request and answer schemas, and the types inferred from them.
 import * as z from 'zod/mini';
 import { HeaderSafeText, Int, IsoDate, named, Text, Uuid } from '../../schemas.ts';
+import { MentionList, MentionView, PersonView } from '../people/index.ts';
 import { PREVIEW_KINDS } from '../previews/index.ts';
 import { DECISIONS, DELIVERABLE_LIMITS, DELIVERABLE_STATES, ROUND_RESULTS, VERSION_STATUSES } from './constants.ts';
 
@@ -89,6 +90,8 @@ export const CommentBody = z
     pin: z.optional(Pin),
     /** Replies name the comment they answer (a thread is one level deep; replies carry no pin). */
     parentId: z.optional(Uuid),
+    /** The people it mentions (each on the project: the autocomplete offers only them). */
+    mentions: z.optional(MentionList),
   })
   .check(
     z.refine((b) => !(b.parentId && b.pin), { error: 'a reply carries no pin', path: ['pin'] }),
@@ -176,8 +179,13 @@ export const CommentView = named(
     pin: z.nullable(Pin),
     text: z.string(),
     author: z.object({ kind: z.enum(['client', 'studio']), name: z.string() }),
+    /** Whether the caller wrote it (a client may reopen a thread it started). */
+    mine: z.boolean(),
+    mentions: z.array(MentionView),
     createdAt: z.string(),
     resolvedAt: z.nullable(z.string()),
+    /** Who resolved the thread (a name), while it is resolved. */
+    resolvedBy: z.nullable(z.string()),
   }),
   'DeliverableComment',
 );
@@ -210,6 +218,9 @@ export const DeliverableDetail = named(
   'Deliverable',
 );
 export type DeliverableDetail = z.infer<typeof DeliverableDetail>;
+
+/** A deliverable with the people its threads may mention (the project's team and contacts). */
+export const DeliverableAnswer = z.object({ deliverable: DeliverableDetail, people: z.array(PersonView) });
 
 export const UploadTicketView = z.object({
   put: z.nullable(z.object({ url: z.string(), headers: z.record(z.string(), z.string()) })),

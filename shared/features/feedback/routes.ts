@@ -1,8 +1,30 @@
-// Feedback: a client writes to the studio from the portal (Growth and up); the studio reads it.
+// Feedback: a client writes to the studio from the portal (Growth and up); the studio reads it. On a
+// project, a client's feedback becomes a task the team triages, from the project lead's inbox.
 import * as z from 'zod/mini';
 import { PageQuery, pageFields } from '../../paging.ts';
 import { route } from '../../route-def.ts';
-import { Feedback, FeedbackBody } from './schemas.ts';
+import {
+  AttachmentBody,
+  AttachmentDownload,
+  AttachmentParams,
+  AttachmentTicketAnswer,
+  ClientTask,
+  Feedback,
+  FeedbackBody,
+  InboxQuery,
+  InboxTask,
+  NoteBody,
+  ProjectFeedbackParams,
+  ProjectTasksAnswer,
+  StudioTask,
+  SubmitFeedbackBody,
+  TaskParams,
+  TaskStateQuery,
+  TriageBody,
+} from './schemas.ts';
+
+const studioTasks = { feature: 'feedback', auth: 'studio', role: 'member', host: 'dashboard' } as const;
+const clientTasks = { feature: 'feedback', auth: 'client', host: 'portal' } as const;
 
 export const routes = {
   sendFeedback: route({
@@ -30,5 +52,104 @@ export const routes = {
     summary: "The clients' feedback, newest first (readable on any plan: a downgrade keeps it)",
     query: PageQuery,
     ok: { status: 200, body: z.object({ feedback: z.array(Feedback), ...pageFields }) },
+  }),
+  submitProjectFeedback: route({
+    ...clientTasks,
+    id: 'submitProjectFeedback',
+    grants: ['table:read', 'table:write', 'bucket:read', 'sockets:post'],
+    method: 'POST',
+    path: '/api/portal/projects/{projectId}/feedback',
+    entitlement: 'feedback',
+    summary: "Give feedback on a project (subject, message, category, attached files): a new task in the project lead's inbox",
+    params: ProjectFeedbackParams,
+    body: SubmitFeedbackBody,
+    ok: { status: 201, body: z.object({ feedback: ClientTask }) },
+  }),
+  listClientProjectFeedback: route({
+    ...clientTasks,
+    id: 'listClientProjectFeedback',
+    grants: ['table:read'],
+    method: 'GET',
+    path: '/api/portal/projects/{projectId}/feedback',
+    summary: "The contact's own feedback on a project with its state (a decline's reason, a duplicate's original, a snooze), newest first",
+    params: ProjectFeedbackParams,
+    ok: { status: 200, body: z.object({ feedback: z.array(ClientTask) }) },
+  }),
+  listProjectFeedback: route({
+    ...studioTasks,
+    id: 'listProjectFeedback',
+    grants: ['table:read'],
+    method: 'GET',
+    path: '/api/studio/projects/{projectId}/feedback',
+    summary: "A project's Feedback tab as the team sees it: every task with its triage and internal notes, by state if asked",
+    params: ProjectFeedbackParams,
+    query: TaskStateQuery,
+    ok: { status: 200, body: ProjectTasksAnswer },
+  }),
+  triageFeedback: route({
+    ...studioTasks,
+    id: 'triageFeedback',
+    grants: ['table:read', 'table:write', 'mail:send', 'sockets:post'],
+    method: 'PATCH',
+    path: '/api/studio/projects/{projectId}/feedback/{feedbackId}',
+    entitlement: 'feedback',
+    summary: 'Triage a feedback task (state, assignee, due date) on the revision read (409 changed); done or declined emails the client',
+    params: TaskParams,
+    body: TriageBody,
+    ok: { status: 200, body: z.object({ feedback: StudioTask }) },
+  }),
+  addFeedbackNote: route({
+    ...studioTasks,
+    id: 'addFeedbackNote',
+    grants: ['table:read', 'table:write', 'sockets:post'],
+    method: 'POST',
+    path: '/api/studio/projects/{projectId}/feedback/{feedbackId}/notes',
+    entitlement: 'feedback',
+    summary: 'Add an internal note to a feedback task (the team sees it; the client never does)',
+    params: TaskParams,
+    body: NoteBody,
+    ok: { status: 201, body: z.object({ feedback: StudioTask }) },
+  }),
+  listInbox: route({
+    ...studioTasks,
+    id: 'listInbox',
+    grants: ['table:read'],
+    method: 'GET',
+    path: '/api/studio/inbox',
+    summary: "The signed-in member's open feedback tasks across projects, soonest due first (or newest)",
+    query: InboxQuery,
+    ok: { status: 200, body: z.object({ tasks: z.array(InboxTask) }) },
+  }),
+  startFeedbackAttachment: route({
+    ...clientTasks,
+    id: 'startFeedbackAttachment',
+    grants: ['table:read', 'table:write', 'bucket:write'],
+    method: 'POST',
+    path: '/api/portal/projects/{projectId}/feedback/attachments',
+    entitlement: 'feedback',
+    summary: 'Start attaching a file to feedback (allowed types, up to 16 MB): its upload ticket; name it when sending the feedback',
+    params: ProjectFeedbackParams,
+    body: AttachmentBody,
+    ok: { status: 201, body: AttachmentTicketAnswer },
+  }),
+  downloadClientFeedbackAttachment: route({
+    ...clientTasks,
+    id: 'downloadClientFeedbackAttachment',
+    grants: ['table:read', 'bucket:read'],
+    method: 'GET',
+    path: '/api/portal/projects/{projectId}/feedback/{feedbackId}/attachments/{attachmentId}',
+    summary: 'A short-lived link that downloads a file the contact attached to their own feedback',
+    params: AttachmentParams,
+    ok: { status: 200, body: AttachmentDownload },
+  }),
+  downloadFeedbackAttachment: route({
+    ...studioTasks,
+    id: 'downloadFeedbackAttachment',
+    grants: ['table:read', 'bucket:read'],
+    method: 'GET',
+    path: '/api/studio/projects/{projectId}/feedback/{feedbackId}/attachments/{attachmentId}',
+    summary: 'A short-lived link that downloads a file a client attached to their feedback',
+    params: AttachmentParams,
+    ok: { status: 200, body: AttachmentDownload },
   }),
 } as const;

@@ -95,7 +95,7 @@ export const routes = {
   completeStudioFileUpload: route({
     ...studio,
     id: 'completeStudioFileUpload',
-    grants: ['table:read', 'table:write', 'bucket:read', 'bucket:write'],
+    grants: ['table:read', 'table:write', 'bucket:read', 'bucket:write', 'sockets:post'],
     method: 'POST',
     path: '/api/studio/projects/{projectId}/files/{fileId}/versions/{version}/complete',
     summary:
@@ -107,7 +107,7 @@ export const routes = {
   updateFile: route({
     ...studio,
     id: 'updateFile',
-    grants: ['table:read', 'table:write', 'bucket:read'],
+    grants: ['table:read', 'table:write', 'bucket:read', 'sockets:post'],
     method: 'PATCH',
     path: '/api/studio/projects/{projectId}/files/{fileId}',
     summary: 'Rename a file, move it to another folder, or share it with the project’s contacts (or stop)',

@@ -59,7 +59,7 @@ export const routes = {
   updateGallery: route({
     id: 'updateGallery',
     feature: 'galleries',
-    grants: ['table:write', 'bucket:read'],
+    grants: ['table:write', 'bucket:read', 'sockets:post'],
     method: 'PATCH',
     path: '/api/studio/galleries/{galleryId}',
     auth: 'studio',

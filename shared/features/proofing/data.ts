@@ -13,7 +13,7 @@ import { withoutKeys } from '../../data/records.ts';
 import { cancellationCodes, conditionFailed } from '../../data/transactions.ts';
 import type { Page, PageRequest } from '../../paging.ts';
 import { keys, type SelectionState, type SubmissionRecord, uncountPickWrite } from '../galleries/index.ts';
-import type { CommentRecord } from './records.ts';
+import type { CommentRecord, CommentRef } from './records.ts';
 
 /** Counts one view or download of the gallery by this client (the studio's activity page). */
 export async function recordActivity(galleryId: string, clientId: string, kind: 'view' | 'download'): Promise<void> {
@@ -125,30 +125,72 @@ export async function queryComments(galleryId: string, imageId: string, page: Pa
  * The comment and its image's count up by one, in one transaction: the gallery's view shows the
  * count without reading comments, and a count that moves only with its comment cannot drift. The
  * comment is conditional on a new key (an id is never reused), the count on the image existing (a
- * comment on an image removed meanwhile is refused, not left behind). False when a condition failed.
+ * comment on an image removed meanwhile is refused, not left behind). A thread's root is written
+ * with its pointer (replies and resolves find it by id). False when a condition failed.
  */
 export async function putComment(galleryId: string, comment: CommentRecord): Promise<boolean> {
+  const root = !comment.parentId;
+  const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.comment(galleryId, comment.imageId, comment.createdAt, comment.commentId), type: 'comment', ...comment },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.image(galleryId, comment.imageId),
+        UpdateExpression: 'ADD commentCount :one',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
+  ];
+  if (root) {
+    const ref: CommentRef = { commentId: comment.commentId, imageId: comment.imageId, createdAt: comment.createdAt };
+    items.push({
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.commentRef(galleryId, comment.commentId), type: 'commentRef', ...ref },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    });
+  }
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (e) {
+    if (conditionFailed(e)) return false;
+    throw e;
+  }
+}
+
+/** A thread's root comment by its id (through its pointer), or null. */
+export async function getRootComment(galleryId: string, commentId: string): Promise<CommentRecord | null> {
+  const ref = await db().send(new GetCommand({ TableName: tableName(), Key: keys.commentRef(galleryId, commentId) }));
+  if (!ref.Item) return null;
+  const { imageId, createdAt } = ref.Item as CommentRef;
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.comment(galleryId, imageId, createdAt, commentId) }));
+  return out.Item ? (withoutKeys(out.Item) as CommentRecord) : null;
+}
+
+/** Resolves (or reopens, with nulls) a thread's root comment; false when it is gone. */
+export async function setCommentResolved(
+  galleryId: string,
+  root: CommentRecord,
+  resolvedAt: string | null,
+  resolvedBy: string | null,
+): Promise<boolean> {
   try {
     await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.comment(galleryId, comment.imageId, comment.createdAt, comment.commentId), type: 'comment', ...comment },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.image(galleryId, comment.imageId),
-              UpdateExpression: 'ADD commentCount :one',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-        ],
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.comment(galleryId, root.imageId, root.createdAt, root.commentId),
+        UpdateExpression: 'SET resolvedAt = :at, resolvedBy = :by',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':at': resolvedAt, ':by': resolvedBy },
       }),
     );
     return true;
@@ -156,6 +198,13 @@ export async function putComment(galleryId: string, comment: CommentRecord): Pro
     if (conditionFailed(e)) return false;
     throw e;
   }
+}
+
+/** A page of a gallery's comments, by image then time (the studio's view). */
+export async function queryGalleryComments(galleryId: string, page: PageRequest): Promise<Page<CommentRecord>> {
+  const { PK, SKPrefix } = keys.commentsOfGallery(galleryId);
+  const { items, nextCursor } = await queryPage({ pk: PK, prefix: SKPrefix }, page);
+  return { items: items.map((i) => withoutKeys(i) as CommentRecord), nextCursor };
 }
 
 /** A page of a gallery's confirmed selections, in key order. */

@@ -4,7 +4,21 @@ import { PageQuery, pageFields } from '../../paging.ts';
 import { route } from '../../route-def.ts';
 import { Uuid } from '../../schemas.ts';
 import { GalleryParams, ImageParams } from '../galleries/index.ts';
-import { ClientGalleryDetail, ClientImage, Comment, CommentBody, FavouriteBody, SelectionBody, Submission } from './schemas.ts';
+import {
+  ClientGalleryDetail,
+  ClientImage,
+  Comment,
+  CommentBody,
+  CommentParams,
+  FavouriteBody,
+  PeopleAnswer,
+  ResolveBody,
+  SelectionBody,
+  Submission,
+} from './schemas.ts';
+
+const portal = { feature: 'proofing', auth: 'client', host: 'portal' } as const;
+const dashboard = { feature: 'proofing', auth: 'studio', role: 'member', host: 'dashboard' } as const;
 
 export const routes = {
   getClientGallery: route({
@@ -61,15 +75,79 @@ export const routes = {
   addComment: route({
     id: 'addComment',
     feature: 'proofing',
-    grants: ['table:write'],
+    grants: ['table:write', 'sockets:post'],
     method: 'POST',
     path: '/api/portal/galleries/{galleryId}/images/{imageId}/comments',
     auth: 'client',
     host: 'portal',
-    summary: 'Comment on an image, when the studio allows comments',
+    summary: 'Comment on an image when the studio allows comments, or reply to a thread; may @mention the gallery’s people',
     params: ImageParams,
     body: CommentBody,
     ok: { status: 201, body: z.object({ comment: Comment }) },
+  }),
+  reopenImageComment: route({
+    ...portal,
+    id: 'reopenImageComment',
+    grants: ['table:write', 'sockets:post'],
+    method: 'PUT',
+    path: '/api/portal/galleries/{galleryId}/images/{imageId}/comments/{commentId}/resolved',
+    summary: 'Open again a resolved thread the client started (only the studio resolves: `resolved: true` is refused 403)',
+    params: CommentParams,
+    body: ResolveBody,
+    ok: { status: 200, body: z.object({ comment: Comment }) },
+  }),
+  listGalleryPeople: route({
+    ...portal,
+    id: 'listGalleryPeople',
+    grants: ['table:read'],
+    method: 'GET',
+    path: '/api/portal/galleries/{galleryId}/people',
+    summary: 'Who a comment on this gallery may @mention: the client and the team members working on it',
+    params: GalleryParams,
+    ok: { status: 200, body: PeopleAnswer },
+  }),
+  listStudioGalleryComments: route({
+    ...dashboard,
+    id: 'listStudioGalleryComments',
+    grants: ['table:read'],
+    method: 'GET',
+    path: '/api/studio/galleries/{galleryId}/comments',
+    summary: "A gallery's comment threads, by image then time, a page at a time (follow `nextCursor`)",
+    params: GalleryParams,
+    query: PageQuery,
+    ok: { status: 200, body: z.object({ comments: z.array(Comment), ...pageFields }) },
+  }),
+  addStudioImageComment: route({
+    ...dashboard,
+    id: 'addStudioImageComment',
+    grants: ['table:write', 'sockets:post'],
+    method: 'POST',
+    path: '/api/studio/galleries/{galleryId}/images/{imageId}/comments',
+    summary: "The team's comment on an image, or its reply to a thread; may @mention the gallery’s people",
+    params: ImageParams,
+    body: CommentBody,
+    ok: { status: 201, body: z.object({ comment: Comment }) },
+  }),
+  resolveStudioImageComment: route({
+    ...dashboard,
+    id: 'resolveStudioImageComment',
+    grants: ['table:write', 'sockets:post'],
+    method: 'PUT',
+    path: '/api/studio/galleries/{galleryId}/images/{imageId}/comments/{commentId}/resolved',
+    summary: 'Mark a thread on an image resolved, or open it again',
+    params: CommentParams,
+    body: ResolveBody,
+    ok: { status: 200, body: z.object({ comment: Comment }) },
+  }),
+  listStudioGalleryPeople: route({
+    ...dashboard,
+    id: 'listStudioGalleryPeople',
+    grants: ['table:read'],
+    method: 'GET',
+    path: '/api/studio/galleries/{galleryId}/people',
+    summary: 'Who a comment on this gallery may @mention: its client and the team members working on it',
+    params: GalleryParams,
+    ok: { status: 200, body: PeopleAnswer },
   }),
   confirmSelection: route({
     id: 'confirmSelection',

@@ -12,4 +12,5 @@ export const bodies: SampleBodies<typeof routes> = {
   resolveDeliverableComment: () => ({ resolved: true }),
   decideDeliverable: () => ({ decision: 'request_changes', note: 'Make the mark bolder.' }),
   addClientDeliverableComment: () => ({ text: 'Could this be darker?', pin: { kind: 'point', x: 0.5, y: 0.25, page: 1 } }),
+  reopenClientDeliverableComment: () => ({ resolved: false }),
 };

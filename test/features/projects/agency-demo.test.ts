@@ -112,6 +112,20 @@ describe('the agency demo, as the studio sees it', () => {
     expect(files.map((f) => f.name)).toContain('Our brief.txt');
     expect(files.every((f) => f.current?.status === 'ready')).toBe(true);
   });
+
+  it('has two feedback items: a new one in the lead’s inbox, one accepted for the designer with an internal note', async () => {
+    const tab = await studio.get(DASHBOARD, `/api/studio/projects/${projectId}/feedback`);
+    expect(tab.status, tab.text).toBe(200);
+    const items = tab.body.feedback as Array<{ subject: string; state: string; notes: unknown[]; assignee: { name: string } }>;
+    expect(items.map((f) => `${f.subject}: ${f.state} for ${f.assignee.name}, ${f.notes.length} note(s)`).sort()).toEqual([
+      `Shop signage at night: new for ${AGENCY.owner.name}, 0 note(s)`,
+      `Tagline on the website header: accepted for ${AGENCY.designer.name}, 1 note(s)`,
+    ]);
+    const inbox = await studio.get(DASHBOARD, '/api/studio/inbox');
+    expect(inbox.body.tasks.map((t: { subject: string; projectTitle: string }) => `${t.subject} (${t.projectTitle})`)).toEqual([
+      `Shop signage at night (${AGENCY.project})`,
+    ]);
+  });
 });
 
 describe('the agency demo, as a contact of the client sees it', () => {
@@ -139,5 +153,11 @@ describe('the agency demo, as a contact of the client sees it', () => {
     const files = await contact.get(FIELDWORK, `/api/portal/projects/${projectId}/files`);
     expect(files.status, files.text).toBe(200);
     expect(files.body.files.map((f: { name: string }) => f.name)).not.toContain('Colour notes (team only).txt');
+
+    // Jordan's own feedback, accepted, without the team's note.
+    const feedback = await contact.get(FIELDWORK, `/api/portal/projects/${projectId}/feedback`);
+    expect(feedback.status, feedback.text).toBe(200);
+    expect(feedback.body.feedback).toEqual([expect.objectContaining({ subject: 'Tagline on the website header', state: 'accepted' })]);
+    expect(feedback.text).not.toContain('380 px');
   });
 });

@@ -8,6 +8,8 @@ import { objects } from '../../../data/objects.ts';
 import { consume } from '../../../data/rate-limit.ts';
 import { conflict, invalid, notFound } from '../../../errors.ts';
 import { type Client, getClient } from '../../clients/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { clientPerson, projectParticipants, userPerson } from '../../people/index.ts';
 import { activityPut, newActivity, type Project, projectForStudio } from '../../projects/index.ts';
 import type { Studio, StudioUser } from '../../studios/index.ts';
 import { bytesLimit, cleanFileName, finishObjectUpload, objectTicket } from '../../uploads/index.ts';
@@ -29,9 +31,9 @@ import {
 } from '../data.ts';
 import type { DeliverableRecord, ReviewRequestRecord, VersionRecord } from '../records.ts';
 import type { CreateDeliverableBody, SendVersionBody, StartVersionBody, UpdateDeliverableBody } from '../schemas.ts';
-import { mailReviewRequest } from './emails.ts';
+import { mailReviewRequest, portalDeliverablePath, studioDeliverablePath } from './emails.ts';
 import { lockedReason, sendRefusal } from './rules.ts';
-import { detailView, summaryView } from './views.ts';
+import { detailView, peopleView, studioViewer, summaryView } from './views.ts';
 
 type StudioSession = { studio: Studio; user: StudioUser };
 
@@ -97,7 +99,7 @@ export const requestOf = (project: Project, d: DeliverableRecord, v: VersionReco
 export async function listDeliverables(session: StudioSession, projectId: string) {
   await projectForStudio(session, projectId);
   const found = await queryProjectDeliverables(projectId);
-  return found.filter((d) => d.studioId === session.studio.studioId).map((d) => summaryView(d, { kind: 'studio' }));
+  return found.filter((d) => d.studioId === session.studio.studioId).map((d) => summaryView(d, studioViewer(session)));
 }
 
 export async function createDeliverable(session: StudioSession, projectId: string, body: CreateDeliverableBody) {
@@ -122,12 +124,14 @@ export async function createDeliverable(session: StudioSession, projectId: strin
     revision: 1,
   };
   if (await writeItems([deliverablePut(d, null)])) throw changed();
-  return detailView({ deliverable: d, versions: [], decisions: [], comments: [] }, { kind: 'studio' });
+  return detailView({ deliverable: d, versions: [], decisions: [], comments: [] }, studioViewer(session));
 }
 
+/** A deliverable with the people its threads may mention. */
 export async function getStudioDeliverable(session: StudioSession, projectId: string, deliverableId: string) {
-  await projectForStudio(session, projectId);
-  return detailView(await loadItems(session.studio.studioId, projectId, deliverableId), { kind: 'studio' });
+  const project = await projectForStudio(session, projectId);
+  const [items, people] = await Promise.all([loadItems(session.studio.studioId, projectId, deliverableId), projectParticipants(project)]);
+  return { deliverable: await detailView(items, studioViewer(session)), people: peopleView(people) };
 }
 
 export async function updateDeliverable(session: StudioSession, projectId: string, deliverableId: string, body: UpdateDeliverableBody) {
@@ -160,7 +164,7 @@ export async function updateDeliverable(session: StudioSession, projectId: strin
     }
     return { refused: await writeItems(writes), value: { ...items, deliverable: next, versions } };
   });
-  return detailView(items, { kind: 'studio' });
+  return detailView(items, studioViewer(session));
 }
 
 export async function deleteDeliverable(session: StudioSession, projectId: string, deliverableId: string): Promise<void> {
@@ -257,7 +261,7 @@ export async function completeVersion(
     if (refused) throw invalid('upload_incomplete', `The upload could not be completed: ${refused}`, { parts: [refused] });
     if (!stored) throw invalid('upload_incomplete', 'The file has not arrived yet.');
   }
-  return detailView(await loadItems(session.studio.studioId, projectId, deliverableId, true), { kind: 'studio' });
+  return detailView(await loadItems(session.studio.studioId, projectId, deliverableId, true), studioViewer(session));
 }
 
 /** Sends the latest version for review: each reviewer gets a request and an email with the link. */
@@ -318,7 +322,18 @@ export async function sendVersion(
       }),
     ),
   );
-  return detailView(sent.items, { kind: 'studio' });
+  // A note for every contact (the reviewers' email above is the only email: notes never double it).
+  await notify({
+    studioId: session.studio.studioId,
+    kind: 'deliverableReady',
+    projectId,
+    projectTitle: project.title,
+    title: `${sent.next.title} v${version} is ready for review`,
+    link: { studio: studioDeliverablePath(projectId, deliverableId), client: portalDeliverablePath(projectId, deliverableId) },
+    actor: userPerson(session.user.userId),
+    recipients: project.contactIds.map(clientPerson),
+  });
+  return detailView(sent.items, studioViewer(session));
 }
 
 /** A presigned download of a version's file, under its own name. */

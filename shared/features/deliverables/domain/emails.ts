@@ -10,6 +10,10 @@ import type { Studio, StudioUser } from '../../studios/index.ts';
 import { DECISION_LABELS, type Decision } from '../constants.ts';
 import type { ReviewRequestRecord } from '../records.ts';
 
+/** A deliverable's page on each host (paths: the notification centre links to them). */
+export const portalDeliverablePath = (projectId: string, deliverableId: string) => `/projects/${projectId}/deliverables/${deliverableId}`;
+export const studioDeliverablePath = (projectId: string, deliverableId: string) => `/projects/${projectId}/deliverables/${deliverableId}`;
+
 /** Where a reviewer reviews a deliverable: the portal's deliverable page. */
 export const reviewUrl = (studio: Studio, projectId: string, deliverableId: string) =>
   `${portalUrl(studio.slug)}/projects/${projectId}/deliverables/${deliverableId}`;

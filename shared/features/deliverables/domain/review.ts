@@ -1,58 +1,52 @@
-// Reviewing: a client contact sees the versions sent to them, comments (pinned or not, with
-// replies), and decides; the studio comments and resolves threads. A decision is one transaction
-// conditional on the deliverable's revision: two reviewers at once both land, one after the other,
-// and a decision that meets a new version is refused as not the latest.
-import { randomUUID } from 'node:crypto';
-import { limits } from '../../../config.ts';
-import { consume, type Limit } from '../../../data/rate-limit.ts';
-import { conflict, invalid, notAllowed, notFound } from '../../../errors.ts';
+// Reviewing: a client contact sees the versions sent to them and decides (their comments and the
+// studio's are threads.ts). A decision is one transaction conditional on the deliverable's revision:
+// two reviewers at once both land, one after the other, and a decision that meets a new version is
+// refused as not the latest.
+import { conflict, notAllowed, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
 import type { Client } from '../../clients/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { clientPerson, projectParticipants, userPerson } from '../../people/index.ts';
 import { studioHas } from '../../plans/index.ts';
-import { activityPut, newActivity, type Project, projectForClient, projectForStudio } from '../../projects/index.ts';
-import { getStudioUser, type Studio, type StudioUser } from '../../studios/index.ts';
-import { DELIVERABLE_LIMITS } from '../constants.ts';
+import { activityPut, newActivity, type Project, projectForClient } from '../../projects/index.ts';
+import { getStudioUser, type Studio } from '../../studios/index.ts';
+import { DECISION_LABELS } from '../constants.ts';
 import {
-  commentPut,
-  commentResolved,
   decisionPut,
   deliverablePut,
   queryProjectDeliverables,
   requestDeletes,
   type TransactItem,
   versionDecided,
-  versionUnlockedCheck,
   writeItems,
 } from '../data.ts';
-import type { CommentRecord, DecisionRecord, DeliverableRecord, VersionRecord } from '../records.ts';
-import type { CommentBody, DecisionBody } from '../schemas.ts';
+import type { DecisionRecord, DeliverableRecord, VersionRecord } from '../records.ts';
+import type { DecisionBody } from '../schemas.ts';
+import { announce } from './announce.ts';
 import { downloadUrl, loadItems, pendingOf, refuse, retrying, versionOf } from './deliverables.ts';
-import { mailDecision } from './emails.ts';
-import { clientSees, commentRefusal, decisionRefusal, locksVersion, roundResult } from './rules.ts';
-import { commentView, detailView, mayDownload, summaryView, type Viewer } from './views.ts';
+import { mailDecision, portalDeliverablePath, studioDeliverablePath } from './emails.ts';
+import { clientSees, decisionRefusal, locksVersion, roundResult } from './rules.ts';
+import { detailView, mayDownload, peopleView, summaryView, type Viewer } from './views.ts';
 
-type StudioSession = { studio: Studio; user: StudioUser };
 type ClientSession = { studio: Studio; client: Client };
 
-const clientViewer = (project: Project, studio: Studio): Viewer => ({
+const clientViewer = (project: Project, { studio, client }: ClientSession): Viewer => ({
   kind: 'client',
+  person: clientPerson(client.clientId),
   downloads: project.deliverableDownloads ?? 'approved',
   interactive: studioHas(studio, 'deliverableApprovals'),
 });
-
-/** Comments one person may post per minute on deliverables (the proofing comments' budget). */
-const commentLimit = (): Limit => ({ bucket: 'deliverable-comment', max: limits.commentsPerMinute, windowSeconds: 60 });
 
 export async function listClientDeliverables(session: ClientSession, projectId: string) {
   const project = await projectForClient(session, projectId);
   const found = await queryProjectDeliverables(projectId);
   return found
     .filter((d) => d.studioId === session.studio.studioId && d.sentVersion > 0)
-    .map((d) => summaryView(d, clientViewer(project, session.studio)));
+    .map((d) => summaryView(d, clientViewer(project, session)));
 }
 
 /** A deliverable as its client sees it; one that was never sent is "not found". */
-async function clientItems(session: ClientSession, projectId: string, deliverableId: string, consistent = false) {
+export async function clientItems(session: ClientSession, projectId: string, deliverableId: string, consistent = false) {
   const project = await projectForClient(session, projectId);
   const items = await loadItems(session.studio.studioId, projectId, deliverableId, consistent);
   if (items.deliverable.sentVersion === 0) throw notFound('No such deliverable.');
@@ -60,15 +54,17 @@ async function clientItems(session: ClientSession, projectId: string, deliverabl
 }
 
 /** A version a client may see: one sent for review. */
-function clientVersion(items: Parameters<typeof versionOf>[0], version: number): VersionRecord {
+export function clientVersion(items: Parameters<typeof versionOf>[0], version: number): VersionRecord {
   const v = versionOf(items, version);
   if (!clientSees(v)) throw notFound('No such version of this deliverable.');
   return v;
 }
 
+/** A deliverable as its client sees it, with the people its threads may mention. */
 export async function getClientDeliverable(session: ClientSession, projectId: string, deliverableId: string) {
   const { project, items } = await clientItems(session, projectId, deliverableId);
-  return detailView(items, clientViewer(project, session.studio));
+  const [deliverable, people] = await Promise.all([detailView(items, clientViewer(project, session)), projectParticipants(project)]);
+  return { deliverable, people: peopleView(people) };
 }
 
 export async function clientDownload(session: ClientSession, projectId: string, deliverableId: string, version: number) {
@@ -76,7 +72,7 @@ export async function clientDownload(session: ClientSession, projectId: string, 
   const v = clientVersion(items, version);
   const rule = project.deliverableDownloads ?? 'approved';
   if (v.status !== 'ready') throw refuse('not_ready');
-  if (!mayDownload(clientViewer(project, session.studio), v)) {
+  if (!mayDownload(clientViewer(project, session), v)) {
     // The project's rule: no downloads at all is a permission; "not yet approved" is the version's state.
     if (rule === 'none') throw notAllowed('downloads_off', 'The studio delivers these files another way: they cannot be downloaded here.');
     throw conflict('not_approved', 'This file can be downloaded once it is approved.');
@@ -160,90 +156,17 @@ export async function decide(session: ClientSession, projectId: string, delivera
       body.decision,
       body.note || null,
     );
-  return detailView(outcome, clientViewer(project, session.studio));
-}
-
-type Author = CommentRecord['author'];
-
-async function addComment(
-  author: Author,
-  items: Awaited<ReturnType<typeof loadItems>>,
-  v: VersionRecord,
-  body: CommentBody,
-): Promise<CommentRecord> {
-  const refusal = commentRefusal(v);
-  if (refusal) throw refuse(refusal);
-  const onVersion = items.comments.filter((c) => c.version === v.version);
-  if (onVersion.length >= DELIVERABLE_LIMITS.commentsPerVersion)
-    throw invalid('too_many_comments', `A version takes at most ${DELIVERABLE_LIMITS.commentsPerVersion} comments.`);
-  if (body.parentId && !onVersion.some((c) => c.commentId === body.parentId && c.parentId === null))
-    throw notFound('No such comment to reply to.', { parentId: ['names no thread of this version'] });
-  const pin = body.pin ?? null;
-  const pages = v.preview?.pageCount ?? null;
-  if (pin?.kind === 'point' && pin.page !== undefined && pages !== null && pin.page > pages)
-    throw invalid('invalid_request', `This version has ${pages} pages.`, { pin: ['names a page the file does not have'] });
-  const comment: CommentRecord = {
-    commentId: randomUUID(),
-    deliverableId: v.deliverableId,
-    projectId: v.projectId,
-    version: v.version,
-    parentId: body.parentId ?? null,
-    pin,
-    text: body.text,
-    author,
-    createdAt: new Date().toISOString(),
-    resolvedAt: null,
-  };
-  // The version must still be unlocked when the comment lands (an approval may be landing too).
-  const refused = await writeItems([commentPut(comment), versionUnlockedCheck(v)]);
-  if (refused) throw refuse('locked');
-  return comment;
-}
-
-export async function addClientComment(
-  session: ClientSession,
-  projectId: string,
-  deliverableId: string,
-  version: number,
-  body: CommentBody,
-) {
-  const { items } = await clientItems(session, projectId, deliverableId);
-  const v = clientVersion(items, version);
-  await consume(commentLimit(), session.client.clientId);
-  const c = await addComment({ kind: 'client', id: session.client.clientId, name: session.client.name }, items, v, body);
-  return commentView(c);
-}
-
-export async function addStudioComment(
-  session: StudioSession,
-  projectId: string,
-  deliverableId: string,
-  version: number,
-  body: CommentBody,
-) {
-  await projectForStudio(session, projectId);
-  const items = await loadItems(session.studio.studioId, projectId, deliverableId);
-  const v = versionOf(items, version);
-  await consume(commentLimit(), session.user.userId);
-  const c = await addComment({ kind: 'studio', id: session.user.userId, name: session.user.name }, items, v, body);
-  return commentView(c);
-}
-
-export async function resolveComment(
-  session: StudioSession,
-  projectId: string,
-  deliverableId: string,
-  version: number,
-  commentId: string,
-  resolved: boolean,
-) {
-  await projectForStudio(session, projectId);
-  const items = await loadItems(session.studio.studioId, projectId, deliverableId);
-  const v = versionOf(items, version);
-  const c = items.comments.find((x) => x.commentId === commentId && x.version === version);
-  if (!c) throw notFound('No such comment on this version.');
-  if (commentRefusal(v)) throw refuse('locked');
-  const resolvedAt = resolved ? (c.resolvedAt ?? new Date().toISOString()) : null;
-  if (await writeItems([commentResolved(c, resolvedAt), versionUnlockedCheck(v)])) throw refuse('locked');
-  return commentView({ ...c, resolvedAt });
+  await announce(studio.studioId, await projectParticipants(project), deliverableId);
+  // A note for the project's team (the lead's email above stays the only email).
+  await notify({
+    studioId: studio.studioId,
+    kind: 'deliverableDecided',
+    projectId,
+    projectTitle: project.title,
+    title: `${client.name}: ${DECISION_LABELS[body.decision].toLowerCase()} on ${outcome.deliverable.title} v${version}`,
+    link: { studio: studioDeliverablePath(projectId, deliverableId), client: portalDeliverablePath(projectId, deliverableId) },
+    actor: clientPerson(client.clientId),
+    recipients: project.team.map((t) => userPerson(t.userId)),
+  });
+  return detailView(outcome, clientViewer(project, session));
 }

@@ -1,13 +1,25 @@
 // What the API answers of a deliverable: the studio sees every version, a client only the versions
 // sent for review (never drafts) and their threads. Preview files are presigned here.
 import { presignGet } from '../../../adapters/storage.ts';
+import { clientPerson, type Participant, type PersonKey, type PersonView, userPerson } from '../../people/index.ts';
 import type { DeliverableDownloads } from '../../projects/index.ts';
 import type { DeliverableItems } from '../data.ts';
 import type { CommentRecord, DeliverableRecord, VersionRecord } from '../records.ts';
 import type { CommentView, DeliverableDetail, DeliverableSummary, PreviewView, VersionView } from '../schemas.ts';
 import { clientMayDownload, clientSees, lockedReason } from './rules.ts';
 
-export type Viewer = { kind: 'studio' } | { kind: 'client'; downloads: DeliverableDownloads; interactive: boolean };
+export type Viewer =
+  | { kind: 'studio'; person: PersonKey }
+  | { kind: 'client'; person: PersonKey; downloads: DeliverableDownloads; interactive: boolean };
+
+export const studioViewer = (session: { user: { userId: string } }): Viewer => ({
+  kind: 'studio',
+  person: userPerson(session.user.userId),
+});
+
+/** The people a deliverable's threads may mention, as the autocomplete lists them. */
+export const peopleView = (people: readonly Participant[]): PersonView[] =>
+  people.map((p) => ({ person: p.person, name: p.name, role: p.role, initials: p.initials }));
 
 const url = (key: string | null) => (key ? presignGet(key) : Promise.resolve(null));
 
@@ -57,15 +69,23 @@ async function versionView(v: VersionRecord, items: DeliverableItems, viewer: Vi
   };
 }
 
-export const commentView = (c: CommentRecord): CommentView => ({
+/** The person who wrote a comment. */
+export const authorPerson = (c: Pick<CommentRecord, 'author'>): PersonKey =>
+  c.author.kind === 'studio' ? userPerson(c.author.id) : clientPerson(c.author.id);
+
+/** A comment as `me` sees it (whether it is theirs decides what they may do with the thread). */
+export const commentView = (c: CommentRecord, me: PersonKey): CommentView => ({
   commentId: c.commentId,
   version: c.version,
   parentId: c.parentId,
   pin: c.pin,
   text: c.text,
   author: { kind: c.author.kind, name: c.author.name },
+  mine: authorPerson(c) === me,
+  mentions: c.mentions ?? [],
   createdAt: c.createdAt,
   resolvedAt: c.resolvedAt,
+  resolvedBy: c.resolvedAt ? (c.resolvedBy ?? null) : null,
 });
 
 export const summaryView = (d: DeliverableRecord, viewer: Viewer): DeliverableSummary => ({
@@ -86,7 +106,7 @@ export async function detailView(items: DeliverableItems, viewer: Viewer): Promi
   return {
     ...summaryView(d, viewer),
     versions: await Promise.all(versions.map((v) => versionView(v, items, viewer))),
-    comments: items.comments.filter((c) => shown.has(c.version)).map(commentView),
+    comments: items.comments.filter((c) => shown.has(c.version)).map((c) => commentView(c, viewer.person)),
     interactive: viewer.kind === 'studio' || viewer.interactive,
   };
 }

@@ -1,7 +1,11 @@
-// The branded mail that tells a project's lead a client contact uploaded a file.
+// The branded mail that tells a project's lead a client contact uploaded a file, and the note that
+// tells the contacts a file was shared.
 import { dashboardUrl } from '../../../config.ts';
 import { subjectName } from '../../../safe-text.ts';
 import { letterBrand, renderLetter } from '../../branding/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { clientPerson, userPerson } from '../../people/index.ts';
+import type { Project } from '../../projects/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import { formatBytes } from '../constants.ts';
 
@@ -32,4 +36,21 @@ export function clientUploadEmail(
       footnote: 'You get this email because you lead this project.',
     }),
   };
+}
+
+/**
+ * A note to the project's contacts that a file was shared with them (notes only: sharing sends no
+ * email of its own, and the centre's digest covers those who asked for one).
+ */
+export async function noteFileShared(studioId: string, project: Project, actorUserId: string, text: string): Promise<void> {
+  await notify({
+    studioId,
+    kind: 'fileShared',
+    projectId: project.projectId,
+    projectTitle: project.title,
+    title: text,
+    link: { studio: `/projects/${project.projectId}#files`, client: `/projects/${project.projectId}#files` },
+    actor: userPerson(actorUserId),
+    recipients: project.contactIds.map(clientPerson),
+  });
 }

@@ -10,6 +10,7 @@ import { CLIENT_CONTENT_TYPES, FILE_LIMITS } from '../constants.ts';
 import { deleteFileWrite, deleteObjects, getFolder, queryFile, queryFilesTab, updateFileWrite } from '../data.ts';
 import type { FileRecord, VersionRecord } from '../records.ts';
 import type { UpdateFileBody, UploadLimits } from '../schemas.ts';
+import { noteFileShared } from './emails.ts';
 import { downloadName, mayDownload, maySeeFile, type Viewer, visibleVersions } from './rules.ts';
 import { byNewest, clientFileView, folderView, studioFileView } from './views.ts';
 
@@ -94,6 +95,7 @@ export async function updateFile(session: StudioSession, projectId: string, file
     }
     throw conflict('changed', 'This file was changed by someone else a moment ago. Reload it and try again.');
   }
+  if (activity.length) await noteFileShared(session.studio.studioId, project, session.user.userId, `${after.name} shared with you`);
   return studioFileView(after, versions);
 }
 

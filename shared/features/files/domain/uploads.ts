@@ -26,7 +26,7 @@ import {
 } from '../data.ts';
 import type { FileRecord, FolderRecord, Uploader, VersionRecord } from '../records.ts';
 import type { ClientUploadBody, CompleteFileBody, NewVersionBody, StudioUploadBody } from '../schemas.ts';
-import { clientUploadEmail } from './emails.ts';
+import { clientUploadEmail, noteFileShared } from './emails.ts';
 import { uploadRefusal } from './rules.ts';
 import { clientFileView, studioFileView } from './views.ts';
 
@@ -211,7 +211,8 @@ export async function completeStudioUpload(session: StudioSession, projectId: st
   if (file.shared) {
     const text = version.version === 1 ? `${file.name} shared` : `${file.name}: version ${version.version} shared`;
     const at = new Date().toISOString();
-    await announceVersion(version, [newActivity(project.projectId, 'file_shared', text, at)], at);
+    if (await announceVersion(version, [newActivity(project.projectId, 'file_shared', text, at)], at))
+      await noteFileShared(session.studio.studioId, project, session.user.userId, text);
   }
   const after = await queryFile(projectId, fileId);
   if (!after) throw notFound(NO_FILE);

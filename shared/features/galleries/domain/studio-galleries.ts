@@ -4,6 +4,8 @@ import { presignGet } from '../../../adapters/storage.ts';
 import { invalid, notAllowed, notFound } from '../../../errors.ts';
 import type { Page, PageRequest } from '../../../paging.ts';
 import { type Client, clientNames, getClient } from '../../clients/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { clientPerson, userPerson } from '../../people/index.ts';
 import { getProject } from '../../projects/index.ts';
 import { listStudioUsers, roleAtLeast, type Studio, type StudioUser } from '../../studios/index.ts';
 import { batchGetSelections, getGallery, getImage, queryStudioGalleries, updateGalleryFields } from '../data.ts';
@@ -11,7 +13,7 @@ import type { Gallery } from '../records.ts';
 import type { GalleryRules, GalleryStatus } from '../schemas.ts';
 import { createGallery } from './galleries.ts';
 import { loadGalleryContents, mark } from './gallery-contents.ts';
-import { coverThumbKey, DEFAULT_RULES, mayWorkOn, rulesOf } from './rules.ts';
+import { coverThumbKey, DEFAULT_RULES, isPublished, mayWorkOn, rulesOf } from './rules.ts';
 
 /** The studio's own gallery, or 404: another studio's gallery does not exist for it. */
 export async function galleryOfStudio(studio: Studio, galleryId: string): Promise<Gallery> {
@@ -151,6 +153,20 @@ export async function updateStudioGallery(
     else set.coverThumbKey = coverThumbKey(await getImage(galleryId, changes.coverImageId));
   }
   const updated = await updateGalleryFields(studio.studioId, galleryId, set);
+  // Leaving draft makes it visible to its client: a note (notes only, no email of its own).
+  if (!isPublished(gallery) && isPublished(updated)) {
+    const project = updated.projectId ? await getProject(studio.studioId, updated.projectId) : null;
+    await notify({
+      studioId: studio.studioId,
+      kind: 'galleryReady',
+      projectId: project?.projectId ?? null,
+      projectTitle: project?.title ?? null,
+      title: `${updated.title} is ready to view`,
+      link: { studio: `/galleries/${galleryId}`, client: `/galleries/${galleryId}` },
+      actor: userPerson(editor.userId),
+      recipients: [clientPerson(updated.clientId)],
+    });
+  }
   return studioGalleryView(updated, await getClient(studio.studioId, gallery.clientId));
 }
 

@@ -28,14 +28,13 @@ import {
   confirmSelectionWrite,
   deleteFavourite,
   getSelection,
-  putComment,
   putFavourite,
   queryComments,
   recordActivity,
   removePick,
 } from '../data.ts';
 import type { CommentRecord } from '../records.ts';
-import type { Comment, Permissions } from '../schemas.ts';
+import type { Permissions } from '../schemas.ts';
 import { type ClientStatus, checkConfirmation, clientStatus, permissions, refuse, refusedSelection, shownToClient } from './rules.ts';
 
 /** A client's own gallery, or 404: another client's or studio's gallery does not exist for them. */
@@ -170,16 +169,6 @@ export async function setSelected(
   return { selected, selectedCount: after?.count ?? 0 };
 }
 
-/** A comment as the API shows it: no author id, nothing of the stored record's bookkeeping. */
-export const commentView = (c: CommentRecord): Comment => ({
-  commentId: c.commentId,
-  imageId: c.imageId,
-  author: c.author,
-  authorName: c.authorName,
-  text: c.text,
-  createdAt: c.createdAt,
-});
-
 /** A page of an image's comments, oldest first. */
 export async function listComments(
   studio: Studio,
@@ -190,24 +179,6 @@ export async function listComments(
 ): Promise<Page<CommentRecord>> {
   await actionContext(studio, client, galleryId, imageId);
   return queryComments(galleryId, imageId, page);
-}
-
-export async function addComment(studio: Studio, client: Client, galleryId: string, imageId: string, text: string): Promise<CommentRecord> {
-  const { can } = await actionContext(studio, client, galleryId, imageId);
-  if (!can.comment) refuse('Comments');
-  await consume(commentLimit(), client.clientId);
-  const comment: CommentRecord = {
-    commentId: randomUUID(),
-    imageId,
-    author: 'client',
-    authorName: client.name,
-    authorId: client.clientId,
-    text,
-    createdAt: new Date().toISOString(),
-  };
-  // Refused only when the image was removed since actionContext read it.
-  if (!(await putComment(galleryId, comment))) throw notFound('No such image.');
-  return comment;
 }
 
 /**

@@ -1,16 +1,18 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { type Role, roleAtLeast } from '../../../../shared/features/studios/constants.ts';
+import { NotificationBell } from '../../features/notifications/index.ts';
 import { messageOf } from '../../lib/api.ts';
 import { PorticoMark } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { SignOutButton } from '../ui/SignOutButton.tsx';
 
-export type AppSection = 'overview' | 'clients' | 'portal-manager' | 'projects' | 'galleries' | 'settings';
+export type AppSection = 'overview' | 'inbox' | 'clients' | 'portal-manager' | 'projects' | 'galleries' | 'settings';
 
 /** Each section names the least team role that may use it, as the routes behind it do. */
 const NAV: { id: AppSection; href: string; label: string; role: Role }[] = [
   { id: 'overview', href: '/', label: 'Overview', role: 'member' },
+  { id: 'inbox', href: '/inbox', label: 'Inbox', role: 'member' },
   { id: 'clients', href: '/clients', label: 'Clients', role: 'admin' },
   { id: 'portal-manager', href: '/portal-manager', label: 'Portal Manager', role: 'admin' },
   { id: 'projects', href: '/projects', label: 'Projects', role: 'member' },
@@ -52,6 +54,7 @@ export function AppShell({
             ))}
           </nav>
           <div class="app-header__actions">
+            <NotificationBell side="studio" settingsHref="/settings/notifications" />
             <SignOutButton onError={setError} />
           </div>
         </div>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { NotificationBell } from '../../features/notifications/index.ts';
 import { applyBranding, rememberedBranding } from '../../lib/branding.ts';
 import { applyAccent } from '../../lib/colour.ts';
 import type { Branding } from '../../lib/types.ts';
@@ -66,7 +67,15 @@ export function PortalFrame({ studio, signedIn, children, narrow, none }: Portal
         <header class="portal-header">
           <div class="container portal-header__inner">
             <StudioBrand studio={studio} />
-            {signedIn && <SignOutButton onError={setError} class="button--ghost portal-header__signout" />}
+            {signedIn && (
+              <nav class="portal-header__nav" aria-label="Portal">
+                <a href="/messages" class="button button--ghost">
+                  Messages
+                </a>
+                <NotificationBell side="client" settingsHref="/notifications" />
+                <SignOutButton onError={setError} class="button--ghost portal-header__signout" />
+              </nav>
+            )}
           </div>
         </header>
       )}

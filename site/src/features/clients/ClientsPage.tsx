@@ -93,6 +93,9 @@ function ClientTable({ clients }: { clients: ClientSummary[] }) {
                 <th scope="row" class="clients__who">
                   <span class="clients__name">{c.name}</span>
                   <span class="clients__email">{c.email}</span>
+                  <a class="clients__messages" href={`/messages?client=${c.clientId}`}>
+                    Messages
+                  </a>
                 </th>
                 <td data-label="Status">
                   <Badge tone={status.tone}>{status.label}</Badge>

@@ -3,13 +3,15 @@
 // User text is only ever rendered as text.
 import { useRef, useState } from 'preact/hooks';
 import { DECISION_LABELS, type Decision } from '../../../../shared/features/deliverables/constants.ts';
+import { topics } from '../../../../shared/features/live/constants.ts';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { Select } from '../../components/ui/Select.tsx';
 import { call, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { addComment, type Detail, downloadVersion, getDeliverable, type Host, type Ids, type Pin } from './api.ts';
+import { useLive } from '../../lib/live.ts';
+import { addComment, type Detail, downloadVersion, getReview, type Host, type Ids, type Person, type Pin, resolveComment } from './api.ts';
 import { Compare, threadsOf } from './Compare.tsx';
 import { DecisionPanel, MyDecision } from './DecisionPanel.tsx';
 import { LockedNote } from './LockedNote.tsx';
@@ -21,12 +23,18 @@ interface ReviewProps {
   host: Host;
   ids: Ids;
   initial: Detail;
+  /** Who the threads may mention. */
+  people: Person[];
   /** The signed-in client's name (portal), to find their own decision among the reviewers'. */
   reviewerName?: string | undefined;
 }
 
-export function Review({ host, ids, initial, reviewerName }: ReviewProps) {
+/** What of a version changes its preview: while none of it does, the shown preview (and its links) stays. */
+const versionsKey = (d: Detail) => JSON.stringify(d.versions.map((v) => [v.version, v.status, v.preview?.state, v.preview?.pages.length]));
+
+export function Review({ host, ids, initial, people: initialPeople, reviewerName }: ReviewProps) {
   const [d, setD] = useState(initial);
+  const [people, setPeople] = useState(initialPeople);
   const [shown, setShown] = useState(initial.versions.at(-1)?.version ?? 0);
   const [compare, setCompare] = useState<number | null>(null);
   const [pin, setPin] = useState<Pin | null>(null);
@@ -37,11 +45,26 @@ export function Review({ host, ids, initial, reviewerName }: ReviewProps) {
   const other = compare === null ? undefined : d.versions.find((x) => x.version === compare);
   const params = { ...ids, version: String(shown) };
   const threads = threadsOf(d.comments, shown);
+  const refresh = async () => {
+    const next = await getReview(host, ids);
+    // Fresh links for an unchanged preview would reload it: keep the shown ones.
+    setD((prev) =>
+      versionsKey(prev) === versionsKey(next.deliverable) ? { ...next.deliverable, versions: prev.versions } : next.deliverable,
+    );
+    setPeople(next.people);
+  };
+  // A comment, reply, resolve or decision by anyone else shows without a reload.
+  useLive(
+    (event) => {
+      if (event.type === 'changed' && event.topic === topics.deliverable(ids.deliverableId)) void refresh().catch(() => {});
+    },
+    () => void refresh().catch(() => {}),
+  );
   const act = async (f: () => Promise<unknown>): Promise<boolean> => {
     setError('');
     try {
       await f();
-      setD(await getDeliverable(host, ids));
+      await refresh();
       return true;
     } catch (e) {
       setError(messageOf(e));
@@ -171,21 +194,23 @@ export function Review({ host, ids, initial, reviewerName }: ReviewProps) {
           host={host}
           threads={threads}
           replies={d.comments.filter((c) => c.version === shown && c.parentId !== null)}
+          people={people}
           canWrite={canWrite}
           canResolve={!v.lockedAt}
           pending={pin}
           onClearPin={() => setPin(null)}
-          onComment={(text, parentId) =>
+          onComment={(text, mentions, parentId) =>
             act(async () => {
-              await addComment(host, params, { text, ...(pin && !parentId && { pin }), ...(parentId && { parentId }) });
+              await addComment(host, params, {
+                text,
+                ...(mentions.length > 0 && { mentions }),
+                ...(pin && !parentId && { pin }),
+                ...(parentId && { parentId }),
+              });
               if (!parentId) setPin(null);
             })
           }
-          onResolve={(commentId, resolved) =>
-            void act(() =>
-              call('resolveDeliverableComment', { params: { ...params, deliverableCommentId: commentId }, body: { resolved } }),
-            )
-          }
+          onResolve={(commentId, resolved) => act(() => resolveComment(host, { ...params, deliverableCommentId: commentId }, resolved))}
           onSeek={(seconds) => {
             if (!video.current) return;
             video.current.currentTime = seconds;

@@ -9,7 +9,7 @@ import { Loading } from '../../components/ui/Loading.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { useHydrated, useLoad, useTitle } from '../../lib/hooks.ts';
-import { deliverableIdsFromPath, getDeliverable } from './api.ts';
+import { deliverableIdsFromPath, getReview } from './api.ts';
 import { Review } from './Review.tsx';
 
 /** The ids in the address, once in the browser (the build-time render has no address). */
@@ -30,10 +30,11 @@ export function StudioReviewPage() {
   const ids = useIds();
   const load = useLoad(() => {
     const found = deliverableIdsFromPath(location.pathname);
-    return found ? Promise.all([call('getStudioMe'), getDeliverable('studio', found)]) : notFound();
+    return found ? Promise.all([call('getStudioMe'), getReview('studio', found)]) : notFound();
   });
   const me = load.state === 'ready' ? load.data[0] : undefined;
-  const d = load.state === 'ready' ? load.data[1] : undefined;
+  const review = load.state === 'ready' ? load.data[1] : undefined;
+  const d = review?.deliverable;
   useTitle(me && d ? `${d.title} · ${me.studio.name} · Portico` : undefined);
   const missing = load.state === 'failed' && load.error instanceof ApiError && load.error.status === 404;
   return (
@@ -50,7 +51,7 @@ export function StudioReviewPage() {
         </div>
       )}
       {load.state === 'failed' && !missing && <LoadFailed error={load.error} retry={load.reload} />}
-      {ids && d && <Review host="studio" ids={ids} initial={d} />}
+      {ids && review && <Review host="studio" ids={ids} initial={review.deliverable} people={review.people} />}
     </AppShell>
   );
 }
@@ -59,9 +60,9 @@ export function PortalReviewPage() {
   const ids = useIds();
   const page = usePortalLoad(() => {
     const found = deliverableIdsFromPath(location.pathname);
-    return found ? getDeliverable('portal', found) : notFound();
+    return found ? getReview('portal', found) : notFound();
   });
-  useTitle(page.data && page.studio ? `${page.data.title} · ${page.studio.name}` : undefined);
+  useTitle(page.data && page.studio ? `${page.data.deliverable.title} · ${page.studio.name}` : undefined);
   return (
     <PortalFrame studio={page.studio} signedIn={page.state.state === 'ready'}>
       <div class="container deliverable-page-wrap">
@@ -77,7 +78,9 @@ export function PortalReviewPage() {
             </Notice>
           </div>
         )}
-        {ids && page.data && <Review host="portal" ids={ids} initial={page.data} reviewerName={page.me?.client.name} />}
+        {ids && page.data && (
+          <Review host="portal" ids={ids} initial={page.data.deliverable} people={page.data.people} reviewerName={page.me?.client.name} />
+        )}
       </div>
     </PortalFrame>
   );

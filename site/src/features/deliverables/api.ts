@@ -15,10 +15,25 @@ export const deliverableIdsFromPath = (pathname: string): { projectId: string; d
 
 export type Ids = { projectId: string; deliverableId: string };
 
-export const getDeliverable = (host: Host, params: Ids) =>
-  (host === 'studio' ? call('getStudioDeliverable', { params }) : call('getClientDeliverable', { params })).then((r) => r.deliverable);
+export type Person = Ok<'getStudioDeliverable'>['people'][number];
 
-export const addComment = (host: Host, params: Ids & { version: string }, body: { text: string; pin?: Pin; parentId?: string }) =>
+/** The deliverable and the people its threads may mention. */
+export const getReview = (host: Host, params: Ids) =>
+  host === 'studio' ? call('getStudioDeliverable', { params }) : call('getClientDeliverable', { params });
+
+export const getDeliverable = (host: Host, params: Ids) => getReview(host, params).then((r) => r.deliverable);
+
+export const resolveComment = (host: Host, params: Ids & { version: string; deliverableCommentId: string }, resolved: boolean) =>
+  (host === 'studio'
+    ? call('resolveDeliverableComment', { params, body: { resolved } })
+    : call('reopenClientDeliverableComment', { params, body: { resolved } })
+  ).then((r) => r.comment);
+
+export const addComment = (
+  host: Host,
+  params: Ids & { version: string },
+  body: { text: string; pin?: Pin; parentId?: string; mentions?: string[] },
+) =>
   (host === 'studio' ? call('addStudioDeliverableComment', { params, body }) : call('addClientDeliverableComment', { params, body })).then(
     (r) => r.comment,
   );

@@ -13,7 +13,7 @@ import { plural } from '../../lib/format.ts';
 import type { StudioGallery, StudioImage } from '../../lib/gallery-types.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { galleryIdFromPath } from '../../lib/nav.ts';
-import { SubmissionsTab } from '../proofing/index.ts';
+import { CommentsTab, SubmissionsTab } from '../proofing/index.ts';
 import { ActivityTab, ShareLinksTab } from '../share-links/index.ts';
 import { PhotosTab, Uploader } from '../uploads/index.ts';
 import { DetailsTab } from './DetailsTab.tsx';
@@ -22,6 +22,7 @@ import { STUDIO_STATUS } from './studio-status.ts';
 const TABS = [
   { id: 'photos', label: 'Photos' },
   { id: 'details', label: 'Details & rules' },
+  { id: 'comments', label: 'Comments' },
   { id: 'submissions', label: 'Submissions' },
   { id: 'share', label: 'Share links' },
   { id: 'activity', label: 'Activity' },
@@ -190,6 +191,7 @@ function GalleryStudio({
               />
             )}
             {tab === 'details' && <DetailsTab gallery={gallery} images={images} onSaved={setGallery} role={role} />}
+            {tab === 'comments' && <CommentsTab gallery={gallery} images={images} />}
             {tab === 'submissions' && <SubmissionsTab gallery={gallery} />}
             {tab === 'share' && <ShareLinksTab gallery={gallery} />}
             {tab === 'activity' && <ActivityTab gallery={gallery} />}

@@ -12,7 +12,9 @@ import { useTitle } from '../../lib/hooks.ts';
 import { projectIdFromPath } from '../../lib/nav.ts';
 import { callAll } from '../../lib/paging.ts';
 import type { Branding, ClientGallery, ClientProject } from '../../lib/types.ts';
+import { ThreadView } from '../conversations/index.ts';
 import { ClientDeliverablesList } from '../deliverables/index.ts';
+import { ClientFeedbackTab } from '../feedback/index.ts';
 import { ClientFilesTab } from '../files/index.ts';
 import { GalleryList } from '../galleries/index.ts';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -23,8 +25,12 @@ const TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'deliverables', label: 'Deliverables' },
   { id: 'files', label: 'Files' },
+  { id: 'messages', label: 'Messages' },
   { id: 'galleries', label: 'Galleries' },
+  { id: 'feedback', label: 'Feedback' },
 ] as const;
+/** Without the studio's Feedback module (Starter) the tab is not offered. */
+const tabsFor = (studio: Branding) => (studio.feedback ? TABS : TABS.filter((t) => t.id !== 'feedback'));
 
 export default function ClientProjectPage() {
   const page = usePortalLoad(() => {
@@ -85,7 +91,7 @@ function ProjectView({ project, galleries, studio }: { project: ClientProject; g
           )}
         </p>
       </header>
-      <Tabs tabs={TABS} label="Project sections">
+      <Tabs tabs={tabsFor(studio)} label="Project sections">
         {(tab) =>
           tab === 'overview' ? (
             <ProjectOverview project={project} />
@@ -93,6 +99,10 @@ function ProjectView({ project, galleries, studio }: { project: ClientProject; g
             <ClientDeliverablesList projectId={project.projectId} />
           ) : tab === 'files' ? (
             <ClientFilesTab projectId={project.projectId} />
+          ) : tab === 'messages' ? (
+            <ThreadView side="client" threadId={`project-${project.projectId}`} />
+          ) : tab === 'feedback' ? (
+            <ClientFeedbackTab projectId={project.projectId} studioName={studio.name} />
           ) : galleries.length ? (
             <GalleryList galleries={galleries} studio={studio} />
           ) : (

@@ -9,7 +9,9 @@ import { formatDate } from '../../lib/dates.ts';
 import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { projectIdFromPath } from '../../lib/nav.ts';
 import type { StudioMe, StudioProject } from '../../lib/types.ts';
+import { ThreadView } from '../conversations/index.ts';
 import { DeliverablesTab } from '../deliverables/index.ts';
+import { StudioFeedbackTab } from '../feedback/index.ts';
 import { StudioFilesTab } from '../files/index.ts';
 import { OverviewTab } from './OverviewTab.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -19,6 +21,8 @@ const TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'deliverables', label: 'Deliverables' },
   { id: 'files', label: 'Files' },
+  { id: 'messages', label: 'Messages' },
+  { id: 'feedback', label: 'Feedback' },
 ] as const;
 
 export default function ProjectDetailPage() {
@@ -81,8 +85,12 @@ function ProjectStudio({ initial, me }: { initial: StudioProject; me: StudioMe }
             <OverviewTab project={project} me={me} onSaved={setProject} />
           ) : tab === 'deliverables' ? (
             <DeliverablesTab projectId={project.projectId} />
-          ) : (
+          ) : tab === 'files' ? (
             <StudioFilesTab projectId={project.projectId} />
+          ) : tab === 'messages' ? (
+            <ThreadView side="studio" threadId={`project-${project.projectId}`} />
+          ) : (
+            <StudioFeedbackTab projectId={project.projectId} me={me} />
           )
         }
       </Tabs>

@@ -1,12 +1,18 @@
+// The comment threads on one photo, inside the portal's viewer: each thread with its replies
+// (CommentThread, as everywhere), and a form for a new one when comments are allowed. A reply or a
+// resolve by the studio shows while the panel is open (live `changed` events on the gallery's topic).
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { topics } from '../../../../shared/features/live/constants.ts';
+import { CommentComposer } from '../../components/ui/CommentComposer.tsx';
+import { CommentThread, threadsFrom } from '../../components/ui/CommentThread.tsx';
 import { CloseIcon } from '../../components/ui/GalleryIcons.tsx';
-import { Spinner } from '../../components/ui/Spinner.tsx';
+import type { Mentionable } from '../../components/ui/MentionInput.tsx';
 import { call, messageOf } from '../../lib/api.ts';
-import { formatDateTime } from '../../lib/format.ts';
 import type { ClientImage, Comment } from '../../lib/gallery-types.ts';
+import { useLive } from '../../lib/live.ts';
 import { callAll } from '../../lib/paging.ts';
+import { asThread } from './thread-view.ts';
 
-/** The comments on one photo, and (when allowed) a form to add one. Lives inside the viewer. */
 export function CommentsPanel({
   galleryId,
   image,
@@ -21,61 +27,76 @@ export function CommentsPanel({
   onAdded: (imageId: string) => void;
 }) {
   const [comments, setComments] = useState<Comment[] | null>(null);
+  const [people, setPeople] = useState<Mentionable[]>([]);
   const [loadError, setLoadError] = useState('');
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
-  const field = useRef<HTMLTextAreaElement>(null);
   const imageId = image.imageId;
+  const current = useRef(imageId);
+  current.current = imageId;
+
+  // The whole thread, oldest first, a bounded page per request; a late answer for another photo is dropped.
+  const reload = () =>
+    callAll('listComments', 'comments', { params: { galleryId, imageId } }).then(
+      (list) => current.current === imageId && setComments(list),
+      (e: unknown) => current.current === imageId && setLoadError(messageOf(e)),
+    );
 
   useEffect(() => {
-    let live = true;
     setComments(null);
     setLoadError('');
     setError('');
     setStatus('');
-    // The whole thread, oldest first, a bounded page per request.
-    callAll('listComments', 'comments', { params: { galleryId, imageId } }).then(
-      (comments) => live && setComments(comments),
-      (e: unknown) => live && setLoadError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
+    void reload();
   }, [galleryId, imageId]);
+
+  useEffect(() => {
+    call('listGalleryPeople', { params: { galleryId } }).then(
+      (r) => setPeople(r.people),
+      () => setPeople([]),
+    );
+  }, [galleryId]);
+
+  useLive(
+    (event) => {
+      if (event.type === 'changed' && event.topic === topics.galleryComments(galleryId)) void reload();
+    },
+    () => void reload(),
+  );
 
   // Into the panel: the text field with a keyboard and mouse; on touch screens the heading, so the
   // on-screen keyboard does not cover the comments before they are read.
   useEffect(() => {
-    if (canComment && matchMedia('(hover: hover) and (pointer: fine)').matches) field.current?.focus();
+    if (canComment && matchMedia('(hover: hover) and (pointer: fine)').matches) document.getElementById('comment-text')?.focus();
     else document.getElementById('comments-heading')?.focus();
   }, []);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (busy) return;
-    const value = text.trim();
-    if (!value) {
-      setError('Write a comment first.');
-      field.current?.focus();
-      return;
-    }
-    setBusy(true);
+  const post = async (text: string, mentions: string[], parentId?: string): Promise<boolean> => {
     setError('');
     try {
-      const { comment } = await call('addComment', { params: { galleryId, imageId }, body: { text: value } });
+      const body = { text, ...(mentions.length > 0 && { mentions }), ...(parentId && { parentId }) };
+      const { comment } = await call('addComment', { params: { galleryId, imageId }, body });
       setComments((list) => [...(list ?? []), comment]);
-      setText('');
-      setStatus('Comment sent.');
+      setStatus(parentId ? 'Reply sent.' : 'Comment sent.');
       onAdded(imageId);
+      return true;
     } catch (err) {
       setError(messageOf(err));
-    } finally {
-      setBusy(false);
+      return false;
     }
   };
 
+  const reopen = async (commentId: string) => {
+    setError('');
+    try {
+      await call('reopenImageComment', { params: { galleryId, imageId, commentId }, body: { resolved: false } });
+      await reload();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
+  const threads = threadsFrom(comments ?? []);
   return (
     <section class="comments" id="comments-panel" aria-labelledby="comments-heading">
       <div class="comments__head">
@@ -92,44 +113,35 @@ export function CommentsPanel({
         {comments?.length === 0 && (
           <p class="comments__empty">No comments yet.{canComment ? ' Ask a question or leave a note for the studio.' : ''}</p>
         )}
-        {comments && comments.length > 0 && (
-          <ol class="comments__items">
-            {comments.map((c) => (
-              <li key={c.commentId} class={`comment comment--${c.author}`}>
-                <p class="comment__who">
-                  <strong>{c.authorName}</strong> <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
-                </p>
-                <p class="comment__text">{c.text}</p>
-              </li>
+        {threads.length > 0 && (
+          <ol class="comments__items comment-threads">
+            {threads.map(({ root, replies }, i) => (
+              <CommentThread
+                key={root.commentId}
+                id={`thread-${root.commentId}`}
+                label={`Comment ${i + 1}`}
+                root={asThread(root)}
+                replies={replies.map(asThread)}
+                people={people}
+                canReply={canComment}
+                canResolve={false}
+                canReopen={root.mine}
+                onReply={(text, mentions) => post(text, mentions, root.commentId)}
+                onResolve={(resolved) => (resolved ? undefined : reopen(root.commentId))}
+              />
             ))}
           </ol>
         )}
       </div>
+      {error && (
+        <p class="comments__error" id="comment-error" role="alert">
+          {error}
+        </p>
+      )}
       {canComment && (
-        <form class="comments__form" noValidate onSubmit={submit}>
-          <label class="field__label" for="comment-text">
-            Add a comment
-          </label>
-          <textarea
-            id="comment-text"
-            ref={field}
-            rows={3}
-            maxLength={1000}
-            value={text}
-            onInput={(e) => setText(e.currentTarget.value)}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? 'comment-error' : undefined}
-          />
-          {error && (
-            <p class="comments__error" id="comment-error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" class="button button--primary" aria-disabled={busy || undefined}>
-            {busy && <Spinner />}
-            {busy ? 'Sending…' : 'Post comment'}
-          </button>
-        </form>
+        <div class="comments__form">
+          <CommentComposer id="comment-text" label="Add a comment" people={people} maxLength={1000} onSubmit={(t, m) => post(t, m)} />
+        </div>
       )}
       {/* The new comment in the list is the visible confirmation; this only tells screen readers. */}
       <p class="visually-hidden" role="status" aria-live="polite">

@@ -3,12 +3,13 @@
 import { roleAtLeast } from '../../../../shared/features/studios/constants.ts';
 import type { StudioMe } from '../../lib/types.ts';
 
-export type SettingsSection = 'team' | 'portal' | 'domain' | 'plan';
+export type SettingsSection = 'team' | 'notifications' | 'portal' | 'domain' | 'plan';
 
 type Role = StudioMe['user']['role'];
 
 export const SECTIONS: { id: SettingsSection; href: string; label: string; role: Role }[] = [
   { id: 'team', href: '/settings/team', label: 'Team', role: 'member' },
+  { id: 'notifications', href: '/settings/notifications', label: 'Notifications', role: 'member' },
   { id: 'portal', href: '/settings/portal', label: 'Portal', role: 'admin' },
   { id: 'domain', href: '/settings/domain', label: 'Domain', role: 'owner' },
   { id: 'plan', href: '/settings/plan', label: 'Plan', role: 'owner' },

@@ -1,0 +1,8 @@
+import { startAttachment } from '../../shared/features/conversations/domain/messages.ts';
+import { threadForClient } from '../../shared/features/conversations/domain/threads.ts';
+import { routes } from '../../shared/features/conversations/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.createClientMessageAttachment, async ({ params, body, clientSession }) => ({
+  body: await startAttachment(await threadForClient(clientSession, params.threadId), body),
+}));

@@ -1,0 +1,9 @@
+import { deleteMessage } from '../../shared/features/conversations/domain/messages.ts';
+import { threadForClient } from '../../shared/features/conversations/domain/threads.ts';
+import { routes } from '../../shared/features/conversations/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.deleteClientMessage, async ({ params, clientSession }) => {
+  await deleteMessage(await threadForClient(clientSession, params.threadId), params.seq);
+  return {};
+});

@@ -1,0 +1,9 @@
+import { deleteMessage } from '../../shared/features/conversations/domain/messages.ts';
+import { threadForStudio } from '../../shared/features/conversations/domain/threads.ts';
+import { routes } from '../../shared/features/conversations/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.deleteStudioMessage, async ({ params, studioSession }) => {
+  await deleteMessage(await threadForStudio(studioSession, params.threadId), params.seq);
+  return {};
+});

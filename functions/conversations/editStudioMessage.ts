@@ -1,0 +1,8 @@
+import { editMessage } from '../../shared/features/conversations/domain/messages.ts';
+import { threadForStudio } from '../../shared/features/conversations/domain/threads.ts';
+import { routes } from '../../shared/features/conversations/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.editStudioMessage, async ({ params, body, studioSession }) => ({
+  body: { message: await editMessage(await threadForStudio(studioSession, params.threadId), params.seq, body) },
+}));

@@ -1,0 +1,8 @@
+import { readThread } from '../../shared/features/conversations/domain/messages.ts';
+import { threadForClient } from '../../shared/features/conversations/domain/threads.ts';
+import { routes } from '../../shared/features/conversations/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.listClientThread, async ({ params, query, clientSession }) => ({
+  body: await readThread(await threadForClient(clientSession, params.threadId), query),
+}));

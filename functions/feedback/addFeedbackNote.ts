@@ -1,0 +1,7 @@
+import { addTaskNote } from '../../shared/features/feedback/domain/tasks.ts';
+import { routes } from '../../shared/features/feedback/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.addFeedbackNote, async ({ params, body, studioSession }) => ({
+  body: { feedback: await addTaskNote(studioSession, params.projectId, params.feedbackId, body.text) },
+}));

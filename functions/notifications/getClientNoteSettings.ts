@@ -1,0 +1,7 @@
+import { clientCaller, getSettings } from '../../shared/features/notifications/domain/centre.ts';
+import { routes } from '../../shared/features/notifications/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.getClientNoteSettings, async ({ clientSession }) => ({
+  body: await getSettings(clientCaller(clientSession)),
+}));

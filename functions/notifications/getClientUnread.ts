@@ -1,0 +1,7 @@
+import { clientCaller, unreadCount } from '../../shared/features/notifications/domain/centre.ts';
+import { routes } from '../../shared/features/notifications/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.getClientUnread, async ({ clientSession }) => ({
+  body: await unreadCount(clientCaller(clientSession)),
+}));

@@ -1,0 +1,7 @@
+import { getSettings, studioCaller } from '../../shared/features/notifications/domain/centre.ts';
+import { routes } from '../../shared/features/notifications/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.getStudioNoteSettings, async ({ studioSession }) => ({
+  body: await getSettings(studioCaller(studioSession)),
+}));

@@ -1,0 +1,8 @@
+import { clientCaller, listMentions } from '../../shared/features/notifications/domain/centre.ts';
+import { routes } from '../../shared/features/notifications/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+import { pageRequest } from '../../shared/paging.ts';
+
+export const handler = defineHandler(routes.listClientMentions, async ({ query, clientSession }) => ({
+  body: await listMentions(clientCaller(clientSession), pageRequest(query)),
+}));

@@ -1,0 +1,8 @@
+import { clientCaller, listNotes } from '../../shared/features/notifications/domain/centre.ts';
+import { routes } from '../../shared/features/notifications/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+import { pageRequest } from '../../shared/paging.ts';
+
+export const handler = defineHandler(routes.listClientNotes, async ({ query, clientSession }) => ({
+  body: await listNotes(clientCaller(clientSession), pageRequest(query)),
+}));

@@ -1,0 +1,2 @@
+// What other site code may use of notifications.
+export { NotificationBell } from './Bell.tsx';
