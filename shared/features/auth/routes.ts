@@ -64,7 +64,7 @@ export const routes = {
     // (Revoking a refresh token needs no IAM permission: the token and the app client prove it.)
     // Refreshing it first (admin auth) proves whose session it is; the second of the sign-out is
     // then written on that user's or client's record, which ends their access tokens too.
-    grants: ['table:write', 'studioPool:admin', 'clientPool:admin'],
+    grants: ['table:write', 'studioPool:admin', 'clientPool:admin', 'sockets:post'],
     method: 'DELETE',
     path: '/api/session',
     auth: 'public',

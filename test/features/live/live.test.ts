@@ -52,11 +52,14 @@ describe('opening a socket', () => {
     expect(await handshakeStatus({ port: p, host: DASHBOARD, session: a.session, headers: { origin: `http://localhost:${p}` } })).toBe(101);
   });
 
-  it('refuses a signed-out session', async () => {
+  it("closes a signed-out session's sockets and refuses it a new one", async () => {
     const mate = await joinTeam(a.browser, 'member', 'signout');
-    expect(await handshakeStatus({ port: port(), host: DASHBOARD, session: mate.session })).toBe(101);
+    const tab = await studioSocket(mate.session);
     const out = await mate.browser.call(DASHBOARD, 'DELETE', '/api/session');
     expect(out.status, out.text).toBeLessThan(300);
+    // Signing out ends every session of the person, so every open page of theirs hears it.
+    expect(await tab.next((m) => m.type === 'goodbye')).toEqual({ type: 'goodbye', reason: 'signed_out' });
+    await tab.closed;
     expect(await handshakeStatus({ port: port(), host: DASHBOARD, session: mate.session })).toBe(401);
   });
 });

@@ -3,7 +3,9 @@
 // (API Gateway's JWT authorizer only checks signature and expiry, so a revoked session's access
 // token would otherwise work until it expires).
 import { endClientSessions, parseClientUsername } from '../../clients/index.ts';
-import { endStudioUserSessions, type HostContext } from '../../studios/index.ts';
+import { disconnectPerson } from '../../live/index.ts';
+import { clientPerson, userPerson } from '../../people/index.ts';
+import { endStudioUserSessions, getStudioUser, type HostContext } from '../../studios/index.ts';
 import { authenticatedAt, unverifiedClaims } from './rules.ts';
 
 const nowSeconds = (now: number) => Math.floor(now / 1000);
@@ -16,11 +18,19 @@ const nowSeconds = (now: number) => Math.floor(now / 1000);
 export async function endSessions(where: HostContext, accessToken: string | undefined, now = Date.now()): Promise<void> {
   const claims = accessToken ? unverifiedClaims(accessToken) : null;
   if (!claims) return;
-  if (where.kind === 'dashboard' && typeof claims.sub === 'string') await endStudioUserSessions(claims.sub, nowSeconds(now));
+  // Their open pages (every tab: each session is ended) hear a goodbye and lose their sockets.
+  if (where.kind === 'dashboard' && typeof claims.sub === 'string') {
+    await endStudioUserSessions(claims.sub, nowSeconds(now));
+    const user = await getStudioUser(claims.sub);
+    if (user) await disconnectPerson(user.studioId, userPerson(user.userId), 'signed_out');
+  }
   if (where.kind === 'portal') {
     const username = claims.username ?? claims['cognito:username'];
     const member = typeof username === 'string' ? parseClientUsername(username) : null;
-    if (member && member.studioId === where.studio.studioId) await endClientSessions(member.studioId, member.clientId, nowSeconds(now));
+    if (member && member.studioId === where.studio.studioId) {
+      await endClientSessions(member.studioId, member.clientId, nowSeconds(now));
+      await disconnectPerson(member.studioId, clientPerson(member.clientId), 'signed_out');
+    }
   }
 }
 
