@@ -30,7 +30,7 @@ export const routes = {
   readStudioNote: route({
     ...studio,
     id: 'readStudioNote',
-    grants: ['table:read', 'table:write'],
+    grants: ['table:read', 'table:write', 'sockets:post'],
     method: 'POST',
     path: '/api/studio/notifications/{noteId}/read',
     summary: 'Mark one notification read',
@@ -40,7 +40,7 @@ export const routes = {
   readStudioNotesAll: route({
     ...studio,
     id: 'readStudioNotesAll',
-    grants: ['table:write'],
+    grants: ['table:read', 'table:write', 'sockets:post'],
     method: 'POST',
     path: '/api/studio/notifications/read-all',
     summary: 'Mark every notification read (one write, whatever their number)',
@@ -97,7 +97,7 @@ export const routes = {
   readClientNote: route({
     ...client,
     id: 'readClientNote',
-    grants: ['table:read', 'table:write'],
+    grants: ['table:read', 'table:write', 'sockets:post'],
     method: 'POST',
     path: '/api/portal/notifications/{noteId}/read',
     summary: 'Mark one notification read',
@@ -107,7 +107,7 @@ export const routes = {
   readClientNotesAll: route({
     ...client,
     id: 'readClientNotesAll',
-    grants: ['table:write'],
+    grants: ['table:read', 'table:write', 'sockets:post'],
     method: 'POST',
     path: '/api/portal/notifications/read-all',
     summary: 'Mark every notification read (one write, whatever their number)',

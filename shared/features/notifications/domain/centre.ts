@@ -3,6 +3,7 @@
 // partition names both), so another studio's notes cannot be reached by id.
 import type { Page, PageRequest } from '../../../paging.ts';
 import type { Client } from '../../clients/index.ts';
+import { publish } from '../../live/index.ts';
 import { type PersonKey, personOfClientSession, personOfStudioSession } from '../../people/index.ts';
 import { projectForClient, projectForStudio } from '../../projects/index.ts';
 import type { Studio, StudioUser } from '../../studios/index.ts';
@@ -59,7 +60,10 @@ export async function markRead(caller: Caller, noteId: string): Promise<{ unread
 /** Marks everything read: one write of the watermark, none when nothing is unread. */
 export async function readAll(caller: Caller, now = new Date()): Promise<{ unread: number }> {
   const state = await getState(caller.studio.studioId, caller.person);
-  if (state.unread > 0) await markAllRead(caller.studio.studioId, caller.person, now.toISOString());
+  if (state.unread > 0) {
+    await markAllRead(caller.studio.studioId, caller.person, now.toISOString());
+    await publish(caller.studio.studioId, [caller.person], { type: 'notifications', unread: 0 });
+  }
   return { unread: 0 };
 }
 
