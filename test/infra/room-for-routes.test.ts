@@ -48,7 +48,8 @@ function generatedRoutes(feature: string, count: number): RouteDef[] {
 // "files" grown past one nested stack's share (its real routes first), the features the next issues
 // bring, and a few more routes in today's features; "projects" takes what is left to make 150.
 const realFiles = routeList.filter((r) => r.feature === 'files');
-const invented = { files: ROUTES_PER_STACK + 5 - realFiles.length, messaging: 8 };
+// (issue 12's notifications routes are real now: the "messaging" placeholder is spent.)
+const invented = { files: ROUTES_PER_STACK + 5 - realFiles.length };
 const extra = [...generatedRoutes('galleries', 2), ...generatedRoutes('proofing', 2), ...generatedRoutes('share-links', 1)];
 const grown: RouteDef[] = [
   ...routeList,
@@ -77,7 +78,8 @@ function report(label: string, counts: ReturnType<typeof resourceCounts>) {
 }
 
 describe('the nested stack plan', () => {
-  it('makes 150 routes', () => expect(grown).toHaveLength(TARGET));
+  // At least 150: the real routes may pass the target (they do since issue 12), the padding never goes below it.
+  it('makes 150 routes or more', () => expect(grown.length).toBeGreaterThanOrEqual(TARGET));
 
   it('keeps every stack within its share of routes, and every route in one stack', () => {
     const plans = planRouteStacks(grown);
