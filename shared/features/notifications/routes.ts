@@ -2,7 +2,7 @@
 // portal's for the client contacts. Each caller reads and changes only their own notes.
 import { PageQuery } from '../../paging.ts';
 import { route } from '../../route-def.ts';
-import { NoteParams, NoteSettings, NoteSettingsBody, NotesPage, Unread } from './schemas.ts';
+import { NoteParams, NoteSettings, NoteSettingsBody, NotesPage, ReadAllBody, Unread } from './schemas.ts';
 
 const studio = { feature: 'notifications', auth: 'studio', role: 'member', host: 'dashboard' } as const;
 const client = { feature: 'notifications', auth: 'client', host: 'portal' } as const;
@@ -44,6 +44,7 @@ export const routes = {
     method: 'POST',
     path: '/api/studio/notifications/read-all',
     summary: 'Mark every notification read (one write, whatever their number)',
+    body: ReadAllBody,
     ok: { status: 200, body: Unread },
   }),
   listStudioMentions: route({
@@ -111,6 +112,7 @@ export const routes = {
     method: 'POST',
     path: '/api/portal/notifications/read-all',
     summary: 'Mark every notification read (one write, whatever their number)',
+    body: ReadAllBody,
     ok: { status: 200, body: Unread },
   }),
   listClientMentions: route({
