@@ -71,6 +71,15 @@ export const objectEvents = {
     grants: ['table:write', 'bucket:write'],
     ...PREVIEW_EVENT_SETTINGS,
   },
+  deliverNotes: {
+    id: 'deliverNotes',
+    feature: 'notifications',
+    prefix: PREFIX.notifyJobs,
+    summary: "Notes off the request path: writes a stored notify job's notes, tells the recipients' open pages, removes the job",
+    grants: ['table:write', 'bucket:write', 'sockets:post'],
+    memorySize: 512,
+    timeoutSeconds: 60,
+  },
 } as const satisfies Record<string, ObjectEventDef>;
 
 export const objectEventList: ObjectEventDef[] = Object.values(objectEvents);

@@ -2,6 +2,6 @@ import { clientCaller, readAll } from '../../shared/features/notifications/domai
 import { routes } from '../../shared/features/notifications/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
-export const handler = defineHandler(routes.readClientNotesAll, async ({ clientSession }) => ({
-  body: await readAll(clientCaller(clientSession)),
+export const handler = defineHandler(routes.readClientNotesAll, async ({ body, clientSession }) => ({
+  body: await readAll(clientCaller(clientSession), body),
 }));

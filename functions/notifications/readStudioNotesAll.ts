@@ -2,6 +2,6 @@ import { readAll, studioCaller } from '../../shared/features/notifications/domai
 import { routes } from '../../shared/features/notifications/routes.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 
-export const handler = defineHandler(routes.readStudioNotesAll, async ({ studioSession }) => ({
-  body: await readAll(studioCaller(studioSession)),
+export const handler = defineHandler(routes.readStudioNotesAll, async ({ body, studioSession }) => ({
+  body: await readAll(studioCaller(studioSession), body),
 }));

@@ -69,6 +69,8 @@ export class DataStack extends Stack {
       lifecycleRules: [
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) },
         { id: 'expire-tmp', prefix: 'tmp/', expiration: Duration.days(1) },
+        // Delivered notify jobs are deleted by their worker; one it never finished goes after a day.
+        { id: 'expire-notify-jobs', prefix: 'jobs/notify/', expiration: Duration.days(1) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
       // Object events (infra/stacks/events-stack.ts) are EventBridge rules: the bucket needs no

@@ -29,6 +29,8 @@ export const objects = {
   logoUpload: (studioId: string, uploadId: string) => `logos/${studioId}/${uploadId}`,
   logoDerived: (studioId: string, uploadId: string, variant: string, ext: string) => `branding/${studioId}/${uploadId}/${variant}.${ext}`,
   zipJob: (jobId: string) => `jobs/zip/${jobId}.json`,
+  /** A batch of notes to deliver off the request path (shared/features/notifications `notifyLater`). */
+  notifyJob: (jobId: string) => `jobs/notify/${jobId}.json`,
   zipOutput: (jobId: string, name: string) => `tmp/zips/${jobId}/${name}.zip`,
   /** One version of a deliverable, as uploaded (shared/features/deliverables). */
   deliverableUpload: (studioId: string, projectId: string, deliverableId: string, version: number) =>
@@ -49,6 +51,7 @@ export const objects = {
 export const PREFIX = {
   originals: 'originals/',
   zipJobs: 'jobs/zip/',
+  notifyJobs: 'jobs/notify/',
   logoUploads: 'logos/',
   deliverableUploads: 'deliverables/',
   previews: 'previews/',

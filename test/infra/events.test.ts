@@ -69,7 +69,9 @@ describe('events stack', () => {
     const { ORIGIN_SECRET_ID: _routesOnly, ...shared } = apiVariables;
     for (const def of objectEventList) {
       const variables = resource(events, logicalId(fnOf(def.id))).Properties.Environment.Variables;
-      expect(Object.keys(variables).sort()).toEqual(Object.keys(shared).sort());
+      // Plus the live stage's address where the entry sends to open sockets ('sockets:post').
+      const expected = def.grants.includes('sockets:post' as never) ? [...Object.keys(shared), 'SOCKETS_ENDPOINT'] : Object.keys(shared);
+      expect(Object.keys(variables).sort()).toEqual(expected.sort());
       expect(variables).toMatchObject({ PORTAL_DOMAIN: apiVariables.PORTAL_DOMAIN, POWERTOOLS_SERVICE_NAME: 'portico' });
     }
   });
@@ -163,6 +165,7 @@ describe('events stack', () => {
       if (has('bucket:read') || has('bucket:write')) allowed.add('s3');
       if (has('mail:send')) allowed.add('ses');
       if (has('studioPool:admin') || has('clientPool:admin')) allowed.add('cognito-idp');
+      if (has('sockets:post')) allowed.add('execute-api');
       expect([...new Set(actions.map((a) => a.split(':')[0]))].sort()).toEqual([...allowed].sort());
       expect(actions.includes('dynamodb:UpdateItem')).toBe(has('table:write'));
       expect(actions.includes('s3:PutObject')).toBe(has('bucket:write'));

@@ -1,7 +1,8 @@
-// Room for 150 routes (issue 8): CloudFormation refuses a template over 500 resources, and each
-// route costs seven. The app is synthesized with today's route table and with the table grown to
-// 150 routes (invented features, one of them past a nested stack's share, plus a few more routes in
-// today's features); every template, top-level or nested, must stay under 400, and cdk-nag clean.
+// Room for growth (issue 8, raised in issue 12): CloudFormation refuses a template over 500
+// resources, and each route costs seven. The app is synthesized with today's route table (148 routes
+// after issue 12) and with the table grown to 190 routes (invented features, one of them past a
+// nested stack's share, plus a few more routes in today's features: room for the releases and
+// invoices still to come); every template, top-level or nested, must stay under 400, cdk-nag clean.
 import { Duration } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { isIdempotent, routeList } from '../../shared/routes.ts';
 import { allStacks, type BuiltApp, buildTestApp, located, nagFindings, templateOf } from './portico-app.ts';
 
 const LIMIT = 400;
-const TARGET = 150;
+const TARGET = 190;
 
 const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const AUTHS: Auth[] = ['studio', 'client', 'public'];
@@ -46,7 +47,7 @@ function generatedRoutes(feature: string, count: number): RouteDef[] {
 }
 
 // "files" grown past one nested stack's share (its real routes first), the features the next issues
-// bring, and a few more routes in today's features; "projects" takes what is left to make 150.
+// bring, and a few more routes in today's features; "projects" takes what is left to make TARGET.
 const realFiles = routeList.filter((r) => r.feature === 'files');
 // (Issue 12's routes — conversations, notifications, threads, feedback tasks — took the room the
 // "messaging" placeholder held, and some of files'.)
@@ -79,7 +80,7 @@ function report(label: string, counts: ReturnType<typeof resourceCounts>) {
 }
 
 describe('the nested stack plan', () => {
-  it('makes 150 routes', () => expect(grown).toHaveLength(TARGET));
+  it(`makes ${TARGET} routes`, () => expect(grown.length).toBe(TARGET));
 
   it('keeps every stack within its share of routes, and every route in one stack', () => {
     const plans = planRouteStacks(grown);
@@ -172,7 +173,10 @@ describe.each([
   it('keeps the references one-way: nothing the API stack uses depends on it', () => {
     const { api, data, auth, mail, events } = built.stacks;
     expect([data, auth, mail].map((s) => api.dependencies.includes(s))).toEqual([true, true, true]);
-    for (const stack of [data, auth, mail, events]) expect(stack.dependencies.includes(api), stack.stackName).toBe(false);
+    for (const stack of [data, auth, mail]) expect(stack.dependencies.includes(api), stack.stackName).toBe(false);
+    // The events stack may use the API stack (its workers send to the WebSocket API's connections),
+    // never the other way round.
+    expect(api.dependencies.includes(events)).toBe(false);
   });
 
   it('passes cdk-nag with nothing unacknowledged', () => {

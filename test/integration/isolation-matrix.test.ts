@@ -38,6 +38,11 @@ const BY_DESIGN: Partial<Record<RouteId, { statuses: number[]; writes?: string[]
     writes: ['STUDIO#', 'RATE#feedback#'],
     why: "the request names no record: a client of the victim's own studio, on its own portal with its own session, may write its studio feedback (its own record; every other outsider is refused by its session's host)",
   },
+  readClientNotesAll: {
+    statuses: [200],
+    writes: ['NOTES#'],
+    why: "the request names no record: a client of the victim's own studio, on its own portal with its own session, marks its own notifications read (its own partition; every other outsider is refused by its session's host)",
+  },
   requestMagicLink: {
     statuses: [202, 429],
     writes: ['MAGIC#', 'RATE#'],

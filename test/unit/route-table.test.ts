@@ -52,8 +52,6 @@ describe('the route table', () => {
             // Marking read is the whole request: nothing to send.
             'readStudioNote',
             'readClientNote',
-            'readStudioNotesAll',
-            'readClientNotesAll',
           ],
           r.id,
         ).toContain(r.id);

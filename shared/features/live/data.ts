@@ -28,6 +28,28 @@ export async function deleteConnection(connectionId: string): Promise<void> {
   await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.connection(connectionId) }));
 }
 
+/** Every open connection of a studio, with whose it is (GSI1: one Query, paged past 1 MB). */
+export async function studioConnections(studioId: string): Promise<Array<{ connectionId: string; person: PersonKey }>> {
+  const index = keys.studioConnections(studioId);
+  const found: Array<{ connectionId: string; person: PersonKey }> = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': index.GSI1PK },
+        ProjectionExpression: 'connectionId, person',
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) found.push({ connectionId: item.connectionId as string, person: item.person as PersonKey });
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return found;
+}
+
 /** A person's open connections (GSI1; a handful at most: one per open tab). */
 export async function connectionsOf(studioId: string, person: PersonKey): Promise<string[]> {
   const index = keys.connectionsOf(studioId, person);

@@ -1,12 +1,19 @@
 // Notifications' DynamoDB requests, keyed only through records.ts. notify assembles one
 // transaction per recipient from the item builders here.
+
+import { randomUUID } from 'node:crypto';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { s3 } from '../../adapters/storage.ts';
+import { config } from '../../config.ts';
 import { db, queryPage, tableName } from '../../data/db.ts';
+import { objects } from '../../data/objects.ts';
 import { withoutKeys } from '../../data/records.ts';
 import { conditionalCheckFailed, type TransactItem, transact } from '../../data/transactions.ts';
 import type { Page, PageRequest } from '../../paging.ts';
 import type { PersonKey } from '../people/index.ts';
 import type { EmailMode } from './constants.ts';
+import type { NoteInput } from './domain/notify.ts';
 import { keys, type MailQueueRecord, type NoteRecord, type NoteStateRecord, type NoteThreadRecord } from './records.ts';
 
 export type { TransactItem };
@@ -353,4 +360,37 @@ export const deadlineClaimKey = keys.deadlineClaim;
 
 export async function deleteItem(key: { PK: string; SK: string }): Promise<void> {
   await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+}
+
+// Notes delivered off the request path: `notifyLater` stores the NoteInput as a small object under
+// jobs/notify/, whose object event (deliverNotes) runs `notify` in its own Lambda, as the ZIP worker
+// runs. A burst of messages in a crowded thread is answered at once; the notes (one transaction per
+// recipient, each recipient's thread item taking them one after another) land a moment later.
+
+export async function putNotifyJob(input: NoteInput): Promise<void> {
+  await s3().send(
+    new PutObjectCommand({
+      Bucket: config.bucketName,
+      Key: objects.notifyJob(randomUUID()),
+      Body: JSON.stringify({ ...input, now: (input.now ?? new Date()).toISOString() }),
+      ContentType: 'application/json',
+    }),
+  );
+}
+
+/** The stored input, or null when the object is gone (already delivered). */
+export async function readNotifyJob(key: string): Promise<NoteInput | null> {
+  try {
+    const out = await s3().send(new GetObjectCommand({ Bucket: config.bucketName, Key: key }));
+    const raw = JSON.parse((await out.Body?.transformToString()) ?? 'null') as (NoteInput & { now?: string }) | null;
+    if (!raw) return null;
+    return { ...raw, now: raw.now ? new Date(raw.now) : new Date() };
+  } catch (e) {
+    if ((e as { name?: string }).name === 'NoSuchKey') return null;
+    throw e;
+  }
+}
+
+export async function deleteNotifyJob(key: string): Promise<void> {
+  await s3().send(new DeleteObjectCommand({ Bucket: config.bucketName, Key: key }));
 }

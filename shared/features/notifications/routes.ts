@@ -2,7 +2,7 @@
 // portal's for the client contacts. Each caller reads and changes only their own notes.
 import { PageQuery } from '../../paging.ts';
 import { route } from '../../route-def.ts';
-import { NoteParams, NoteSettings, NoteSettingsBody, NotesPage, Unread } from './schemas.ts';
+import { NoteParams, NoteSettings, NoteSettingsBody, NotesPage, ReadAllBody, Unread } from './schemas.ts';
 
 const studio = { feature: 'notifications', auth: 'studio', role: 'member', host: 'dashboard' } as const;
 const client = { feature: 'notifications', auth: 'client', host: 'portal' } as const;
@@ -30,7 +30,7 @@ export const routes = {
   readStudioNote: route({
     ...studio,
     id: 'readStudioNote',
-    grants: ['table:read', 'table:write'],
+    grants: ['table:read', 'table:write', 'sockets:post'],
     method: 'POST',
     path: '/api/studio/notifications/{noteId}/read',
     summary: 'Mark one notification read',
@@ -40,10 +40,11 @@ export const routes = {
   readStudioNotesAll: route({
     ...studio,
     id: 'readStudioNotesAll',
-    grants: ['table:write'],
+    grants: ['table:read', 'table:write', 'sockets:post'],
     method: 'POST',
     path: '/api/studio/notifications/read-all',
     summary: 'Mark every notification read (one write, whatever their number)',
+    body: ReadAllBody,
     ok: { status: 200, body: Unread },
   }),
   listStudioMentions: route({
@@ -97,7 +98,7 @@ export const routes = {
   readClientNote: route({
     ...client,
     id: 'readClientNote',
-    grants: ['table:read', 'table:write'],
+    grants: ['table:read', 'table:write', 'sockets:post'],
     method: 'POST',
     path: '/api/portal/notifications/{noteId}/read',
     summary: 'Mark one notification read',
@@ -107,10 +108,11 @@ export const routes = {
   readClientNotesAll: route({
     ...client,
     id: 'readClientNotesAll',
-    grants: ['table:write'],
+    grants: ['table:read', 'table:write', 'sockets:post'],
     method: 'POST',
     path: '/api/portal/notifications/read-all',
     summary: 'Mark every notification read (one write, whatever their number)',
+    body: ReadAllBody,
     ok: { status: 200, body: Unread },
   }),
   listClientMentions: route({

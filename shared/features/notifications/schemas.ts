@@ -3,7 +3,12 @@ import * as z from 'zod/mini';
 import { named, Uuid } from '../../schemas.ts';
 import { EMAIL_MODES, NOTE_ID_PATTERN, NOTE_KINDS, NOTIFICATION_LIMITS } from './constants.ts';
 
-export const NoteParams = z.strictObject({ noteId: z.string().check(z.regex(NOTE_ID_PATTERN, { error: 'must be a notification id' })) });
+const NoteId = z.string().check(z.regex(NOTE_ID_PATTERN, { error: 'must be a notification id' }));
+export const NoteParams = z.strictObject({ noteId: NoteId });
+
+/** Read all takes an empty object: nothing else (a strict body, so junk is refused rather than acted on). */
+export const ReadAllBody = z.strictObject({});
+export type ReadAllBody = z.output<typeof ReadAllBody>;
 
 export const Note = named(
   z.object({

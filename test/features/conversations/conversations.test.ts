@@ -7,6 +7,7 @@ import { AGENCY } from '../../../local/seed-agency.ts';
 import { db, tableName } from '../../../shared/data/db.ts';
 import { keys } from '../../../shared/features/conversations/records.ts';
 import { type Answer, Browser, DASHBOARD } from '../../support/http.ts';
+import { mustOpen, type OpenSocket, sleep } from '../../support/sockets.ts';
 import { pngOf } from '../files/actors.ts';
 import { type Crowd, crowd, portalThread, studioThread } from './actors.ts';
 
@@ -284,11 +285,12 @@ describe('load', () => {
     if (!flooder) throw new Error('no contact');
     const start = (await readAsOwner()).lastSeq;
     const answers: Answer[] = [];
-    for (let i = 0; i < 45; i++)
+    // More than two windows' worth, so a flood that straddles a minute boundary still meets the limit.
+    for (let i = 0; i < 65; i++)
       answers.push(await flooder.browser.post(a.portalHost, portalThread(a.threadId, '/messages'), { text: `flood ${i}` }));
     const accepted = answers.filter((x) => x.status === 201);
     const limited = answers.filter((x) => x.status === 429);
-    expect(accepted.length + limited.length).toBe(45);
+    expect(accepted.length + limited.length).toBe(65);
     expect(limited.length).toBeGreaterThan(0);
     expect(Number(limited[0]?.headers['retry-after'])).toBeGreaterThan(0);
     const caught = await readAsOwner(`?after=${start}`);
@@ -298,6 +300,15 @@ describe('load', () => {
 
   it('stores 50 sends at once from 14 people once each, numbered without gaps, in one order for every reader', async () => {
     const start = (await readAsOwner()).lastSeq;
+    // Every sender has the thread open: one live socket each, on the host its session belongs to.
+    const sessionOf = (b: Browser, host: string) => b.jar.get(host)?.get('portico_session');
+    const sockets = await Promise.all([
+      ...a.contacts
+        .slice(0, 9)
+        .map((c) => mustOpen({ port: c.browser.port, host: a.portalHost, session: sessionOf(c.browser, a.portalHost) })),
+      mustOpen({ port: a.owner.port, host: DASHBOARD, session: sessionOf(a.owner, DASHBOARD) }),
+      ...a.team.map((m) => mustOpen({ port: m.browser.port, host: DASHBOARD, session: sessionOf(m.browser, DASHBOARD) })),
+    ]);
     const senders = [
       ...a.contacts.slice(0, 9).map((c) => (text: string) => c.browser.post(a.portalHost, portalThread(a.threadId, '/messages'), { text })),
       (text: string) => a.owner.post(DASHBOARD, studioThread(a.threadId, '/messages'), { text }),
@@ -317,6 +328,20 @@ describe('load', () => {
     const [first, ...rest] = orders.map((o) => ((o?.messages ?? []) as Msg[]).map((m) => `${m.seq}:${m.text}`));
     expect(first).toHaveLength(50);
     for (const other of rest) expect(other).toEqual(first);
+
+    // Delivered once to each open socket: every socket gets each of the 50 numbers exactly once.
+    const burst = (s: OpenSocket) =>
+      s.messages.filter((m) => m.type === 'thread' && m.threadId === a.threadId && m.kind === 'message' && (m.seq as number) > start);
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && sockets.some((s) => burst(s).length < 50)) await sleep(100);
+    for (const s of sockets) {
+      const got = burst(s).map((m) => m.seq as number);
+      expect(got).toHaveLength(50);
+      expect(new Set(got)).toEqual(new Set(seqs));
+    }
+    await sleep(300);
+    for (const s of sockets) expect(burst(s)).toHaveLength(50);
+    await Promise.all(sockets.map((s) => s.close()));
   });
 });
 

@@ -5,6 +5,8 @@ import type { SampleBodies, SampleQueries } from '../../support/sample-context.t
 export const bodies: SampleBodies<typeof routes> = {
   // The defaults: a member not on the sample's project may call it too, and it writes nothing.
   putStudioNoteSettings: () => ({ emailMode: 'every', muted: [] }),
+  readStudioNotesAll: () => ({}),
+  readClientNotesAll: () => ({}),
   putClientNoteSettings: (c) => ({ emailMode: 'every', muted: [c.projectId] }),
 };
 

@@ -10,7 +10,7 @@ import { conflict, invalid, notAllowed, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
 import { CLIENT_TYPES_SHOWN, mayClientUploadType } from '../../files/index.ts';
 import { publish } from '../../live/index.ts';
-import { markThreadSeen, notify } from '../../notifications/index.ts';
+import { markThreadSeen, notifyLater } from '../../notifications/index.ts';
 import { mentionedParticipants, type PersonKey } from '../../people/index.ts';
 import { cleanFileName, finishObjectUpload, objectTicket, ticketMismatch } from '../../uploads/index.ts';
 import { isPreviewedImage, MESSAGE_LIMITS } from '../constants.ts';
@@ -214,7 +214,7 @@ export async function sendMessage(t: ThreadContext, input: SendBody): Promise<Me
     });
   await announce(t, seq, 'message');
   const recipients = t.participants.map((p) => p.person).filter((p) => p !== t.caller.person);
-  await notify({
+  await notifyLater({
     studioId: t.studioId,
     kind: 'message',
     projectId: t.project?.projectId ?? null,

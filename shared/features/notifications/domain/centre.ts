@@ -3,12 +3,13 @@
 // partition names both), so another studio's notes cannot be reached by id.
 import type { Page, PageRequest } from '../../../paging.ts';
 import type { Client } from '../../clients/index.ts';
+import { publish } from '../../live/index.ts';
 import { type PersonKey, personOfClientSession, personOfStudioSession } from '../../people/index.ts';
 import { projectForClient, projectForStudio } from '../../projects/index.ts';
 import type { Studio, StudioUser } from '../../studios/index.ts';
 import { getNote, getState, markAllRead, putSettings, queryMentions, queryNotes } from '../data.ts';
 import type { NoteRecord, NoteStateRecord } from '../records.ts';
-import type { Note, NoteSettings, NoteSettingsBody } from '../schemas.ts';
+import type { Note, NoteSettings, NoteSettingsBody, ReadAllBody } from '../schemas.ts';
 import { isRead, readNote } from './notify.ts';
 
 export type Caller = { studio: Studio; person: PersonKey } & ({ user: StudioUser } | { client: Client });
@@ -57,9 +58,12 @@ export async function markRead(caller: Caller, noteId: string): Promise<{ unread
 }
 
 /** Marks everything read: one write of the watermark, none when nothing is unread. */
-export async function readAll(caller: Caller, now = new Date()): Promise<{ unread: number }> {
+export async function readAll(caller: Caller, _body: ReadAllBody = {}, now = new Date()): Promise<{ unread: number }> {
   const state = await getState(caller.studio.studioId, caller.person);
-  if (state.unread > 0) await markAllRead(caller.studio.studioId, caller.person, now.toISOString());
+  if (state.unread > 0) {
+    await markAllRead(caller.studio.studioId, caller.person, now.toISOString());
+    await publish(caller.studio.studioId, [caller.person], { type: 'notifications', unread: 0 });
+  }
   return { unread: 0 };
 }
 

@@ -16,11 +16,12 @@
 // (deliverable ready/decided, file shared, gallery ready, deadline near, feedback) are notes only:
 // their features send their own emails already, and a note never doubles them.
 import { logger } from '../../../logger.ts';
-import { publish } from '../../live/index.ts';
+import { type LiveEvent, publish, publishEach } from '../../live/index.ts';
 import { type PersonKey, parsePersonKey } from '../../people/index.ts';
 import { NOTIFICATION_LIMITS, type NoteKind } from '../constants.ts';
 import {
   closeThreadNote,
+  deleteNotifyJob,
   digestPut,
   getNote,
   getRecipientStates,
@@ -31,7 +32,9 @@ import {
   mentionPut,
   notePut,
   openNoteDelete,
+  putNotifyJob,
   raiseSeen,
+  readNotifyJob,
   type TransactItem,
   threadPut,
   unreadAdd,
@@ -83,6 +86,10 @@ function shardOf(key: string): number {
 
 const EMAILED: readonly NoteKind[] = ['message', 'mention'];
 
+/** Recipients written at once, and tries per recipient when their thread item changed under us. */
+const NOTIFY_PARALLEL = 3;
+const NOTIFY_ATTEMPTS = 8;
+
 /** Writes the notes, publishes the new unread counts live, queues the emails the recipients' settings ask for. */
 export async function notify(input: NoteInput): Promise<void> {
   const now = input.now ?? new Date();
@@ -96,17 +103,24 @@ export async function notify(input: NoteInput): Promise<void> {
     const { state } = read.get(p) as { state: NoteStateRecord };
     return mentioned.has(p) || !input.projectId || !state.muted.includes(input.projectId);
   });
-  await Promise.all(
-    told.map(async (person) => {
+  const counts = new Map<PersonKey, LiveEvent>();
+  // A few recipients at a time: a burst of messages in a crowded thread is many notes, and each
+  // recipient's thread item takes them one after another anyway.
+  const queue = [...told];
+  const worker = async () => {
+    for (let person = queue.shift(); person; person = queue.shift()) {
       try {
         const unread = await notifyOne(input, person, mentioned.has(person), read.get(person) as Read, now);
-        await publish(input.studioId, [person], { type: 'notifications', unread });
+        counts.set(person, { type: 'notifications', unread });
       } catch (error) {
         // One recipient's failure never fails the write that caused it (a message stays sent).
         logger.error('A notification could not be written', { error: error as Error, kind: input.kind });
       }
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(NOTIFY_PARALLEL, told.length) }, worker));
+  // Everyone's new count in one fan-out (one read of the studio's open sockets).
+  await publishEach(input.studioId, counts);
 }
 
 type Read = { state: NoteStateRecord; thread: NoteThreadRecord | null };
@@ -114,7 +128,9 @@ type Read = { state: NoteStateRecord; thread: NoteThreadRecord | null };
 /** One recipient's transaction, again (read afresh) when another write to their thread came first; their new unread count. */
 async function notifyOne(input: NoteInput, person: PersonKey, isMention: boolean, first: Read, now: Date): Promise<number> {
   const threadId = input.thread?.threadId ?? null;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < NOTIFY_ATTEMPTS; attempt++) {
+    // Another message's note for this person came first: wait a little, longer each time, at random.
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
     const { state, thread } =
       attempt === 0
         ? first
@@ -171,7 +187,7 @@ async function notifyOne(input: NoteInput, person: PersonKey, isMention: boolean
     const refused = await writeItems(items);
     if (!refused) return Math.max(0, state.unread + (open ? 0 : 1));
   }
-  throw new Error('notify: the thread kept changing under five attempts');
+  throw new Error(`notify: the thread kept changing under ${NOTIFY_ATTEMPTS} attempts`);
 }
 
 /** The thread item after this message, and the burst's email entry when this starts a burst. */
@@ -236,4 +252,21 @@ export async function markThreadSeen(studioId: string, person: PersonKey, thread
   } catch (error) {
     logger.error('A thread could not be marked seen for notifications', { error: error as Error });
   }
+}
+
+/**
+ * `notify`, off the request path: the input is stored as a job whose object event (deliverNotes)
+ * delivers it. For the busiest caller, a new message: its sender is answered at once, however many
+ * people the thread has, and a failed delivery is retried by the event rather than lost.
+ */
+export async function notifyLater(input: NoteInput): Promise<void> {
+  await putNotifyJob(input);
+}
+
+/** The deliverNotes worker: one stored job, delivered and removed (a job already gone is done). */
+export async function deliverNotifyJob(key: string): Promise<void> {
+  const input = await readNotifyJob(key);
+  if (!input) return;
+  await notify(input);
+  await deleteNotifyJob(key);
 }

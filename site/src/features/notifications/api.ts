@@ -16,7 +16,7 @@ export const notesApi = (side: Side) => ({
       : call('listClientMentions', { query: cursor ? { cursor } : {} }),
   read: (noteId: string) =>
     side === 'studio' ? call('readStudioNote', { params: { noteId } }) : call('readClientNote', { params: { noteId } }),
-  readAll: () => (side === 'studio' ? call('readStudioNotesAll') : call('readClientNotesAll')),
+  readAll: () => (side === 'studio' ? call('readStudioNotesAll', { body: {} }) : call('readClientNotesAll', { body: {} })),
   settings: () => (side === 'studio' ? call('getStudioNoteSettings') : call('getClientNoteSettings')),
   saveSettings: (body: NoteSettingsBody) =>
     side === 'studio' ? call('putStudioNoteSettings', { body }) : call('putClientNoteSettings', { body }),
