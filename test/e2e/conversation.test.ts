@@ -1,7 +1,8 @@
 // A project conversation end to end in Chromium: a client on a 375 px phone writes on the Messages
 // tab; the project lead, on a desktop, sees it within 2 seconds without reloading, replies with an
-// @mention of the client's colleague; each side's page shows the other's read receipt. Text that
-// looks like HTML stays text (the stored-XSS probe for message text).
+// @mention of the client's colleague, whose bell (open on another phone) counts it; each side's
+// page shows the other's read receipt. Text that looks like HTML stays text (the stored-XSS probe
+// for message text).
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -61,6 +62,16 @@ describe.skipIf(!haveChromium)('a project conversation between a phone and a des
     await client.goto(`${portalOrigin}/projects/${project.projectId}#messages`);
     await client.getByText('No messages yet. Say hello.').waitFor();
 
+    // The colleague has the portal open on another phone: their bell counts what reaches them.
+    const caseyInvite = (await mailbox()).find((m) => m.to.includes(`casey-${tag}@example.com`) && /auth#token=/.test(m.text));
+    const otherPhone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const colleague = await otherPhone.newPage();
+    await colleague.goto(`${portalOrigin}/auth#token=${magicTokenIn(caseyInvite?.text ?? '')}`);
+    await colleague.waitForURL(`${portalOrigin}/`);
+    const caseyCount = colleague.getByTestId('bell-count');
+    await expect.poll(() => colleague.getByRole('button', { name: /^Notifications/ }).count()).toBe(1);
+    const unread = async () => ((await caseyCount.isHidden()) ? 0 : Number(await caseyCount.textContent()));
+
     // The client writes; the lead's open page shows it within 2 seconds.
     const hello = `Could we move the shoot to Friday? ${PROBE}`;
     await client.getByRole('combobox', { name: 'Message' }).fill(hello);
@@ -80,6 +91,11 @@ describe.skipIf(!haveChromium)('a project conversation between a phone and a des
     await lead.getByRole('button', { name: 'Send' }).click();
     await client.getByText('can you confirm Friday works for the team?', { exact: false }).waitFor({ timeout: 4000 });
     expect(await client.locator('.mention', { hasText: '@Casey Quinn' }).count()).toBe(1);
+    // The colleague's bell rises without a reload: the client's message, then the mention of them.
+    await expect.poll(unread, { timeout: 10_000 }).toBe(2);
+    await colleague.getByRole('button', { name: /^Notifications/ }).click();
+    await colleague.getByRole('tab', { name: 'Mentions' }).click();
+    await expect.poll(() => colleague.getByText(/can you confirm Friday/).count(), { timeout: 5000 }).toBeGreaterThan(0);
     expect(await client.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
 
     // Receipts: the lead had the client's message on screen; the client has the reply on screen.

@@ -13,7 +13,6 @@ import { conditionalCheckFailed, type TransactItem, transact } from '../../data/
 import type { Page, PageRequest } from '../../paging.ts';
 import type { PersonKey } from '../people/index.ts';
 import type { EmailMode } from './constants.ts';
-import type { NoteInput } from './domain/notify.ts';
 import { keys, type MailQueueRecord, type NoteRecord, type NoteStateRecord, type NoteThreadRecord } from './records.ts';
 
 export type { TransactItem };
@@ -367,24 +366,25 @@ export async function deleteItem(key: { PK: string; SK: string }): Promise<void>
 // runs. A burst of messages in a crowded thread is answered at once; the notes (one transaction per
 // recipient, each recipient's thread item taking them one after another) land a moment later.
 
-export async function putNotifyJob(input: NoteInput): Promise<void> {
+/** A stored job: what `notify` takes, with its `now` as text. */
+export type NotifyJob = Record<string, unknown> & { now: string };
+
+export async function putNotifyJob(job: NotifyJob): Promise<void> {
   await s3().send(
     new PutObjectCommand({
       Bucket: config.bucketName,
       Key: objects.notifyJob(randomUUID()),
-      Body: JSON.stringify({ ...input, now: (input.now ?? new Date()).toISOString() }),
+      Body: JSON.stringify(job),
       ContentType: 'application/json',
     }),
   );
 }
 
 /** The stored input, or null when the object is gone (already delivered). */
-export async function readNotifyJob(key: string): Promise<NoteInput | null> {
+export async function readNotifyJob(key: string): Promise<NotifyJob | null> {
   try {
     const out = await s3().send(new GetObjectCommand({ Bucket: config.bucketName, Key: key }));
-    const raw = JSON.parse((await out.Body?.transformToString()) ?? 'null') as (NoteInput & { now?: string }) | null;
-    if (!raw) return null;
-    return { ...raw, now: raw.now ? new Date(raw.now) : new Date() };
+    return JSON.parse((await out.Body?.transformToString()) ?? 'null') as NotifyJob | null;
   } catch (e) {
     if ((e as { name?: string }).name === 'NoSuchKey') return null;
     throw e;

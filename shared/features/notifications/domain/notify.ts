@@ -260,13 +260,13 @@ export async function markThreadSeen(studioId: string, person: PersonKey, thread
  * people the thread has, and a failed delivery is retried by the event rather than lost.
  */
 export async function notifyLater(input: NoteInput): Promise<void> {
-  await putNotifyJob(input);
+  await putNotifyJob({ ...input, now: (input.now ?? new Date()).toISOString() });
 }
 
 /** The deliverNotes worker: one stored job, delivered and removed (a job already gone is done). */
 export async function deliverNotifyJob(key: string): Promise<void> {
-  const input = await readNotifyJob(key);
-  if (!input) return;
-  await notify(input);
+  const job = await readNotifyJob(key);
+  if (!job) return;
+  await notify({ ...(job as unknown as NoteInput), now: new Date(job.now) });
   await deleteNotifyJob(key);
 }
