@@ -3,8 +3,10 @@
 // own session on the right host, and requires a 4xx JSON error, never a 5xx, and no stored change.
 // CI uses a fixed seed; run longer or with another seed locally:
 //   FUZZ_RUNS=500 FUZZ_SEED=random npm run test:fuzz
+
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { matchRoute } from '../../local/api-gateway.ts';
 import { type RouteDef, routeList } from '../../shared/routes.ts';
 import { type Answer, Browser, DASHBOARD } from '../support/http.ts';
 import { encodeSegment, type HostileRequest, hostileRequests, takesNoInput } from '../support/invalid-inputs.ts';
@@ -38,6 +40,23 @@ function send(route: RouteDef, h: HostileRequest): Promise<Answer> {
     body: h.body,
     headers: h.contentType ? { 'content-type': h.contentType } : {},
   });
+}
+
+function resolvesElsewhere(route: RouteDef, h: HostileRequest): boolean {
+  if (!h.rawParams) return false;
+  const raw = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => h.params[name] ?? '');
+  let resolved: string;
+  try {
+    resolved = new URL(raw, 'http://local').pathname;
+  } catch {
+    return false;
+  }
+  try {
+    const match = matchRoute(route.method, resolved);
+    return typeof match === 'object' && match !== null && match.route.id !== route.id;
+  } catch {
+    return false; // an escape no route can decode: the gateway's own 400, judged as usual
+  }
 }
 
 /** Why an answer to a rejected input is wrong, or null when it is a proper JSON client error. */
@@ -75,7 +94,9 @@ describe('fuzzing every route from its schemas', () => {
               problemSeen = `${h.kind} input got no answer (${e.message}) — sent ${route.method} ${JSON.stringify(h).slice(0, 240)}`;
               throw e;
             });
-            const problem = problemWith(answer, mustReject);
+            // A raw path whose dot segments (`..`, `%2e%2e`) a URL parser resolves names another route:
+            // that route answers, held to its own schema (contract.ts); it need not refuse this one's junk.
+            const problem = problemWith(answer, mustReject && !resolvesElsewhere(route, h));
             if (problem) {
               problemSeen = `${h.kind} input ${problem}: ${answer.text.slice(0, 160)} — sent ${route.method} ${JSON.stringify(h).slice(0, 240)}`;
               throw new Error(problemSeen);

@@ -24,27 +24,38 @@ export function stableJson(value: unknown): string {
 
 /** Every table item (as sorted-key JSON) and every object (`s3:key:size:etag`), sorted. */
 export async function storedLines(): Promise<{ lines: string[]; items: number; objects: number }> {
-  const lines: string[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey, ConsistentRead: true }));
-    for (const item of page.Items ?? []) lines.push(stableJson(item));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  const items = lines.length;
+  // The table in four parallel scan segments and the bucket's listing at the same time: the matrix
+  // and the fuzzer take a snapshot before and after every route.
+  const segments = 4;
+  const scanSegment = async (Segment: number): Promise<string[]> => {
+    const out: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db().send(
+        new ScanCommand({ TableName: tableName(), ExclusiveStartKey, ConsistentRead: true, Segment, TotalSegments: segments }),
+      );
+      for (const item of page.Items ?? []) out.push(stableJson(item));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return out;
+  };
   // Paged with StartAfter: s3rver answers a ContinuationToken (buckets over 1,000 objects) with an
   // InternalError.
-  let startAfter: string | undefined;
-  let objects = 0;
-  for (;;) {
-    const page = await s3().send(new ListObjectsV2Command({ Bucket: config.bucketName, StartAfter: startAfter }));
-    for (const o of page.Contents ?? []) {
-      lines.push(`s3:${o.Key}:${o.Size}:${o.ETag}`);
-      objects++;
+  const listObjects = async (): Promise<string[]> => {
+    const out: string[] = [];
+    let startAfter: string | undefined;
+    for (;;) {
+      const page = await s3().send(new ListObjectsV2Command({ Bucket: config.bucketName, StartAfter: startAfter }));
+      for (const o of page.Contents ?? []) out.push(`s3:${o.Key}:${o.Size}:${o.ETag}`);
+      if (!page.IsTruncated || !page.Contents?.length) break;
+      startAfter = page.Contents[page.Contents.length - 1]?.Key;
     }
-    if (!page.IsTruncated || !page.Contents?.length) break;
-    startAfter = page.Contents[page.Contents.length - 1]?.Key;
-  }
+    return out;
+  };
+  const [scanned, listed] = await Promise.all([Promise.all(Array.from({ length: segments }, (_, i) => scanSegment(i))), listObjects()]);
+  const items = scanned.reduce((n, part) => n + part.length, 0);
+  const objects = listed.length;
+  const lines = [...scanned.flat(), ...listed];
   lines.sort();
   return { lines, items, objects };
 }
