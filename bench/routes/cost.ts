@@ -288,6 +288,9 @@ export const LIVE_MESSAGE = {
   connectionMinutesPerMessage: 12,
   pingEveryMinutes: 4,
   connectionMinutes: 60,
+  /** The notes of a message: its notify job's Lambda (deliverNotes) time, and write units per recipient's transaction. */
+  deliverNotesMs: 120,
+  noteWriteUnitsPerRecipient: 8,
   /** Handler time of $connect (token check, two reads, one write), $disconnect and $default, in ms (local runs are about this). */
   connectMs: 40,
   disconnectMs: 10,
@@ -302,11 +305,19 @@ export function liveCostPer10k(publishMs = 15): { lines: CostLine[]; total: numb
   const pings = minutes / m.pingEveryMinutes;
   const connections = minutes / m.connectionMinutes;
   const gbSeconds = (ms: number) => (ms / 1000) * MEMORY_GB;
-  const lambdaSeconds = n * gbSeconds(publishMs) + pings * gbSeconds(m.pingMs) + connections * gbSeconds(m.connectMs + m.disconnectMs);
-  const invocations = pings + 2 * connections;
-  const wsMessages = n * m.openSocketsPerMessage + 2 * pings; // events out; pings in and pongs out
-  const reads = n * m.recipients * 0.5 + connections * 2 * 0.5; // eventually consistent queries ≤ 4 KB; $connect's user and studio
-  const writes = connections * 2; // $connect's PutItem, $disconnect's DeleteItem
+  const lambdaSeconds =
+    n * gbSeconds(publishMs) +
+    n * gbSeconds(m.deliverNotesMs) +
+    pings * gbSeconds(m.pingMs) +
+    connections * gbSeconds(m.connectMs + m.disconnectMs);
+  const invocations = n + pings + 2 * connections; // deliverNotes once per message
+  // The thread event to every open socket, then each recipient's new unread count; pings in and pongs out.
+  const wsMessages = n * (m.openSocketsPerMessage + m.recipients) + 2 * pings;
+  // Two fan-outs a message (the thread event, the unread counts), one query of the studio's sockets
+  // each, plus the recipients' note state in one BatchGet; $connect's user and studio.
+  const reads = n * 2 * 0.5 + n * m.recipients * 2 * 0.5 + connections * 2 * 0.5;
+  const writes = n * m.recipients * m.noteWriteUnitsPerRecipient + connections * 2; // the notes; $connect's PutItem, $disconnect's DeleteItem
+  const s3Requests = { puts: n, gets: n, deletes: n }; // the notify job: stored, read, removed (DELETE is free)
   const lines: CostLine[] = [
     {
       service: 'API Gateway WebSocket messages',
@@ -319,14 +330,20 @@ export function liveCostPer10k(publishMs = 15): { lines: CostLine[]; total: numb
       usd: (minutes / 1e6) * PRICES.apiGatewayWebSocketConnectionMinutesPerMillion,
     },
     {
-      service: 'Lambda (publish time, $connect/$disconnect, pings)',
+      service: 'Lambda (publish time, deliverNotes, $connect/$disconnect, pings)',
       quantity: `${Math.round(invocations).toLocaleString('en-US')} invocations, ${lambdaSeconds.toFixed(1)} GB-s`,
       usd: (invocations / 1e6) * PRICES.lambdaRequestsPerMillion + lambdaSeconds * PRICES.lambdaArmPerGbSecond,
     },
     {
-      service: 'DynamoDB (fan-out queries, connection records)',
+      service: 'DynamoDB (fan-out queries, notes, connection records)',
       quantity: `${reads.toLocaleString('en-US')} RRU, ${writes.toLocaleString('en-US')} WRU`,
       usd: (reads / 1e6) * PRICES.dynamoReadRequestUnitsPerMillion + (writes / 1e6) * PRICES.dynamoWriteRequestUnitsPerMillion,
+    },
+    {
+      // S3's events to EventBridge's default bus are AWS service events: free.
+      service: 'S3 (notify jobs: PUT + GET)',
+      quantity: `${(s3Requests.puts + s3Requests.gets).toLocaleString('en-US')} requests`,
+      usd: (s3Requests.puts / 1000) * PRICES.s3PutPerThousand + (s3Requests.gets / 1000) * PRICES.s3GetPerThousand,
     },
   ];
   return { lines, total: total(lines) };
