@@ -37,6 +37,20 @@ export const HeaderSafeText = (min: number, max: number) =>
  */
 export const NameText = (min: number, max: number) =>
   HeaderSafeText(min, max).check(z.refine((s) => !URL_LIKE.test(s), { error: 'must not hold a web or email address' }));
+/** A plain file name as a browser gives it (no path, no control characters); cleaned again before it is stored. */
+export const PlainFileName = z.string().check(
+  z.minLength(1),
+  z.maxLength(200),
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: path separators and control characters are what is refused
+  z.refine((n) => !/[/\\\u0000-\u001f\u007f]/.test(n) && n !== '.' && n !== '..', { error: 'must be a plain file name' }),
+);
+/** type/subtype, as a browser names a file's type; the feature decides which it takes. */
+export const MediaType = z
+  .string()
+  .check(
+    z.maxLength(127),
+    z.regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, { error: 'must be a media type like image/png' }),
+  );
 export const Int = z.int();
 export const IntBetween = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 

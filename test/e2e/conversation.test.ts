@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO } from '../../local/seed.ts';
-import { haveChromium, launchChromium } from '../support/browser.ts';
+import { haveChromium, launchChromium, signInOnDashboard } from '../support/browser.ts';
 import { magicTokenIn, mailbox } from '../support/http.ts';
 
 const port = inject('porticoPort');
@@ -31,11 +31,7 @@ describe.skipIf(!haveChromium)('a project conversation between a phone and a des
     const email = `robin-${tag}@example.com`;
     const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const lead = await desk.newPage();
-    await lead.goto(`${dashboard}/signin`);
-    await lead.getByLabel('Email').fill(DEMO.owner.email);
-    await lead.getByLabel('Password', { exact: true }).fill(DEMO.owner.password);
-    await lead.getByRole('button', { name: 'Sign in' }).click();
-    await lead.waitForURL(`${dashboard}/`);
+    await signInOnDashboard(lead, dashboard, DEMO.owner);
     const api = async (method: string, path: string, data?: unknown) => {
       const res = await lead.request.fetch(`${dashboard}${path}`, { method, data, headers: { origin: dashboard } });
       expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO } from '../../local/seed.ts';
-import { haveChromium, launchChromium } from '../support/browser.ts';
+import { haveChromium, launchChromium, signInOnDashboard } from '../support/browser.ts';
 import { magicTokenIn, mailbox } from '../support/http.ts';
 
 const port = inject('porticoPort');
@@ -34,11 +34,7 @@ describe.skipIf(!haveChromium)('feedback becomes the lead’s task and comes bac
     const email = `feedback-${randomUUID().slice(0, 8)}@example.com`;
     const studio = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await studio.newPage();
-    await page.goto(`${dashboard}/signin`);
-    await page.getByLabel('Email').fill(DEMO.owner.email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO.owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${dashboard}/`);
+    await signInOnDashboard(page, dashboard, DEMO.owner);
     const api = async (method: string, path: string, data?: unknown) => {
       const res = await page.request.fetch(`${dashboard}${path}`, { method, data, headers: { origin: dashboard } });
       expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);

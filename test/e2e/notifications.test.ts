@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO } from '../../local/seed.ts';
-import { haveChromium, launchChromium } from '../support/browser.ts';
+import { haveChromium, launchChromium, signInOnDashboard } from '../support/browser.ts';
 import { magicTokenIn, mailbox } from '../support/http.ts';
 
 const port = inject('porticoPort');
@@ -25,11 +25,7 @@ describe.skipIf(!haveChromium)('the notification bell, live, in Chromium', () =>
     const email = `bell-${randomUUID().slice(0, 8)}@example.com`;
     const studio = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await studio.newPage();
-    await page.goto(`${dashboard}/signin`);
-    await page.getByLabel('Email').fill(DEMO.owner.email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO.owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${dashboard}/`);
+    await signInOnDashboard(page, dashboard, DEMO.owner);
     // The dashboard has its bell too.
     await expect.poll(() => page.getByRole('button', { name: /^Notifications/ }).count()).toBe(1);
     const api = async (method: string, path: string, data?: unknown) => {

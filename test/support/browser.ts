@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core. Without Chromium a browser test may only skip on a
 // developer's machine, loudly; in CI (CI=true) it fails.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const haveChromium = existsSync(CHROMIUM);
@@ -25,4 +25,13 @@ export const CHROMIUM_FLAGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
+
+/** Signs a studio user in through the dashboard's own form, as a person would, and waits for the overview. */
+export async function signInOnDashboard(page: Page, dashboard: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto(`${dashboard}/signin`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${dashboard}/`);
 }

@@ -1,6 +1,6 @@
 // What the API takes and says about conversation threads.
 import * as z from 'zod/mini';
-import { Int, named, Uuid } from '../../schemas.ts';
+import { Int, MediaType, named, PlainFileName, Uuid } from '../../schemas.ts';
 import { MAX_MENTIONS, PERSON_KEY_PATTERN, type PersonKey } from '../people/index.ts';
 import { MESSAGE_LIMITS, THREAD_ID_PATTERN } from './constants.ts';
 
@@ -65,22 +65,9 @@ export type EditBody = z.output<typeof EditBody>;
 
 export const SeenBody = z.strictObject({ seq: z.int().check(z.gte(0), z.lte(1e12)) });
 
-/** A plain file name (no path, no control characters); cleaned again before it is stored. */
-const FileName = z.string().check(
-  z.minLength(1),
-  z.maxLength(200),
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: path separators and control characters are what is refused
-  z.refine((n) => !/[/\\\u0000-\u001f\u007f]/.test(n) && n !== '.' && n !== '..', { error: 'must be a plain file name' }),
-);
-const ContentType = z
-  .string()
-  .check(
-    z.maxLength(127),
-    z.regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, { error: 'must be a media type like image/png' }),
-  );
 export const AttachmentBody = z.strictObject({
-  fileName: FileName,
-  contentType: ContentType,
+  fileName: PlainFileName,
+  contentType: MediaType,
   size: z
     .int()
     .check(

@@ -1,6 +1,6 @@
 // What the API takes and says about feedback: the studio-wide messages, and a project's feedback tasks.
 import * as z from 'zod/mini';
-import { HeaderSafeText, Id, IntBetween, IsoDate, named, Text, Uuid } from '../../schemas.ts';
+import { HeaderSafeText, Id, IntBetween, IsoDate, MediaType, named, PlainFileName, Text, Uuid } from '../../schemas.ts';
 import { ATTACHMENT_LIMITS, FEEDBACK_CATEGORIES, FEEDBACK_MAX, TASK_LIMITS, TASK_STATES } from './constants.ts';
 
 export const FeedbackBody = z.strictObject({ message: Text(1, FEEDBACK_MAX) });
@@ -15,19 +15,7 @@ export const TaskParams = z.strictObject({ projectId: Uuid, feedbackId: Uuid });
 
 const Category = z.enum(FEEDBACK_CATEGORIES);
 
-const FileName = z.string().check(
-  z.minLength(1),
-  z.maxLength(200),
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: path separators and control characters are what is refused
-  z.refine((n) => !/[/\\\u0000-\u001f\u007f]/.test(n) && n !== '.' && n !== '..', { error: 'must be a plain file name' }),
-);
-const ContentType = z
-  .string()
-  .check(
-    z.maxLength(127),
-    z.regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, { error: 'must be a media type like image/png' }),
-  );
-const AttachmentFields = { fileName: FileName, contentType: ContentType, size: IntBetween(1, ATTACHMENT_LIMITS.maxBytes) };
+const AttachmentFields = { fileName: PlainFileName, contentType: MediaType, size: IntBetween(1, ATTACHMENT_LIMITS.maxBytes) };
 
 /** A file to attach: its ticket first, then it is named in the feedback that is sent. */
 export const AttachmentBody = z.strictObject(AttachmentFields);

@@ -1,6 +1,6 @@
 // What the API takes and says about a project's shared files.
 import * as z from 'zod/mini';
-import { HeaderSafeText, Int, IntBetween, named, Uuid } from '../../schemas.ts';
+import { HeaderSafeText, Int, IntBetween, MediaType, named, PlainFileName, Uuid } from '../../schemas.ts';
 import { Preview } from '../previews/index.ts';
 import { FILE_LIMITS, VERSION_STATUSES } from './constants.ts';
 
@@ -23,24 +23,10 @@ export const UpdateFolderBody = z
   .strictObject({ name: z.optional(FolderName), clientUploads: z.optional(z.boolean()) })
   .check(z.refine((b) => Object.keys(b).length > 0, { error: 'name at least one field to change' }));
 
-/** A plain file name (no path, no control characters); cleaned again before it is stored. */
-const FileName = z.string().check(
-  z.minLength(1),
-  z.maxLength(200),
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: path separators and control characters are what is refused
-  z.refine((n) => !/[/\\\u0000-\u001f\u007f]/.test(n) && n !== '.' && n !== '..', { error: 'must be a plain file name' }),
-);
-/** type/subtype, as a browser names a file's type; the server decides which it takes. */
-const ContentType = z
-  .string()
-  .check(
-    z.maxLength(127),
-    z.regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, { error: 'must be a media type like image/png' }),
-  );
 /** Bytes; the limits (FILE_MAX_BYTES, CLIENT_FILE_MAX_BYTES) are runtime settings the domain applies. */
 const Size = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
 
-const UploadFields = { fileName: FileName, contentType: ContentType, size: Size };
+const UploadFields = { fileName: PlainFileName, contentType: MediaType, size: Size };
 
 export const StudioUploadBody = z.strictObject({ folderId: Uuid, ...UploadFields, shared: z.optional(z.boolean()) });
 export type StudioUploadBody = z.output<typeof StudioUploadBody>;
