@@ -14,6 +14,16 @@ const port = Number(process.env.PORT ?? 3000);
 const ephemeral = process.argv.includes('--ephemeral') || process.env.PORTICO_EPHEMERAL === '1';
 const dataDir = ephemeral ? undefined : resolve(process.env.PORTICO_DATA_DIR ?? '.portico');
 
+// Every handler runs in this one process, where in AWS each runs in its own Lambda: a promise one
+// invocation leaves rejected (or an error thrown from a callback) would end every other "Lambda"
+// with it. Say so loudly, with the stack, and keep the rest of the portal up, as AWS would.
+process.on('unhandledRejection', (reason) => {
+  console.error('[portico] an unhandled rejection (in AWS it would fail one invocation):', reason);
+});
+process.on('uncaughtException', (error) => {
+  console.error('[portico] an uncaught exception (in AWS it would fail one invocation):', error);
+});
+
 const started = Date.now();
 console.log(`Starting Portico locally (${ephemeral ? 'throwaway in-memory data' : `data in ${dataDir}`}) …`);
 const stack = await startPorticoStack({

@@ -32,12 +32,18 @@ export default async function setup(project: TestProject) {
     if (Date.now() > deadline) throw new Error(`The local stack did not start in time:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  // A stack that dies mid-run fails every test after it: say why, once, with its last words.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`The local stack exited during the run (code ${code}, signal ${signal}):\n${output.slice(-8000)}`);
+  });
   const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { port: number; env: Record<string, string> };
   // Workers start after this and inherit the environment, so domain code called from tests talks
   // to the same local services as the portal.
   Object.assign(process.env, state.env);
   project.provide('porticoPort', state.port);
   return async () => {
+    stopping = true;
     const exited = new Promise((r) => child?.once('exit', r));
     child?.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
