@@ -105,11 +105,8 @@ export class ApiStack extends Stack {
       'AwsSolutions-SMG4',
     );
 
-    // Before the routes: a route holding 'sockets:post' is given this stage's id and callback URL.
-    this.sockets = new LiveSockets(this, 'LiveSockets', {
-      routes: props.socketRoutes,
-      rootDir: props.rootDir,
-      memorySize: props.functionDefaults?.memorySize,
+    // What every function of this stack may be granted (infra/lambda.ts FunctionResources).
+    const resources = {
       domainName: props.domainName,
       senderEmail: props.senderEmail,
       signUpMode: props.signUpMode,
@@ -123,6 +120,14 @@ export class ApiStack extends Stack {
       mailIdentity: props.mailIdentity,
       cdnTenantsFunctionName: props.cdnTenantsFunctionName,
       cdnTenantsRegion: props.cdnTenantsRegion,
+    };
+
+    // Before the routes: a route holding 'sockets:post' is given this stage's id and callback URL.
+    this.sockets = new LiveSockets(this, 'LiveSockets', {
+      routes: props.socketRoutes,
+      rootDir: props.rootDir,
+      memorySize: props.functionDefaults?.memorySize,
+      ...resources,
       originSecret: this.originSecret,
     });
 
@@ -136,19 +141,7 @@ export class ApiStack extends Stack {
           rootDir: props.rootDir,
           functionDefaults: props.functionDefaults,
           functionOverrides: props.functionOverrides,
-          domainName: props.domainName,
-          senderEmail: props.senderEmail,
-          signUpMode: props.signUpMode,
-          plans: props.plans,
-          table: props.table,
-          bucket: props.bucket,
-          studioPool: props.studioPool,
-          studioPoolClient: props.studioPoolClient,
-          clientPool: props.clientPool,
-          clientPoolClient: props.clientPoolClient,
-          mailIdentity: props.mailIdentity,
-          cdnTenantsFunctionName: props.cdnTenantsFunctionName,
-          cdnTenantsRegion: props.cdnTenantsRegion,
+          ...resources,
           sockets: this.sockets.resource,
           originSecret: this.originSecret,
         }),

@@ -28,18 +28,21 @@ export async function deleteConnection(connectionId: string): Promise<void> {
   await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.connection(connectionId) }));
 }
 
-/** Every open connection of a studio, with whose it is (GSI1: one Query, paged past 1 MB). */
-export async function studioConnections(studioId: string): Promise<Array<{ connectionId: string; person: PersonKey }>> {
-  const index = keys.studioConnections(studioId);
-  const found: Array<{ connectionId: string; person: PersonKey }> = [];
+type OpenConnection = { connectionId: string; person: PersonKey };
+
+/** Open connections on GSI1 under LIVE#<studioId>, all of them or one person's (paged past 1 MB). */
+async function queryConnections(studioId: string, person?: PersonKey): Promise<OpenConnection[]> {
+  const pk = keys.studioConnections(studioId).GSI1PK;
+  const prefix = person ? keys.connectionsOf(studioId, person).GSI1SKPrefix : undefined;
+  const found: OpenConnection[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await db().send(
       new QueryCommand({
         TableName: tableName(),
         IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': index.GSI1PK },
+        KeyConditionExpression: prefix ? 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)' : 'GSI1PK = :pk',
+        ExpressionAttributeValues: prefix ? { ':pk': pk, ':sk': prefix } : { ':pk': pk },
         ProjectionExpression: 'connectionId, person',
         ExclusiveStartKey,
       }),
@@ -50,24 +53,10 @@ export async function studioConnections(studioId: string): Promise<Array<{ conne
   return found;
 }
 
-/** A person's open connections (GSI1; a handful at most: one per open tab). */
+/** Every open connection of a studio, with whose it is: one Query, whatever the number of recipients. */
+export const studioConnections = (studioId: string): Promise<OpenConnection[]> => queryConnections(studioId);
+
+/** A person's open connections (a handful at most: one per open tab). */
 export async function connectionsOf(studioId: string, person: PersonKey): Promise<string[]> {
-  const index = keys.connectionsOf(studioId, person);
-  const ids: string[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)',
-        ExpressionAttributeValues: { ':pk': index.GSI1PK, ':sk': index.GSI1SKPrefix },
-        ProjectionExpression: 'connectionId',
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) ids.push(item.connectionId as string);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return ids;
+  return (await queryConnections(studioId, person)).map((c) => c.connectionId);
 }
