@@ -78,6 +78,14 @@ export const limits = {
   get deliverableMaxBytes() {
     return whole('DELIVERABLE_MAX_BYTES', 5 * 1024 ** 3);
   },
+  /** Documents anyone may check on the verify page per visitor (IP) per hour. */
+  get verifyPerHour() {
+    return whole('VERIFY_PER_HOUR', 60);
+  },
+  /** Signing-link tries (open, step, sign, decline) one visitor (IP) may make per hour, right or wrong. */
+  get signingLinkTriesPerHour() {
+    return whole('SIGNING_LINK_TRIES_PER_HOUR', 120);
+  },
   /** Pages a PDF may have and still get previews (every page is rendered); a longer one is offered as a download. */
   get pdfPreviewMaxPages() {
     return whole('PDF_PREVIEW_MAX_PAGES', 300);
@@ -189,6 +197,16 @@ export const config = {
   /** Failures are forgotten after this long without one (a success forgets an email's at once). */
   get signInFailuresForgetSeconds() {
     return whole('SIGNIN_FAILURES_FORGET_SECONDS', 86_400);
+  },
+  /**
+   * Where the deployment's seal key (shared/adapters/seal-key.ts) is: a Secrets Manager secret in
+   * AWS (SEAL_KEY_SECRET_ID, generated at deploy time), or a file in the local data folder.
+   */
+  get sealKeySecretId(): string | undefined {
+    return process.env.SEAL_KEY_SECRET_ID || undefined;
+  },
+  get sealKeyFile(): string | undefined {
+    return process.env.SEAL_KEY_FILE || undefined;
   },
   /**
    * The Secrets Manager secret whose value CloudFront sends in the origin header (shared/http/origin.ts);

@@ -23,7 +23,9 @@ export type Grant =
   | 'clientPool:admin'
   | 'cdn:tenants'
   /** Send to (and close) open WebSocket connections: live updates (shared/features/live). */
-  | 'sockets:post';
+  | 'sockets:post'
+  /** Read the deployment's seal key (the certificate that signs completed releases' PDFs), and nothing else of the secrets. */
+  | 'seal:key';
 
 interface BaseRouteDef {
   id: string;
@@ -56,6 +58,11 @@ interface BaseRouteDef {
    * same tokens out again) or that creates nothing and answers with short-lived links.
    */
   idempotent?: false;
+  /**
+   * A Lambda that needs more than the defaults (512 MB, 10 s): memory, time, and folders (from the
+   * repository root) it reads at run time, copied into the bundle's root (e.g. fonts).
+   */
+  bundle?: { memorySize: number; timeoutSeconds: number; assets?: readonly string[] };
 }
 
 /** A studio route names the least team role that may call it; the API refuses the others. */

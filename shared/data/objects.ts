@@ -46,6 +46,17 @@ export const objects = {
   /** A file a client attaches to their feedback on a project (shared/features/feedback): theirs by its key. */
   feedbackAttachment: (studioId: string, projectId: string, clientId: string, attachmentId: string) =>
     `feedback/${studioId}/${projectId}/${clientId}/${attachmentId}`,
+  /** A release's document, exactly as every signer is shown it (its page images: releasePages). */
+  releaseDocument: (studioId: string, releaseId: string) => `release-documents/${studioId}/${releaseId}.pdf`,
+  /** The folder (ending in '/') of a release's page images: makePreview's `derivedPrefix`. */
+  releasePages: (studioId: string, releaseId: string) => `releases/${studioId}/${releaseId}/pages/`,
+  /** A signer's signature (and initials), kept for the seal. */
+  releaseSignature: (studioId: string, releaseId: string, signerId: string) =>
+    `releases/${studioId}/${releaseId}/signatures/${signerId}.json`,
+  releaseSealed: (studioId: string, releaseId: string) => `releases/${studioId}/${releaseId}/sealed.pdf`,
+  releaseBundle: (studioId: string, releaseId: string, bundleId: string) => `tmp/bundles/${studioId}/${releaseId}/${bundleId}.zip`,
+  /** A studio's own PDF template. */
+  releaseTemplatePdf: (studioId: string, templateId: string) => `release-templates/${studioId}/${templateId}.pdf`,
 } as const;
 
 export const PREFIX = {
@@ -56,6 +67,7 @@ export const PREFIX = {
   deliverableUploads: 'deliverables/',
   previews: 'previews/',
   projectFiles: 'files/',
+  releaseDocuments: 'release-documents/',
 } as const;
 
 /**
@@ -85,4 +97,10 @@ export function parseDeliverableUploadKey(
 export function parseProjectFileKey(key: string): { studioId: string; projectId: string; fileId: string; version: number } | null {
   const m = /^files\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/v([1-9]\d{0,3})$/.exec(key);
   return m ? { studioId: m[1] as string, projectId: m[2] as string, fileId: m[3] as string, version: Number(m[4]) } : null;
+}
+
+/** release-documents/<studioId>/<releaseId>.pdf → its parts, or null for any other key. */
+export function parseReleaseDocumentKey(key: string): { studioId: string; releaseId: string } | null {
+  const m = /^release-documents\/([^/]+)\/([^/]+)\.pdf$/.exec(key);
+  return m ? { studioId: m[1]!, releaseId: m[2]! } : null;
 }
