@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { ClientGallery } from '../galleries/index.ts';
 import { ProjectSummary } from '../projects/index.ts';
+import { RELEASE_KINDS } from '../releases/index.ts';
 
 export const PortalHome = z.object({
   waiting: z.object({
@@ -14,6 +15,16 @@ export const PortalHome = z.object({
         title: z.string(),
         version: z.int(),
         dueDate: z.nullable(z.string()),
+        sentAt: z.string(),
+      }),
+    ),
+    /** Releases and contracts sent to the client that they have not signed or declined, soonest deadline first. */
+    releases: z.array(
+      z.object({
+        releaseId: z.string(),
+        title: z.string(),
+        kind: z.enum(RELEASE_KINDS),
+        deadline: z.nullable(z.string()),
         sentAt: z.string(),
       }),
     ),

@@ -1,3 +1,18 @@
 // What other features may use of releases: import it from here, never from its files.
 export * from './constants.ts';
 export { records } from './records.ts';
+
+import type { SignerPointer } from './records.ts';
+
+/**
+ * The releases waiting on a client among the items of their GSI1 partition (the portal home's one
+ * Query of CLIENT#<clientId>): open, not yet signed or declined by them; soonest deadline first.
+ */
+export function waitingReleasesOf(items: Record<string, unknown>[]): SignerPointer[] {
+  const now = new Date().toISOString().slice(0, 10);
+  return items
+    .filter((i) => i.type === 'releaseSigner')
+    .map((i) => i as unknown as SignerPointer)
+    .filter((p) => p.open && (p.myState === 'pending' || p.myState === 'viewed') && (p.deadline === null || p.deadline >= now))
+    .sort((a, b) => (a.deadline ?? '9999-12-31').localeCompare(b.deadline ?? '9999-12-31'));
+}

@@ -6,6 +6,7 @@ import { today } from '../../clients/index.ts';
 import { waitingReviewsOf } from '../../deliverables/index.ts';
 import { batchGetSelections, clientGalleryOf, type Gallery, rulesOf } from '../../galleries/index.ts';
 import type { ProjectSeat } from '../../projects/index.ts';
+import { waitingReleasesOf } from '../../releases/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import { queryClientIndex } from '../data.ts';
 import type { PortalHome } from '../schemas.ts';
@@ -42,6 +43,13 @@ export async function portalHome(studio: Studio, client: Client): Promise<Portal
         title,
         version,
         dueDate,
+        sentAt,
+      })),
+      releases: waitingReleasesOf(ours).map(({ releaseId, title, kind, deadline, sentAt }) => ({
+        releaseId,
+        title,
+        kind,
+        deadline,
         sentAt,
       })),
       proofing: await Promise.all(open.filter((g) => !selections.get(g.galleryId)?.confirmedAt).map(viewOf)),
