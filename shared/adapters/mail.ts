@@ -11,6 +11,8 @@ export interface OutgoingMail {
   /** Display name shown before the sender address, e.g. the studio's name. */
   fromName?: string;
   replyTo?: string;
+  /** Files sent with the mail (SES v2 Simple content's attachments; the whole mail must stay under 40 MB). */
+  attachments?: { fileName: string; contentType: string; content: Uint8Array }[];
 }
 
 let client: SESv2Client | undefined;
@@ -32,6 +34,13 @@ export function sesRequest(mail: OutgoingMail): SendEmailCommandInput {
       Simple: {
         Subject: { Data: headerText(mail.subject), Charset: 'UTF-8' },
         Body: { Text: { Data: mail.text, Charset: 'UTF-8' }, Html: { Data: mail.html, Charset: 'UTF-8' } },
+        Attachments: mail.attachments?.map((a) => ({
+          FileName: headerText(a.fileName),
+          ContentType: a.contentType,
+          RawContent: a.content,
+          ContentDisposition: 'ATTACHMENT',
+          ContentTransferEncoding: 'BASE64',
+        })),
       },
     },
   };

@@ -1,5 +1,5 @@
 // Releases: a release's partition RELEASE#<releaseId> holds its META (state, signers, document,
-// seal, the audit chain's head) and its append-only audit events EVT#<seq>; a pointer per client
+// seal, the audit chain's head); its append-only audit events are RELAUDIT#<releaseId>/EVT#<seq>; a pointer per client
 // signer sits on the client's GSI1 partition (their portal home and list read it); templates live
 // in the studio's partition; one-time signing links, seals and gallery gates point at a release.
 import type { FeatureRecords } from '../../data/records.ts';
@@ -179,6 +179,9 @@ export interface GateRecord {
   clientIds: string[];
 }
 
+/** The leading key of every audit record (infra denies updates and deletes under it). */
+export const AUDIT_PARTITION = 'RELAUDIT#';
+
 const seq6 = (seq: number) => String(seq).padStart(6, '0');
 const releasePartition = (releaseId: string) => `RELEASE#${releaseId}`;
 
@@ -187,11 +190,15 @@ export const keys = {
   /** The studio's releases on GSI1, newest first. */
   studioReleasesIndex: (studioId: string, createdAt: string, releaseId: string) => ({
     GSI1PK: `RELEASES#${studioId}`,
-    GSI1SK: `${createdAt}#${releaseId}`,
+    GSI1SK: `RELEASE#${createdAt}#${releaseId}`,
   }),
-  studioReleases: (studioId: string) => ({ GSI1PK: `RELEASES#${studioId}` }),
-  audit: (releaseId: string, seq: number) => ({ PK: releasePartition(releaseId), SK: `EVT#${seq6(seq)}` }),
-  auditTrail: (releaseId: string) => ({ PK: releasePartition(releaseId), SKPrefix: 'EVT#' }),
+  studioReleases: (studioId: string) => ({ GSI1PK: `RELEASES#${studioId}`, GSI1SKPrefix: 'RELEASE#' }),
+  /**
+   * The audit trail has a partition of its own, so IAM can refuse every update and delete of it
+   * (infra/lambda.ts) while the release's META beside it changes.
+   */
+  audit: (releaseId: string, seq: number) => ({ PK: `${AUDIT_PARTITION}${releaseId}`, SK: `EVT#${seq6(seq)}` }),
+  auditTrail: (releaseId: string) => ({ PK: `${AUDIT_PARTITION}${releaseId}`, SKPrefix: 'EVT#' }),
   signerPointer: (releaseId: string, clientId: string) => ({ PK: releasePartition(releaseId), SK: `SIGNER#${clientId}` }),
   signerPointerIndex: (clientId: string, sentAt: string, releaseId: string) => ({
     ...projectKeys.clientIndex(clientId),
@@ -203,6 +210,9 @@ export const keys = {
   signingLink: (tokenHash: string) => ({ PK: `SIGNLINK#${tokenHash}`, SK: 'LINK' }),
   seal: (sealId: string) => ({ PK: `SEAL#${sealId}`, SK: 'SEAL' }),
   sealByHash: (hash: string) => ({ PK: `SEALHASH#${hash}`, SK: 'SEAL' }),
+  /** A release due a reminder on `date` (the daily job reads that day's partition). */
+  reminder: (date: string, releaseId: string) => ({ PK: `RELREMIND#${date}`, SK: `RELEASE#${releaseId}` }),
+  remindersOn: (date: string) => ({ PK: `RELREMIND#${date}`, SKPrefix: 'RELEASE#' }),
   gate: (galleryId: string, releaseId: string) => ({ PK: `RELGATE#${galleryId}`, SK: `RELEASE#${releaseId}` }),
   galleryGates: (galleryId: string) => ({ PK: `RELGATE#${galleryId}`, SKPrefix: 'RELEASE#' }),
 } as const;
@@ -215,9 +225,9 @@ export const records: FeatureRecords = {
       PK: 'RELEASE#<releaseId>',
       SK: 'META',
       GSI1PK: 'RELEASES#<studioId>',
-      GSI1SK: '<createdAt>#<releaseId>',
+      GSI1SK: 'RELEASE#<createdAt>#<releaseId>',
     },
-    { record: 'Release audit event (append-only hash chain)', PK: 'RELEASE#<releaseId>', SK: 'EVT#<seq, 6 digits>' },
+    { record: 'Release audit event (append-only hash chain)', PK: 'RELAUDIT#<releaseId>', SK: 'EVT#<seq, 6 digits>' },
     {
       record: "Client signer's pointer",
       PK: 'RELEASE#<releaseId>',
@@ -229,16 +239,18 @@ export const records: FeatureRecords = {
     { record: 'One-time signing link', PK: 'SIGNLINK#<sha256(token)>', SK: 'LINK', ttl: true },
     { record: 'Seal (by seal id)', PK: 'SEAL#<sealId>', SK: 'SEAL' },
     { record: 'Seal (by the sealed PDF’s SHA-256)', PK: 'SEALHASH#<sha256>', SK: 'SEAL' },
+    { record: 'Reminder due', PK: 'RELREMIND#<YYYY-MM-DD>', SK: 'RELEASE#<releaseId>', ttl: true },
     { record: "Gallery's download gate", PK: 'RELGATE#<galleryId>', SK: 'RELEASE#<releaseId>' },
   ],
   accessPatterns: [
-    'A release with its audit trail (studio detail, sealing, chain check): one Query of RELEASE#<releaseId> (META and EVT# items).',
-    'A signer acting (open, step, sign, decline): GetItem META; the write is one transaction: META conditional on its revision of the chain head (head.seq), a Put of EVT#<seq+1> on condition it is new, and the signer pointer.',
+    'A release with its audit trail (studio detail, sealing, chain check): GetItem RELEASE#<releaseId>/META and a Query of RELAUDIT#<releaseId>, in parallel.',
+    'A signer acting (open, step, sign, decline): GetItem META; the write is one transaction: META on condition its chain head is the one read (head.seq), a Put of each new RELAUDIT#…/EVT#<seq> on condition it is new, and the signer pointers.',
     "The studio's releases, newest first: Query GSI1 RELEASES#<studioId>, ScanIndexForward false, paged.",
     "A client's releases: Query GSI1 CLIENT#<clientId> with GSI1SK begins_with RELEASE# (the portal home's one Query of CLIENT#<clientId> returns them too).",
     "The studio's templates: Query STUDIO#<studioId> begins_with RELTPL#.",
     'A one-time link: GetItem SIGNLINK#<sha256(token)> → release and signer; the link holds while the signer record names the same hash.',
     'Verify a PDF: GetItem SEAL#<sealId> (the id found in the file) or SEALHASH#<sha256>, then the release Query for the chain check.',
+    "The daily reminders: Query RELREMIND#<today>; each release still waiting is reminded and its next day's item put.",
     'A client downloading from a gallery: Query RELGATE#<galleryId>; a gate naming the client holds their downloads back.',
   ],
 };

@@ -1,0 +1,13 @@
+import { presenceOf } from '../../shared/features/releases/domain/presence.ts';
+import { studioReleaseDetail } from '../../shared/features/releases/domain/releases.ts';
+import { countersignRelease } from '../../shared/features/releases/domain/sign.ts';
+import { routes } from '../../shared/features/releases/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(
+  routes.countersignRelease,
+  async ({ params, body, viewerIp, event, studioSession: { studio, user } }) => {
+    const release = await countersignRelease(studio, user, params.releaseId, body, presenceOf('studio_session', viewerIp, event.headers));
+    return { body: { release: await studioReleaseDetail(studio, release.releaseId, release) } };
+  },
+);

@@ -1,0 +1,10 @@
+import { presenceOf } from '../../shared/features/releases/domain/presence.ts';
+import { studioReleaseDetail } from '../../shared/features/releases/domain/releases.ts';
+import { sendRelease } from '../../shared/features/releases/domain/send.ts';
+import { routes } from '../../shared/features/releases/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.sendRelease, async ({ params, viewerIp, event, studioSession: { studio, user } }) => {
+  const release = await sendRelease(studio, user, params.releaseId, presenceOf('studio_session', viewerIp, event.headers));
+  return { body: { release: await studioReleaseDetail(studio, release.releaseId, release) } };
+});
