@@ -590,6 +590,10 @@ describe('cross-site requests', () => {
       fileVersion: 1,
       feedbackId: randomUUID(),
       attachmentId: randomUUID(),
+      templateId: randomUUID(),
+      releaseId: randomUUID(),
+      signerId: randomUUID(),
+      signingToken: 'A'.repeat(43),
     };
   });
 

@@ -133,6 +133,7 @@ function victimSecrets(identity?: Identity): string[] {
     if (identity?.own?.client === c) continue;
     secrets.push(c.clientId, c.email, c.name, c.galleryId, c.galleryTitle, c.submissionId, c.jobId, c.linkId, c.shareToken, c.commentText);
     secrets.push(c.projectId, c.folderId, c.fileId, c.sharedFileName);
+    secrets.push(c.templateId, c.releaseId, c.releaseTitle, c.signerId, c.signingToken);
     secrets.push(...c.imageIds, ...c.fileNames, c.deliverableId, c.deliverableCommentId);
   }
   return secrets;
@@ -161,6 +162,8 @@ function victimIds(): string[] {
       ...c.imageIds,
       c.projectId,
       c.fileId,
+      c.releaseId,
+      c.templateId,
     ]),
   ];
 }

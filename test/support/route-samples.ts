@@ -19,6 +19,7 @@ import { queries as notificationQueries, bodies as notifications } from '../feat
 import { queries as portalManagerQueries } from '../features/portal-manager/samples.ts';
 import { queries as projectQueries, bodies as projects } from '../features/projects/samples.ts';
 import { bodies as proofing, queries as proofingQueries } from '../features/proofing/samples.ts';
+import { bodies as releases, queries as releaseQueries } from '../features/releases/samples.ts';
 import { queries as shareLinkQueries, bodies as shareLinks } from '../features/share-links/samples.ts';
 import { queries as studioQueries, bodies as studios } from '../features/studios/samples.ts';
 import { bodies as team } from '../features/team/samples.ts';
@@ -48,6 +49,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...files,
   ...conversations,
   ...notifications,
+  ...releases,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
@@ -64,6 +66,7 @@ const queries: { [K in WithQuery]: (c: SampleContext) => Record<string, string |
   ...projectQueries,
   ...conversationQueries,
   ...notificationQueries,
+  ...releaseQueries,
 };
 
 /** Which record each path parameter names. */
@@ -93,6 +96,9 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   attachmentId: (c) => c.attachmentId,
   // Marking a note read that the caller does not have is a no-op (200), so any well-formed id serves.
   noteId: () => '0000000000000-aaaaaaaa',
+  templateId: (c) => c.templateId,
+  releaseId: (c) => c.releaseId,
+  signerId: (c) => c.signerId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -46,6 +46,11 @@ export interface SampleContext {
   feedbackId: string;
   /** A file attached to that feedback. */
   attachmentId: string;
+  /** A release template of the studio, and a release made of it, sent to the client (their signer) and to a guest by one-time link. */
+  templateId: string;
+  releaseId: string;
+  signerId: string;
+  signingToken: string;
 }
 
 /** One sample body per route of a feature that takes one, typed as that route's body. */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { sentDeliverable } from '../features/deliverables/actors.ts';
 import { sharedFileFixture } from '../features/files/actors.ts';
+import { releaseFixture } from '../features/releases/actors.ts';
 import { invite, joinTeam, type TeamMate } from '../features/team/actors.ts';
 import { addReadyImages, findStudioBySlugForTest, setStudioPlanForTest } from './fixtures.ts';
 import { Browser, DASHBOARD, mailbox, portal, signUpAndSignIn } from './http.ts';
@@ -48,6 +49,12 @@ export interface ClientFixture {
   feedbackId: string;
   /** A file attached to that feedback. */
   attachmentId: string;
+  /** A release template, a release of it sent to the client and a guest, the client's signer id and the guest's one-time link token. */
+  templateId: string;
+  releaseId: string;
+  releaseTitle: string;
+  signerId: string;
+  signingToken: string;
 }
 
 export interface TenantFixture {
@@ -164,8 +171,10 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
     text: `Secret internal note ${tag}`,
   });
   expect(note.status, note.text).toBe(201);
+  const release = await releaseFixture(t.studio, clientId, tag);
 
   return {
+    ...release,
     ...deliverable,
     ...files,
     deliverableCommentId: noted.body.comment.commentId,
@@ -264,4 +273,8 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   fileVersion: c.fileVersion,
   feedbackId: c.feedbackId,
   attachmentId: c.attachmentId,
+  templateId: c.templateId,
+  releaseId: c.releaseId,
+  signerId: c.signerId,
+  signingToken: c.signingToken,
 });

@@ -140,4 +140,15 @@ export const CONSENT = {
  * The Lambda of a route that renders or seals a PDF: the embedded fonts travel beside the bundle
  * (Lambda has no system fonts), and a 40-page contract seals in a few seconds with room to spare.
  */
-export const RELEASE_BUNDLE = { memorySize: 1536, timeoutSeconds: 30, assets: ['shared/features/releases/fonts'] } as const;
+export const RELEASE_BUNDLE = {
+  memorySize: 1536,
+  timeoutSeconds: 30,
+  // Copied flat beside the bundle, where pdf/fonts.ts looks first.
+  assets: [
+    'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+    'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
+    'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf',
+    'node_modules/@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
+  ],
+} as const;

@@ -24,6 +24,9 @@ import {
 /** Another write moved the chain on between our read and our write: read again and retry. */
 export class ChainMoved extends Error {}
 
+/** One more write of a release's transaction (built here: the domain only passes them along). */
+export type WriteItem = TransactItem;
+
 const table = () => tableName();
 
 // ── Templates ───────────────────────────────────────────────────────────────────────────────────

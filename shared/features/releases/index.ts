@@ -1,5 +1,6 @@
 // What other features may use of releases: import it from here, never from its files.
 export * from './constants.ts';
+export { assertReleasesSigned } from './domain/gate.ts';
 export { records } from './records.ts';
 
 import type { SignerPointer } from './records.ts';

@@ -6,6 +6,7 @@ import { conflict, notAllowed, notFound } from '../../../errors.ts';
 import type { Client } from '../../clients/index.ts';
 import { mark } from '../../galleries/index.ts';
 import { downloadSource, galleryForClient, recordActivity, viewGallery } from '../../proofing/index.ts';
+import { assertReleasesSigned } from '../../releases/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import type { ZipJob } from '../records.ts';
 import { getZipJob, requestClientZip } from './zip-jobs.ts';
@@ -26,6 +27,7 @@ async function statusOf(job: ZipJob) {
 export async function startGalleryZip(studio: Studio, client: Client, galleryId: string, scope: 'all' | 'selected') {
   const view = await viewGallery(studio, client, galleryId);
   if (!view.can.download) throw notAllowed('not_allowed', 'Downloads are not available in this gallery right now.');
+  await assertReleasesSigned(studio.studioId, galleryId, client.clientId);
   const images = view.contents.images.filter(
     (i) => i.status === 'ready' && (scope === 'all' || view.contents.picks.has(mark(client.clientId, i.imageId))),
   );

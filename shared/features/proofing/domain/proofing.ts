@@ -22,6 +22,7 @@ import {
   type SelectionState,
   type SubmissionRecord,
 } from '../../galleries/index.ts';
+import { assertReleasesSigned } from '../../releases/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import {
   addPick,
@@ -232,6 +233,7 @@ export async function downloadLink(
 ): Promise<{ url: string; fileName: string }> {
   const { gallery, image, can } = await actionContext(studio, client, galleryId, imageId);
   if (!can.download) refuse('Downloads');
+  await assertReleasesSigned(studio.studioId, galleryId, client.clientId);
   const { key, fileName } = downloadSource(rulesOf(gallery), image);
   await recordActivity(galleryId, client.clientId, 'download');
   return { url: await presignGet(key, { expiresIn: 300, downloadName: fileName }), fileName };

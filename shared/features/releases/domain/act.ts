@@ -2,10 +2,9 @@
 // chain head, and write it all in one transaction on condition the head is still the one read. Two
 // signers at the same moment therefore line up: the second reads again and decides again.
 import { createHash, randomBytes } from 'node:crypto';
-import type { TransactItem } from '../../../data/transactions.ts';
 import { notFound, unavailable } from '../../../errors.ts';
 import type { AuditEventType, AuthMethod } from '../constants.ts';
-import { ChainMoved, commitRelease, getRelease } from '../data.ts';
+import { ChainMoved, commitRelease, getRelease, type WriteItem } from '../data.ts';
 import type { AuditActor, AuditRecord, Presence, ReleaseRecord } from '../records.ts';
 import { link, type UnhashedEvent } from './chain.ts';
 
@@ -38,7 +37,7 @@ export function event(
 export interface Decision {
   next: ReleaseRecord;
   events: NewEvent[];
-  extras?: TransactItem[];
+  extras?: WriteItem[];
 }
 
 /**

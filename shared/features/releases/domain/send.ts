@@ -1,11 +1,10 @@
 // Sending, reminding, resending and voiding: the studio's acts on a release. A signer without a
 // portal account gets a one-time link; each new email to them mints a new one and retires the old.
 
-import type { TransactItem } from '../../../data/transactions.ts';
 import { conflict, notFound } from '../../../errors.ts';
 import type { Studio, StudioUser } from '../../studios/index.ts';
 import { RELEASE_LIMITS } from '../constants.ts';
-import { gateDelete, gatePut, linkDelete, linkPut, pointerPut, reminderPut } from '../data.ts';
+import { gateDelete, gatePut, linkDelete, linkPut, pointerPut, reminderPut, type WriteItem } from '../data.ts';
 import type { AuditActor, Presence, ReleaseRecord, SignerPointer, SignerRecord } from '../records.ts';
 import { change, event, NO_PRESENCE, newLinkToken, SYSTEM, today } from './act.ts';
 import { mailSigningRequest } from './emails.ts';
@@ -30,7 +29,7 @@ export function pointerOf(r: ReleaseRecord, s: SignerRecord): SignerPointer | nu
 }
 
 /** The pointers of every client signer, as the release now is. */
-export const pointerPuts = (r: ReleaseRecord): TransactItem[] =>
+export const pointerPuts = (r: ReleaseRecord): WriteItem[] =>
   r.signers.flatMap((s) => {
     const p = pointerOf(r, s);
     return p ? [pointerPut(p)] : [];
@@ -47,7 +46,7 @@ const linkExpiry = (r: ReleaseRecord) =>
  */
 export function readyMails(r: ReleaseRecord, due: SignerRecord[], at: string) {
   const tokens = new Map<string, string | null>();
-  const extras: TransactItem[] = [];
+  const extras: WriteItem[] = [];
   const dueIds = new Set(due.map((s) => s.signerId));
   const signers = r.signers.map((s) => {
     if (!dueIds.has(s.signerId)) return s;
@@ -93,7 +92,7 @@ export async function mailAndRecord(
 }
 
 /** The day the next reminder is due, if the release has reminders and that day is not past its deadline. */
-function nextReminder(r: ReleaseRecord): TransactItem[] {
+function nextReminder(r: ReleaseRecord): WriteItem[] {
   if (r.remindEveryDays <= 0) return [];
   const date = new Date(Date.now() + r.remindEveryDays * 86_400_000).toISOString().slice(0, 10);
   return r.deadline && date > r.deadline ? [] : [reminderPut(date, r.releaseId)];

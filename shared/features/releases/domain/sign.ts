@@ -3,12 +3,11 @@
 import { limits } from '../../../config.ts';
 import { objects } from '../../../data/objects.ts';
 import { consume } from '../../../data/rate-limit.ts';
-import type { TransactItem } from '../../../data/transactions.ts';
 import { conflict, gone, invalid, notAllowed, notFound } from '../../../errors.ts';
 import type { Client } from '../../clients/index.ts';
 import { getStudioUser, type Studio, type StudioUser } from '../../studios/index.ts';
 import { CONSENT } from '../constants.ts';
-import { gateDelete, getRelease, getSigningLink, linkDelete, putBytes } from '../data.ts';
+import { gateDelete, getRelease, getSigningLink, linkDelete, putBytes, type WriteItem } from '../data.ts';
 import type { AuditActor, Presence, ReleaseRecord, SignerRecord } from '../records.ts';
 import type { SignatureInput, SignBody, StepBody } from '../schemas.ts';
 import { change, event, type NewEvent, sha256, today } from './act.ts';
@@ -164,7 +163,7 @@ export async function signRelease(ctx: SignerContext, body: SignBody): Promise<{
     if (body.initials)
       events.push(event(next, 'field_filled', signerActor(s), ctx.presence, `Initials (${describe(body.initials).toLowerCase()})`));
     events.push(event(next, 'signed', signerActor(s), ctx.presence, describe(body.signature)));
-    const extras: TransactItem[] = [...ready.extras, ...pointerPuts(next), ...(s.linkHash ? [linkDelete(s.linkHash)] : [])];
+    const extras: WriteItem[] = [...ready.extras, ...pointerPuts(next), ...(s.linkHash ? [linkDelete(s.linkHash)] : [])];
     return { next, events, extras };
   });
   const after = await afterSigning(ctx.studio, release, tokens);
