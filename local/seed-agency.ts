@@ -29,6 +29,7 @@ import { addTeamMember } from '../shared/features/team/index.ts';
 import { seedProjectFiles } from './demo-files.ts';
 import { demoLogo, demoLogoSheet, demoPhoto } from './demo-images.ts';
 import { demoPdf, demoVideo } from './demo-media.ts';
+import { seedAgencyContract } from './seed-releases.ts';
 
 export const AGENCY = {
   studio: { name: 'Fieldwork Design', slug: 'fieldwork', accentColor: '#1f5f8b' },
@@ -164,6 +165,7 @@ async function untilVersionsReady(
 export async function seedAgencyWork(base: AgencyBase): Promise<void> {
   const { studio, owner, designer, project } = base;
   const { projectId } = project;
+  await seedAgencyContract(studio, owner, base.contacts[0] as Client, projectId);
   const lead: StudioSession = { studio, user: owner };
   const team: StudioSession = { studio, user: designer };
   const [jordan, priya] = base.contacts.map((client) => ({ studio, client })) as [

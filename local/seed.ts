@@ -20,6 +20,7 @@ import { createStudio } from '../shared/features/studios/domain/studios.ts';
 import { addTeamMember } from '../shared/features/team/index.ts';
 import { demoLogo, demoPhoto } from './demo-images.ts';
 import { AGENCY, seedAgencyBase, seedAgencyWork } from './seed-agency.ts';
+import { seedPhotographerRelease } from './seed-releases.ts';
 
 export const DEMO = {
   studio: { name: 'Northlight Studio', slug: 'northlight', accentColor: '#b5562b' },
@@ -87,7 +88,7 @@ async function seedPhotoStudios(): Promise<PendingImage[]> {
   const studioId = randomUUID();
   const logoKey = objects.logo(studioId, 'png');
   await putObject(logoKey, await demoLogo('N', DEMO.studio.accentColor), 'image/png');
-  const { studio } = await createStudio({
+  const { studio, user: owner } = await createStudio({
     studioId,
     name: DEMO.studio.name,
     slug: DEMO.studio.slug,
@@ -166,6 +167,8 @@ async function seedPhotoStudios(): Promise<PendingImage[]> {
       await putObject(originalKey, jpeg, 'image/jpeg');
       pending.push({ galleryId, imageId, fileName });
     }
+    if (c === DEMO.clients[0])
+      await seedPhotographerRelease(studio, owner, client, { projectId: project.projectId, galleryId, shootDate: c.shootDate });
   }
   await seedStarterStudio();
   return pending;
