@@ -13,6 +13,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { SignUpMode } from '../shared/config.ts';
@@ -40,6 +41,8 @@ export interface FunctionResources {
   readonly cdnTenantsRegion: string;
   /** The WebSocket API's stage (infra/features/live-sockets.ts): where 'sockets:post' sends. */
   readonly sockets?: SocketsResource;
+  /** The deployment's seal key (infra/features/seal-key.ts): what 'seal:key' reads. */
+  readonly sealKey?: secretsmanager.ISecret;
 }
 
 /** The live socket's stage, as a function holding 'sockets:post' needs it. */
@@ -104,6 +107,7 @@ export function applyGrants(fn: lambda.IFunction, grants: readonly Grant[], r: F
     'clientPool:admin': poolAdmin(r.clientPool),
     'cdn:tenants': (f) => grantCdnTenants(f, r),
     'sockets:post': (f) => grantSockets(f, r, who),
+    'seal:key': (f) => grantSealKey(f, r, who),
   };
   for (const grant of grants) apply[grant](fn);
 
@@ -134,6 +138,16 @@ function grantSockets(f: lambda.IFunction, r: FunctionResources, who: string): v
     new iam.PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: connectionArns(Stack.of(f), r.sockets) }),
   );
   if (f instanceof lambda.Function) f.addEnvironment('SOCKETS_ENDPOINT', r.sockets.callbackUrl);
+}
+
+/**
+ * 'seal:key': GetSecretValue on the seal key's secret, and SEAL_KEY_SECRET_ID. Not the secret's
+ * grantRead, which adds DescribeSecret: shared/adapters/seal-key.ts only ever reads the value.
+ */
+function grantSealKey(f: lambda.IFunction, r: FunctionResources, who: string): void {
+  if (!r.sealKey) throw new Error(`${who} holds 'seal:key', but its stack was given no seal key (FunctionResources.sealKey)`);
+  f.addToRolePolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [r.sealKey.secretArn] }));
+  if (f instanceof lambda.Function) f.addEnvironment('SEAL_KEY_SECRET_ID', r.sealKey.secretArn);
 }
 
 /**

@@ -159,8 +159,9 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
   const data = new DataStack(app, name('Data'), {
     env: home,
     crossRegionReferences: true,
-    description: 'Portico data: DynamoDB table and files bucket',
+    description: 'Portico data: DynamoDB table, files bucket and the seal key',
     domainName: props.domainName,
+    rootDir: props.rootDir,
   });
   const auth = new AuthStack(app, name('Auth'), { env: home, description: 'Portico auth: studio and client user pools' });
   const mail = new MailStack(app, name('Mail'), {
@@ -189,6 +190,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     mailIdentity: mail.identity,
     cdnTenantsFunctionName,
     cdnTenantsRegion: EDGE_REGION,
+    sealKey: data.sealKey.secret,
     functionDefaults: { memorySize: props.functionMemorySize },
     functionOverrides: props.functionOverrides,
     originSecretName,
@@ -214,6 +216,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     cdnTenantsFunctionName,
     cdnTenantsRegion: EDGE_REGION,
     sockets: api.sockets.resource,
+    sealKey: data.sealKey.secret,
   });
   const edge = new EdgeStack(app, name('Edge'), {
     env: { account: props.account, region: EDGE_REGION },

@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import { createObjectEventDispatcher, type ObjectEventDispatcher } from './object-events.ts';
 import { startLocalSchedules } from './schedules.ts';
+import { ensureLocalSealKey } from './seal-key.ts';
 import { DEMO, seedDemo } from './seed.ts';
 import { startLocalServer } from './server.ts';
 import { REGION } from './services/constants.ts';
@@ -63,6 +64,8 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       // checks tokens against cognito-local's pools (in AWS, Cognito's issuer).
       SOCKETS_ENDPOINT: sockets.endpoint,
       COGNITO_ISSUER_BASE: services.endpoints.cognito,
+      // The seal that signs completed releases: a file in the data folder, made on first start.
+      SEAL_KEY_FILE: ensureLocalSealKey(services.dataDir),
       POWERTOOLS_SERVICE_NAME: 'portico',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };

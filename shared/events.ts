@@ -80,6 +80,14 @@ export const objectEvents = {
     memorySize: 512,
     timeoutSeconds: 60,
   },
+  renderReleasePages: {
+    id: 'renderReleasePages',
+    feature: 'releases',
+    prefix: PREFIX.releaseDocuments,
+    summary: "The page images of a release's document, rendered from its exact bytes",
+    grants: ['table:write', 'bucket:write'],
+    ...PREVIEW_EVENT_SETTINGS,
+  },
 } as const satisfies Record<string, ObjectEventDef>;
 
 export const objectEventList: ObjectEventDef[] = Object.values(objectEvents);

@@ -56,6 +56,16 @@ export const schedules = {
     memorySize: 512,
     timeoutSeconds: 300,
   },
+  sendReleaseReminders: {
+    id: 'sendReleaseReminders',
+    feature: 'releases',
+    // 09:00 UTC: the working morning in Europe, after the review reminders (07:00) have gone.
+    cron: 'cron(0 9 * * ? *)',
+    summary: "Release reminders: emails each signer whose turn it is and who has not signed, every release's remindEveryDays",
+    grants: ['table:read', 'table:write', 'bucket:read', 'bucket:write', 'mail:send', 'seal:key'],
+    memorySize: 512,
+    timeoutSeconds: 300,
+  },
 } as const satisfies Record<string, ScheduleDef>;
 
 export const scheduleList: ScheduleDef[] = Object.values(schedules);

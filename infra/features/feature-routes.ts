@@ -100,7 +100,11 @@ export class FeatureRoutes extends NestedStack {
     const functions = new Map<string, lambda.IFunction>();
 
     for (const route of props.routes) {
-      const settings = { ...props.functionDefaults, ...props.functionOverrides?.[route.id] };
+      // The defaults, then what the route's table entry asks for (`bundle`), then the app's explicit overrides.
+      const bundle: FunctionSettings = route.bundle
+        ? { memorySize: route.bundle.memorySize, timeout: Duration.seconds(route.bundle.timeoutSeconds) }
+        : {};
+      const settings = { ...props.functionDefaults, ...bundle, ...props.functionOverrides?.[route.id] };
       const entry = handlerEntry(route.id, route.feature);
       const fn = porticoFunction(this, route.id, {
         rootDir: props.rootDir,
@@ -111,6 +115,7 @@ export class FeatureRoutes extends NestedStack {
         timeout: settings.timeout ?? Duration.seconds(10),
         environment,
         missingHandlerHint: `Route ${route.id} has no handler (every route in shared/routes.ts needs ${entry})`,
+        assets: route.bundle?.assets,
       });
       fn.addToRolePolicy(readOriginSecret);
       applyGrants(fn, route.grants, props, `Route ${route.id}`);

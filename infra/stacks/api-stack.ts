@@ -120,6 +120,7 @@ export class ApiStack extends Stack {
       mailIdentity: props.mailIdentity,
       cdnTenantsFunctionName: props.cdnTenantsFunctionName,
       cdnTenantsRegion: props.cdnTenantsRegion,
+      sealKey: props.sealKey,
     };
 
     // Before the routes: a route holding 'sockets:post' is given this stage's id and callback URL.

@@ -1,15 +1,19 @@
-// Durable state: the single DynamoDB table and the private files bucket (uploads, galleries).
-// Both are retained when the stack is deleted: they hold the studios' data.
+// Durable state: the single DynamoDB table, the private files bucket (uploads, galleries) and the
+// seal key that signs completed releases (infra/features/seal-key.ts). All are retained when the
+// stack is deleted: they hold the studios' data, and the key their signed PDFs were sealed with.
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLE } from '../../shared/data/table.ts';
+import { SealKey } from '../features/seal-key.ts';
 import { acknowledge } from '../nag.ts';
 
 export interface DataStackProps extends StackProps {
   /** Dashboard host; portals are its subdomains. Browsers upload from these origins. */
   readonly domainName: string;
+  /** Repository root: the seal key's generator is functions/releases/generateSealKey.ts under it. */
+  readonly rootDir: string;
 }
 
 const str = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
@@ -17,6 +21,7 @@ const str = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
 export class DataStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly bucket: s3.Bucket;
+  readonly sealKey: SealKey;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -69,6 +74,8 @@ export class DataStack extends Stack {
       lifecycleRules: [
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) },
         { id: 'expire-tmp', prefix: 'tmp/', expiration: Duration.days(1) },
+        // tmp/ holds what is made for one download and fetched at once: gallery ZIPs (tmp/zips/) and
+        // releases' bundles (tmp/bundles/, objects.releaseBundle); a day later they go.
         // Delivered notify jobs are deleted by their worker; one it never finished goes after a day.
         { id: 'expire-notify-jobs', prefix: 'jobs/notify/', expiration: Duration.days(1) },
       ],
@@ -86,6 +93,8 @@ export class DataStack extends Stack {
         'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       );
     }
+
+    this.sealKey = new SealKey(this, 'SealKey', { rootDir: props.rootDir, domainName: props.domainName });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });

@@ -30,6 +30,8 @@ export interface LocalServicesOptions {
 export interface LocalServices {
   /** Every env var the handlers need, ready to merge into process.env. */
   env: Record<string, string>;
+  /** The folder the services keep their data in: the one given, or a throwaway run's temp folder (deleted on stop). */
+  dataDir: string;
   endpoints: { dynamodb: string; s3: string; cognito: string; ses: string };
   /** Issuer and JWKS URL per pool, as cognito-local signs them (for the local JWT authorizer). */
   pools: { studio: PoolInfo; client: PoolInfo };
@@ -108,6 +110,7 @@ export async function startLocalServices(opts: LocalServicesOptions = {}): Promi
 
   return {
     env,
+    dataDir: root,
     endpoints,
     pools: { studio, client },
     mailbox: ses.mailbox,

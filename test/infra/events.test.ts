@@ -148,7 +148,8 @@ describe('events stack', () => {
     };
     const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
 
-    it.each(objectEventList.map((d) => [d.id, d] as const))('%s holds only what its grants imply', (_id, def) => {
+    // The scheduled jobs' functions too: the same kind of function, the same grants.
+    it.each([...objectEventList, ...scheduleList].map((d) => [d.id, d] as const))('%s holds only what its grants imply', (_id, def) => {
       const statements = statementsOf(def.id);
       const actions = actionsOf(statements);
       const has = (grant: Grant) => def.grants.includes(grant);
@@ -166,7 +167,10 @@ describe('events stack', () => {
       if (has('mail:send')) allowed.add('ses');
       if (has('studioPool:admin') || has('clientPool:admin')) allowed.add('cognito-idp');
       if (has('sockets:post')) allowed.add('execute-api');
+      if (has('seal:key')) allowed.add('secretsmanager');
       expect([...new Set(actions.map((a) => a.split(':')[0]))].sort()).toEqual([...allowed].sort());
+      // 'seal:key' reads the seal key's value, nothing more (test/infra/seal-key.test.ts names the secret).
+      expect(actions.filter((a) => a.startsWith('secretsmanager:'))).toEqual(has('seal:key') ? ['secretsmanager:GetSecretValue'] : []);
       expect(actions.includes('dynamodb:UpdateItem')).toBe(has('table:write'));
       expect(actions.includes('s3:PutObject')).toBe(has('bucket:write'));
       expect(actions.includes('s3:GetObject*')).toBe(has('bucket:read') || has('bucket:write'));

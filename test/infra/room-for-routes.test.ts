@@ -1,8 +1,8 @@
-// Room for growth (issue 8, raised in issue 12): CloudFormation refuses a template over 500
-// resources, and each route costs seven. The app is synthesized with today's route table (148 routes
-// after issue 12) and with the table grown to 190 routes (invented features, one of them past a
-// nested stack's share, plus a few more routes in today's features: room for the releases and
-// invoices still to come); every template, top-level or nested, must stay under 400, cdk-nag clean.
+// Room for growth (issue 8, raised in issues 12 and 13): CloudFormation refuses a template over 500
+// resources, and each route costs seven. The app is synthesized with today's route table (176 routes
+// after issue 13's releases) and with the table grown to 230 routes (invented features, one of them
+// past a nested stack's share, plus a few more routes in today's features: room for the invoices
+// still to come); every template, top-level or nested, must stay under 400, cdk-nag clean.
 import { Duration } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { isIdempotent, routeList } from '../../shared/routes.ts';
 import { allStacks, type BuiltApp, buildTestApp, located, nagFindings, templateOf } from './portico-app.ts';
 
 const LIMIT = 400;
-const TARGET = 190;
+const TARGET = 230;
 
 const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const AUTHS: Auth[] = ['studio', 'client', 'public'];

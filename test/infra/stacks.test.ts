@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../infra/portico.ts';
 import { COGNITO_ADMIN_ACTIONS } from '../../infra/stacks/api-stack.ts';
 import { IDEMPOTENCY_LEADING_KEY } from '../../shared/data/idempotency.ts';
+import { objects } from '../../shared/data/objects.ts';
 import { TABLE } from '../../shared/data/table.ts';
 import { ORIGIN_SECRET_HEADER } from '../../shared/origin-header.ts';
 import { isIdempotent, routeList } from '../../shared/routes.ts';
@@ -157,6 +158,24 @@ describe('data stack', () => {
       },
     });
   });
+
+  it("expires releases' bundles (tmp/bundles/) and gallery ZIPs after 1 day, and nothing a release keeps", () => {
+    const bucket = Object.values(
+      data.findResources('AWS::S3::Bucket', { Properties: { CorsConfiguration: Match.anyValue() } }),
+    )[0] as Resource;
+    const rules = bucket.Properties.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number }[];
+    const expiresIn = (key: string) => rules.find((r) => r.Prefix && r.ExpirationInDays && key.startsWith(r.Prefix))?.ExpirationInDays;
+    const [studio, release, bundle] = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222', 'b1'];
+    expect(expiresIn(objects.releaseBundle(studio, release, bundle))).toBe(1);
+    expect(expiresIn(objects.zipOutput('job', 'gallery'))).toBe(1);
+    // What a release must keep: its document, its signatures and its sealed PDF.
+    for (const key of [
+      objects.releaseDocument(studio, release),
+      objects.releaseSealed(studio, release),
+      objects.releaseSignature(studio, release, 's1'),
+    ])
+      expect(expiresIn(key), key).toBeUndefined();
+  });
 });
 
 describe('auth stack', () => {
@@ -208,6 +227,11 @@ describe('mail stack', () => {
 });
 
 const originSecretId = () => built.stacks.api.getLogicalId(built.stacks.api.originSecret.node.defaultChild as CfnElement);
+/** The seal key's secret (data stack) as another stack names it: the import of its ARN. */
+const sealKeyImport = () => {
+  const id = built.stacks.data.getLogicalId(built.stacks.data.sealKey.secret.node.defaultChild as CfnElement);
+  return { 'Fn::ImportValue': expect.stringMatching(new RegExp(`^PorticoData:ExportsOutputRef${id}`)) };
+};
 
 /** The live stage's @connections, as 'sockets:post' grants them: the API's id flattened to <api>. */
 const LIVE_CONNECTIONS = ['DELETE', 'POST'].map(
@@ -247,8 +271,9 @@ describe('api stack', () => {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
         Handler: 'index.handler',
-        MemorySize: 512,
-        Timeout: 10,
+        // A route's `bundle` sizes its function (the releases' PDF routes); the others get the defaults.
+        MemorySize: route.bundle?.memorySize ?? 512,
+        Timeout: route.bundle?.timeoutSeconds ?? 10,
         Description: `${route.method} ${route.path}`,
         LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', LogGroup: expect.anything() },
       });
@@ -357,10 +382,16 @@ describe('api stack', () => {
       const fn = functionOf(route.id).resource;
       expect(logs[0]!.Resource).toEqual({ 'Fn::GetAtt': [fn.Properties.LoggingConfig.LogGroup.Ref, 'Arn'] });
 
-      // The wrapper's own need, on every route: read the origin secret, and only it (see 'origin secret').
+      // The wrapper's own need, on every route: read the origin secret (see 'origin secret'); and the
+      // seal key's, for a route holding 'seal:key'. Reading only, nothing else of Secrets Manager.
       const secrets = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('secretsmanager:')));
-      expect(actionsOf(secrets)).toEqual(['secretsmanager:GetSecretValue']);
-      expect(secrets.map((s) => parentValue(located(routeFunction(route.id)).stack, s.Resource))).toEqual([{ Ref: originSecretId() }]);
+      expect(new Set(actionsOf(secrets))).toEqual(new Set(['secretsmanager:GetSecretValue']));
+      const secretResources = secrets
+        .flatMap((s) => [s.Resource].flat())
+        .map((r) => parentValue(located(routeFunction(route.id)).stack, r));
+      const expectedSecrets = [{ Ref: originSecretId() }, ...(has('seal:key') ? [sealKeyImport()] : [])];
+      expect(secretResources).toHaveLength(expectedSecrets.length);
+      expect(secretResources).toEqual(expect.arrayContaining(expectedSecrets));
 
       // A POST keeps its answers for retries (shared/http/idempotency.ts): a route that may not write
       // the table may still write those items, and only those (their partition keys' prefix).
@@ -387,6 +418,7 @@ describe('api stack', () => {
       );
       const variables = functionOf(route.id).resource.Properties.Environment.Variables;
       expect('SOCKETS_ENDPOINT' in variables, `${route.id} SOCKETS_ENDPOINT`).toBe(has('sockets:post'));
+      expect('SEAL_KEY_SECRET_ID' in variables, `${route.id} SEAL_KEY_SECRET_ID`).toBe(has('seal:key'));
 
       expect(actions.includes('dynamodb:Query')).toBe(has('table:read') || has('table:write'));
       expect(actions.includes('dynamodb:PutItem')).toBe(has('table:write') || keepsAnswersOnly);

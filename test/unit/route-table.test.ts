@@ -24,8 +24,9 @@ describe('the route table', () => {
     const files = readdirSync(new URL('../../functions/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter((f) =>
       f.endsWith('.ts'),
     );
-    // Beside the table: the edge stack's custom-domain tenants function (infra/stacks/edge-stack.ts).
-    const edgeFunctions = ['domains/cdnTenants.ts'];
+    // Beside the table: the edge stack's custom-domain tenants function (infra/stacks/edge-stack.ts)
+    // and the seal key's deploy-time generator (infra/features/seal-key.ts).
+    const edgeFunctions = ['domains/cdnTenants.ts', 'releases/generateSealKey.ts'];
     const expected = [...routeList, ...objectEventList, ...scheduleList, ...socketRouteList]
       .map((r) => `${r.feature}/${r.id}.ts`)
       .concat(edgeFunctions);
