@@ -47,11 +47,11 @@ const drawnSignature: SignatureInput = {
   ],
 };
 
-async function signAs(studio: Studio, client: Client, releaseId: string, signature: SignatureInput): Promise<void> {
+async function signAs(studio: Studio, client: Client, releaseId: string, signature: SignatureInput, initials?: SignatureInput): Promise<void> {
   const ctx = await clientContext(studio, client, releaseId, portalPhone);
   const { release } = await recordStep(ctx, { step: 'consent_accepted', consentVersion: CONSENT.version });
   await recordStep(ctx, { step: 'viewed', documentHash: release.document.hash });
-  await signRelease(ctx, { documentHash: release.document.hash, signature });
+  await signRelease(ctx, { documentHash: release.document.hash, signature, initials });
 }
 
 export async function seedPhotographerRelease(
@@ -112,5 +112,6 @@ export async function seedAgencyContract(studio: Studio, owner: StudioUser, jord
     studioDesk,
   );
   await sendRelease(studio, owner, draft.releaseId, studioDesk);
-  await signAs(studio, jordan, draft.releaseId, { kind: 'typed', text: jordan.name });
+  const initials = jordan.name.split(' ').map((w) => w[0]).join('');
+  await signAs(studio, jordan, draft.releaseId, { kind: 'typed', text: jordan.name }, { kind: 'typed', text: initials });
 }

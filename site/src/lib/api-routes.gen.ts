@@ -246,7 +246,6 @@ export const apiRoutes = {
   countersignRelease: { method: 'POST', path: '/api/studio/releases/{releaseId}/countersign', auth: 'studio' },
   downloadSealedRelease: { method: 'GET', path: '/api/studio/releases/{releaseId}/sealed', auth: 'studio' },
   downloadDisputeBundle: { method: 'GET', path: '/api/studio/releases/{releaseId}/bundle', auth: 'studio' },
-  deleteRelease: { method: 'DELETE', path: '/api/studio/releases/{releaseId}', auth: 'studio' },
   listClientReleases: { method: 'GET', path: '/api/portal/releases', auth: 'client' },
   getClientRelease: { method: 'GET', path: '/api/portal/releases/{releaseId}', auth: 'client' },
   recordClientReleaseStep: { method: 'POST', path: '/api/portal/releases/{releaseId}/steps', auth: 'client' },
