@@ -22,7 +22,8 @@
 //                             `npm run signup-code`) or open (anyone). Reaches the Lambdas as SIGNUP_MODE.
 //   portico:priceClass        CloudFront price class: 100 (default), 200 or All.
 //   portico:stackPrefix       Stack name prefix (default Portico: PorticoData, PorticoApi, ...).
-//   portico:functionMemorySize  Memory of every route Lambda in MB (default 512).
+//   portico:functionMemorySize  Memory of every route Lambda in MB (default 512), but those whose
+//                             route sets `bundle` (shared/route-def.ts).
 //   portico:bundleAwsSdk      true: bundle the AWS SDK into every Lambda (the versions package-lock.json
 //                             pins) instead of using the one Lambda's nodejs24.x runtime provides (default).
 //   portico:originSecretRotation  Any new value (e.g. a date) redeploys the distribution with the origin
