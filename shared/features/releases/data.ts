@@ -2,13 +2,13 @@
 // shared/data/objects.ts). Every change to a release after its creation is one transaction on
 // condition that the chain head is still the one its writer read: the audit trail stays one line.
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3 } from '../../adapters/storage.ts';
 import { config } from '../../config.ts';
 import { db, queryPage, queryPrefix, tableName } from '../../data/db.ts';
 import { withoutKeys } from '../../data/records.ts';
-import { conditionalCheckFailed, conditionFailed, type TransactItem, transact } from '../../data/transactions.ts';
+import { conditionalCheckFailed, type TransactItem, transact } from '../../data/transactions.ts';
 import type { Page, PageRequest } from '../../paging.ts';
 import {
   type AuditRecord,
@@ -62,11 +62,13 @@ export async function deleteTemplate(studioId: string, templateId: string): Prom
 
 // ── Releases ────────────────────────────────────────────────────────────────────────────────────
 
+/** META without the page images, which live in their own item (setDocumentPages). */
 const metaItem = (r: ReleaseRecord) => ({
   ...keys.release(r.releaseId),
   ...keys.studioReleasesIndex(r.studioId, r.createdAt, r.releaseId),
   type: 'release',
   ...r,
+  document: { ...r.document, pages: null },
 });
 const auditPut = (e: AuditRecord): TransactItem => ({
   Put: { TableName: table(), Item: { ...keys.audit(e.releaseId, e.seq), ...e }, ConditionExpression: 'attribute_not_exists(PK)' },
@@ -74,10 +76,11 @@ const auditPut = (e: AuditRecord): TransactItem => ({
 
 /** A new release and its first events. */
 export async function putNewRelease(r: ReleaseRecord, events: AuditRecord[]): Promise<void> {
-  await transact([
+  const refused = await transact([
     { Put: { TableName: table(), Item: metaItem(r), ConditionExpression: 'attribute_not_exists(PK)' } },
     ...events.map(auditPut),
   ]);
+  if (refused) throw new Error(`Release ${r.releaseId} exists already`);
 }
 
 /**
@@ -86,47 +89,38 @@ export async function putNewRelease(r: ReleaseRecord, events: AuditRecord[]): Pr
  * write came first; the extras' own conditions failing is that too (the caller reads again).
  */
 export async function commitRelease(r: ReleaseRecord, prevSeq: number, events: AuditRecord[], extras: TransactItem[] = []): Promise<void> {
-  try {
-    await transact([
-      {
-        Put: {
-          TableName: table(),
-          Item: metaItem(r),
-          ConditionExpression: '#head.#seq = :prev',
-          ExpressionAttributeNames: { '#head': 'head', '#seq': 'seq' },
-          ExpressionAttributeValues: { ':prev': prevSeq },
-        },
+  // transact() retries a collision itself and answers a failed condition's codes instead of throwing.
+  const refused = await transact([
+    {
+      Put: {
+        TableName: table(),
+        Item: metaItem(r),
+        ConditionExpression: '#head.#seq = :prev',
+        ExpressionAttributeNames: { '#head': 'head', '#seq': 'seq' },
+        ExpressionAttributeValues: { ':prev': prevSeq },
       },
-      ...events.map(auditPut),
-      ...extras,
-    ]);
-  } catch (e) {
-    if (conditionFailed(e)) throw new ChainMoved();
-    throw e;
-  }
+    },
+    ...events.map(auditPut),
+    ...extras,
+  ]);
+  if (refused) throw new ChainMoved();
 }
 
-/** A change that is not an event (the page images made): only where the chain is where it was. */
+/** The page images made of a release's document (a write of its own: META may be changing meanwhile). */
 export async function setDocumentPages(releaseId: string, pages: { key: string; width: number; height: number }[]): Promise<void> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.release(releaseId),
-        UpdateExpression: 'SET #document.#pages = :pages',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#document': 'document', '#pages': 'pages' },
-        ExpressionAttributeValues: { ':pages': pages },
-      }),
-    );
-  } catch (e) {
-    if (!conditionalCheckFailed(e)) throw e;
-  }
+  await db().send(
+    new PutCommand({ TableName: table(), Item: { ...keys.releasePages(releaseId), type: 'releasePages', releaseId, pages } }),
+  );
 }
 
 export async function getRelease(releaseId: string): Promise<ReleaseRecord | null> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.release(releaseId), ConsistentRead: true }));
-  return out.Item ? (withoutKeys(out.Item) as ReleaseRecord) : null;
+  const [meta, pages] = await Promise.all([
+    db().send(new GetCommand({ TableName: table(), Key: keys.release(releaseId), ConsistentRead: true })),
+    db().send(new GetCommand({ TableName: table(), Key: keys.releasePages(releaseId) })),
+  ]);
+  if (!meta.Item) return null;
+  const r = withoutKeys(meta.Item) as ReleaseRecord;
+  return { ...r, document: { ...r.document, pages: (pages.Item?.pages as ReleaseRecord['document']['pages']) ?? null } };
 }
 
 /** The audit trail in sequence order (as stored: the chain check is what proves it whole). */
@@ -184,8 +178,6 @@ export const linkPut = (tokenHash: string, link: SigningLinkRecord): TransactIte
   },
 });
 
-export const linkDelete = (tokenHash: string): TransactItem => ({ Delete: { TableName: table(), Key: keys.signingLink(tokenHash) } });
-
 export const sealPuts = (seal: SealRecord): TransactItem[] => [
   {
     Put: {
@@ -215,6 +207,19 @@ export const reminderPut = (date: string, releaseId: string): TransactItem => ({
     },
   },
 });
+
+/** Takes a day's reminder of a release: true for the one caller that removed it (a second run that day finds none). */
+export async function claimReminder(date: string, releaseId: string): Promise<boolean> {
+  try {
+    await db().send(
+      new DeleteCommand({ TableName: table(), Key: keys.reminder(date, releaseId), ConditionExpression: 'attribute_exists(PK)' }),
+    );
+    return true;
+  } catch (e) {
+    if (conditionalCheckFailed(e)) return false;
+    throw e;
+  }
+}
 
 export async function remindersOn(date: string): Promise<string[]> {
   const { PK, SKPrefix } = keys.remindersOn(date);

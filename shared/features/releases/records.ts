@@ -187,6 +187,8 @@ const releasePartition = (releaseId: string) => `RELEASE#${releaseId}`;
 
 export const keys = {
   release: (releaseId: string) => ({ PK: releasePartition(releaseId), SK: 'META' }),
+  /** The document's page images, apart from META: the pipeline writes them while signers may be writing META. */
+  releasePages: (releaseId: string) => ({ PK: releasePartition(releaseId), SK: 'PAGES' }),
   /** The studio's releases on GSI1, newest first. */
   studioReleasesIndex: (studioId: string, createdAt: string, releaseId: string) => ({
     GSI1PK: `RELEASES#${studioId}`,
@@ -227,6 +229,7 @@ export const records: FeatureRecords = {
       GSI1PK: 'RELEASES#<studioId>',
       GSI1SK: 'RELEASE#<createdAt>#<releaseId>',
     },
+    { record: "Release document's page images", PK: 'RELEASE#<releaseId>', SK: 'PAGES' },
     { record: 'Release audit event (append-only hash chain)', PK: 'RELAUDIT#<releaseId>', SK: 'EVT#<seq, 6 digits>' },
     {
       record: "Client signer's pointer",
@@ -244,6 +247,7 @@ export const records: FeatureRecords = {
   ],
   accessPatterns: [
     'A release with its audit trail (studio detail, sealing, chain check): GetItem RELEASE#<releaseId>/META and a Query of RELAUDIT#<releaseId>, in parallel.',
+    'A release: GetItem META and GetItem PAGES, in parallel.',
     'A signer acting (open, step, sign, decline): GetItem META; the write is one transaction: META on condition its chain head is the one read (head.seq), a Put of each new RELAUDIT#…/EVT#<seq> on condition it is new, and the signer pointers.',
     "The studio's releases, newest first: Query GSI1 RELEASES#<studioId>, ScanIndexForward false, paged.",
     "A client's releases: Query GSI1 CLIENT#<clientId> with GSI1SK begins_with RELEASE# (the portal home's one Query of CLIENT#<clientId> returns them too).",

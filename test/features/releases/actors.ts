@@ -19,8 +19,9 @@ export async function createTemplate(studio: Browser, tag: string, source = TEXT
 
 /** The one-time link token of the newest signing mail to `email`. */
 export async function signingTokenFor(email: string, port?: number): Promise<string> {
-  const mails = (await mailbox(port)).filter((m) => m.to.includes(email) && /\/sign#t=/.test(m.text));
-  const token = /\/sign#t=([A-Za-z0-9_-]+)/.exec(mails.at(-1)?.text ?? '')?.[1];
+  // The mailbox lists the newest first.
+  const mail = (await mailbox(port)).find((m) => m.to.includes(email) && /\/sign#t=/.test(m.text));
+  const token = /\/sign#t=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
   if (!token) throw new Error(`No signing link mailed to ${email}`);
   return token;
 }

@@ -167,10 +167,9 @@ describe('a release signed by a client, a guest and the studio', () => {
     expect(r.signers.map((s: { state: string }) => s.state)).toEqual(['pending', 'pending']);
     const home = await client().browser.get(t.portalHost, '/api/portal/home');
     expect(home.body.waiting.releases.map((x: { releaseId: string }) => x.releaseId)).toContain(releaseId);
-    const download = await client().browser.post(
+    const download = await client().browser.get(
       t.portalHost,
       `/api/portal/galleries/${client().galleryId}/images/${client().imageIds[0]}/download`,
-      {},
     );
     expect(download.status, download.text).toBe(403);
     expect(download.body.error).toBe('release_required');
@@ -239,10 +238,9 @@ describe('a release signed by a client, a guest and the studio', () => {
     for (const type of ['created', 'sent', 'email_sent', 'opened', 'consent_accepted', 'viewed', 'signed', 'countersigned', 'completed'])
       expect(types).toContain(type);
     expect(types.filter((x: string) => x === 'completed')).toHaveLength(1);
-    const download = await client().browser.post(
+    const download = await client().browser.get(
       t.portalHost,
       `/api/portal/galleries/${client().galleryId}/images/${client().imageIds[0]}/download`,
-      {},
     );
     expect(download.status, download.text).toBe(200);
     const mails = (await mailbox(t.studio.port)).filter((m) => m.to.includes(guest) && m.subject.startsWith('Signed and sealed'));
@@ -357,18 +355,30 @@ describe('signers, links and races', () => {
     const prepare = async (token: string) => {
       const browser = new Browser(t.studio.port);
       const opened = await browser.post(t.portalHost, '/api/sign/open', { token });
-      await browser.post(t.portalHost, '/api/sign/step', { token, step: { step: 'consent_accepted', consentVersion: CONSENT.version } });
+      expect(opened.status, opened.text).toBe(200);
+      const consent = await browser.post(t.portalHost, '/api/sign/step', {
+        token,
+        step: { step: 'consent_accepted', consentVersion: CONSENT.version },
+      });
+      expect(consent.status, consent.text).toBe(200);
       return { browser, token, hash: opened.body.release.document.hash as string };
     };
     const ready = await Promise.all([prepare(ta), prepare(tb)]);
+    const between = await studioView(r.releaseId);
+    expect(
+      between.events.filter((e: { type: string }) => e.type === 'consent_accepted'),
+      JSON.stringify(
+        between.events.map((e: { seq: number; type: string; actor: { name: string } }) => `${e.seq} ${e.type} ${e.actor.name}`),
+      ),
+    ).toHaveLength(2);
     const answers = await Promise.all(
       ready.map((p) =>
         p.browser.post(t.portalHost, '/api/sign/sign', { token: p.token, documentHash: p.hash, signature: typedSignature() }),
       ),
     );
-    expect(answers.map((x) => x.status)).toEqual([200, 200]);
+    expect(answers.map((x) => `${x.status} ${x.status === 200 ? '' : x.text}`.trim())).toEqual(['200', '200']);
     const after = await studioView(r.releaseId);
-    expect(after.state).toBe('completed');
+    expect(after.state, JSON.stringify(after.events.map((e: { seq: number; type: string }) => `${e.seq} ${e.type}`))).toBe('completed');
     expect(after.events.filter((e: { type: string }) => e.type === 'completed')).toHaveLength(1);
     expect(after.events.filter((e: { type: string }) => e.type === 'signed')).toHaveLength(2);
     expect(after.chain.intact).toBe(true);
@@ -382,7 +392,7 @@ describe('signers, links and races', () => {
       send: true,
     });
     expect(r.signers.map((s: { state: string }) => s.state)).toEqual(['pending', 'waiting']);
-    expect(() => signingTokenFor(second, t.studio.port)).rejects.toThrow();
+    await expect(signingTokenFor(second, t.studio.port)).rejects.toThrow(/No signing link/);
     const signed = await signAsClient(t.clients[1].browser, t.portalHost, r.releaseId);
     expect(signed.status, signed.text).toBe(200);
     const token = await signingTokenFor(second, t.studio.port);
@@ -430,7 +440,9 @@ describe('signers, links and races', () => {
     const voided = await t.studio.post(DASHBOARD, `/api/studio/releases/${v.releaseId}/void`, { reason: 'Wrong date.' });
     expect(voided.status).toBe(200);
     expect(voided.body.release).toMatchObject({ state: 'voided', voidReason: 'Wrong date.' });
-    expect((await new Browser(t.studio.port).post(t.portalHost, '/api/sign/open', { token: voidToken })).status).toBe(404);
+    const dead = await new Browser(t.studio.port).post(t.portalHost, '/api/sign/open', { token: voidToken });
+    expect(dead.status).toBe(410);
+    expect(dead.body.error).toBe('release_voided');
     const list = await t.studio.get(DASHBOARD, '/api/studio/releases?limit=100');
     expect(list.body.releases.map((x: { releaseId: string }) => x.releaseId)).toContain(v.releaseId);
   });

@@ -50,7 +50,8 @@ async function auditPdf(studio: Studio, r: ReleaseRecord, events: AuditRecord[],
 }
 
 async function zip(files: { name: string; body: Uint8Array | string }[]): Promise<Uint8Array> {
-  const archive = new ZipArchive({ zlib: { level: 6 } });
+  // Stored, not deflated: the PDFs are compressed already, and any unzip reads a stored entry.
+  const archive = new ZipArchive({ store: true });
   const chunks: Buffer[] = [];
   archive.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@
 // signers have not all signed gets one email per waiting signer, and its next reminder day.
 import { logger } from '../../../logger.ts';
 import { getStudio } from '../../studios/index.ts';
-import { getRelease, remindersOn } from '../data.ts';
+import { claimReminder, getRelease, remindersOn } from '../data.ts';
 import { NO_PRESENCE, SYSTEM } from './act.ts';
 import { isOpen } from './rules.ts';
 import { remindRelease } from './send.ts';
@@ -11,10 +11,11 @@ export async function sendReleaseReminders(now: Date): Promise<void> {
   const date = now.toISOString().slice(0, 10);
   for (const releaseId of await remindersOn(date)) {
     try {
+      if (!(await claimReminder(date, releaseId))) continue;
       const r = await getRelease(releaseId);
-      if (!r || !isOpen(r) || r.state === 'awaiting_countersign' || (r.lastRemindedAt ?? '').startsWith(date)) continue;
+      if (!r || !isOpen(r) || r.state === 'awaiting_countersign') continue;
       const studio = await getStudio(r.studioId);
-      if (studio) await remindRelease(studio, SYSTEM, releaseId, NO_PRESENCE);
+      if (studio) await remindRelease(studio, SYSTEM, releaseId, NO_PRESENCE, undefined, date);
     } catch (error) {
       logger.error('A release reminder failed', { releaseId, error });
     }

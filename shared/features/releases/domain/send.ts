@@ -4,7 +4,7 @@
 import { conflict, notFound } from '../../../errors.ts';
 import type { Studio, StudioUser } from '../../studios/index.ts';
 import { RELEASE_LIMITS } from '../constants.ts';
-import { gateDelete, gatePut, linkDelete, linkPut, pointerPut, reminderPut, type WriteItem } from '../data.ts';
+import { gateDelete, gatePut, linkPut, pointerPut, reminderPut, type WriteItem } from '../data.ts';
 import type { AuditActor, Presence, ReleaseRecord, SignerPointer, SignerRecord } from '../records.ts';
 import { change, event, NO_PRESENCE, newLinkToken, SYSTEM, today } from './act.ts';
 import { mailSigningRequest } from './emails.ts';
@@ -52,7 +52,7 @@ export function readyMails(r: ReleaseRecord, due: SignerRecord[], at: string) {
     if (!dueIds.has(s.signerId)) return s;
     let linkHash = s.linkHash;
     if (!s.clientId) {
-      if (s.linkHash) extras.push(linkDelete(s.linkHash));
+      // The old link's record stays (until its TTL), so it answers "a newer link was sent".
       const { token, hash } = newLinkToken();
       extras.push(linkPut(hash, { releaseId: r.releaseId, studioId: r.studioId, signerId: s.signerId, expiresAt: linkExpiry(r) }));
       tokens.set(s.signerId, token);
@@ -92,9 +92,9 @@ export async function mailAndRecord(
 }
 
 /** The day the next reminder is due, if the release has reminders and that day is not past its deadline. */
-function nextReminder(r: ReleaseRecord): WriteItem[] {
+function nextReminder(r: ReleaseRecord, from = today()): WriteItem[] {
   if (r.remindEveryDays <= 0) return [];
-  const date = new Date(Date.now() + r.remindEveryDays * 86_400_000).toISOString().slice(0, 10);
+  const date = new Date(Date.parse(`${from}T00:00:00Z`) + r.remindEveryDays * 86_400_000).toISOString().slice(0, 10);
   return r.deadline && date > r.deadline ? [] : [reminderPut(date, r.releaseId)];
 }
 
@@ -139,6 +139,8 @@ export async function remindRelease(
   releaseId: string,
   presence: Presence,
   only?: string,
+  /** The reminder day this is (the daily job): the next one is counted from it. */
+  on?: string,
 ): Promise<ReleaseRecord> {
   let tokens = new Map<string, string | null>();
   const { release } = await change(releaseId, (r) => {
@@ -157,7 +159,7 @@ export async function remindRelease(
     return {
       next,
       events: [event(next, only ? 'resent' : 'reminded', actor, presence, `To ${due.map((s) => s.name).join(', ')}`)],
-      extras: [...ready.extras, ...(only ? [] : nextReminder(next))],
+      extras: [...ready.extras, ...(only ? [] : nextReminder(next, on))],
     };
   });
   return tokens.size ? mailAndRecord(studio, release, tokens, !only) : release;
@@ -179,11 +181,7 @@ export async function voidRelease(
     return {
       next,
       events: [event(next, 'voided', userActor(user), presence, reason)],
-      extras: [
-        ...next.signers.flatMap((s) => (s.linkHash ? [linkDelete(s.linkHash)] : [])),
-        ...pointerPuts(next),
-        ...(r.gallery && r.requiredForDownloads && r.sentAt ? [gateDelete(r.gallery.id, r.releaseId)] : []),
-      ],
+      extras: [...pointerPuts(next), ...(r.gallery && r.requiredForDownloads && r.sentAt ? [gateDelete(r.gallery.id, r.releaseId)] : [])],
     };
   });
   return release;

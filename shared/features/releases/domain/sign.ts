@@ -7,7 +7,7 @@ import { conflict, gone, invalid, notAllowed, notFound } from '../../../errors.t
 import type { Client } from '../../clients/index.ts';
 import { getStudioUser, type Studio, type StudioUser } from '../../studios/index.ts';
 import { CONSENT } from '../constants.ts';
-import { gateDelete, getRelease, getSigningLink, linkDelete, putBytes, type WriteItem } from '../data.ts';
+import { gateDelete, getRelease, getSigningLink, putBytes, type WriteItem } from '../data.ts';
 import type { AuditActor, Presence, ReleaseRecord, SignerRecord } from '../records.ts';
 import type { SignatureInput, SignBody, StepBody } from '../schemas.ts';
 import { change, event, type NewEvent, sha256, today } from './act.ts';
@@ -67,6 +67,7 @@ export async function linkContext(studio: Studio, token: string, presence: Prese
   const signer = r?.signers.find((s) => s.signerId === link.signerId);
   if (!r || !signer) throw notFound('This signing link is not valid.');
   if (r.state === 'voided') throw gone('release_voided', `${r.title} was voided by ${studio.name}: this link no longer works.`);
+  if (r.state === 'declined') throw gone('release_declined', `${r.title} was declined, so it can no longer be signed.`);
   if (signer.state === 'signed' || signer.state === 'declined')
     throw gone(
       'link_spent',
@@ -163,7 +164,8 @@ export async function signRelease(ctx: SignerContext, body: SignBody): Promise<{
     if (body.initials)
       events.push(event(next, 'field_filled', signerActor(s), ctx.presence, `Initials (${describe(body.initials).toLowerCase()})`));
     events.push(event(next, 'signed', signerActor(s), ctx.presence, describe(body.signature)));
-    const extras: WriteItem[] = [...ready.extras, ...pointerPuts(next), ...(s.linkHash ? [linkDelete(s.linkHash)] : [])];
+    // The link record stays (until its TTL): a spent link then says so (410) instead of "not valid".
+    const extras: WriteItem[] = [...ready.extras, ...pointerPuts(next)];
     return { next, events, extras };
   });
   const after = await afterSigning(ctx.studio, release, tokens);
@@ -198,12 +200,7 @@ export async function declineRelease(ctx: SignerContext, reason: string): Promis
     return {
       next,
       events: [event(next, 'declined', signerActor(s), ctx.presence, reason)],
-      extras: [
-        ...next.signers.flatMap((x) => (x.linkHash ? [linkDelete(x.linkHash)] : [])),
-        ...(s.linkHash ? [linkDelete(s.linkHash)] : []),
-        ...pointerPuts(next),
-        ...(r.gallery && r.requiredForDownloads ? [gateDelete(r.gallery.id, r.releaseId)] : []),
-      ],
+      extras: [...pointerPuts(next), ...(r.gallery && r.requiredForDownloads ? [gateDelete(r.gallery.id, r.releaseId)] : [])],
     };
   });
   const signer = signerOf(release, ctx.signerId);
