@@ -26,6 +26,15 @@ function handler(event) {
     request.uri = area + '/projects/deliverable/index.html';
     return request;
   }
+  // A release: the studio's page in the Portal Manager, and the client's signing page on a portal.
+  if (/^\/portal-manager\/releases\/[0-9a-f-]{36}\/?$/.test(uri)) {
+    request.uri = area + '/portal-manager/releases/detail/index.html';
+    return request;
+  }
+  if (/^\/releases\/[0-9a-f-]{36}\/?$/.test(uri)) {
+    request.uri = area + '/releases/detail/index.html';
+    return request;
+  }
   if (uri.charAt(uri.length - 1) === '/') {
     uri += 'index.html';
   } else if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {

@@ -49,6 +49,8 @@ export default function SignInPage() {
       footer={
         <p>
           New to Portico? <a href="/signup">Create your studio</a>
+          {' · '}
+          <a href="/verify">Verify a signed document</a>
         </p>
       }
     >

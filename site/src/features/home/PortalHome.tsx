@@ -9,6 +9,7 @@ import type { Branding, ClientGallery, ClientMe, PortalHomeData } from '../../li
 import { FeedbackForm } from '../feedback/index.ts';
 import { type GalleryHref, GalleryList } from '../galleries/index.ts';
 import { ProjectCards } from '../projects/index.ts';
+import { WaitingReleases } from '../releases/index.ts';
 import { Waiting } from './Waiting.tsx';
 
 /** Answers that end the visit here: the session belongs elsewhere or access is over. */
@@ -77,6 +78,7 @@ function HomeSections({ home, studio }: { home: PortalHomeData; studio: Branding
   return (
     <>
       <Waiting waiting={home.waiting} studio={studio} />
+      <WaitingReleases releases={home.waiting.releases} />
       {home.projects.length > 0 && (
         <section class="container galleries" aria-labelledby="projects-heading">
           <h2 id="projects-heading" class="section-title">

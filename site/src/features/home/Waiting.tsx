@@ -18,6 +18,8 @@ export function Waiting({ waiting, studio }: { waiting: PortalHomeData['waiting'
     due: g.deadline,
   }));
   const items = [...reviews, ...proofing];
+  // Releases to sign have their own section (releases' WaitingReleases): no "nothing needs you" above it.
+  if (!items.length && waiting.releases.length) return null;
   return (
     <section class="container waiting" aria-labelledby="waiting-heading">
       <h2 id="waiting-heading" class="section-title">

@@ -11,6 +11,7 @@ import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { allClients } from '../../lib/paging.ts';
 import type { ClientSummary, Ok } from '../../lib/types.ts';
 import { ClientAccessTable } from './ClientAccessTable.tsx';
+import { PortalManagerNav } from './PortalManagerNav.tsx';
 import './portal-manager.css';
 
 type Overview = Ok<'getPortalOverview'>;
@@ -45,6 +46,7 @@ export default function PortalManagerPage() {
         <h1>Portal Manager</h1>
         <p class="page-head__lead">What waits on you and on your clients, and who can use your portal.</p>
       </div>
+      <PortalManagerNav current="overview" />
       {load.state === 'loading' && <Loading label="Loading the Portal Manager…" />}
       {load.state === 'failed' && <LoadFailed error={load.error} retry={load.reload} />}
       {load.state === 'ready' && load.data[1] && (
@@ -120,6 +122,9 @@ function OverviewCards({ overview }: { overview: Overview }) {
       <section class="card" aria-labelledby="pm-releases-heading">
         <h2 id="pm-releases-heading">Releases waiting on clients</h2>
         <p class="muted">Nothing waiting.</p>
+        <p class="small">
+          <a href="/portal-manager/releases">All releases</a>
+        </p>
       </section>
       <section class="card" aria-labelledby="pm-deliverables-heading">
         <h2 id="pm-deliverables-heading">Deliverables waiting on clients</h2>
