@@ -5,7 +5,6 @@ import { RELEASE_KIND_NAMES } from '../../../../shared/features/releases/constan
 import type { ReleaseDetail } from '../../../../shared/features/releases/schemas.ts';
 import { LoadFailed } from '../../components/app/AppShell.tsx';
 import { Badge } from '../../components/ui/Badge.tsx';
-import { ConfirmDanger } from '../../components/ui/ConfirmDanger.tsx';
 import { BackIcon } from '../../components/ui/GalleryIcons.tsx';
 import { Loading } from '../../components/ui/Loading.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
@@ -54,7 +53,7 @@ export default function ReleaseDetailPage() {
 function ReleaseView({ me, initial }: { me: StudioMe; initial: ReleaseDetail }) {
   const a = useReleaseActions(initial);
   const r = a.release;
-  const [dialog, setDialog] = useState<'void' | 'delete' | null>(null);
+  const [dialog, setDialog] = useState<'void' | null>(null);
   const state = releaseState(r.state);
   const mine = r.state === 'awaiting_countersign' && r.countersigner?.userId === me.user.userId && !r.countersigner.signedAt;
   const button = (action: keyof typeof a.can, label: string, onClick: () => void, tone = 'secondary') =>
@@ -99,7 +98,6 @@ function ReleaseView({ me, initial }: { me: StudioMe; initial: ReleaseDetail }) 
             Open the document
           </a>
           {button('void', 'Void', () => setDialog('void'), 'danger')}
-          {button('delete', 'Delete', () => setDialog('delete'), 'danger')}
         </div>
         <Notice role="status">{a.status}</Notice>
         <Notice role="alert">{a.error}</Notice>
@@ -115,19 +113,6 @@ function ReleaseView({ me, initial }: { me: StudioMe; initial: ReleaseDetail }) 
             setDialog(null);
           }}
         />
-      )}
-      {dialog === 'delete' && (
-        <ConfirmDanger
-          id="delete-release-text"
-          title="Delete this draft?"
-          keepLabel="Keep the draft"
-          actionLabel="Delete draft"
-          busyLabel="Deleting…"
-          onClose={() => setDialog(null)}
-          onConfirm={a.deleteIt}
-        >
-          The draft “{r.title}” will be deleted. Nobody has been sent it.
-        </ConfirmDanger>
       )}
     </>
   );

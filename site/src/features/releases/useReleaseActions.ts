@@ -5,7 +5,7 @@ import { CLOSED_STATES } from '../../../../shared/features/releases/constants.ts
 import type { ReleaseDetail } from '../../../../shared/features/releases/schemas.ts';
 import { call, messageOf } from '../../lib/api.ts';
 
-export type Action = 'send' | 'remind' | 'resend' | 'void' | 'delete' | 'sealed' | 'bundle';
+export type Action = 'send' | 'remind' | 'resend' | 'void' | 'sealed' | 'bundle';
 
 export function useReleaseActions(initial: ReleaseDetail) {
   const [release, setRelease] = useState(initial);
@@ -47,8 +47,8 @@ export function useReleaseActions(initial: ReleaseDetail) {
       send: release.state === 'draft',
       remind: open && release.state !== 'draft' && release.state !== 'awaiting_countersign',
       resend: open && release.state !== 'draft' && release.state !== 'awaiting_countersign',
-      void: release.state !== 'completed' && release.state !== 'voided' && release.state !== 'draft',
-      delete: release.state === 'draft',
+      // A draft is voided too: every release, sent or not, stays in the history with its trail.
+      void: release.state !== 'completed' && release.state !== 'voided' && release.state !== 'declined',
       sealed: Boolean(release.sealed),
       bundle: release.state !== 'draft',
     },
@@ -64,11 +64,6 @@ export function useReleaseActions(initial: ReleaseDetail) {
       ),
     /** Throws, for the dialog to say why. */
     voidIt: (reason: string) => run('void', () => update(call('voidRelease', { params, body: { reason } })), 'Voided.'),
-    deleteIt: () =>
-      run('delete', async () => {
-        await call('deleteRelease', { params });
-        location.assign('/portal-manager/releases');
-      }),
     download: (which: 'sealed' | 'bundle') =>
       quiet(
         run(which, async () => {
