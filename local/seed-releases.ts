@@ -47,7 +47,13 @@ const drawnSignature: SignatureInput = {
   ],
 };
 
-async function signAs(studio: Studio, client: Client, releaseId: string, signature: SignatureInput, initials?: SignatureInput): Promise<void> {
+async function signAs(
+  studio: Studio,
+  client: Client,
+  releaseId: string,
+  signature: SignatureInput,
+  initials?: SignatureInput,
+): Promise<void> {
   const ctx = await clientContext(studio, client, releaseId, portalPhone);
   const { release } = await recordStep(ctx, { step: 'consent_accepted', consentVersion: CONSENT.version });
   await recordStep(ctx, { step: 'viewed', documentHash: release.document.hash });
@@ -112,6 +118,9 @@ export async function seedAgencyContract(studio: Studio, owner: StudioUser, jord
     studioDesk,
   );
   await sendRelease(studio, owner, draft.releaseId, studioDesk);
-  const initials = jordan.name.split(' ').map((w) => w[0]).join('');
+  const initials = jordan.name
+    .split(' ')
+    .map((w) => w[0])
+    .join('');
   await signAs(studio, jordan, draft.releaseId, { kind: 'typed', text: jordan.name }, { kind: 'typed', text: initials });
 }

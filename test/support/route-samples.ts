@@ -19,7 +19,7 @@ import { queries as notificationQueries, bodies as notifications } from '../feat
 import { queries as portalManagerQueries } from '../features/portal-manager/samples.ts';
 import { queries as projectQueries, bodies as projects } from '../features/projects/samples.ts';
 import { bodies as proofing, queries as proofingQueries } from '../features/proofing/samples.ts';
-import { bodies as releases, queries as releaseQueries } from '../features/releases/samples.ts';
+import { queries as releaseQueries, bodies as releases } from '../features/releases/samples.ts';
 import { queries as shareLinkQueries, bodies as shareLinks } from '../features/share-links/samples.ts';
 import { queries as studioQueries, bodies as studios } from '../features/studios/samples.ts';
 import { bodies as team } from '../features/team/samples.ts';
