@@ -8,8 +8,9 @@ import { roleAtLeast } from '../../shared/features/studios/constants.ts';
 import { type RouteDef, type RouteId, routeList } from '../../shared/routes.ts';
 import { joinTeam } from '../features/team/actors.ts';
 import { Browser, DASHBOARD } from '../support/http.ts';
+import { pooled } from '../support/pool.ts';
 import { paramNames, type SampleContext, sampleRequest } from '../support/route-samples.ts';
-import { storedLines } from '../support/snapshot.ts';
+import { changedLines, storedLines } from '../support/snapshot.ts';
 import { type ClientFixture, sampleContextOf, type TenantFixture, tenantFixture } from '../support/tenants.ts';
 import { expiredCopy, forgedCopy } from '../support/tokens.ts';
 
@@ -168,14 +169,24 @@ function victimIds(): string[] {
   ];
 }
 
+let outsiders: Identity[] | undefined;
+
+/** The outsiders, made once: their tokens are signed once, not per request. */
 function identities(): Identity[] {
+  outsiders ??= makeIdentities();
+  return outsiders;
+}
+
+function makeIdentities(): Identity[] {
   const [victimClient, sameStudioClient] = victim.clients;
   const [rivalClient] = rival.clients;
-  const victimToken = (route: RouteDef) => (route.auth === 'studio' ? victim.studioSession : victimClient.session);
+  const forged = { studio: forgedCopy(victim.studioSession), client: forgedCopy(victimClient.session) };
+  const expired = { studio: expiredCopy(victim.studioSession), client: expiredCopy(victimClient.session) };
+  const kind = (route: RouteDef) => (route.auth === 'studio' ? 'studio' : 'client');
   return [
     { name: 'anonymous', token: () => undefined },
-    { name: "forged token (victim's claims, another key)", token: (r) => forgedCopy(victimToken(r)) },
-    { name: "expired token (victim's claims, real key)", token: (r) => expiredCopy(victimToken(r)) },
+    { name: "forged token (victim's claims, another key)", token: (r) => forged[kind(r)] },
+    { name: "expired token (victim's claims, real key)", token: (r) => expired[kind(r)] },
     {
       name: 'client of the other studio',
       token: () => rivalClient.session,
@@ -227,11 +238,40 @@ async function call(c: Case) {
   });
 }
 
-/** Runs the cases a few at a time: fast, without turning the matrix into a load test. */
-async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
-  return out;
+/** Cases in flight at once: fast, without turning the matrix into a load test. */
+const CONCURRENCY = 6;
+
+/** Where a case goes wrong, for failure messages: the route, the outsider, the host and the request. */
+const whereOf = (c: Case) => `${c.route.id} as ${c.identity.name} on ${c.host} (${c.variant}): ${c.route.method} ${c.request.path}`;
+
+/**
+ * The statuses a case may get, or null when it is the outsider's own business: a request naming
+ * none of the victim's ids, with the outsider's session on its own host (anything but a 5xx).
+ */
+function allowedStatuses(c: Case, markers: string[]): number[] | null {
+  const sent = `${c.request.path} ${JSON.stringify(c.request.body ?? '')}`;
+  const aimsAtVictim = markers.some((m) => sent.includes(m));
+  // A session is good on its own host only: a studio's on the dashboard, a client's on its portal.
+  const sessionMisplaced = c.route.auth !== 'public' && c.host !== c.identity.home;
+  const design = BY_DESIGN[c.route.id as RouteId];
+  return sessionMisplaced ? REFUSED : aimsAtVictim ? [...REFUSED, ...(design?.statuses ?? [])] : null;
+}
+
+/** Sends the cases and judges each answer (status, leaks); returns the routes any of them got a success from. */
+async function sendAndJudge(cases: Case[], markers: string[], failures: string[]): Promise<Set<string>> {
+  const succeeded = new Set<string>();
+  const answers = await pooled(cases, CONCURRENCY, async (c) => ({ c, answer: await call(c) }));
+  for (const { c, answer } of answers) {
+    const sent = `${c.request.path} ${JSON.stringify(c.request.body ?? '')}`;
+    const allowed = allowedStatuses(c, markers);
+    const where = whereOf(c);
+    if (answer.status >= 500) failures.push(`${where} → ${answer.status} ${answer.text.slice(0, 200)}`);
+    else if (allowed && !allowed.includes(answer.status)) failures.push(`${where} → ${answer.status}, expected ${allowed.join('/')}`);
+    if (answer.status < 300) succeeded.add(c.route.id);
+    const leaked = victimSecrets(c.identity).filter((s) => !sent.includes(s) && answer.text.includes(s));
+    if (leaked.length) failures.push(`${where} → leaked ${leaked.join(', ')}`);
+  }
+  return succeeded;
 }
 
 describe('tenant isolation matrix', () => {
@@ -244,38 +284,64 @@ describe('tenant isolation matrix', () => {
     const failures: string[] = [];
     const markers = victimMarkers();
     const ids = victimIds();
-    let count = 0;
+    // A route whose every case must be refused, and that writes nothing by design, may change
+    // nothing at all: a run of such routes shares one snapshot before and one after (a change there
+    // fails the test, whichever route made it). A route that may succeed somewhere (an outsider's
+    // own business, or by design) gets snapshots of its own, so its changes are judged as its own.
+    const groups: { routes: RouteDef[]; cases: Case[]; refusedOnly: boolean }[] = [];
     for (const route of routeList) {
       const cases = casesFor(route);
       expect(cases.length, route.id).toBeGreaterThan(0);
-      const design = BY_DESIGN[route.id as RouteId];
-      const before = new Set((await storedLines()).lines);
-      const answers = await inBatches(cases, 6, async (c) => ({ c, answer: await call(c) }));
-      count += answers.length;
-      let succeeded = false;
-      for (const { c, answer } of answers) {
-        const sent = `${c.request.path} ${JSON.stringify(c.request.body ?? '')}`;
-        const aimsAtVictim = markers.some((m) => sent.includes(m));
-        // A session is good on its own host only: a studio's on the dashboard, a client's on its portal.
-        const sessionMisplaced = route.auth !== 'public' && c.host !== c.identity.home;
-        const allowed = sessionMisplaced ? REFUSED : aimsAtVictim ? [...REFUSED, ...(design?.statuses ?? [])] : null;
-        const where = `${route.id} as ${c.identity.name} on ${c.host} (${c.variant}): ${route.method} ${c.request.path}`;
-        if (answer.status >= 500) failures.push(`${where} → ${answer.status} ${answer.text.slice(0, 200)}`);
-        else if (allowed && !allowed.includes(answer.status)) failures.push(`${where} → ${answer.status}, expected ${allowed.join('/')}`);
-        if (answer.status < 300) succeeded = true;
-        const leaked = victimSecrets(c.identity).filter((s) => !sent.includes(s) && answer.text.includes(s));
-        if (leaked.length) failures.push(`${where} → leaked ${leaked.join(', ')}`);
+      const refusedOnly = !BY_DESIGN[route.id as RouteId] && cases.every((c) => allowedStatuses(c, markers) !== null);
+      const last = groups.at(-1);
+      if (refusedOnly && last?.refusedOnly) {
+        last.routes.push(route);
+        last.cases.push(...cases);
+      } else groups.push({ routes: [route], cases, refusedOnly });
+    }
+    let count = 0;
+    let snapshots = 1;
+    let before = (await storedLines()).lines;
+    for (const group of groups) {
+      const succeeded = await sendAndJudge(group.cases, markers, failures);
+      count += group.cases.length;
+      const after = (await storedLines()).lines;
+      snapshots++;
+      const changed = changedLines(before, after);
+      if (group.refusedOnly) {
+        if (changed.length) {
+          const names = group.routes.map((r) => r.id).join(', ');
+          for (const line of changed) failures.push(`one of ${names}: refused every call yet changed: ${line.slice(0, 300)}`);
+          // Names the culprit: the group again, a route at a time, each between snapshots of its own.
+          for (const route of group.routes) {
+            const start = (await storedLines()).lines;
+            await sendAndJudge(
+              group.cases.filter((c) => c.route === route),
+              markers,
+              [],
+            );
+            const again = changedLines(start, (await storedLines()).lines);
+            if (again.length) failures.push(`${route.id} (run alone): refused every call yet changed: ${again[0]?.slice(0, 300)}`);
+          }
+          before = (await storedLines()).lines;
+        } else before = after;
+        continue;
       }
-      const after = new Set((await storedLines()).lines);
-      const changed = [...after].filter((l) => !before.has(l)).concat([...before].filter((l) => !after.has(l)));
+      const [route] = group.routes as [RouteDef];
+      const design = BY_DESIGN[route.id as RouteId];
       for (const line of changed) {
         const pk = /"PK":"([^"]*)"/.exec(line)?.[1] ?? line;
         if (design?.writes?.some((prefix) => pk.startsWith(prefix))) continue;
         if (ids.some((id) => line.includes(id))) failures.push(`${route.id}: changed the victim's data: ${line.slice(0, 300)}`);
-        else if (!succeeded) failures.push(`${route.id}: refused every call yet changed: ${line.slice(0, 300)}`);
+        else if (!succeeded.has(route.id)) failures.push(`${route.id}: refused every call yet changed: ${line.slice(0, 300)}`);
       }
+      before = after;
     }
-    console.log(`isolation matrix: ${count} cases over ${routeList.length} routes, ${identities().length} identities, 3 hosts`);
+    const batched = groups.filter((g) => g.refusedOnly).reduce((n, g) => n + g.routes.length, 0);
+    console.log(
+      `isolation matrix: ${count} cases over ${routeList.length} routes, ${identities().length} identities, 3 hosts; ` +
+        `${batched} refuse-only routes in ${groups.filter((g) => g.refusedOnly).length} groups, ${snapshots} snapshots`,
+    );
     expect(failures).toEqual([]);
   }, 300_000);
 

@@ -22,10 +22,17 @@ export function stableJson(value: unknown): string {
   });
 }
 
+/** The lines in one snapshot and not in the other, either way (what was added, changed or removed). */
+export function changedLines(before: readonly string[], after: readonly string[]): string[] {
+  const was = new Set(before);
+  const is = new Set(after);
+  return after.filter((l) => !was.has(l)).concat(before.filter((l) => !is.has(l)));
+}
+
 /** Every table item (as sorted-key JSON) and every object (`s3:key:size:etag`), sorted. */
 export async function storedLines(): Promise<{ lines: string[]; items: number; objects: number }> {
   // The table in four parallel scan segments and the bucket's listing at the same time: the matrix
-  // and the fuzzer take a snapshot before and after every route.
+  // and the fuzzer take one between every group of routes.
   const segments = 4;
   const scanSegment = async (Segment: number): Promise<string[]> => {
     const out: string[] = [];
