@@ -18,6 +18,7 @@ import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { SignUpMode } from '../shared/config.ts';
 import type { Plan } from '../shared/features/plans/constants.ts';
+import { AUDIT_PARTITION } from '../shared/features/releases/constants.ts';
 import type { Grant } from '../shared/routes.ts';
 import { acknowledgeWildcards } from './nag.ts';
 
@@ -99,7 +100,10 @@ export function applyGrants(fn: lambda.IFunction, grants: readonly Grant[], r: F
   // A Record over the Grant union: a new grant kind fails typechecking until it is handled here.
   const apply: Record<Grant, (f: lambda.IFunction) => void> = {
     'table:read': (f) => r.table.grantReadData(f),
-    'table:write': (f) => r.table.grantReadWriteData(f),
+    'table:write': (f) => {
+      r.table.grantReadWriteData(f);
+      denyAuditRewrites(f, r);
+    },
     'bucket:read': (f) => r.bucket.grantRead(f),
     'bucket:write': (f) => r.bucket.grantReadWrite(f),
     'mail:send': (f) => r.mailIdentity.grantSendEmail(f),
@@ -122,6 +126,22 @@ export function applyGrants(fn: lambda.IFunction, grants: readonly Grant[], r: F
     const what = grant.startsWith('table') ? "the table's indexes (queries on GSI1)" : "the bucket's objects, with CDK's S3 action groups";
     return `${who} holds '${grant}', whose CDK grant covers ${what}.`;
   });
+}
+
+/**
+ * No function may update or delete a release's audit record (shared/features/releases): their
+ * partition's leading key is refused for UpdateItem, DeleteItem and BatchWriteItem outright, so the
+ * trail is append-only in IAM too (a new record is a conditional PutItem of a key that is new).
+ */
+function denyAuditRewrites(f: lambda.IFunction, r: FunctionResources): void {
+  f.addToRolePolicy(
+    new iam.PolicyStatement({
+      effect: iam.Effect.DENY,
+      actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+      resources: [r.table.tableArn],
+      conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_PARTITION}*`] } },
+    }),
+  );
 }
 
 /** The @connections paths a sender calls: PostToConnection (POST) and DeleteConnection (DELETE), on the live stage only. */

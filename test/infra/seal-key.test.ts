@@ -149,6 +149,23 @@ describe("the 'seal:key' grant", () => {
   });
 });
 
+describe('the audit trail', () => {
+  it('cannot be updated or deleted by any function that may write the table', () => {
+    const writers = routeList.filter((r) => r.grants.includes('table:write'));
+    expect(writers.length).toBeGreaterThan(50);
+    for (const route of writers) {
+      const fn = built.stacks.api.functions.get(route.id)!;
+      const statements = statementsOfRole(located(fn).stack, logicalIdOf(fn.role!)) as (Statement & { Condition?: any })[];
+      const deny = statements.find((s) => s.Effect === 'Deny');
+      expect(deny, route.id).toBeDefined();
+      expect(new Set(actionsOf([deny!])), route.id).toEqual(
+        new Set(['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+      );
+      expect(deny!.Condition, route.id).toEqual({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['RELAUDIT#*'] } });
+    }
+  });
+});
+
 describe("a route's bundle", () => {
   it('sets its function memory and timeout; an explicit override still wins', () => {
     const bundled = routeList.filter((r) => r.bundle);
