@@ -5,4 +5,11 @@
  * galleries (and one of submissions in each of those galleries), so it costs the same for a studio
  * of ten clients as of ten thousand. `partial` in its answer says when there was more to read.
  */
-export const OVERVIEW_BOUNDS = { clients: 100, galleries: 50, submissionsPerGallery: 20, submissions: 20, reviews: 50 } as const;
+export const OVERVIEW_BOUNDS = {
+  clients: 100,
+  galleries: 50,
+  submissionsPerGallery: 20,
+  submissions: 20,
+  reviews: 50,
+  releases: 50,
+} as const;

@@ -7,8 +7,17 @@ import { Submission } from '../proofing/index.ts';
 export const PortalOverview = z.object({
   pendingInvitations: z.array(ClientSummary),
   submissions: z.array(Submission),
-  // Filled by the releases feature when it arrives; the page has its slot.
-  releases: z.array(z.never()),
+  /** Sent releases still waiting on a signer (among the newest OVERVIEW_BOUNDS.releases), oldest sent first. */
+  releases: z.array(
+    z.object({
+      releaseId: z.string(),
+      title: z.string(),
+      deadline: z.nullable(z.string()),
+      sentAt: z.string(),
+      /** The signers whose signature it waits for now. */
+      waitingOn: z.array(z.string()),
+    }),
+  ),
   /** Deliverable versions sent for review that a client has not decided yet, oldest request first. */
   deliverables: z.array(
     z.object({

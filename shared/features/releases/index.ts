@@ -3,6 +3,8 @@ export * from './constants.ts';
 export { assertReleasesSigned } from './domain/gate.ts';
 export { records } from './records.ts';
 
+import { listStudioReleases } from './data.ts';
+import { viewState } from './domain/rules.ts';
 import type { SignerPointer } from './records.ts';
 
 /**
@@ -16,4 +18,23 @@ export function waitingReleasesOf(items: Record<string, unknown>[]): SignerPoint
     .map((i) => i as unknown as SignerPointer)
     .filter((p) => p.open && (p.myState === 'pending' || p.myState === 'viewed') && (p.deadline === null || p.deadline >= now))
     .sort((a, b) => (a.deadline ?? '9999-12-31').localeCompare(b.deadline ?? '9999-12-31'));
+}
+
+/**
+ * The studio's sent releases still waiting on a signer, among its newest `limit` (the Portal
+ * Manager's overview; one Query of GSI1 RELEASES#<studioId>), oldest sent first.
+ */
+export async function releasesWaitingOn(studioId: string, limit: number) {
+  const { items } = await listStudioReleases(studioId, { limit });
+  const today = new Date().toISOString().slice(0, 10);
+  return items
+    .filter((r) => ['sent', 'viewed', 'partly_signed'].includes(viewState(r, today)))
+    .map((r) => ({
+      releaseId: r.releaseId,
+      title: r.title,
+      deadline: r.deadline,
+      sentAt: r.sentAt ?? r.createdAt,
+      waitingOn: r.signers.filter((x) => x.state === 'pending' || x.state === 'viewed').map((x) => x.name),
+    }))
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
 }

@@ -4,7 +4,14 @@
 // in the studio's partition; one-time signing links, seals and gallery gates point at a release.
 import type { FeatureRecords } from '../../data/records.ts';
 import { keys as projectKeys } from '../projects/index.ts';
-import { AUDIT_PARTITION, type AuditEventType, type AuthMethod, type ReleaseKind, type SignerState, type SigningOrder } from './constants.ts';
+import {
+  AUDIT_PARTITION,
+  type AuditEventType,
+  type AuthMethod,
+  type ReleaseKind,
+  type SignerState,
+  type SigningOrder,
+} from './constants.ts';
 /** Where a party signs, initials or dates on the document (PDF points, origin bottom-left; page 0-based). */
 export interface Spot {
   slot: string;

@@ -173,6 +173,8 @@ describe('a release signed by a client, a guest and the studio', () => {
     );
     expect(download.status, download.text).toBe(403);
     expect(download.body.error).toBe('release_required');
+    const overview = await t.studio.get(DASHBOARD, '/api/studio/portal-manager');
+    expect(overview.body.releases).toContainEqual(expect.objectContaining({ releaseId, waitingOn: [client().name, 'Guest Signer'] }));
     expect(download.body.message).toContain('Model release');
   });
 

@@ -118,10 +118,28 @@ function OverviewCards({ overview }: { overview: Overview }) {
           <p class="muted">No confirmed selections yet.</p>
         )}
       </section>
-      {/* The releases feature fills this: the slot is here so the page keeps its shape. */}
       <section class="card" aria-labelledby="pm-releases-heading">
-        <h2 id="pm-releases-heading">Releases waiting on clients</h2>
-        <p class="muted">Nothing waiting.</p>
+        <h2 id="pm-releases-heading">
+          Releases waiting on clients <span class="count">({overview.releases.length})</span>
+        </h2>
+        {overview.releases.length ? (
+          <ul class="pm-list">
+            {overview.releases.map((r) => (
+              <li key={r.releaseId} data-testid="pm-waiting-release">
+                <a class="pm-list__main" href={`/portal-manager/releases/${encodeURIComponent(r.releaseId)}`}>
+                  {r.title}
+                </a>
+                <span class="muted small">
+                  {' '}
+                  · {r.waitingOn.join(', ')} · sent <time dateTime={r.sentAt}>{formatDate(r.sentAt)}</time>
+                  {r.deadline && <> · due {formatDate(r.deadline)}</>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">Nothing waiting.</p>
+        )}
         <p class="small">
           <a href="/portal-manager/releases">All releases</a>
         </p>
