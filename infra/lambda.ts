@@ -18,7 +18,7 @@ import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { SignUpMode } from '../shared/config.ts';
 import type { Plan } from '../shared/features/plans/constants.ts';
-import { AUDIT_PARTITION } from '../shared/features/releases/constants.ts';
+import { AUDIT_PARTITION } from '../shared/features/releases/records.ts';
 import type { Grant } from '../shared/routes.ts';
 import { acknowledgeWildcards } from './nag.ts';
 

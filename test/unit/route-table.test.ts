@@ -53,6 +53,10 @@ describe('the route table', () => {
             // Marking read is the whole request: nothing to send.
             'readStudioNote',
             'readClientNote',
+            // Sending, reminding or resending a release: the release (and signer) in the path is all.
+            'sendRelease',
+            'remindRelease',
+            'resendReleaseSigner',
           ],
           r.id,
         ).toContain(r.id);

@@ -152,6 +152,3 @@ export const RELEASE_BUNDLE = {
     'node_modules/@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
   ],
 } as const;
-
-/** The leading key of every audit record's partition: infra denies every update and delete under it. */
-export const AUDIT_PARTITION = 'RELAUDIT#';

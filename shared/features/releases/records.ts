@@ -4,14 +4,8 @@
 // in the studio's partition; one-time signing links, seals and gallery gates point at a release.
 import type { FeatureRecords } from '../../data/records.ts';
 import { keys as projectKeys } from '../projects/index.ts';
-import {
-  AUDIT_PARTITION,
-  type AuditEventType,
-  type AuthMethod,
-  type ReleaseKind,
-  type SignerState,
-  type SigningOrder,
-} from './constants.ts';
+import type { AuditEventType, AuthMethod, ReleaseKind, SignerState, SigningOrder } from './constants.ts';
+
 /** Where a party signs, initials or dates on the document (PDF points, origin bottom-left; page 0-based). */
 export interface Spot {
   slot: string;
@@ -185,6 +179,9 @@ export interface GateRecord {
   /** The client signers whose downloads wait for the release. */
   clientIds: string[];
 }
+
+/** The leading key of every audit record's partition: infra denies every update and delete under it. */
+export const AUDIT_PARTITION = 'RELAUDIT#';
 
 const seq6 = (seq: number) => String(seq).padStart(6, '0');
 const releasePartition = (releaseId: string) => `RELEASE#${releaseId}`;
