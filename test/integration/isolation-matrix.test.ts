@@ -83,7 +83,7 @@ let rival: TenantFixture;
 const tampered = (token: string) => `${token[0] === 'A' ? 'B' : 'A'}${token.slice(1)}`;
 
 /**
- * The victim's ids. Links and share tokens are capabilities (whoever holds one may use it on its
+ * The victim's ids. Links, share and signing tokens are capabilities (whoever holds one may use it on its
  * own portal), so on the victim's portal the outsider holds a tampered one; elsewhere the real one.
  */
 function victimContext(host: string): SampleContext {
@@ -94,6 +94,7 @@ function victimContext(host: string): SampleContext {
     studioPassword: 'Not-the-password-1',
     magicToken: onOwnPortal ? tampered(c.magicToken) : c.magicToken,
     shareToken: onOwnPortal ? tampered(c.shareToken) : c.shareToken,
+    signingToken: onOwnPortal ? tampered(c.signingToken) : c.signingToken,
     // Dashboard capabilities: outsiders only ever hold tampered ones (the real one works, whoever sends it).
     verifyToken: tampered(c.verifyToken),
     inviteToken: tampered(c.inviteToken),
@@ -143,7 +144,7 @@ function victimSecrets(identity?: Identity): string[] {
 /** The victim's ids as they may appear in a request (tampered tokens count: they aim at the victim). */
 function victimMarkers(): string[] {
   const markers = victimSecrets().concat(victim.slug, victim.owner.email);
-  for (const c of victim.clients) markers.push(tampered(c.shareToken));
+  for (const c of victim.clients) markers.push(tampered(c.shareToken), tampered(c.signingToken));
   return markers.concat(tampered(victim.magicToken), tampered(victim.inviteToken));
 }
 

@@ -33,7 +33,9 @@ import {
   VoidBody,
 } from './schemas.ts';
 
-const studio = { auth: 'studio', role: 'member', host: 'dashboard', feature: 'releases' } as const;
+// Releases are the Portal Manager's (owners and admins), as the clients they go to are: a member
+// works only on the galleries and projects it is on.
+const studio = { auth: 'studio', role: 'admin', host: 'dashboard', feature: 'releases' } as const;
 const client = { auth: 'client', host: 'portal', feature: 'releases' } as const;
 const link = { auth: 'public', host: 'portal', feature: 'releases' } as const;
 const TEMPLATES = '/api/studio/release-templates';

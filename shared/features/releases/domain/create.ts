@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '../../../errors.ts';
 import { getClient } from '../../clients/index.ts';
 import { getGallery } from '../../galleries/index.ts';
 import { getProject } from '../../projects/index.ts';
-import { getStudioUser, type Studio, type StudioUser } from '../../studios/index.ts';
+import { getStudioUser, roleAtLeast, type Studio, type StudioUser } from '../../studios/index.ts';
 import { STUDIO_SLOT } from '../constants.ts';
 import { getBytes, putBytes, putNewRelease } from '../data.ts';
 import { appendSignaturePage, type Party, PdfUnreadable, renderTemplate, unsupportedCharacters } from '../pdf/render.ts';
@@ -59,6 +59,9 @@ async function resolveCountersigner(studio: Studio, userId: string | null | unde
   if (!userId) return null;
   const user = await getStudioUser(userId);
   if (!user || user.studioId !== studio.studioId) throw notFound('No such team member.', { countersignerId: ['is not on this team'] });
+  // Countersigning happens in the Portal Manager, which is the owners' and admins'.
+  if (!roleAtLeast(user.role, 'admin'))
+    throw invalid('countersigner_role', `${user.name} is a member: an owner or an admin countersigns.`, { countersignerId: ['must be an owner or an admin'] });
   return user;
 }
 

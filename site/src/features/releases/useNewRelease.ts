@@ -34,7 +34,9 @@ export function useNewReleaseData() {
       callAll('listStudioGalleries', 'galleries'),
       callAll('listProjects', 'projects'),
     ]);
-    return { me, templates: templates.templates, clients: clients.clients, team: team.members, galleries, projects };
+    // An owner or an admin countersigns (the Portal Manager is theirs).
+    const countersigners = team.members.filter((m) => roleAtLeast(m.role, 'admin'));
+    return { me, templates: templates.templates, clients: clients.clients, team: countersigners, galleries, projects };
   });
 }
 
