@@ -82,7 +82,7 @@ export const limits = {
   get verifyPerHour() {
     return whole('VERIFY_PER_HOUR', 60);
   },
-  /** Signing-link tries (open, step, sign, decline) one visitor (IP) may make per hour, right or wrong. */
+  /** Signing-link tokens that lead nowhere one visitor (IP) may send per hour (open, step, sign, decline). */
   get signingLinkTriesPerHour() {
     return whole('SIGNING_LINK_TRIES_PER_HOUR', 120);
   },

@@ -20,7 +20,16 @@ const REFUSED = [401, 403, 404];
  * Routes whose answer to another tenant's data is not a refusal, by design. `writes` are the key
  * prefixes such a call may add to (never anything else of the victim's).
  */
+const signingLink = {
+  statuses: [],
+  writes: ['RATE#signlink#'],
+  why: 'a signing-link token that leads nowhere counts against the source IP (SIGNING_LINK_TRIES_PER_HOUR), whoever sends it',
+};
 const BY_DESIGN: Partial<Record<RouteId, { statuses: number[]; writes?: string[]; why: string }>> = {
+  openSigningLink: signingLink,
+  recordLinkReleaseStep: signingLink,
+  signByLink: signingLink,
+  declineByLink: signingLink,
   studioSignUp: {
     statuses: [409],
     why: "the victim's portal address is taken, which its public host name shows anyway (a taken email alone would answer 202, as a free one does)",

@@ -61,7 +61,9 @@ async function resolveCountersigner(studio: Studio, userId: string | null | unde
   if (!user || user.studioId !== studio.studioId) throw notFound('No such team member.', { countersignerId: ['is not on this team'] });
   // Countersigning happens in the Portal Manager, which is the owners' and admins'.
   if (!roleAtLeast(user.role, 'admin'))
-    throw invalid('countersigner_role', `${user.name} is a member: an owner or an admin countersigns.`, { countersignerId: ['must be an owner or an admin'] });
+    throw invalid('countersigner_role', `${user.name} is a member: an owner or an admin countersigns.`, {
+      countersignerId: ['must be an owner or an admin'],
+    });
   return user;
 }
 

@@ -2,13 +2,13 @@
 // acts through their portal session, anyone else through their one-time link; both end up here.
 import { limits } from '../../../config.ts';
 import { objects } from '../../../data/objects.ts';
-import { consume } from '../../../data/rate-limit.ts';
+import { consumeOnFailure } from '../../../data/rate-limit.ts';
 import { conflict, gone, invalid, notAllowed, notFound } from '../../../errors.ts';
 import type { Client } from '../../clients/index.ts';
 import { getStudioUser, type Studio, type StudioUser } from '../../studios/index.ts';
 import { CONSENT } from '../constants.ts';
 import { gateDelete, getRelease, getSigningLink, putBytes, type WriteItem } from '../data.ts';
-import type { AuditActor, Presence, ReleaseRecord, SignerRecord } from '../records.ts';
+import type { AuditActor, Presence, ReleaseRecord, SignerRecord, SigningLinkRecord } from '../records.ts';
 import type { SignatureInput, SignBody, StepBody } from '../schemas.ts';
 import { change, event, type NewEvent, sha256, today } from './act.ts';
 import { mailCountersignRequest, mailDeclined } from './emails.ts';
@@ -51,18 +51,24 @@ export async function clientContext(studio: Studio, client: Client, releaseId: s
  * against the visitor's hourly budget, so tokens cannot be guessed at speed.
  */
 export async function linkContext(studio: Studio, token: string, presence: Presence): Promise<SignerContext> {
-  await consume(
+  const hash = sha256(token);
+  let looked: SigningLinkRecord | null = null;
+  // Only tokens that lead nowhere count, so a signer is never locked out by their own visits.
+  const found = await consumeOnFailure(
     {
       bucket: 'signlink',
       max: limits.signingLinkTriesPerHour,
       windowSeconds: 3600,
-      message: 'Too many tries with signing links. Please wait an hour.',
+      message: 'Too many wrong signing links from here. Please wait an hour.',
     },
     presence.ip,
+    async () => {
+      looked = await getSigningLink(hash);
+      return looked?.studioId === studio.studioId;
+    },
   );
-  const hash = sha256(token);
-  const link = await getSigningLink(hash);
-  if (!link || link.studioId !== studio.studioId) throw notFound('This signing link is not valid.');
+  const link = looked as SigningLinkRecord | null;
+  if (!found || !link) throw notFound('This signing link is not valid.');
   const r = await getRelease(link.releaseId);
   const signer = r?.signers.find((s) => s.signerId === link.signerId);
   if (!r || !signer) throw notFound('This signing link is not valid.');
