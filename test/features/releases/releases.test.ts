@@ -4,11 +4,12 @@
 // hash chain tampered with in DynamoDB Local, races, links that work once, and bad input.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../../local/seed.ts';
 import { db, tableName } from '../../../shared/data/db.ts';
 import { CONSENT } from '../../../shared/features/releases/constants.ts';
 import { sendReleaseReminders } from '../../../shared/features/releases/domain/reminders.ts';
 import { keys } from '../../../shared/features/releases/records.ts';
-import { Browser, DASHBOARD, mailbox } from '../../support/http.ts';
+import { Browser, DASHBOARD, mailbox, portal } from '../../support/http.ts';
 import { pdfsig } from '../../support/pdfsig.ts';
 import { storedLines } from '../../support/snapshot.ts';
 import { type TenantFixture, tenantFixture } from '../../support/tenants.ts';
@@ -16,11 +17,14 @@ import { unzip } from '../../support/unzip.ts';
 import { createTemplate, signAsClient, signByLink, signingTokenFor, typedSignature } from './actors.ts';
 
 let t: TenantFixture;
-let rival: TenantFixture;
+/** Another studio: the demo photographer, signed in as its owner. */
+const rival = { studio: new Browser(), portalHost: portal(DEMO.studio.slug) };
 let templateId: string;
 
 beforeAll(async () => {
-  [t, rival] = await Promise.all([tenantFixture('Release'), tenantFixture('Rival')]);
+  t = await tenantFixture('Release');
+  const signedIn = await rival.studio.post(DASHBOARD, '/api/studio/session', { email: DEMO.owner.email, password: DEMO.owner.password });
+  expect(signedIn.status).toBe(200);
   templateId = await createTemplate(t.studio, 'main');
 }, 240_000);
 
@@ -488,7 +492,6 @@ describe('signers, links and races', () => {
   it('shows another studio nothing of a release', async () => {
     const r = await newRelease({ signers: [{ clientId: t.clients[0].clientId }], send: true });
     expect((await rival.studio.get(DASHBOARD, `/api/studio/releases/${r.releaseId}`)).status).toBe(404);
-    expect((await rival.clients[0].browser.get(rival.portalHost, `/api/portal/releases/${r.releaseId}`)).status).toBe(404);
     expect((await t.clients[1].browser.get(t.portalHost, `/api/portal/releases/${r.releaseId}`)).status).toBe(404);
   });
 });
