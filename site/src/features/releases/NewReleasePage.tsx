@@ -58,8 +58,8 @@ function NewReleaseForm({ data }: { data: Data }) {
         {!f.usable.length && <option value="">No template yet</option>}
         {f.usable.map((t) => (
           <option key={t.templateId} value={t.templateId}>
+            {/* A starter's name already says "(starter)". */}
             {t.name}
-            {t.starter ? ' (starter)' : ''}
           </option>
         ))}
       </Select>
