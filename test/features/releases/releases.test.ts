@@ -5,6 +5,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../local/seed.ts';
+import { AGENCY } from '../../../local/seed-agency.ts';
 import { db, tableName } from '../../../shared/data/db.ts';
 import { CONSENT } from '../../../shared/features/releases/constants.ts';
 import { sendReleaseReminders } from '../../../shared/features/releases/domain/reminders.ts';
@@ -493,5 +494,32 @@ describe('signers, links and races', () => {
     const r = await newRelease({ signers: [{ clientId: t.clients[0].clientId }], send: true });
     expect((await rival.studio.get(DASHBOARD, `/api/studio/releases/${r.releaseId}`)).status).toBe(404);
     expect((await t.clients[1].browser.get(t.portalHost, `/api/portal/releases/${r.releaseId}`)).status).toBe(404);
+  });
+});
+
+describe('the demo', () => {
+  it('has a signed model release that pdfsig and the verify route accept, and a contract awaiting countersignature', async () => {
+    const list = await rival.studio.get(DASHBOARD, '/api/studio/releases');
+    const signed = list.body.releases.find((r: { title: string }) => r.title === 'Model release — wedding day');
+    expect(signed).toMatchObject({ state: 'completed', requiredForDownloads: true });
+    const link = await rival.studio.get(DASHBOARD, `/api/studio/releases/${signed.releaseId}/sealed`);
+    const pdf = await bytesOf(link.body.url);
+    const check = await pdfsig(pdf);
+    // The closing note quotes this output.
+    if (process.env.PORTICO_PRINT_PDFSIG) console.log(check.output);
+    expect(check, check.output).toMatchObject({ valid: true, wholeFile: true });
+    const { createHash } = await import('node:crypto');
+    const verdict = await verify({ hash: createHash('sha256').update(pdf).digest('hex') });
+    expect(verdict.body.verification).toMatchObject({
+      result: 'sealed',
+      release: { studioName: DEMO.studio.name, chain: { intact: true } },
+    });
+
+    const agency = new Browser();
+    expect(
+      (await agency.post(DASHBOARD, '/api/studio/session', { email: AGENCY.owner.email, password: AGENCY.owner.password })).status,
+    ).toBe(200);
+    const contracts = await agency.get(DASHBOARD, '/api/studio/releases');
+    expect(contracts.body.releases).toContainEqual(expect.objectContaining({ kind: 'contract', state: 'awaiting_countersign' }));
   });
 });
