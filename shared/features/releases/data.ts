@@ -221,6 +221,19 @@ export async function claimReminder(date: string, releaseId: string): Promise<bo
   }
 }
 
+export const sealOwedPut = (releaseId: string, studioId: string): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: { ...keys.sealOwed(releaseId), type: 'releaseSealOwed', releaseId, studioId, since: new Date().toISOString() },
+  },
+});
+export const sealOwedDelete = (releaseId: string): TransactItem => ({ Delete: { TableName: table(), Key: keys.sealOwed(releaseId) } });
+
+export async function sealsOwed(): Promise<{ releaseId: string; studioId: string; since: string }[]> {
+  const { PK, SKPrefix } = keys.sealsOwed();
+  return (await queryPrefix(PK, SKPrefix)).map((i) => ({ releaseId: i.releaseId, studioId: i.studioId, since: i.since }));
+}
+
 export async function remindersOn(date: string): Promise<string[]> {
   const { PK, SKPrefix } = keys.remindersOn(date);
   return (await queryPrefix(PK, SKPrefix)).map((i) => i.releaseId as string);

@@ -213,6 +213,9 @@ export const keys = {
   signingLink: (tokenHash: string) => ({ PK: `SIGNLINK#${tokenHash}`, SK: 'LINK' }),
   seal: (sealId: string) => ({ PK: `SEAL#${sealId}`, SK: 'SEAL' }),
   sealByHash: (hash: string) => ({ PK: `SEALHASH#${hash}`, SK: 'SEAL' }),
+  /** A release whose seal is owed (moved to `sealing`, not yet completed): the daily job retries one left behind. */
+  sealOwed: (releaseId: string) => ({ PK: 'RELSEALOWED', SK: `RELEASE#${releaseId}` }),
+  sealsOwed: () => ({ PK: 'RELSEALOWED', SKPrefix: 'RELEASE#' }),
   /** A release due a reminder on `date` (the daily job reads that day's partition). */
   reminder: (date: string, releaseId: string) => ({ PK: `RELREMIND#${date}`, SK: `RELEASE#${releaseId}` }),
   remindersOn: (date: string) => ({ PK: `RELREMIND#${date}`, SKPrefix: 'RELEASE#' }),
@@ -243,6 +246,7 @@ export const records: FeatureRecords = {
     { record: 'One-time signing link', PK: 'SIGNLINK#<sha256(token)>', SK: 'LINK', ttl: true },
     { record: 'Seal (by seal id)', PK: 'SEAL#<sealId>', SK: 'SEAL' },
     { record: 'Seal (by the sealed PDF’s SHA-256)', PK: 'SEALHASH#<sha256>', SK: 'SEAL' },
+    { record: 'Seal owed (a release in sealing)', PK: 'RELSEALOWED', SK: 'RELEASE#<releaseId>' },
     { record: 'Reminder due', PK: 'RELREMIND#<YYYY-MM-DD>', SK: 'RELEASE#<releaseId>', ttl: true },
     { record: "Gallery's download gate", PK: 'RELGATE#<galleryId>', SK: 'RELEASE#<releaseId>' },
   ],
@@ -255,6 +259,7 @@ export const records: FeatureRecords = {
     "The studio's templates: Query STUDIO#<studioId> begins_with RELTPL#.",
     'A one-time link: GetItem SIGNLINK#<sha256(token)> → release and signer; the link holds while the signer record names the same hash.',
     'Verify a PDF: GetItem SEAL#<sealId> (the id found in the file) or SEALHASH#<sha256>, then the release Query for the chain check.',
+    'Seals left behind (a sealing request that failed): the daily job Queries RELSEALOWED (put with the move to sealing, deleted with completed) and seals those older than a few minutes.',
     "The daily reminders: Query RELREMIND#<today>; each release still waiting is reminded and its next day's item put.",
     'A client downloading from a gallery: Query RELGATE#<galleryId>; a gate naming the client holds their downloads back.',
   ],

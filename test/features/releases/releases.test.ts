@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../local/seed.ts';
 import { AGENCY } from '../../../local/seed-agency.ts';
 import { db, tableName } from '../../../shared/data/db.ts';
+import { objects } from '../../../shared/data/objects.ts';
 import { CONSENT } from '../../../shared/features/releases/constants.ts';
+import { deleteObject, putBytes } from '../../../shared/features/releases/data.ts';
 import { sendReleaseReminders } from '../../../shared/features/releases/domain/reminders.ts';
 import { keys } from '../../../shared/features/releases/records.ts';
 import { Browser, DASHBOARD, mailbox, portal } from '../../support/http.ts';
@@ -488,6 +490,25 @@ describe('signers, links and races', () => {
     const reminders = (await mailbox(t.studio.port)).filter((m) => m.to.includes(who) && m.subject.startsWith('Reminder:'));
     expect(reminders).toHaveLength(1);
     expect((await studioView(r.releaseId)).events.map((e: { type: string }) => e.type)).toContain('reminded');
+  });
+
+  it('leaves a seal that fails owed, keeps the signature, and makes it in the daily job', async () => {
+    const who = guestEmail('owed');
+    const r = await newRelease({ signers: [{ name: 'Owed', email: who }], send: true });
+    const key = objects.releaseDocument(t.studioId, r.releaseId);
+    const document = await bytesOf(r.document.url);
+    await deleteObject(key);
+    const signed = await signByLink(new Browser(t.studio.port), t.portalHost, await signingTokenFor(who, t.studio.port));
+    expect(signed.status, signed.text).toBe(200);
+    expect(signed.body.release.me.state).toBe('signed');
+    expect((await studioView(r.releaseId)).sealed).toBeNull();
+    await putBytes(key, document, 'application/pdf');
+    await sendReleaseReminders(new Date(Date.now() + 10 * 60_000));
+    const after = await studioView(r.releaseId);
+    expect(after.state).toBe('completed');
+    expect(
+      (await pdfsig(await bytesOf((await t.studio.get(DASHBOARD, `/api/studio/releases/${r.releaseId}/sealed`)).body.url))).valid,
+    ).toBe(true);
   });
 
   it('shows another studio nothing of a release', async () => {

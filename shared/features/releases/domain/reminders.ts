@@ -1,13 +1,17 @@
 // The daily reminders (schedule sendReleaseReminders): every release due a reminder today whose
-// signers have not all signed gets one email per waiting signer, and its next reminder day.
+// signers have not all signed gets one email per waiting signer, and its next reminder day; and
+// any seal a failed request left owed is made.
 import { logger } from '../../../logger.ts';
 import { getStudio } from '../../studios/index.ts';
 import { claimReminder, getRelease, remindersOn } from '../data.ts';
 import { NO_PRESENCE, SYSTEM } from './act.ts';
 import { isOpen } from './rules.ts';
+import { retryOwedSeals } from './seal.ts';
 import { remindRelease } from './send.ts';
 
 export async function sendReleaseReminders(now: Date): Promise<void> {
+  // A seal that failed after the last signature is made here (the job holds 'seal:key').
+  await retryOwedSeals(now);
   const date = now.toISOString().slice(0, 10);
   for (const releaseId of await remindersOn(date)) {
     try {

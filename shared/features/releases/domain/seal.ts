@@ -7,8 +7,9 @@ import { sealKey } from '../../../adapters/seal-key.ts';
 import { objects } from '../../../data/objects.ts';
 import { logger } from '../../../logger.ts';
 import type { Studio } from '../../studios/index.ts';
+import { getStudio } from '../../studios/index.ts';
 import { AUTH_METHOD_NAMES, CONSENT, STUDIO_SLOT } from '../constants.ts';
-import { gateDelete, getBytes, getRelease, putBytes, sealPuts } from '../data.ts';
+import { gateDelete, getBytes, getRelease, putBytes, sealOwedDelete, sealPuts, sealsOwed } from '../data.ts';
 import { type SignerCertificate, sealPdf } from '../pdf/seal.ts';
 import { localClockAuthority } from '../pdf/timestamps.ts';
 import type { ReleaseRecord } from '../records.ts';
@@ -90,6 +91,7 @@ export async function sealRelease(studio: Studio, releaseId: string): Promise<Re
       events: [event(next, 'completed', SYSTEM, NO_PRESENCE, `Sealed PDF: SHA-256 ${hash}, seal ${sealId}`)],
       extras: [
         ...sealPuts({ sealId, releaseId, studioId: r.studioId, hash, sealedAt: completedAt }),
+        sealOwedDelete(releaseId),
         ...pointerPuts(next),
         ...(r.gallery && r.requiredForDownloads ? [gateDelete(r.gallery.id, r.releaseId)] : []),
       ],
@@ -101,4 +103,19 @@ export async function sealRelease(studio: Studio, releaseId: string): Promise<Re
     for (const person of to) await mailSealed(studio, release, person, sealed, pdfName(release, ' (sealed)'));
   }
   return release;
+}
+
+/** Seals the releases a failed sealing left in `sealing` for more than `graceMs` (the daily job). */
+export async function retryOwedSeals(now: Date, graceMs = 5 * 60_000): Promise<number> {
+  let sealed = 0;
+  for (const owed of await sealsOwed()) {
+    if (Date.parse(owed.since) > now.getTime() - graceMs) continue;
+    try {
+      const studio = await getStudio(owed.studioId);
+      if (studio && (await sealRelease(studio, owed.releaseId))?.state === 'completed') sealed++;
+    } catch (error) {
+      logger.error('A release still cannot be sealed', { releaseId: owed.releaseId, error });
+    }
+  }
+  return sealed;
 }

@@ -4,10 +4,11 @@ import { limits } from '../../../config.ts';
 import { objects } from '../../../data/objects.ts';
 import { consumeOnFailure } from '../../../data/rate-limit.ts';
 import { conflict, gone, invalid, notAllowed, notFound } from '../../../errors.ts';
+import { logger } from '../../../logger.ts';
 import type { Client } from '../../clients/index.ts';
 import { getStudioUser, type Studio, type StudioUser } from '../../studios/index.ts';
 import { CONSENT } from '../constants.ts';
-import { gateDelete, getRelease, getSigningLink, putBytes, type WriteItem } from '../data.ts';
+import { gateDelete, getRelease, getSigningLink, putBytes, sealOwedPut, type WriteItem } from '../data.ts';
 import type { AuditActor, Presence, ReleaseRecord, SignerRecord, SigningLinkRecord } from '../records.ts';
 import type { SignatureInput, SignBody, StepBody } from '../schemas.ts';
 import { change, event, type NewEvent, sha256, today } from './act.ts';
@@ -171,7 +172,11 @@ export async function signRelease(ctx: SignerContext, body: SignBody): Promise<{
       events.push(event(next, 'field_filled', signerActor(s), ctx.presence, `Initials (${describe(body.initials).toLowerCase()})`));
     events.push(event(next, 'signed', signerActor(s), ctx.presence, describe(body.signature)));
     // The link record stays (until its TTL): a spent link then says so (410) instead of "not valid".
-    const extras: WriteItem[] = [...ready.extras, ...pointerPuts(next)];
+    const extras: WriteItem[] = [
+      ...ready.extras,
+      ...pointerPuts(next),
+      ...(state === 'sealing' ? [sealOwedPut(r.releaseId, r.studioId)] : []),
+    ];
     return { next, events, extras };
   });
   const after = await afterSigning(ctx.studio, release, tokens);
@@ -190,8 +195,21 @@ function preCheck(r: ReleaseRecord, s: SignerRecord, body: SignBody): void {
 async function afterSigning(studio: Studio, r: ReleaseRecord, tokens: Map<string, string | null>): Promise<ReleaseRecord> {
   let release = tokens.size ? await mailAndRecord(studio, r, tokens, false) : r;
   if (release.state === 'awaiting_countersign') await mailCountersignRequest(studio, release);
-  if (release.state === 'sealing') release = await sealRelease(studio, release.releaseId);
+  if (release.state === 'sealing') release = await sealOrLeaveOwed(studio, release);
   return release;
+}
+
+/**
+ * Seals now; if that fails, the signature stands (it is recorded) and the seal stays owed: the
+ * daily job seals it (retryOwedSeals), and the signer is told it is on its way.
+ */
+async function sealOrLeaveOwed(studio: Studio, r: ReleaseRecord): Promise<ReleaseRecord> {
+  try {
+    return await sealRelease(studio, r.releaseId);
+  } catch (error) {
+    logger.error('A release could not be sealed yet; the daily job tries again', { releaseId: r.releaseId, error });
+    return r;
+  }
 }
 
 export async function declineRelease(ctx: SignerContext, reason: string): Promise<{ release: ReleaseRecord; signer: SignerRecord }> {
@@ -262,7 +280,8 @@ export async function countersignRelease(
         event(next, 'consent_accepted', userActor(user), presence, `Consent version ${CONSENT.version}`),
         event(next, 'countersigned', userActor(user), presence, describe(body.signature)),
       ],
+      extras: [sealOwedPut(r.releaseId, r.studioId)],
     };
   });
-  return sealRelease(studio, release.releaseId);
+  return sealOrLeaveOwed(studio, release);
 }
