@@ -25,6 +25,9 @@ describe('site viewer-request function', () => {
     expect(site('northlight.portico.example.com', `/projects/${id}`)).toBe('/portal/projects/detail/index.html');
     expect(site('portico.example.com', `/projects/${id}/deliverables/${id}`)).toBe('/app/projects/deliverable/index.html');
     expect(site('portico.example.com', `/projects/${id}/deliverables/x`)).toBe(`/app/projects/${id}/deliverables/x/index.html`);
+    expect(site('portico.example.com', `/portal-manager/releases/${id}`)).toBe('/app/portal-manager/releases/detail/index.html');
+    expect(site('northlight.portico.example.com', `/releases/${id}/`)).toBe('/portal/releases/detail/index.html');
+    expect(site('northlight.portico.example.com', '/releases')).toBe('/portal/releases/index.html');
   });
 
   it('serves build assets as they are', () => {
