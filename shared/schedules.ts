@@ -2,6 +2,7 @@
 // (shared/events.ts), it is the single source for the CDK (an EventBridge rule per entry, on its
 // cron expression) and for the local stack, which runs each entry's handler on a timer
 // (LOCAL_SCHEDULE_SECONDS). Each handler lives in functions/<feature>/<id>.ts and exports `handler`.
+import { RELEASE_BUNDLE } from './features/releases/constants.ts';
 import type { Grant } from './route-def.ts';
 
 export interface ScheduleDef {
@@ -14,6 +15,8 @@ export interface ScheduleDef {
   grants: readonly Grant[];
   memorySize: number;
   timeoutSeconds: number;
+  /** Files or folders (from the repository root) the handler reads at run time, copied into the bundle's root. */
+  assets?: readonly string[];
 }
 
 export const schedules = {
@@ -63,8 +66,10 @@ export const schedules = {
     cron: 'cron(0 9 * * ? *)',
     summary: "Release reminders: emails each signer whose turn it is and who has not signed, every release's remindEveryDays",
     grants: ['table:read', 'table:write', 'bucket:read', 'bucket:write', 'mail:send', 'seal:key'],
-    memorySize: 512,
+    // It also makes a seal a failed request left owed: the sealing routes' memory and fonts.
+    memorySize: RELEASE_BUNDLE.memorySize,
     timeoutSeconds: 300,
+    assets: RELEASE_BUNDLE.assets,
   },
 } as const satisfies Record<string, ScheduleDef>;
 

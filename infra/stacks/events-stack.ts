@@ -81,6 +81,7 @@ export class EventsStack extends Stack {
         timeout: Duration.seconds(def.timeoutSeconds),
         environment,
         missingHandlerHint: `Scheduled job ${def.id} has no handler (every entry of shared/schedules.ts needs ${entry})`,
+        assets: def.assets,
       });
       applyGrants(fn, def.grants, props, `Scheduled job ${def.id}`);
       fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6) });
