@@ -293,6 +293,14 @@ export const config = {
   get ffmpegPath(): string | null {
     return process.env.FFMPEG_PATH || null;
   },
+  /**
+   * Where the Stripe SDK sends its API requests instead of api.stripe.com, e.g. `http://127.0.0.1:4242`:
+   * the local Stripe stand-in (local/stripe-stand-in.ts), since Stripe itself cannot run here. Unset in
+   * AWS, where the SDK's own host is used.
+   */
+  get stripeApiBase(): string | undefined {
+    return process.env.STRIPE_API_BASE || undefined;
+  },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {
     return process.env.S3_FORCE_PATH_STYLE === 'true';
