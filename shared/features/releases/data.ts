@@ -2,7 +2,7 @@
 // shared/data/objects.ts). Every change to a release after its creation is one transaction on
 // condition that the chain head is still the one its writer read: the audit trail stays one line.
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3 } from '../../adapters/storage.ts';
 import { config } from '../../config.ts';
@@ -113,14 +113,38 @@ export async function setDocumentPages(releaseId: string, pages: { key: string; 
   );
 }
 
+/** META and the page images in one Query: their sort keys are neighbours, before the signer pointers (records.ts). */
 export async function getRelease(releaseId: string): Promise<ReleaseRecord | null> {
-  const [meta, pages] = await Promise.all([
-    db().send(new GetCommand({ TableName: table(), Key: keys.release(releaseId), ConsistentRead: true })),
-    db().send(new GetCommand({ TableName: table(), Key: keys.releasePages(releaseId) })),
-  ]);
-  if (!meta.Item) return null;
-  const r = withoutKeys(meta.Item) as ReleaseRecord;
-  return { ...r, document: { ...r.document, pages: (pages.Item?.pages as ReleaseRecord['document']['pages']) ?? null } };
+  const meta = keys.release(releaseId);
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :meta AND :pages',
+      ExpressionAttributeValues: { ':pk': meta.PK, ':meta': meta.SK, ':pages': keys.releasePages(releaseId).SK },
+      ConsistentRead: true,
+    }),
+  );
+  const item = out.Items?.find((i) => i.SK === meta.SK);
+  if (!item) return null;
+  const r = withoutKeys(item) as ReleaseRecord;
+  const pages = out.Items?.find((i) => i.SK !== meta.SK)?.pages as ReleaseRecord['document']['pages'] | undefined;
+  return { ...r, document: { ...r.document, pages: pages ?? null } };
+}
+
+/** Several releases' META (without page images) in BatchGetItem requests of 100, for lists. */
+export async function batchGetReleases(releaseIds: string[]): Promise<ReleaseRecord[]> {
+  const found: ReleaseRecord[] = [];
+  for (let i = 0; i < releaseIds.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
+      [table()]: { Keys: releaseIds.slice(i, i + 100).map((id) => keys.release(id)) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const out = await db().send(new BatchGetCommand({ RequestItems: request }));
+      found.push(...(out.Responses?.[table()] ?? []).map((item) => withoutKeys(item) as ReleaseRecord));
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
 }
 
 /** The audit trail in sequence order (as stored: the chain check is what proves it whole). */

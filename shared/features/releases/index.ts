@@ -3,8 +3,9 @@ export * from './constants.ts';
 export { assertReleasesSigned } from './domain/gate.ts';
 export { records } from './records.ts';
 
+import { today } from '../clients/index.ts';
 import { listStudioReleases } from './data.ts';
-import { viewState } from './domain/rules.ts';
+import { isSignableState, viewState } from './domain/rules.ts';
 import type { SignerPointer } from './records.ts';
 
 /**
@@ -12,7 +13,7 @@ import type { SignerPointer } from './records.ts';
  * Query of CLIENT#<clientId>): open, not yet signed or declined by them; soonest deadline first.
  */
 export function waitingReleasesOf(items: Record<string, unknown>[]): SignerPointer[] {
-  const now = new Date().toISOString().slice(0, 10);
+  const now = today();
   return items
     .filter((i) => i.type === 'releaseSigner')
     .map((i) => i as unknown as SignerPointer)
@@ -26,9 +27,9 @@ export function waitingReleasesOf(items: Record<string, unknown>[]): SignerPoint
  */
 export async function releasesWaitingOn(studioId: string, limit: number) {
   const { items } = await listStudioReleases(studioId, { limit });
-  const today = new Date().toISOString().slice(0, 10);
+  const now = today();
   return items
-    .filter((r) => ['sent', 'viewed', 'partly_signed'].includes(viewState(r, today)))
+    .filter((r) => isSignableState(viewState(r, now)))
     .map((r) => ({
       releaseId: r.releaseId,
       title: r.title,

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { PageQuery, pageFields } from '../../paging.ts';
 import { route } from '../../route-def.ts';
+import { DownloadLink } from '../downloads/index.ts';
 import { RELEASE_BUNDLE } from './constants.ts';
 import {
   ClientReleaseSummary,
@@ -11,7 +12,6 @@ import {
   CreateReleaseBody,
   CreateTemplateBody,
   DeclineBody,
-  DownloadUrl,
   ReleaseDetail,
   ReleaseParams,
   ReleaseSummary,
@@ -201,7 +201,7 @@ export const routes = {
     path: `${RELEASES}/{releaseId}/sealed`,
     summary: 'A link to the sealed PDF of a completed release',
     params: ReleaseParams,
-    ok: { status: 200, body: DownloadUrl },
+    ok: { status: 200, body: DownloadLink },
   }),
   downloadDisputeBundle: route({
     ...studio,
@@ -212,7 +212,7 @@ export const routes = {
     path: `${RELEASES}/{releaseId}/bundle`,
     summary: 'A ZIP for a dispute: the sealed PDF, the audit trail as JSON and as a readable PDF, and the chain check',
     params: ReleaseParams,
-    ok: { status: 200, body: DownloadUrl },
+    ok: { status: 200, body: DownloadLink },
   }),
   listClientReleases: route({
     ...client,
@@ -275,7 +275,7 @@ export const routes = {
     path: `${PORTAL}/{releaseId}/sealed`,
     summary: 'A link to the sealed PDF of a release I signed',
     params: ReleaseParams,
-    ok: { status: 200, body: DownloadUrl },
+    ok: { status: 200, body: DownloadLink },
   }),
   openSigningLink: route({
     ...link,

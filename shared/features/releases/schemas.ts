@@ -245,15 +245,20 @@ export const ReleaseDetail = named(
 );
 export type ReleaseDetail = z.infer<typeof ReleaseDetail>;
 
+/** What every signer-facing view of a release names. */
+const signerFacing = {
+  releaseId: z.string(),
+  title: z.string(),
+  kind: ReleaseKind,
+  studioName: z.string(),
+  state: z.enum(RELEASE_STATES),
+  deadline: z.nullable(z.string()),
+};
+
 /** What a signer sees: the document, their own part, and who else signs (names only). */
 export const SignerRelease = named(
   z.object({
-    releaseId: z.string(),
-    title: z.string(),
-    kind: ReleaseKind,
-    studioName: z.string(),
-    state: z.enum(RELEASE_STATES),
-    deadline: z.nullable(z.string()),
+    ...signerFacing,
     me: z.object({
       signerId: z.string(),
       name: z.string(),
@@ -274,13 +279,8 @@ export type SignerRelease = z.infer<typeof SignerRelease>;
 
 export const ClientReleaseSummary = named(
   z.object({
-    releaseId: z.string(),
-    title: z.string(),
-    kind: ReleaseKind,
-    studioName: z.string(),
-    state: z.enum(RELEASE_STATES),
+    ...signerFacing,
     myState: z.enum(SIGNER_STATES),
-    deadline: z.nullable(z.string()),
     sentAt: z.nullable(z.string()),
     completedAt: z.nullable(z.string()),
   }),
@@ -314,5 +314,3 @@ export const Verification = named(
   'Verification',
 );
 export type Verification = z.infer<typeof Verification>;
-
-export const DownloadUrl = z.object({ url: z.string(), fileName: z.string() });

@@ -78,5 +78,3 @@ export function newLinkToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url');
   return { token, hash: sha256(token) };
 }
-
-export const today = () => new Date().toISOString().slice(0, 10);

@@ -15,10 +15,8 @@ import type { Presence, ReleaseRecord, SignerRecord } from '../records.ts';
 import type { CreateReleaseBody } from '../schemas.ts';
 import { event, sha256 } from './act.ts';
 import { GENESIS, link } from './chain.ts';
+import { longDate } from './emails.ts';
 import { findTemplate } from './templates.ts';
-
-const longDate = (d: string) =>
-  new Date(`${d}T12:00:00.000Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 async function resolveSigners(studio: Studio, body: CreateReleaseBody): Promise<SignerRecord[]> {
   const signers: SignerRecord[] = [];

@@ -20,7 +20,8 @@ async function send(mail: Parameters<typeof sendMail>[0]): Promise<boolean> {
   }
 }
 
-const longDate = (d: string) =>
+/** 17 October 2026: how releases write a date, in mails and in documents. */
+export const longDate = (d: string) =>
   new Date(`${d}T12:00:00.000Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Where a signer signs: their portal's release page, or the one-time link (its token in the fragment, never sent to a server). */

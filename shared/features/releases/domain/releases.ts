@@ -4,7 +4,7 @@ import { notFound } from '../../../errors.ts';
 import type { PageRequest } from '../../../paging.ts';
 import type { Client } from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
-import { getAuditTrail, getRelease, listClientPointers, listStudioReleases } from '../data.ts';
+import { batchGetReleases, getAuditTrail, getRelease, listClientPointers, listStudioReleases } from '../data.ts';
 import type { ReleaseRecord } from '../records.ts';
 import type { ClientReleaseSummary, ReleaseDetail } from '../schemas.ts';
 import { verifyChain } from './chain.ts';
@@ -32,8 +32,7 @@ const WAITING = ['pending', 'viewed'];
 
 export async function clientReleases(studio: Studio, client: Client): Promise<ClientReleaseSummary[]> {
   const pointers = (await listClientPointers(client.clientId)).filter((p) => p.studioId === studio.studioId);
-  const releases = await Promise.all(pointers.map((p) => getRelease(p.releaseId)));
-  const byId = new Map(releases.flatMap((r) => (r ? [[r.releaseId, r] as const] : [])));
+  const byId = new Map((await batchGetReleases(pointers.map((p) => p.releaseId))).map((r) => [r.releaseId, r] as const));
   return pointers
     .map((p) => clientReleaseSummary(studio, p, byId.get(p.releaseId)))
     .sort(

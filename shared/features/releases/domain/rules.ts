@@ -6,6 +6,9 @@ import type { ReleaseRecord, SignerRecord, StoredState } from '../records.ts';
 /** States a signer may still act in. */
 const SIGNABLE: readonly StoredState[] = ['sent', 'viewed', 'partly_signed'];
 
+/** Whether a release in this (viewed) state still takes signatures. */
+export const isSignableState = (state: string): boolean => (SIGNABLE as readonly string[]).includes(state);
+
 /** Whether a sent release's deadline (a date, inclusive) has passed on `today` (YYYY-MM-DD). */
 export const pastDeadline = (r: Pick<ReleaseRecord, 'deadline'>, today: string): boolean => r.deadline !== null && r.deadline < today;
 

@@ -2,11 +2,12 @@
 // portal account gets a one-time link; each new email to them mints a new one and retires the old.
 
 import { conflict, notFound } from '../../../errors.ts';
+import { today } from '../../clients/index.ts';
 import type { Studio, StudioUser } from '../../studios/index.ts';
 import { RELEASE_LIMITS } from '../constants.ts';
 import { gateDelete, gatePut, linkPut, pointerPut, reminderPut, type WriteItem } from '../data.ts';
 import type { AuditActor, Presence, ReleaseRecord, SignerPointer, SignerRecord } from '../records.ts';
-import { change, event, NO_PRESENCE, newLinkToken, SYSTEM, today } from './act.ts';
+import { change, event, NO_PRESENCE, newLinkToken, SYSTEM } from './act.ts';
 import { mailSigningRequest } from './emails.ts';
 import { dueAtSend, isOpen } from './rules.ts';
 

@@ -1,5 +1,6 @@
 // What the studio and the signers are shown of a release.
 import { presignGet } from '../../../adapters/storage.ts';
+import { today } from '../../clients/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import { CONSENT, type Mark } from '../constants.ts';
 import type { AuditRecord, ReleaseRecord, SignerPointer, SignerRecord } from '../records.ts';
@@ -12,8 +13,7 @@ import type {
   SignerRelease,
   SignerView,
 } from '../schemas.ts';
-import { today } from './act.ts';
-import { isTurnOf, viewState } from './rules.ts';
+import { isSignableState, isTurnOf, viewState } from './rules.ts';
 
 const URL_SECONDS = 3600;
 
@@ -116,7 +116,7 @@ export async function signerRelease(studio: Studio, r: ReleaseRecord, signer: Si
       signerId: signer.signerId,
       name: signer.name,
       state: signer.state,
-      canSign: ['sent', 'viewed', 'partly_signed'].includes(state) && ['pending', 'viewed'].includes(signer.state) && isTurnOf(r, signer),
+      canSign: isSignableState(state) && ['pending', 'viewed'].includes(signer.state) && isTurnOf(r, signer),
       consentVersion: signer.consentVersion === CONSENT.version ? signer.consentVersion : null,
       marks: marksOf(r, signer.slot),
       signedAt: signer.signedAt,
