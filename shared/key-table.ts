@@ -15,6 +15,7 @@ import { records as galleries } from './features/galleries/records.ts';
 import { records as live } from './features/live/records.ts';
 import { records as notifications } from './features/notifications/records.ts';
 import { records as projects } from './features/projects/records.ts';
+import { records as invoices } from './features/invoices/records.ts';
 import { records as releases } from './features/releases/records.ts';
 import { records as shareLinks } from './features/share-links/records.ts';
 import { records as studios } from './features/studios/records.ts';
@@ -36,6 +37,7 @@ export const featureRecords: readonly FeatureRecords[] = [
   live,
   notifications,
   releases,
+  invoices,
   rateLimits,
   idempotency,
 ];

@@ -25,7 +25,9 @@ export type Grant =
   /** Send to (and close) open WebSocket connections: live updates (shared/features/live). */
   | 'sockets:post'
   /** Read the deployment's seal key (the certificate that signs completed releases' PDFs), and nothing else of the secrets. */
-  | 'seal:key';
+  | 'seal:key'
+  /** Open the studios' sealed Stripe secrets (the vault's key: KMS Decrypt, GenerateDataKey), and nothing else of the secrets. */
+  | 'payments:secrets';
 
 interface BaseRouteDef {
   id: string;

@@ -18,6 +18,7 @@ import { routes as platform } from './features/platform/routes.ts';
 import { routes as portalManager } from './features/portal-manager/routes.ts';
 import { routes as projects } from './features/projects/routes.ts';
 import { routes as proofing } from './features/proofing/routes.ts';
+import { routes as invoices } from './features/invoices/routes.ts';
 import { routes as releases } from './features/releases/routes.ts';
 import { routes as shareLinks } from './features/share-links/routes.ts';
 import { routes as studios } from './features/studios/routes.ts';
@@ -52,6 +53,7 @@ export const routes = {
   ...conversations,
   ...notifications,
   ...releases,
+  ...invoices,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -87,3 +87,68 @@ export function formatMoney(minor: number, currency: Currency, locale = 'en-GB')
   });
   return format.format(`${minor < 0 ? '-' : ''}${decimal}` as Intl.StringNumericLiteral);
 }
+
+/**
+ * What an invoice is for. A deposit or an instalment is a share of a project's fee; a final invoice
+ * bills the fee and deducts, as lines, what the project's deposit and instalments brought in.
+ */
+export const INVOICE_KINDS = ['standard', 'deposit', 'instalment', 'final'] as const;
+export type InvoiceKind = (typeof INVOICE_KINDS)[number];
+export const INVOICE_KIND_NAMES: Record<InvoiceKind, string> = {
+  standard: 'Invoice',
+  deposit: 'Deposit invoice',
+  instalment: 'Instalment invoice',
+  final: 'Final invoice',
+};
+
+/** How a payment came in through Stripe Checkout: a card (settled at once) or a bank debit (days later). */
+export const PAYMENT_METHODS = ['card', 'bank_debit'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** `processing` is a bank debit Stripe has not settled yet; `failed` one it refused after all. */
+export const PAYMENT_STATES = ['processing', 'succeeded', 'failed'] as const;
+export type PaymentState = (typeof PAYMENT_STATES)[number];
+
+/** What the client's return from Checkout (and the Billing tab) says about their latest attempt. */
+export const CHECKOUT_OUTCOMES = ['paid', 'processing', 'failed', 'open', 'expired'] as const;
+export type CheckoutOutcome = (typeof CHECKOUT_OUTCOMES)[number];
+
+export const INVOICE_LIMITS = {
+  description: 500,
+  notes: 2_000,
+  terms: 2_000,
+  voidReason: 500,
+  legalName: 120,
+  address: 400,
+  taxIds: 5,
+  taxIdLabel: 30,
+  taxIdValue: 40,
+  prefix: 12,
+  /** Days from issue to due a new invoice starts with. */
+  maxDueDays: 365,
+  /** Galleries and deliverables one invoice can hold back until paid. */
+  unlocks: 20,
+  /** Overdue reminders stop after this many (one a day). */
+  reminders: 30,
+} as const;
+
+/** The permissions the studio's restricted key needs (Settings → Payments says so). */
+export const STRIPE_KEY_PERMISSIONS = [
+  'Checkout Sessions: Write',
+  'PaymentIntents: Read',
+  'Charges: Read',
+  'Refunds: Read',
+  'Account: Read (Connected accounts and settings)',
+] as const;
+
+/** The events the studio's webhook endpoint must send (and the only ones Portico acts on). */
+export const STRIPE_WEBHOOK_EVENTS = [
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'checkout.session.expired',
+  'charge.refunded',
+] as const;
+export type StripeWebhookEvent = (typeof STRIPE_WEBHOOK_EVENTS)[number];
+
+/** An invoice's number as printed: the studio's prefix and at least four digits (INV-0042). */
+export const invoiceNumber = (prefix: string, seq: number): string => `${prefix}${String(seq).padStart(4, '0')}`;
