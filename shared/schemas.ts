@@ -70,3 +70,13 @@ export const ErrorBody = named(
   }),
   'Error',
 );
+
+/**
+ * Why a gallery's originals or a deliverable's final files are held back: an invoice to pay first
+ * (shared/features/invoices' gates), with what is due on it. The portal shows it with "Pay to unlock".
+ */
+export const PaymentLock = named(
+  z.object({ invoiceId: z.string(), number: z.string(), amountDue: Int, currency: z.string() }),
+  'PaymentLock',
+);
+export type PaymentLock = z.infer<typeof PaymentLock>;

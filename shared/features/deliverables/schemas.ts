@@ -1,6 +1,6 @@
 // Deliverables' request and answer schemas, and the types inferred from them.
 import * as z from 'zod/mini';
-import { HeaderSafeText, Int, IsoDate, named, Text, Uuid } from '../../schemas.ts';
+import { HeaderSafeText, Int, IsoDate, named, PaymentLock, Text, Uuid } from '../../schemas.ts';
 import { MentionList, MentionView, PersonView } from '../people/index.ts';
 import { PREVIEW_KINDS } from '../previews/index.ts';
 import { DECISIONS, DELIVERABLE_LIMITS, DELIVERABLE_STATES, ROUND_RESULTS, VERSION_STATUSES } from './constants.ts';
@@ -214,6 +214,8 @@ export const DeliverableDetail = named(
     comments: z.array(CommentView),
     /** Whether the caller may comment and decide: a client on a plan with interactive approvals (Starter: read-only). */
     interactive: z.boolean(),
+    /** The unpaid invoice the final files wait for: a client downloads nothing of it until then. */
+    paymentLock: z.nullable(PaymentLock),
   }),
   'Deliverable',
 );

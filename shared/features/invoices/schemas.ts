@@ -308,12 +308,6 @@ export type CheckoutStart = z.infer<typeof CheckoutStart>;
 
 export const CheckoutResult = z.object({ checkout: CheckoutState, invoice: ClientInvoice });
 
-/** Why a gallery's originals or a deliverable's files are held back, with what unlocks them. */
-export const PaymentLock = named(
-  z.object({ invoiceId: z.string(), number: z.string(), amountDue: Minor, currency: CurrencyCode }),
-  'PaymentLock',
-);
-export type PaymentLock = z.infer<typeof PaymentLock>;
 
 const MoneyByStatus = z.record(z.string(), z.object({ count: z.int(), total: Minor, due: Minor }));
 export const BillingOverview = named(

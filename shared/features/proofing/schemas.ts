@@ -1,6 +1,6 @@
 // Proofing: what a client sees of a gallery and does with its images, and what the studio gets back.
 import * as z from 'zod/mini';
-import { Int, named, Text, Uuid } from '../../schemas.ts';
+import { Int, named, PaymentLock, Text, Uuid } from '../../schemas.ts';
 import { ClientGalleryStatus, galleryFields } from '../galleries/index.ts';
 import { MentionList, MentionView, PersonView } from '../people/index.ts';
 
@@ -33,7 +33,13 @@ export const Permissions = z.object({
 export type Permissions = z.infer<typeof Permissions>;
 
 export const ClientGalleryDetail = named(
-  z.object({ ...galleryFields, status: ClientGalleryStatus, can: Permissions }),
+  z.object({
+    ...galleryFields,
+    status: ClientGalleryStatus,
+    can: Permissions,
+    /** The unpaid invoice the gallery's downloads wait for: they answer 403 payment_required until it is paid. */
+    paymentLock: z.nullable(PaymentLock),
+  }),
   'ClientGalleryDetail',
 );
 
