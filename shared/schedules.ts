@@ -71,6 +71,16 @@ export const schedules = {
     timeoutSeconds: 300,
     assets: RELEASE_BUNDLE.assets,
   },
+  sendInvoiceReminders: {
+    id: 'sendInvoiceReminders',
+    feature: 'invoices',
+    // 10:00 UTC: the working morning in Europe, after the release reminders (09:00).
+    cron: 'cron(0 10 * * ? *)',
+    summary: 'Overdue reminders: one email a day to the client of each sent invoice past its due date, until it is paid',
+    grants: ['table:read', 'table:write', 'mail:send'],
+    memorySize: 512,
+    timeoutSeconds: 300,
+  },
 } as const satisfies Record<string, ScheduleDef>;
 
 export const scheduleList: ScheduleDef[] = Object.values(schedules);

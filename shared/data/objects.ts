@@ -14,6 +14,8 @@
 // | previews/<studioId>/<projectId>/<itemId>/v<version>/…      | the previews made of it (shared/features/previews): page-<n>.webp, preview.webp, poster.webp, thumb.webp |
 // | files/<studioId>/<projectId>/<fileId>/v<version>           | a project's shared file (one version), as uploaded → the files pipeline (previews under previews/…/<fileId>/v<version>/) |
 // | messages/<studioId>/<threadId>/<attachmentId>              | a file sent with a message (small images are shown from a presigned link) |
+// | invoices/<studioId>/<invoiceId>.pdf                        | a sent invoice's PDF                     |
+// | tmp/invoice-drafts/<studioId>/<invoiceId>/v<n>.pdf         | a draft invoice's PDF (expires with tmp/) |
 
 export type Variant = 'thumb' | 'preview';
 export type DerivedFormat = 'webp' | 'jpg';
@@ -57,6 +59,10 @@ export const objects = {
   releaseBundle: (studioId: string, releaseId: string, bundleId: string) => `tmp/bundles/${studioId}/${releaseId}/${bundleId}.zip`,
   /** A studio's own PDF template. */
   releaseTemplatePdf: (studioId: string, templateId: string) => `release-templates/${studioId}/${templateId}.pdf`,
+  /** A sent invoice's PDF, as mailed to the client (fixed, like the invoice). */
+  invoicePdf: (studioId: string, invoiceId: string) => `invoices/${studioId}/${invoiceId}.pdf`,
+  /** A draft's PDF, made when asked for (expires with tmp/). */
+  invoiceDraftPdf: (studioId: string, invoiceId: string, version: number) => `tmp/invoice-drafts/${studioId}/${invoiceId}/v${version}.pdf`,
 } as const;
 
 export const PREFIX = {

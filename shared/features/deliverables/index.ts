@@ -2,7 +2,7 @@
 import type { ReviewRequestRecord } from './records.ts';
 
 export * from './constants.ts';
-export { queryOpenReviews as openReviewsOf } from './data.ts';
+export { queryOpenReviews as openReviewsOf, queryProjectDeliverables as projectDeliverables } from './data.ts';
 export { records } from './records.ts';
 
 /** A review waiting on a client, as their portal home lists it (soonest due first, on GSI1). */

@@ -1,6 +1,6 @@
 // Invoices: an invoice's partition INVOICE#<invoiceId> holds its META (the document, what was paid,
-// the latest Checkout attempt), its payments (one per PaymentIntent or recorded payment) and, once
-// sent, its client's pointer (on the client's GSI1 partition). The studio's numbering counters,
+// the latest Checkout attempt), its payments (one per PaymentIntent) and, once sent, its clients'
+// pointers (on each client's GSI1 partition). The studio's numbering counter,
 // Stripe connection and invoicing details sit in the studio's partition; Stripe's events are recorded
 // once each; gates hold galleries and deliverables back until an invoice is paid.
 import type { FeatureRecords } from '../../data/records.ts';
@@ -10,8 +10,6 @@ import type { Deduction, Discount, LineInput, Portion } from './domain/money.ts'
 
 /** What is stored: `overdue` is read from the due date (rules.ts statusOf), never stored. */
 export type StoredStatus = 'draft' | 'sent' | 'partially_paid' | 'paid' | 'void';
-/** Credit notes have a numbering of their own. */
-export type Series = 'invoice' | 'credit';
 
 export interface CheckoutAttempt {
   sessionId: string;
@@ -25,7 +23,6 @@ export interface CheckoutAttempt {
 export interface InvoiceRecord {
   invoiceId: string;
   studioId: string;
-  series: Series;
   seq: number;
   number: string;
   kind: InvoiceKind;
@@ -46,20 +43,17 @@ export interface InvoiceRecord {
   /** The document's total and what it asks for (total less deductions), kept for lists and sums. */
   total: number;
   amountDue: number;
-  /** Received, less refunds; credit notes issued against it; a bank debit not yet settled. */
+  /** Received, less refunds; a bank debit not yet settled. */
   paid: number;
-  credited: number;
   processing: number;
   notes: string;
   terms: string;
   voidReason: string | null;
-  creditFor: { invoiceId: string; number: string } | null;
-  creditNotes: { invoiceId: string; number: string; total: number }[];
   unlocks: { galleries: { id: string; title: string }[]; deliverables: { id: string; title: string }[] };
   checkout: CheckoutAttempt | null;
   reminders: { sent: number; lastOn: string | null };
-  /** The PDF in the bucket, written when the invoice is sent (a draft's is made when asked for). */
-  pdfKey: string | null;
+  /** Whether the sent invoice's PDF is in the bucket (objects.invoicePdf); a draft's is made when asked for. */
+  pdfStored: boolean;
   createdBy: { userId: string; name: string };
   createdAt: string;
   updatedAt: string;
@@ -79,9 +73,10 @@ export interface PaymentRecord {
   refunded: number;
   currency: Currency;
   receivedAt: string;
+  /** The card's brand and last four, or the bank's name: what the receipt shows. */
   reference: string | null;
-  /** A Checkout payment's session and PaymentIntent (its id is the paymentId). */
-  sessionId: string | null;
+  /** The Checkout Session that took it (the paymentId is its PaymentIntent's id). */
+  sessionId: string;
   /** When the receipt went to the client and the studio was told: each claimed once. */
   receiptAt: string | null;
   notifiedAt: string | null;
@@ -143,11 +138,8 @@ export const keys = {
   invoice: (invoiceId: string) => ({ PK: invoicePartition(invoiceId), SK: 'META' }),
   /** META and its payments: one Query of the partition, SK from META to PAYMENT#~. */
   invoiceWithPayments: (invoiceId: string) => ({ PK: invoicePartition(invoiceId), SKFrom: 'META', SKTo: 'PAYMENT#~' }),
-  studioInvoicesIndex: (studioId: string, series: Series, seq: number) => ({
-    GSI1PK: `INVOICES#${studioId}`,
-    GSI1SK: `${series === 'credit' ? 'CREDIT' : 'INVOICE'}#${seq8(seq)}`,
-  }),
-  studioInvoices: (studioId: string) => ({ GSI1PK: `INVOICES#${studioId}` }),
+  studioInvoicesIndex: (studioId: string, seq: number) => ({ GSI1PK: `INVOICES#${studioId}`, GSI1SK: `INVOICE#${seq8(seq)}` }),
+  studioInvoices: (studioId: string) => ({ GSI1PK: `INVOICES#${studioId}`, GSI1SKPrefix: 'INVOICE#' }),
   payment: (invoiceId: string, paymentId: string) => ({ PK: invoicePartition(invoiceId), SK: `PAYMENT#${paymentId}` }),
   paymentIndex: (studioId: string, receivedAt: string, paymentId: string) => ({
     GSI1PK: `PAYMENTS#${studioId}`,
@@ -162,7 +154,7 @@ export const keys = {
   clientInvoices: (clientId: string) => ({ ...projectKeys.clientIndex(clientId), GSI1SKPrefix: 'INVOICE#' }),
   projectInvoice: (projectId: string, invoiceId: string) => ({ PK: `PROJINV#${projectId}`, SK: `INVOICE#${invoiceId}` }),
   projectInvoices: (projectId: string) => ({ PK: `PROJINV#${projectId}`, SKPrefix: 'INVOICE#' }),
-  counter: (studioId: string, series: Series) => ({ PK: `STUDIO#${studioId}`, SK: `INVSEQ#${series}` }),
+  counter: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'INVSEQ' }),
   stripeSettings: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'STRIPE' }),
   invoicingSettings: (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'INVSETTINGS' }),
   stripeEvent: (studioId: string, eventId: string) => ({ PK: `STRIPEEVENT#${studioId}`, SK: `EVT#${eventId}` }),
@@ -177,14 +169,14 @@ export const records: FeatureRecords = {
   feature: 'invoices',
   rows: [
     {
-      record: 'Invoice or credit note (document, paid, latest Checkout attempt)',
+      record: 'Invoice (document, paid, latest Checkout attempt)',
       PK: 'INVOICE#<invoiceId>',
       SK: 'META',
       GSI1PK: 'INVOICES#<studioId>',
-      GSI1SK: 'INVOICE#<seq, 8 digits> | CREDIT#<seq, 8 digits>',
+      GSI1SK: 'INVOICE#<seq, 8 digits>',
     },
     {
-      record: 'Payment (a PaymentIntent, or recorded by the studio)',
+      record: 'Payment (one per PaymentIntent)',
       PK: 'INVOICE#<invoiceId>',
       SK: 'PAYMENT#<paymentId>',
       GSI1PK: 'PAYMENTS#<studioId>',
@@ -198,11 +190,15 @@ export const records: FeatureRecords = {
       GSI1SK: 'INVOICE#<issueDate>#<invoiceId>',
     },
     { record: "Project's invoice", PK: 'PROJINV#<projectId>', SK: 'INVOICE#<invoiceId>' },
-    { record: "Studio's invoice numbering (one counter per series)", PK: 'STUDIO#<studioId>', SK: 'INVSEQ#invoice | INVSEQ#credit' },
+    { record: "Studio's invoice numbering", PK: 'STUDIO#<studioId>', SK: 'INVSEQ' },
     { record: "Studio's Stripe connection (secrets sealed)", PK: 'STUDIO#<studioId>', SK: 'STRIPE' },
     { record: "Studio's invoicing details", PK: 'STUDIO#<studioId>', SK: 'INVSETTINGS' },
     { record: 'Stripe event handled', PK: 'STRIPEEVENT#<studioId>', SK: 'EVT#<eventId>', ttl: true },
-    { record: 'Gate: a gallery or deliverable held until an invoice is paid', PK: 'INVGATE#<galleryId | deliverableId>', SK: 'INVOICE#<invoiceId>' },
+    {
+      record: 'Gate: a gallery or deliverable held until an invoice is paid',
+      PK: 'INVGATE#<galleryId | deliverableId>',
+      SK: 'INVOICE#<invoiceId>',
+    },
     { record: 'Open invoice by due date (overdue reminders)', PK: 'INVOPEN', SK: 'DUE#<dueDate>#<invoiceId>' },
   ],
   accessPatterns: [
@@ -211,7 +207,7 @@ export const records: FeatureRecords = {
     "Payments received by month (Billing's chart): Query GSI1 PAYMENTS#<studioId> with GSI1SK BETWEEN PAYMENT#<from> AND PAYMENT#<to>.",
     "A client's invoices: Query GSI1 CLIENT#<clientId> begins_with INVOICE# (pointers put on send), then one BatchGetItem of their META.",
     "A project's deposit and instalments (a final invoice's deductions): Query PROJINV#<projectId>, then BatchGetItem of their META.",
-    'A new number: GetItem INVSEQ#<series> (consistent), then one transaction: the counter from n to n+1 on condition it is still n, the invoice Put on condition it is new; a collision retries, so numbers are gapless.',
+    'A new number: GetItem STUDIO#<studioId>/INVSEQ (consistent), then one transaction: the counter from n to n+1 on condition it is still n, the invoice Put on condition it is new; a collision retries, so numbers are gapless.',
     "Stripe's keys: GetItem STUDIO#<studioId>/STRIPE, opened only by the payment functions (the vault's key).",
     'A webhook event: handled, then Put STRIPEEVENT#<studioId>/EVT#<eventId> on condition it is new; a replay finds it and is acknowledged.',
     'A payment: one transaction, the payment Put (or moved on from processing) on its own condition and META on its version; the receipt and the notification are each claimed with a conditional update of the payment.',

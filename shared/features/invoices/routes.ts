@@ -178,7 +178,7 @@ export const routes = {
     grants: ['table:read', 'table:write'],
     method: 'PUT',
     path: `${INVOICES}/{invoiceId}/unlocks`,
-    summary: "The galleries whose originals and the deliverables whose files open only once this invoice is paid",
+    summary: 'The galleries whose originals and the deliverables whose files open only once this invoice is paid',
     params: InvoiceParams,
     body: Unlocks,
     ok: detail,

@@ -150,10 +150,14 @@ export const ExportQuery = z.strictObject({ from: z.optional(IsoDate), to: z.opt
 
 export const ConnectStripeBody = z.strictObject({
   /** A restricted key (rk_live_… or rk_test_…); a full secret key (sk_…) is accepted too, but not advised. */
-  secretKey: z.string().check(z.regex(/^(rk|sk)_(live|test)_[A-Za-z0-9]{10,247}$/, { error: 'must be a Stripe secret key (rk_live_… or rk_test_…)' })),
+  secretKey: z
+    .string()
+    .check(z.regex(/^(rk|sk)_(live|test)_[A-Za-z0-9]{10,247}$/, { error: 'must be a Stripe secret key (rk_live_… or rk_test_…)' })),
   webhookSecret: z.string().check(z.regex(/^whsec_[A-Za-z0-9+/=]{10,200}$/, { error: 'must be a webhook signing secret (whsec_…)' })),
   /** The publishable key (pk_…) that opens the embedded Checkout in the portal. */
-  publishableKey: z.string().check(z.regex(/^pk_(live|test)_[A-Za-z0-9]{10,247}$/, { error: 'must be a publishable key (pk_live_… or pk_test_…)' })),
+  publishableKey: z
+    .string()
+    .check(z.regex(/^pk_(live|test)_[A-Za-z0-9]{10,247}$/, { error: 'must be a publishable key (pk_live_… or pk_test_…)' })),
 });
 export type ConnectStripeBody = z.output<typeof ConnectStripeBody>;
 
@@ -307,7 +311,6 @@ export const CheckoutStart = z.object({
 export type CheckoutStart = z.infer<typeof CheckoutStart>;
 
 export const CheckoutResult = z.object({ checkout: CheckoutState, invoice: ClientInvoice });
-
 
 const MoneyByStatus = z.record(z.string(), z.object({ count: z.int(), total: Minor, due: Minor }));
 export const BillingOverview = named(

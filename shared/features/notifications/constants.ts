@@ -9,6 +9,7 @@ export const NOTE_KINDS = [
   'galleryReady',
   'deadlineNear',
   'feedback',
+  'paymentReceived',
 ] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 

@@ -5,6 +5,7 @@
 import { conflict, notAllowed, notFound } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
 import type { Client } from '../../clients/index.ts';
+import { assertPaidFor } from '../../invoices/index.ts';
 import { notify } from '../../notifications/index.ts';
 import { clientPerson, projectParticipants, userPerson } from '../../people/index.ts';
 import { studioHas } from '../../plans/index.ts';
@@ -77,6 +78,7 @@ export async function clientDownload(session: ClientSession, projectId: string, 
     if (rule === 'none') throw notAllowed('downloads_off', 'The studio delivers these files another way: they cannot be downloaded here.');
     throw conflict('not_approved', 'This file can be downloaded once it is approved.');
   }
+  await assertPaidFor(project.studioId, deliverableId, 'final files');
   return downloadUrl(v);
 }
 

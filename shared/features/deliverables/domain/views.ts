@@ -1,6 +1,7 @@
 // What the API answers of a deliverable: the studio sees every version, a client only the versions
 // sent for review (never drafts) and their threads. Preview files are presigned here.
 import { presignGet } from '../../../adapters/storage.ts';
+import { paymentLockOf } from '../../invoices/index.ts';
 import { clientPerson, type Participant, type PersonKey, type PersonView, userPerson } from '../../people/index.ts';
 import type { DeliverableDownloads } from '../../projects/index.ts';
 import type { DeliverableItems } from '../data.ts';
@@ -108,5 +109,6 @@ export async function detailView(items: DeliverableItems, viewer: Viewer): Promi
     versions: await Promise.all(versions.map((v) => versionView(v, items, viewer))),
     comments: items.comments.filter((c) => shown.has(c.version)).map((c) => commentView(c, viewer.person)),
     interactive: viewer.kind === 'studio' || viewer.interactive,
+    paymentLock: await paymentLockOf(d.studioId, d.deliverableId),
   };
 }

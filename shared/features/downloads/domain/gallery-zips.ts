@@ -5,6 +5,7 @@ import { limits } from '../../../config.ts';
 import { conflict, notAllowed, notFound } from '../../../errors.ts';
 import type { Client } from '../../clients/index.ts';
 import { mark } from '../../galleries/index.ts';
+import { assertPaidFor } from '../../invoices/index.ts';
 import { downloadSource, galleryForClient, recordActivity, viewGallery } from '../../proofing/index.ts';
 import { assertReleasesSigned } from '../../releases/index.ts';
 import type { Studio } from '../../studios/index.ts';
@@ -28,6 +29,7 @@ export async function startGalleryZip(studio: Studio, client: Client, galleryId:
   const view = await viewGallery(studio, client, galleryId);
   if (!view.can.download) throw notAllowed('not_allowed', 'Downloads are not available in this gallery right now.');
   await assertReleasesSigned(studio.studioId, galleryId, client.clientId);
+  await assertPaidFor(studio.studioId, galleryId, 'originals');
   const images = view.contents.images.filter(
     (i) => i.status === 'ready' && (scope === 'all' || view.contents.picks.has(mark(client.clientId, i.imageId))),
   );

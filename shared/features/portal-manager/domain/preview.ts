@@ -6,6 +6,7 @@ import type { PageRequest } from '../../../paging.ts';
 import { branding } from '../../branding/index.ts';
 import { clientOfStudio } from '../../clients/index.ts';
 import { listClientGalleries } from '../../galleries/index.ts';
+import { paymentLockOf } from '../../invoices/index.ts';
 import { clientGalleryAnswer, clientImages, viewGallery } from '../../proofing/index.ts';
 import type { Studio } from '../../studios/index.ts';
 
@@ -23,5 +24,6 @@ export async function previewGalleries(studio: Studio, clientId: string, page: P
 export async function previewGallery(studio: Studio, clientId: string, galleryId: string) {
   const client = await clientOfStudio(studio.studioId, clientId);
   const view = await viewGallery(studio, client, galleryId);
-  return clientGalleryAnswer(view, await clientImages(view, client.clientId));
+  const [images, lock] = await Promise.all([clientImages(view, client.clientId), paymentLockOf(studio.studioId, galleryId)]);
+  return clientGalleryAnswer(view, images, lock);
 }

@@ -8,6 +8,7 @@ import { dashboardUrl, limits } from '../../../config.ts';
 import { consume, type Limit } from '../../../data/rate-limit.ts';
 import { conflict, notFound } from '../../../errors.ts';
 import type { Page, PageRequest } from '../../../paging.ts';
+import type { PaymentLock } from '../../../schemas.ts';
 import type { Client } from '../../clients/index.ts';
 import {
   type Gallery,
@@ -22,6 +23,7 @@ import {
   type SelectionState,
   type SubmissionRecord,
 } from '../../galleries/index.ts';
+import { assertPaidFor } from '../../invoices/index.ts';
 import { assertReleasesSigned } from '../../releases/index.ts';
 import type { Studio } from '../../studios/index.ts';
 import {
@@ -92,7 +94,12 @@ export async function clientImages(view: ClientGalleryView, clientId: string) {
  * The gallery as the client's proofing page gets it, from a view and its images: one builder, so
  * the Portal Manager's preview answers exactly what the client's own route does.
  */
-export function clientGalleryAnswer(view: ClientGalleryView, images: Awaited<ReturnType<typeof clientImages>>) {
+/** The gallery as its client sees it; `paymentLock` is the unpaid invoice its downloads wait for (invoices' gates). */
+export function clientGalleryAnswer(
+  view: ClientGalleryView,
+  images: Awaited<ReturnType<typeof clientImages>>,
+  paymentLock: PaymentLock | null,
+) {
   const g = view.gallery;
   return {
     gallery: {
@@ -108,6 +115,7 @@ export function clientGalleryAnswer(view: ClientGalleryView, images: Awaited<Ret
       selectedCount: view.selection?.count ?? 0,
       confirmedAt: view.selection?.confirmedAt ?? null,
       can: view.can,
+      paymentLock,
     },
     images,
   };
@@ -234,6 +242,7 @@ export async function downloadLink(
   const { gallery, image, can } = await actionContext(studio, client, galleryId, imageId);
   if (!can.download) refuse('Downloads');
   await assertReleasesSigned(studio.studioId, galleryId, client.clientId);
+  await assertPaidFor(studio.studioId, galleryId, 'originals');
   const { key, fileName } = downloadSource(rulesOf(gallery), image);
   await recordActivity(galleryId, client.clientId, 'download');
   return { url: await presignGet(key, { expiresIn: 300, downloadName: fileName }), fileName };

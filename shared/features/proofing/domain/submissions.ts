@@ -1,3 +1,4 @@
+import { csvRows } from '../../../csv.ts';
 import { notFound } from '../../../errors.ts';
 import type { PageRequest } from '../../../paging.ts';
 import { galleryOfStudio, type SubmissionRecord } from '../../galleries/index.ts';
@@ -25,37 +26,13 @@ export async function gallerySubmissions(studio: Studio, galleryId: string, page
   return { submissions, nextCursor };
 }
 
-/** Characters that make a spreadsheet read a cell, or a line of it, as a formula. */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
-
-/**
- * A cell a spreadsheet shows as text: a formula's first character at the start of the cell, or of any
- * line inside it (after a CR or LF, which spreadsheets also break rows on), gets an apostrophe before it.
- */
-function defuseFormula(value: string): string {
-  let out = '';
-  let lineStart = true;
-  for (const c of value) {
-    if (lineStart && FORMULA_START.has(c)) out += "'";
-    out += c;
-    lineStart = c === '\r' || c === '\n';
-  }
-  return out;
-}
-
-/** One CSV field (RFC 4180): quoted when it holds a quote, the delimiter, CR or LF. */
-const csvField = (value: string) => {
-  const safe = defuseFormula(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** One row per image: what a spreadsheet or a photo tool wants. Cells that could be formulas are defused. */
 export function submissionCsv(submission: SubmissionRecord): string {
   const rows = [
     ['file_name', 'client', 'email', 'confirmed_at'],
     ...submission.fileNames.map((f) => [f, submission.clientName, submission.clientEmail, submission.confirmedAt]),
   ];
-  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvRows(rows);
 }
 
 export async function findSubmission(studio: Studio, galleryId: string, submissionId: string): Promise<SubmissionRecord> {

@@ -1,0 +1,7 @@
+import { updateInvoicing } from '../../shared/features/invoices/domain/settings.ts';
+import { routes } from '../../shared/features/invoices/routes.ts';
+import { defineHandler } from '../../shared/http/handler.ts';
+
+export const handler = defineHandler(routes.updateInvoicingSettings, async ({ body, studioSession: { studio } }) => ({
+  body: { settings: await updateInvoicing(studio, body) },
+}));
