@@ -594,6 +594,8 @@ describe('cross-site requests', () => {
       releaseId: randomUUID(),
       signerId: randomUUID(),
       signingToken: 'A'.repeat(43),
+      invoiceId: randomUUID(),
+      checkoutSessionId: 'cs_test_aaaaaaaaaaaaaaaaaaaaaaaa',
     };
   });
 

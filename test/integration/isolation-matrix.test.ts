@@ -53,6 +53,10 @@ const BY_DESIGN: Partial<Record<RouteId, { statuses: number[]; writes?: string[]
     writes: ['NOTES#'],
     why: "the request names no record: a client of the victim's own studio, on its own portal with its own session, marks its own notifications read (its own partition; every other outsider is refused by its session's host)",
   },
+  receiveStripeWebhook: {
+    statuses: [400],
+    why: "Stripe's endpoint is public: a request not signed with the studio's own webhook secret is refused 400 before anything is read or written",
+  },
   requestMagicLink: {
     statuses: [202, 429],
     writes: ['MAGIC#', 'RATE#'],
@@ -145,6 +149,7 @@ function victimSecrets(identity?: Identity): string[] {
     secrets.push(c.clientId, c.email, c.name, c.galleryId, c.galleryTitle, c.submissionId, c.jobId, c.linkId, c.shareToken, c.commentText);
     secrets.push(c.projectId, c.folderId, c.fileId, c.sharedFileName);
     secrets.push(c.templateId, c.releaseId, c.releaseTitle, c.signerId, c.signingToken);
+    secrets.push(c.invoiceId, c.invoiceLine);
     secrets.push(...c.imageIds, ...c.fileNames, c.deliverableId, c.deliverableCommentId);
   }
   return secrets;
@@ -170,6 +175,7 @@ function victimIds(): string[] {
       c.jobId,
       c.linkId,
       c.deliverableId,
+      c.invoiceId,
       ...c.imageIds,
       c.projectId,
       c.fileId,

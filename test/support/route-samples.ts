@@ -15,6 +15,7 @@ import { bodies as downloads } from '../features/downloads/samples.ts';
 import { bodies as feedback, queries as feedbackQueries } from '../features/feedback/samples.ts';
 import { bodies as files } from '../features/files/samples.ts';
 import { bodies as galleries, queries as galleryQueries } from '../features/galleries/samples.ts';
+import { queries as invoiceQueries, bodies as invoices } from '../features/invoices/samples.ts';
 import { queries as notificationQueries, bodies as notifications } from '../features/notifications/samples.ts';
 import { queries as portalManagerQueries } from '../features/portal-manager/samples.ts';
 import { queries as projectQueries, bodies as projects } from '../features/projects/samples.ts';
@@ -50,6 +51,7 @@ const bodies: { [K in WithBody]: (c: SampleContext) => unknown } = {
   ...conversations,
   ...notifications,
   ...releases,
+  ...invoices,
 };
 
 type WithQuery = { [K in RouteId]: (typeof routes)[K] extends { query: z.ZodMiniObject } ? K : never }[RouteId];
@@ -67,6 +69,7 @@ const queries: { [K in WithQuery]: (c: SampleContext) => Record<string, string |
   ...conversationQueries,
   ...notificationQueries,
   ...releaseQueries,
+  ...invoiceQueries,
 };
 
 /** Which record each path parameter names. */
@@ -99,6 +102,8 @@ const pathParams: Record<string, (c: SampleContext) => string> = {
   templateId: (c) => c.templateId,
   releaseId: (c) => c.releaseId,
   signerId: (c) => c.signerId,
+  invoiceId: (c) => c.invoiceId,
+  sessionId: (c) => c.checkoutSessionId,
 };
 
 export const paramNames = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -51,6 +51,9 @@ export interface SampleContext {
   releaseId: string;
   signerId: string;
   signingToken: string;
+  /** An invoice sent to the client, and a Checkout Session id (well-formed; Stripe knows no such session). */
+  invoiceId: string;
+  checkoutSessionId: string;
 }
 
 /** One sample body per route of a feature that takes one, typed as that route's body. */

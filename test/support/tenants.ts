@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { sentDeliverable } from '../features/deliverables/actors.ts';
 import { sharedFileFixture } from '../features/files/actors.ts';
+import { sentInvoice } from '../features/invoices/actors.ts';
 import { releaseFixture } from '../features/releases/actors.ts';
 import { invite, joinTeam, type TeamMate } from '../features/team/actors.ts';
 import { addReadyImages, findStudioBySlugForTest, setStudioPlanForTest } from './fixtures.ts';
@@ -55,6 +56,9 @@ export interface ClientFixture {
   releaseTitle: string;
   signerId: string;
   signingToken: string;
+  /** A standard invoice of that project, sent to the client, and its one line's description. */
+  invoiceId: string;
+  invoiceLine: string;
 }
 
 export interface TenantFixture {
@@ -172,9 +176,11 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
   });
   expect(note.status, note.text).toBe(201);
   const release = await releaseFixture(t.studio, clientId, tag);
+  const invoice = await sentInvoice(t.studio, clientId, projectId, tag);
 
   return {
     ...release,
+    ...invoice,
     ...deliverable,
     ...files,
     deliverableCommentId: noted.body.comment.commentId,
@@ -277,4 +283,6 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   releaseId: c.releaseId,
   signerId: c.signerId,
   signingToken: c.signingToken,
+  invoiceId: c.invoiceId,
+  checkoutSessionId: `cs_test_${c.invoiceId.replaceAll('-', '')}`,
 });

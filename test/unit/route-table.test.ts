@@ -57,6 +57,11 @@ describe('the route table', () => {
             'sendRelease',
             'remindRelease',
             'resendReleaseSigner',
+            // Sending an invoice, or opening Checkout for what is due on it: the invoice in the path is all.
+            'sendInvoice',
+            'startCheckout',
+            // Stripe's webhook: the handler reads the raw body itself (its signature is over the exact bytes).
+            'receiveStripeWebhook',
           ],
           r.id,
         ).toContain(r.id);

@@ -88,9 +88,7 @@ export async function allStudioInvoices(studioId: string): Promise<InvoiceRecord
   return (await queryIndex(GSI1PK, 'begins_with(GSI1SK, :sk)', { ':sk': GSI1SKPrefix })).map((i) => withoutKeys(i) as InvoiceRecord);
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: items as DynamoDB returns them, typed by their callers
 async function queryIndex(pk: string, condition: string, values: Record<string, string>): Promise<Record<string, any>[]> {
-  // biome-ignore lint/suspicious/noExplicitAny: as above
   const items: Record<string, any>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
