@@ -35,6 +35,11 @@ function handler(event) {
     request.uri = area + '/releases/detail/index.html';
     return request;
   }
+  // An invoice: the client's invoice page on a portal (and the studio's, should the dashboard add one).
+  if (/^\/billing\/[0-9a-f-]{36}\/?$/.test(uri)) {
+    request.uri = area + '/billing/detail/index.html';
+    return request;
+  }
   if (uri.charAt(uri.length - 1) === '/') {
     uri += 'index.html';
   } else if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {

@@ -28,6 +28,10 @@ describe('site viewer-request function', () => {
     expect(site('portico.example.com', `/portal-manager/releases/${id}`)).toBe('/app/portal-manager/releases/detail/index.html');
     expect(site('northlight.portico.example.com', `/releases/${id}/`)).toBe('/portal/releases/detail/index.html');
     expect(site('northlight.portico.example.com', '/releases')).toBe('/portal/releases/index.html');
+    expect(site('northlight.portico.example.com', `/billing/${id}`)).toBe('/portal/billing/detail/index.html');
+    expect(site('portal.somestudio.com', `/billing/${id}/`)).toBe('/portal/billing/detail/index.html');
+    expect(site('northlight.portico.example.com', '/billing')).toBe('/portal/billing/index.html');
+    expect(site('northlight.portico.example.com', `/billing/${id}/pdf`)).toBe(`/portal/billing/${id}/pdf/index.html`);
   });
 
   it('serves build assets as they are', () => {

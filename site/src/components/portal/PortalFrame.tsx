@@ -72,6 +72,9 @@ export function PortalFrame({ studio, signedIn, children, narrow, none }: Portal
                 <a href="/messages" class="button button--ghost">
                   Messages
                 </a>
+                <a href="/billing" class="button button--ghost">
+                  Billing
+                </a>
                 <NotificationBell side="client" settingsHref="/notifications" />
                 <SignOutButton onError={setError} class="button--ghost portal-header__signout" />
               </nav>

@@ -7,10 +7,11 @@ import { topics } from '../../../../shared/features/live/constants.ts';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Notice } from '../../components/ui/Notice.tsx';
 import { Select } from '../../components/ui/Select.tsx';
-import { call, messageOf } from '../../lib/api.ts';
+import { ApiError, call, messageOf } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLive } from '../../lib/live.ts';
+import { lockSentence, PaymentLockNotice } from '../invoices/index.ts';
 import { addComment, type Detail, downloadVersion, getReview, type Host, type Ids, type Person, type Pin, resolveComment } from './api.ts';
 import { Compare, threadsOf } from './Compare.tsx';
 import { DecisionPanel, MyDecision } from './DecisionPanel.tsx';
@@ -71,7 +72,21 @@ export function Review({ host, ids, initial, people: initialPeople, reviewerName
       return false;
     }
   };
-  const download = () => void act(async () => location.assign((await downloadVersion(host, params)).url));
+  const download = async () => {
+    setError('');
+    try {
+      location.assign((await downloadVersion(host, params)).url);
+      await refresh().catch(() => {});
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'payment_required')) return setError(messageOf(e));
+      // Refused for an unpaid invoice: the fresh deliverable carries the lock, and its notice offers to pay.
+      const fresh = await getReview(host, ids).catch(() => null);
+      if (fresh) setD(fresh.deliverable);
+      setError(fresh?.deliverable.paymentLock ? lockSentence(fresh.deliverable.paymentLock, 'final files') : e.message);
+    }
+  };
+  // The client's final files wait for an unpaid invoice: no download is offered until it is paid.
+  const lock = host === 'portal' ? d.paymentLock : null;
   const canWrite = d.interactive && !!v && !v.lockedAt;
   const mine = v?.reviewers.find((r) => r.name === reviewerName && r.decision);
   const open = !!v && d.state === 'in_review' && v.version === d.latestVersion && v.result === null && !mine && !decided;
@@ -97,6 +112,7 @@ export function Review({ host, ids, initial, people: initialPeople, reviewerName
           )}
         </p>
         {d.locked && <LockedNote />}
+        {lock && <PaymentLockNotice lock={lock} what="final files" />}
         {d.description && <p class="deliverable-review__description">{d.description}</p>}
         {v?.message && <p class="deliverable-review__message">{v.message}</p>}
       </header>
@@ -128,8 +144,8 @@ export function Review({ host, ids, initial, people: initialPeople, reviewerName
                 ))}
             </Select>
           )}
-          {v?.downloadable && (
-            <button type="button" class="button button--secondary" onClick={download}>
+          {v?.downloadable && !lock && (
+            <button type="button" class="button button--secondary" onClick={() => void download()}>
               Download v{v.version}
             </button>
           )}
@@ -145,7 +161,7 @@ export function Review({ host, ids, initial, people: initialPeople, reviewerName
           threads={threads}
           onPin={canWrite ? setPin : undefined}
           pending={pin}
-          onDownload={download}
+          onDownload={lock ? undefined : () => void download()}
           video={video}
         />
       )}

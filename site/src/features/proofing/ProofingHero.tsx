@@ -1,5 +1,5 @@
 // The head of the proofing page: title and status, shoot facts and deadline, the studio's note,
-// where the selection stands, and the ZIP downloads.
+// where the selection stands, and the ZIP downloads (or the invoice to pay before them).
 import { ShootFacts } from '../../components/photos/ShootFacts.tsx';
 import { Badge, type BadgeTone } from '../../components/ui/Badge.tsx';
 import { BackIcon, CheckCircleIcon, DownloadIcon } from '../../components/ui/GalleryIcons.tsx';
@@ -8,6 +8,7 @@ import { deadlineLabel, formatDate } from '../../lib/dates.ts';
 import { plural } from '../../lib/format.ts';
 import type { ClientGalleryDetail } from '../../lib/gallery-types.ts';
 import type { Branding } from '../../lib/types.ts';
+import { PaymentLockNotice } from '../invoices/index.ts';
 
 const STATUS: Record<ClientGalleryDetail['status'], { label: string; tone: BadgeTone }> = {
   proofing: { label: 'Proofing', tone: 'accent' },
@@ -63,7 +64,9 @@ export function ProofingHero({ gallery, studio, photos, count, selecting, onZip,
         </dl>
         {gallery.welcomeNote && <p class="proof-hero__note">{gallery.welcomeNote}</p>}
         <StatusNotice gallery={gallery} count={count} studio={studio} />
-        {gallery.can.download && photos > 0 && (
+        {/* An unpaid invoice holds the originals back: its notice stands where the downloads would. */}
+        {gallery.paymentLock && <PaymentLockNotice lock={gallery.paymentLock} what="originals" />}
+        {gallery.can.download && !gallery.paymentLock && photos > 0 && (
           <div class="proof-hero__downloads">
             <button type="button" class="button button--secondary" onClick={() => onZip('all')}>
               <DownloadIcon />

@@ -64,7 +64,9 @@ export function Proofing({ studio, initial, mode }: { studio: Branding; initial:
   const [zip, setZip] = useState<'all' | 'selected' | null>(null);
   const grid = useRef<GridHandle | null>(null);
   const galleryId = gallery.galleryId;
-  const { can, rules } = gallery;
+  const { rules } = gallery;
+  // While an invoice holds the originals back, no download is offered (the hero says why).
+  const can = gallery.paymentLock ? { ...gallery.can, download: false } : gallery.can;
   const max = rules.selection.max;
   const min = rules.selection.min;
   const selecting = rules.selection.enabled && !rules.viewOnly;

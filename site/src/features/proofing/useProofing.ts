@@ -4,6 +4,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ToastMessage } from '../../components/ui/Toast.tsx';
 import { ApiError, call, messageOf } from '../../lib/api.ts';
 import type { ClientGalleryDetail, ClientImage } from '../../lib/gallery-types.ts';
+import { lockSentence } from '../invoices/index.ts';
 
 export interface ProofingData {
   gallery: ClientGalleryDetail;
@@ -121,12 +122,24 @@ export function useProofing(initial: ProofingData, say: Say, mode: ProofingMode 
     }
   };
 
+  /** A download refused for an unpaid invoice: the page learns of the lock (its notice appears) and says so. */
+  const paymentRequired = async (e: ApiError) => {
+    const fresh = await mode.reload().catch(() => null);
+    if (fresh) {
+      setGallery(fresh.gallery);
+      setImages((old) => mergeImages(old, fresh.images));
+    }
+    const lock = fresh?.gallery.paymentLock;
+    say(lock ? lockSentence(lock, 'originals') : e.message, 'info');
+  };
+
   const download = async (image: ClientImage) => {
     if (refusedInPreview()) return;
     try {
       const { url } = await call('downloadImage', { params: { galleryId, imageId: image.imageId } });
       location.assign(url);
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'payment_required') return void paymentRequired(e);
       say(`We couldn’t start that download. ${messageOf(e)}`);
     }
   };
