@@ -67,6 +67,19 @@ export const MAX_DEDUCTIONS = 50;
 /** Parts of one payment schedule (a deposit, milestones, the balance). */
 export const MAX_SCHEDULE_PARTS = 24;
 
+// Building an Intl.NumberFormat costs far more than formatting with one, and an invoice PDF formats
+// a few hundred amounts: one per locale and currency, kept for the process.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(locale: string, currency: Currency, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * An amount in minor units for display, e.g. formatMoney(123456, 'GBP') is "£1,234.56" and
  * formatMoney(1500, 'JPY') is "¥1,500". The amount reaches Intl as an exact decimal string, never as
@@ -79,13 +92,7 @@ export function formatMoney(minor: number, currency: Currency, locale = 'en-GB')
     .toString()
     .padStart(digits + 1, '0');
   const decimal = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
-  const format = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  return format.format(`${minor < 0 ? '-' : ''}${decimal}` as Intl.StringNumericLiteral);
+  return moneyFormat(locale, currency, digits).format(`${minor < 0 ? '-' : ''}${decimal}` as Intl.StringNumericLiteral);
 }
 
 /**

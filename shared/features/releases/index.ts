@@ -1,6 +1,9 @@
 // What other features may use of releases: import it from here, never from its files.
 export * from './constants.ts';
 export { assertReleasesSigned } from './domain/gate.ts';
+// The typesetting of release PDFs (embedded DejaVu and Noto Emoji, fallback per character, bidi),
+// which invoice PDFs reuse so both documents draw any user text the same way.
+export { type TextOptions, Typesetter, unsupportedCharacters } from './pdf/typeset.ts';
 export { records } from './records.ts';
 
 import { today } from '../clients/index.ts';
