@@ -9,6 +9,7 @@ import { Annotations, type Duration, Stack } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -44,6 +45,8 @@ export interface FunctionResources {
   readonly sockets?: SocketsResource;
   /** The deployment's seal key (infra/features/seal-key.ts): what 'seal:key' reads. */
   readonly sealKey?: secretsmanager.ISecret;
+  /** The vault's KMS key (infra/stacks/data-stack.ts): what 'payments:secrets' seals and opens with. */
+  readonly paymentsKey?: kms.IKey;
 }
 
 /** The live socket's stage, as a function holding 'sockets:post' needs it. */
@@ -112,6 +115,7 @@ export function applyGrants(fn: lambda.IFunction, grants: readonly Grant[], r: F
     'cdn:tenants': (f) => grantCdnTenants(f, r),
     'sockets:post': (f) => grantSockets(f, r, who),
     'seal:key': (f) => grantSealKey(f, r, who),
+    'payments:secrets': (f) => grantPaymentsKey(f, r, who),
   };
   for (const grant of grants) apply[grant](fn);
 
@@ -168,6 +172,27 @@ function grantSealKey(f: lambda.IFunction, r: FunctionResources, who: string): v
   if (!r.sealKey) throw new Error(`${who} holds 'seal:key', but its stack was given no seal key (FunctionResources.sealKey)`);
   f.addToRolePolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [r.sealKey.secretArn] }));
   if (f instanceof lambda.Function) f.addEnvironment('SEAL_KEY_SECRET_ID', r.sealKey.secretArn);
+}
+
+/** What 'payments:secrets' may do with the vault's key (shared/adapters/vault.ts), and nothing else. */
+export const PAYMENTS_KEY_ACTIONS = ['kms:GenerateDataKey', 'kms:Decrypt'];
+
+/**
+ * 'payments:secrets': GenerateDataKey and Decrypt on the vault's key only, when the request names a
+ * `studioId` encryption context (the vault always does), and PAYMENTS_KEY_ID. Not the key's
+ * grantEncryptDecrypt, which adds Encrypt, ReEncrypt* and GenerateDataKey* (the pair's variants).
+ */
+function grantPaymentsKey(f: lambda.IFunction, r: FunctionResources, who: string): void {
+  if (!r.paymentsKey)
+    throw new Error(`${who} holds 'payments:secrets', but its stack was given no payments key (FunctionResources.paymentsKey)`);
+  f.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: PAYMENTS_KEY_ACTIONS,
+      resources: [r.paymentsKey.keyArn],
+      conditions: { 'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': ['studioId'] } },
+    }),
+  );
+  if (f instanceof lambda.Function) f.addEnvironment('PAYMENTS_KEY_ID', r.paymentsKey.keyArn);
 }
 
 /**

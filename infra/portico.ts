@@ -191,6 +191,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     cdnTenantsFunctionName,
     cdnTenantsRegion: EDGE_REGION,
     sealKey: data.sealKey.secret,
+    paymentsKey: data.paymentsKey,
     functionDefaults: { memorySize: props.functionMemorySize },
     functionOverrides: props.functionOverrides,
     originSecretName,
@@ -217,6 +218,7 @@ export function buildPortico(app: App, props: PorticoProps): PorticoStacks {
     cdnTenantsRegion: EDGE_REGION,
     sockets: api.sockets.resource,
     sealKey: data.sealKey.secret,
+    paymentsKey: data.paymentsKey,
   });
   const edge = new EdgeStack(app, name('Edge'), {
     env: { account: props.account, region: EDGE_REGION },

@@ -1,5 +1,6 @@
 // A local stand-in for API Gateway's HTTP API: matches the route table, checks JWTs the way the
 // JWT authorizer does, and invokes the route's Lambda handler with a payload 2.0 event.
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type RouteDef, routeList } from '../shared/routes.ts';
@@ -84,6 +85,17 @@ function stringifyClaims(claims: Record<string, unknown>): Record<string, string
 
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/;
 
+/**
+ * A request body as payload 2.0 carries it. A text body goes as a string only when that string is
+ * the very bytes received (valid UTF-8); otherwise base64, so a handler always gets the exact bytes
+ * back (a webhook's Stripe-Signature is computed over them).
+ */
+export function eventBody(body: Buffer, contentType: string): { body: string | undefined; isBase64Encoded: boolean } {
+  if (body.length === 0) return { body: undefined, isBase64Encoded: false };
+  const isText = TEXT_TYPES.test(contentType) && isUtf8(body);
+  return { body: isText ? body.toString('utf8') : body.toString('base64'), isBase64Encoded: !isText };
+}
+
 export async function invoke(req: GatewayRequest, authorizers: Record<'studio' | 'client', Authorizer>): Promise<GatewayResponse> {
   const match = matchRoute(req.method, req.url.pathname);
   // API Gateway answers unmatched routes itself, with this very body.
@@ -105,8 +117,6 @@ export async function invoke(req: GatewayRequest, authorizers: Record<'studio' |
     const value = Object.hasOwn(query, k) ? `${query[k]},${v}` : v;
     Object.defineProperty(query, k, { value, enumerable: true, writable: true, configurable: true });
   }
-  const contentType = req.headers['content-type'] ?? '';
-  const isText = TEXT_TYPES.test(contentType);
   const now = new Date();
   const requestId = randomUUID();
   const event = {
@@ -137,8 +147,7 @@ export async function invoke(req: GatewayRequest, authorizers: Record<'studio' |
       timeEpoch: now.getTime(),
       authorizer: claims ? { principalId: '', integrationLatency: 0, jwt: { claims, scopes: null } } : undefined,
     },
-    body: req.body.length ? (isText ? req.body.toString('utf8') : req.body.toString('base64')) : undefined,
-    isBase64Encoded: req.body.length > 0 && !isText,
+    ...eventBody(req.body, req.headers['content-type'] ?? ''),
   } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
 
   const context = {

@@ -29,7 +29,9 @@ import { addTeamMember } from '../shared/features/team/index.ts';
 import { seedProjectFiles } from './demo-files.ts';
 import { demoLogo, demoLogoSheet, demoPhoto } from './demo-images.ts';
 import { demoPdf, demoVideo } from './demo-media.ts';
+import { seedAgencyInvoices } from './seed-invoices.ts';
 import { seedAgencyContract } from './seed-releases.ts';
+import type { StripeStandIn } from './stripe-stand-in.ts';
 
 export const AGENCY = {
   studio: { name: 'Fieldwork Design', slug: 'fieldwork', accentColor: '#1f5f8b' },
@@ -162,10 +164,11 @@ async function untilVersionsReady(
  * reply) and its version 2 in review, "Shopfront signage" a draft the client does not see; and the
  * shared files in two folders. Returns once every preview is made.
  */
-export async function seedAgencyWork(base: AgencyBase): Promise<void> {
+export async function seedAgencyWork(base: AgencyBase, payments: { stripe: StripeStandIn; port: number }): Promise<void> {
   const { studio, owner, designer, project } = base;
   const { projectId } = project;
   await seedAgencyContract(studio, owner, base.contacts[0] as Client, projectId);
+  await seedAgencyInvoices(payments.stripe, payments.port, studio, owner, base.contacts[0] as Client, projectId);
   const lead: StudioSession = { studio, user: owner };
   const team: StudioSession = { studio, user: designer };
   const [jordan, priya] = base.contacts.map((client) => ({ studio, client })) as [

@@ -15,12 +15,14 @@ import { createClient } from '../shared/features/clients/domain/clients.ts';
 import { createGallery, DEFAULT_RULES } from '../shared/features/galleries/domain/galleries.ts';
 import { getImage, newImageRecord, putImage } from '../shared/features/galleries/index.ts';
 import { createProject } from '../shared/features/projects/domain/projects.ts';
-import { isSlugTaken } from '../shared/features/studios/data.ts';
+import { getSlugStudioId, isSlugTaken } from '../shared/features/studios/data.ts';
 import { createStudio } from '../shared/features/studios/domain/studios.ts';
 import { addTeamMember } from '../shared/features/team/index.ts';
 import { demoLogo, demoPhoto } from './demo-images.ts';
 import { AGENCY, seedAgencyBase, seedAgencyWork } from './seed-agency.ts';
+import { registerDemoStripe, seedPhotographerInvoice } from './seed-invoices.ts';
 import { seedPhotographerRelease } from './seed-releases.ts';
+import type { StripeStandIn } from './stripe-stand-in.ts';
 
 export const DEMO = {
   studio: { name: 'Northlight Studio', slug: 'northlight', accentColor: '#b5562b' },
@@ -74,16 +76,27 @@ type PendingImage = { galleryId: string; imageId: string; fileName: string };
  * Seeds each demo studio that does not exist yet, and returns once all their previews are made.
  * The agency is seeded while the photographer's photos are in the pipeline. True when it created any.
  */
-export async function seedDemo(): Promise<boolean> {
-  const photos = (await isSlugTaken(DEMO.studio.slug)) ? null : await seedPhotoStudios();
+/** What the invoices' demo needs of the running stack: the Stripe stand-in, and the port its webhooks go to. */
+export interface SeedPayments {
+  stripe: StripeStandIn;
+  port: number;
+}
+
+export async function seedDemo(payments: SeedPayments): Promise<boolean> {
+  const photos = (await isSlugTaken(DEMO.studio.slug)) ? null : await seedPhotoStudios(payments);
   const agency = !(await isSlugTaken(AGENCY.studio.slug));
-  if (agency) await seedAgencyWork(await seedAgencyBase());
+  if (agency) await seedAgencyWork(await seedAgencyBase(), payments);
   if (photos) await waitUntilProcessed(photos);
+  // A restarted stand-in has forgotten the demo accounts: register them again (a new one is a no-op).
+  for (const slug of ['northlight', 'fieldwork'] as const) {
+    const studioId = await getSlugStudioId(slug);
+    if (studioId) registerDemoStripe(payments.stripe, slug, studioId, payments.port);
+  }
   return photos !== null || agency;
 }
 
 /** Northlight and the Starter studio; answers the photos still on their way through the pipeline. */
-async function seedPhotoStudios(): Promise<PendingImage[]> {
+async function seedPhotoStudios(payments: SeedPayments): Promise<PendingImage[]> {
   const ownerId = await createUser('studio', DEMO.owner.email, DEMO.owner.email, DEMO.owner.password);
   const studioId = randomUUID();
   const logoKey = objects.logo(studioId, 'png');
@@ -169,6 +182,8 @@ async function seedPhotoStudios(): Promise<PendingImage[]> {
     }
     if (c === DEMO.clients[0])
       await seedPhotographerRelease(studio, owner, client, { projectId: project.projectId, galleryId, shootDate: c.shootDate });
+    if (c === DEMO.clients[1])
+      await seedPhotographerInvoice(payments.stripe, payments.port, studio, owner, client, { projectId: project.projectId, galleryId });
   }
   await seedStarterStudio();
   return pending;

@@ -25,6 +25,11 @@ export interface LocalServerOptions {
   mailbox: { list(): Promise<CaughtMail[]> };
   /** The DNS stand-in custom domains are checked against (`/_dev/dns`). */
   dns?: LocalDns;
+  /**
+   * The Stripe stand-in's origin, allowed in the pages' frame-src (its checkout page stands in for
+   * Stripe's embedded Checkout). Default: STRIPE_API_BASE from the environment; unset, none.
+   */
+  checkoutFrameOrigin?: string;
   siteDir?: string;
   /**
    * The value CloudFront's /api/* origin adds as ORIGIN_SECRET_HEADER (infra/stacks/edge-stack.ts).
@@ -82,7 +87,8 @@ const isApiPath = (pathname: string) => pathname === '/api' || pathname.startsWi
 export function startLocalServer(opts: LocalServerOptions): Promise<Server> {
   const siteDir = opts.siteDir ?? fileURLToPath(new URL('../site/dist/', import.meta.url));
   const edge = loadEdgeFunctions(opts.dashboardHost);
-  const headersForAll = securityHeaders({ storageOrigin: opts.storageOrigin });
+  const checkoutFrameOrigin = opts.checkoutFrameOrigin ?? (process.env.STRIPE_API_BASE || undefined);
+  const headersForAll = securityHeaders({ storageOrigin: opts.storageOrigin, checkoutFrameOrigin });
   const originSecret = opts.originSecret ?? (process.env.LOCAL_ORIGIN_SECRET || undefined);
 
   async function serveSite(res: ServerResponse, uri: string, method: string): Promise<void> {

@@ -10,6 +10,8 @@ import { REGION } from './services/constants.ts';
 import { type LocalDns, startLocalDns } from './services/dns.ts';
 import { type LocalServices, type LocalServicesOptions, startLocalServices } from './services/index.ts';
 import { createJwtAuthorizer } from './services/jwt-authorizer.ts';
+import { type StripeStandIn, startStripeStandIn } from './stripe-stand-in.ts';
+import { ensureLocalVaultKey } from './vault-key.ts';
 import { type LocalSockets, startLocalSockets } from './websocket.ts';
 
 export interface PorticoStackOptions extends LocalServicesOptions {
@@ -17,6 +19,13 @@ export interface PorticoStackOptions extends LocalServicesOptions {
   port: number;
   /** Create the demo studio on first start. */
   seed?: boolean;
+  /** Port of the Stripe stand-in (STRIPE_API_BASE); unset, a free one. */
+  stripePort?: number;
+  /**
+   * When the stand-in's delayed payments (SEPA test IBANs) settle by themselves, in ms; null: only
+   * when asked (`POST /_stand-in/sessions/<id>/settle`). Default 3000.
+   */
+  stripeSettleMs?: number | null;
 }
 
 export interface PorticoStack {
@@ -28,6 +37,8 @@ export interface PorticoStack {
   server: Server;
   /** The WebSocket API and its management API stand-in (live updates on /ws). */
   sockets: LocalSockets;
+  /** The Stripe stand-in the handlers' Stripe SDK talks to (STRIPE_API_BASE is its url). */
+  stripe: StripeStandIn;
   port: number;
   env: Record<string, string>;
   dashboardUrl: string;
@@ -44,8 +55,12 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
   const services = await startLocalServices({ ...opts, onObjectCreated: (notice) => objectEvents.dispatch(notice) });
   const dns = await startLocalDns();
   let sockets: LocalSockets | undefined;
+  let stripe: StripeStandIn | undefined;
   try {
     sockets = await startLocalSockets({ dashboardHost: LOCAL_DOMAIN });
+    // Stripe cannot run here: its stand-in speaks the slice of its API the invoices use, serves the
+    // embedded Checkout page the portal frames and sends the signed webhooks (local/stripe-stand-in.ts).
+    stripe = await startStripeStandIn({ port: opts.stripePort, delayedSettleMs: opts.stripeSettleMs });
     const env: Record<string, string> = {
       ...services.env,
       PORTAL_DOMAIN: LOCAL_DOMAIN,
@@ -66,12 +81,16 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       COGNITO_ISSUER_BASE: services.endpoints.cognito,
       // The seal that signs completed releases: a file in the data folder, made on first start.
       SEAL_KEY_FILE: ensureLocalSealKey(services.dataDir),
+      // Payments: the Stripe SDK goes to the stand-in; the studios' Stripe secrets are sealed under a
+      // master key in the data folder (in AWS, the KMS key of PAYMENTS_KEY_ID).
+      STRIPE_API_BASE: stripe.url,
+      VAULT_KEY_FILE: ensureLocalVaultKey(services.dataDir),
       POWERTOOLS_SERVICE_NAME: 'portico',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
     // The handlers run in this process and read their configuration from the environment, as in Lambda.
     Object.assign(process.env, env);
-    const seeded = opts.seed ? await seedDemo() : false;
+    const seeded = opts.seed ? await seedDemo({ stripe, port: opts.port }) : false;
     const server = await startLocalServer({
       port: opts.port,
       dashboardHost: LOCAL_DOMAIN,
@@ -79,6 +98,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       authorizers: { studio: createJwtAuthorizer(services.pools.studio), client: createJwtAuthorizer(services.pools.client) },
       mailbox: services.mailbox,
       dns,
+      checkoutFrameOrigin: stripe.url,
     });
     sockets.attach(server);
     // EventBridge schedules (shared/schedules.ts): each job on a timer.
@@ -91,6 +111,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       objectEvents,
       server,
       sockets,
+      stripe,
       port,
       env,
       seeded,
@@ -99,6 +120,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
       async stop() {
         schedules.stop();
         await sockets?.stop();
+        await stripe?.close();
         await new Promise<void>((resolve) => {
           server.closeAllConnections();
           server.close(() => resolve());
@@ -110,6 +132,7 @@ export async function startPorticoStack(opts: PorticoStackOptions): Promise<Port
     };
   } catch (e) {
     await sockets?.stop();
+    await stripe?.close();
     await dns.stop();
     await objectEvents.stop();
     await services.stop();

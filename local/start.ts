@@ -1,9 +1,12 @@
 // `npm start`: the whole portal on this machine, no AWS account needed.
-//   PORT              portal port (default 3000); the local services take the next four ports
+//   PORT              portal port (default 3000); the local services take the next four ports,
+//                     the Stripe stand-in the fifth (3005)
 //   PORTICO_DATA_DIR  where data persists (default .portico/)
 //   PORTICO_EPHEMERAL=1 or --ephemeral   throwaway in-memory run, nothing kept (services on free ports)
 //   PORTICO_STATE_FILE  when set, the running stack's port and environment are written there as JSON
 //                       once it is ready (the test suite starts the portal this way)
+//   STRIPE_STAND_IN_SETTLE_MS  when the stand-in's delayed (SEPA) payments settle by themselves, in
+//                       ms (default 3000); `manual`: only on POST /_stand-in/sessions/<id>/settle
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO } from './seed.ts';
@@ -24,6 +27,14 @@ process.on('uncaughtException', (error) => {
   console.error('[portico] an uncaught exception (in AWS it would fail one invocation):', error);
 });
 
+function settleMs(raw: string | undefined): number | null | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'manual') return null;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`STRIPE_STAND_IN_SETTLE_MS must be a whole number of ms or manual, not ${raw}`);
+  return ms;
+}
+
 const started = Date.now();
 console.log(`Starting Portico locally (${ephemeral ? 'throwaway in-memory data' : `data in ${dataDir}`}) …`);
 const stack = await startPorticoStack({
@@ -31,6 +42,8 @@ const stack = await startPorticoStack({
   dataDir,
   seed: true,
   ports: ephemeral ? {} : { dynamodb: port + 1, s3: port + 2, cognito: port + 3, ses: port + 4 },
+  stripePort: ephemeral ? undefined : port + 5,
+  stripeSettleMs: settleMs(process.env.STRIPE_STAND_IN_SETTLE_MS),
   verbose: process.env.PORTICO_VERBOSE === '1',
 });
 
@@ -55,6 +68,7 @@ ${DEMO.team.map((t) => `                     ${t.email} / ${t.password} (${t.rol
 
   Local services: DynamoDB Local ${stack.services.endpoints.dynamodb} · S3 (s3rver, signatures checked) ${stack.services.endpoints.s3}
                   Cognito (cognito-local) ${stack.services.endpoints.cognito} · SES ${stack.services.endpoints.ses}
+                  Stripe stand-in ${stack.stripe.url} (add an account: POST ${stack.stripe.url}/_stand-in/accounts)
 
 Press Ctrl-C to stop.`);
 

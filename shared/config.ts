@@ -301,6 +301,17 @@ export const config = {
   get stripeApiBase(): string | undefined {
     return process.env.STRIPE_API_BASE || undefined;
   },
+  /**
+   * The KMS key the vault (shared/adapters/vault.ts) seals the studios' Stripe secrets under: set by
+   * the CDK on the functions holding 'payments:secrets'. Unset (locally), VAULT_KEY_FILE is used.
+   */
+  get paymentsKeyId(): string | undefined {
+    return process.env.PAYMENTS_KEY_ID || undefined;
+  },
+  /** The local vault's 32-byte master key file (the local stack makes it), when PAYMENTS_KEY_ID is unset. */
+  get vaultKeyFile(): string | undefined {
+    return process.env.VAULT_KEY_FILE || undefined;
+  },
   /** s3rver only speaks path-style addressing. */
   get s3ForcePathStyle() {
     return process.env.S3_FORCE_PATH_STYLE === 'true';

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Grant } from '../../shared/routes.ts';
 
-type Client = 'dynamodb' | 's3' | 'ses' | 'cognito';
+type Client = 'dynamodb' | 's3' | 'ses' | 'cognito' | 'kms';
 
 // A Record over the Grant union: a new grant kind fails typechecking until it names its client.
 // null: no client in the bundle (the CloudFront client is the runtime's, loaded on first use).
@@ -24,6 +24,8 @@ const CLIENT_OF: Record<Grant, Client | null> = {
   // Secrets Manager's client comes with every route's wrapper (it reads the origin secret), which no
   // floor counts: the seal key adds no client of its own.
   'seal:key': null,
+  // The vault (shared/adapters/vault.ts) asks KMS for data keys: its client is the grant's own.
+  'payments:secrets': 'kms',
 };
 
 /** Per client: its imports, and the expressions that construct it (as shared/ does). */
@@ -45,9 +47,10 @@ const SOURCE: Record<Client, { imports: string[]; construct: string[] }> = {
     imports: ["import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';"],
     construct: ['new CognitoIdentityProviderClient({})'],
   },
+  kms: { imports: ["import { KMSClient } from '@aws-sdk/client-kms';"], construct: ['new KMSClient({})'] },
 };
 
-const ORDER: readonly Client[] = ['dynamodb', 's3', 'ses', 'cognito'];
+const ORDER: readonly Client[] = ['dynamodb', 's3', 'ses', 'cognito', 'kms'];
 
 /** The floor's name for these grants, e.g. "dynamodb+s3", or "no SDK client". */
 export function floorKey(grants: readonly Grant[]): string {

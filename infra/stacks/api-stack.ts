@@ -121,6 +121,7 @@ export class ApiStack extends Stack {
       cdnTenantsFunctionName: props.cdnTenantsFunctionName,
       cdnTenantsRegion: props.cdnTenantsRegion,
       sealKey: props.sealKey,
+      paymentsKey: props.paymentsKey,
     };
 
     // Before the routes: a route holding 'sockets:post' is given this stage's id and callback URL.

@@ -1,8 +1,11 @@
-// Durable state: the single DynamoDB table, the private files bucket (uploads, galleries) and the
-// seal key that signs completed releases (infra/features/seal-key.ts). All are retained when the
-// stack is deleted: they hold the studios' data, and the key their signed PDFs were sealed with.
+// Durable state: the single DynamoDB table, the private files bucket (uploads, galleries), the
+// seal key that signs completed releases (infra/features/seal-key.ts) and the payments key the
+// vault seals the studios' Stripe secrets under (shared/adapters/vault.ts). All are retained when
+// the stack is deleted: they hold the studios' data, the key their signed PDFs were sealed with,
+// and the key without which the sealed Stripe secrets in the table never open again.
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLE } from '../../shared/data/table.ts';
@@ -22,6 +25,8 @@ export class DataStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly bucket: s3.Bucket;
   readonly sealKey: SealKey;
+  /** The vault's KMS key: what 'payments:secrets' may GenerateDataKey and Decrypt with. */
+  readonly paymentsKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -96,6 +101,19 @@ export class DataStack extends Stack {
 
     this.sealKey = new SealKey(this, 'SealKey', { rootDir: props.rootDir, domainName: props.domainName });
 
+    // The vault's key (shared/adapters/vault.ts): envelope encryption of the studios' Stripe secrets,
+    // each data key bound to its studio by the encryption context. Its policy is the account's
+    // default (IAM decides); only the roles of functions holding 'payments:secrets' are granted it.
+    // Retained (and pending deletion for 30 days, if ever scheduled): the sealed secrets need it.
+    this.paymentsKey = new kms.Key(this, 'PaymentsKey', {
+      description: "Portico: the vault's key for the studios' sealed Stripe secrets (README, Deploy)",
+      alias: `alias/${this.stackName}/payments`,
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    new CfnOutput(this, 'PaymentsKeyArn', { value: this.paymentsKey.keyArn });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
   }

@@ -412,7 +412,16 @@ describe('api stack', () => {
       if (has('studioPool:admin') || has('clientPool:admin')) allowed.add('cognito-idp');
       if (has('cdn:tenants')) allowed.add('lambda');
       if (has('sockets:post')) allowed.add('execute-api');
+      if (has('payments:secrets')) allowed.add('kms');
       expect([...services].sort()).toEqual([...allowed].sort());
+
+      // The vault's key (test/infra/payments-key.test.ts): GenerateDataKey and Decrypt, for a studioId context.
+      const kms = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('kms:')));
+      expect(kms.map((s) => [actionsOf([s]).sort(), (s as { Condition?: unknown }).Condition])).toEqual(
+        has('payments:secrets')
+          ? [[['kms:Decrypt', 'kms:GenerateDataKey'], { 'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': ['studioId'] } }]]
+          : [],
+      );
 
       // Live sockets: ManageConnections on the live stage's @connections only, and the endpoint to send to.
       const manage = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('execute-api:')));
@@ -423,6 +432,7 @@ describe('api stack', () => {
       const variables = functionOf(route.id).resource.Properties.Environment.Variables;
       expect('SOCKETS_ENDPOINT' in variables, `${route.id} SOCKETS_ENDPOINT`).toBe(has('sockets:post'));
       expect('SEAL_KEY_SECRET_ID' in variables, `${route.id} SEAL_KEY_SECRET_ID`).toBe(has('seal:key'));
+      expect('PAYMENTS_KEY_ID' in variables, `${route.id} PAYMENTS_KEY_ID`).toBe(has('payments:secrets'));
 
       expect(actions.includes('dynamodb:Query')).toBe(has('table:read') || has('table:write'));
       expect(actions.includes('dynamodb:PutItem')).toBe(has('table:write') || keepsAnswersOnly);

@@ -18,7 +18,9 @@ const SITE_DIR = fileURLToPath(new URL('../../site/dist/', import.meta.url));
 const NORTHLIGHT = portal(DEMO.studio.slug);
 const HOSTS = [DASHBOARD, NORTHLIGHT];
 const storageOrigin = new URL(process.env.AWS_ENDPOINT_URL_S3 as string).origin;
-const EXPECTED = securityHeaders({ storageOrigin });
+// The local stack frames the Stripe stand-in's checkout page where AWS frames Stripe's (STRIPE_API_BASE).
+const checkoutFrameOrigin = process.env.STRIPE_API_BASE;
+const EXPECTED = securityHeaders({ storageOrigin, checkoutFrameOrigin });
 
 let checked = 0;
 afterAll(() => console.log(`security headers: ${checked} answers checked`));
@@ -40,7 +42,14 @@ const directives = (csp: string) =>
 describe('the one list', () => {
   it('forbids inline and eval scripts, framing and sniffing, and sends HSTS and a referrer policy', () => {
     const csp = directives(EXPECTED['content-security-policy'] as string);
-    expect(csp.get('script-src')).toEqual(["'self'"]);
+    // No inline script: only the site's own and Stripe.js (the embedded Checkout's), framed by the portal.
+    expect(csp.get('script-src')).toEqual(["'self'", 'https://js.stripe.com']);
+    expect(csp.get('frame-src')).toEqual([
+      'https://js.stripe.com',
+      'https://checkout.stripe.com',
+      'https://hooks.stripe.com',
+      new URL(checkoutFrameOrigin as string).origin,
+    ]);
     expect(csp.get('default-src')).toEqual(["'self'"]);
     for (const values of csp.values()) expect(values).not.toContain("'unsafe-eval'");
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);

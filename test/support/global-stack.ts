@@ -17,7 +17,8 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   let output = '';
   child = spawn(process.execPath, [...S3RVER_NODE_FLAGS, 'local/start.ts', '--ephemeral'], {
-    env: { ...process.env, PORT: String(port), PORTICO_STATE_FILE: stateFile },
+    // The Stripe stand-in's delayed (SEPA) payments settle only when a test says so: no timing in assertions.
+    env: { ...process.env, PORT: String(port), PORTICO_STATE_FILE: stateFile, STRIPE_STAND_IN_SETTLE_MS: 'manual' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {
@@ -42,6 +43,8 @@ export default async function setup(project: TestProject) {
   // to the same local services as the portal.
   Object.assign(process.env, state.env);
   project.provide('porticoPort', state.port);
+  // The Stripe stand-in the portal's handlers talk to (test/support/stripe.ts drives it over HTTP).
+  project.provide('stripeStandInUrl', state.env.STRIPE_API_BASE as string);
   return async () => {
     stopping = true;
     const exited = new Promise((r) => child?.once('exit', r));
@@ -55,5 +58,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     porticoPort: number;
+    /** The local stack's Stripe stand-in, e.g. http://127.0.0.1:41234 (STRIPE_API_BASE). */
+    stripeStandInUrl: string;
   }
 }

@@ -76,9 +76,34 @@ describe('cookies and headers', () => {
 
   it('forbids inline scripts and framing, and always sends HSTS (browsers ignore it over HTTP)', () => {
     const csp = contentSecurityPolicy({ storageOrigin: 'https://bucket.s3.amazonaws.com' });
-    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toMatch(/script-src 'self' https:\/\/js\.stripe\.com(;|$)/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(securityHeaders({ storageOrigin: 'x' })['strict-transport-security']).toContain('max-age=');
+  });
+
+  it("lets the portal frame Stripe's embedded Checkout (locally the stand-in's page, only when it is given)", () => {
+    const directive = (csp: string, name: string) =>
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .find(([n]) => n === name)
+        ?.slice(1);
+    const aws = contentSecurityPolicy({ storageOrigin: 'https://bucket.s3.amazonaws.com' });
+    expect(directive(aws, 'frame-src')).toEqual(['https://js.stripe.com', 'https://checkout.stripe.com', 'https://hooks.stripe.com']);
+    expect(directive(aws, 'script-src')).toEqual(["'self'", 'https://js.stripe.com']);
+    expect(directive(aws, 'connect-src')).toEqual([
+      "'self'",
+      'https://bucket.s3.amazonaws.com',
+      'https://api.stripe.com',
+      'https://checkout.stripe.com',
+    ]);
+    const local = contentSecurityPolicy({ storageOrigin: 'http://127.0.0.1:3002', checkoutFrameOrigin: 'http://127.0.0.1:3005/' });
+    expect(directive(local, 'frame-src')).toEqual([
+      'https://js.stripe.com',
+      'https://checkout.stripe.com',
+      'https://hooks.stripe.com',
+      'http://127.0.0.1:3005',
+    ]);
   });
 });
 

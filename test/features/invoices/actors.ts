@@ -2,7 +2,12 @@
 import { expect } from 'vitest';
 import { type Browser, DASHBOARD } from '../../support/http.ts';
 
-export const line = (description: string, unitPrice: number, taxRate = 2000, quantity = 1000) => ({ description, quantity, unitPrice, taxRate });
+export const line = (description: string, unitPrice: number, taxRate = 2000, quantity = 1000) => ({
+  description,
+  quantity,
+  unitPrice,
+  taxRate,
+});
 
 /** A sent invoice for the client's project, its one line named so a leak of it is recognisable. */
 export async function sentInvoice(studio: Browser, clientId: string, projectId: string, tag: string) {

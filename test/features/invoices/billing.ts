@@ -32,7 +32,12 @@ export async function connectStripe(studio: Browser, studioId: string, name: str
 }
 
 /** The client opens Checkout for what is due and pays on the stand-in's page; the page's status and the session. */
-export async function payInvoice(client: Browser, portalHost: string, invoiceId: string, number: string = STAND_IN_PAYMENT_NUMBERS.succeeds) {
+export async function payInvoice(
+  client: Browser,
+  portalHost: string,
+  invoiceId: string,
+  number: string = STAND_IN_PAYMENT_NUMBERS.succeeds,
+) {
   const started = await client.post(portalHost, `/api/portal/invoices/${invoiceId}/checkout`);
   expect(started.status, started.text).toBe(200);
   const status = await stripeStandIn().pay(started.body.clientSecret, number);

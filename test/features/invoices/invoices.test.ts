@@ -8,11 +8,19 @@ import { db, tableName } from '../../../shared/data/db.ts';
 import { sendInvoiceReminders } from '../../../shared/features/invoices/domain/reminders.ts';
 import { keys } from '../../../shared/features/invoices/records.ts';
 import { DASHBOARD, mailbox } from '../../support/http.ts';
-import { pdfText } from '../../support/poppler.ts';
+import { pdftotext } from '../../support/poppler.ts';
 import { stripeStandIn } from '../../support/stripe.ts';
 import { type TenantFixture, tenantFixture } from '../../support/tenants.ts';
 import { line } from './actors.ts';
-import { connectStripe, createAndSend, deliveryCount, payInvoice, STAND_IN_PAYMENT_NUMBERS, type StripeAccount, webhooksDelivered } from './billing.ts';
+import {
+  connectStripe,
+  createAndSend,
+  deliveryCount,
+  payInvoice,
+  STAND_IN_PAYMENT_NUMBERS,
+  type StripeAccount,
+  webhooksDelivered,
+} from './billing.ts';
 
 let t: TenantFixture;
 let account: StripeAccount;
@@ -56,7 +64,11 @@ describe('Settings → Payments', () => {
 
   it('refuses a key Stripe does not know (400, naming the field), and keeps the connection it had', async () => {
     const refused = await t.studio.call(DASHBOARD, 'PUT', '/api/studio/settings/billing/stripe', {
-      json: { secretKey: 'rk_test_NotAKeyStripeKnows000001', webhookSecret: 'whsec_Whatever0000000001', publishableKey: 'pk_test_Whatever00000001' },
+      json: {
+        secretKey: 'rk_test_NotAKeyStripeKnows000001',
+        webhookSecret: 'whsec_Whatever0000000001',
+        publishableKey: 'pk_test_Whatever00000001',
+      },
     });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ error: 'stripe_key_refused', fields: { secretKey: [expect.any(String)] } });
@@ -91,7 +103,13 @@ describe('a deposit, then the final invoice', () => {
     expect(settled.body.invoice).toMatchObject({ status: 'paid', paid: 108_000 });
     expect(settled.body.invoice.payments).toEqual([expect.objectContaining({ state: 'succeeded', amount: 108_000, method: 'card' })]);
 
-    const final = await createAndSend(t.studio, { kind: 'final', clientId: c.clientId, projectId: c.projectId, currency: 'GBP', lines: fee });
+    const final = await createAndSend(t.studio, {
+      kind: 'final',
+      clientId: c.clientId,
+      projectId: c.projectId,
+      currency: 'GBP',
+      lines: fee,
+    });
     expect(final.totals.total).toBe(360_000);
     expect(final.deductions).toEqual([{ label: `Less: Deposit paid (${deposit.number})`, amount: 108_000 }]);
     expect(final.amountDue).toBe(252_000);
@@ -102,7 +120,7 @@ describe('a deposit, then the final invoice', () => {
     expect(mail?.text).toContain(`/billing/${final.invoiceId}`);
     const pdf = await c.browser.get(t.portalHost, `/api/portal/invoices/${final.invoiceId}/pdf`);
     expect(pdf.status).toBe(200);
-    const text = await pdfText(new Uint8Array(await (await fetch(pdf.body.download.url)).arrayBuffer()));
+    const text = await pdftotext(new Uint8Array(await (await fetch(pdf.body.download.url)).arrayBuffer()));
     expect(text).toContain(final.number);
     expect(text).toContain(`Less: Deposit paid (${deposit.number})`);
     expect(text).toContain('£2,520.00');
@@ -121,7 +139,12 @@ describe('a sent invoice', () => {
     expect(voiding.status).toBe(409);
     expect(voiding.body.error).toBe('invoice_has_payments');
 
-    const draft = await t.studio.post(DASHBOARD, '/api/studio/invoices', { kind: 'standard', clientId: c.clientId, currency: 'GBP', lines: [line('Extra', 100)] });
+    const draft = await t.studio.post(DASHBOARD, '/api/studio/invoices', {
+      kind: 'standard',
+      clientId: c.clientId,
+      currency: 'GBP',
+      lines: [line('Extra', 100)],
+    });
     const voided = await t.studio.post(DASHBOARD, `/api/studio/invoices/${draft.body.invoice.invoiceId}/void`, { reason: 'Billed twice' });
     expect(voided.status).toBe(200);
     expect(voided.body.invoice).toMatchObject({ status: 'void', voidReason: 'Billed twice' });
@@ -133,7 +156,12 @@ describe('a sent invoice', () => {
 describe("the client's Billing tab", () => {
   it('lists their sent invoices (never a draft), and no one else sees them', async () => {
     const c = client();
-    const draft = await t.studio.post(DASHBOARD, '/api/studio/invoices', { kind: 'standard', clientId: c.clientId, currency: 'GBP', lines: [line('Draft only', 100)] });
+    const draft = await t.studio.post(DASHBOARD, '/api/studio/invoices', {
+      kind: 'standard',
+      clientId: c.clientId,
+      currency: 'GBP',
+      lines: [line('Draft only', 100)],
+    });
     const list = await c.browser.get(t.portalHost, '/api/portal/invoices?limit=100');
     expect(list.status).toBe(200);
     const ids = list.body.invoices.map((i: { invoiceId: string }) => i.invoiceId);
@@ -149,7 +177,12 @@ describe("the client's Billing tab", () => {
 describe('paying to unlock a gallery', () => {
   it('holds the originals back until a confirmed payment; a declined card unlocks nothing', async () => {
     const c = client();
-    const invoice = await createAndSend(t.studio, { kind: 'standard', clientId: c.clientId, currency: 'GBP', lines: [line('Gallery release', 30_000, 0)] });
+    const invoice = await createAndSend(t.studio, {
+      kind: 'standard',
+      clientId: c.clientId,
+      currency: 'GBP',
+      lines: [line('Gallery release', 30_000, 0)],
+    });
     const unlocks = await t.studio.call(DASHBOARD, 'PUT', `/api/studio/invoices/${invoice.invoiceId}/unlocks`, {
       json: { galleryIds: [c.galleryId], deliverableIds: [c.deliverableId] },
     });
@@ -157,7 +190,12 @@ describe('paying to unlock a gallery', () => {
     const gallery = () => c.browser.get(t.portalHost, `/api/portal/galleries/${c.galleryId}`);
     const download = () => c.browser.get(t.portalHost, `/api/portal/galleries/${c.galleryId}/images/${c.imageIds[0]}/download`);
     const deliverable = () => c.browser.get(t.portalHost, `/api/portal/projects/${c.projectId}/deliverables/${c.deliverableId}`);
-    expect((await gallery()).body.gallery.paymentLock).toEqual({ invoiceId: invoice.invoiceId, number: invoice.number, amountDue: 30_000, currency: 'GBP' });
+    expect((await gallery()).body.gallery.paymentLock).toEqual({
+      invoiceId: invoice.invoiceId,
+      number: invoice.number,
+      amountDue: 30_000,
+      currency: 'GBP',
+    });
     expect((await deliverable()).body.deliverable.paymentLock).toMatchObject({ invoiceId: invoice.invoiceId });
     const held = await download();
     expect(held.status).toBe(403);
@@ -184,8 +222,15 @@ describe('paying to unlock a gallery', () => {
 
   it('keeps a bank debit "processing" (still locked) until Stripe says it succeeded', async () => {
     const c = other();
-    const invoice = await createAndSend(t.studio, { kind: 'standard', clientId: c.clientId, currency: 'GBP', lines: [line('Album', 20_000, 0)] });
-    await t.studio.call(DASHBOARD, 'PUT', `/api/studio/invoices/${invoice.invoiceId}/unlocks`, { json: { galleryIds: [c.galleryId], deliverableIds: [] } });
+    const invoice = await createAndSend(t.studio, {
+      kind: 'standard',
+      clientId: c.clientId,
+      currency: 'GBP',
+      lines: [line('Album', 20_000, 0)],
+    });
+    await t.studio.call(DASHBOARD, 'PUT', `/api/studio/invoices/${invoice.invoiceId}/unlocks`, {
+      json: { galleryIds: [c.galleryId], deliverableIds: [] },
+    });
     const before = await deliveryCount();
     const started = await c.browser.post(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}/checkout`);
     expect(await stripeStandIn().pay(started.body.clientSecret, STAND_IN_PAYMENT_NUMBERS.delayedSucceeds)).toBe(200);
@@ -218,7 +263,11 @@ describe("a project's payment schedule", () => {
     });
     expect(made.status, made.text).toBe(201);
     const parts = made.body.invoices;
-    expect(parts.map((p: { kind: string; status: string }) => `${p.kind}/${p.status}`)).toEqual(['instalment/draft', 'instalment/draft', 'instalment/draft']);
+    expect(parts.map((p: { kind: string; status: string }) => `${p.kind}/${p.status}`)).toEqual([
+      'instalment/draft',
+      'instalment/draft',
+      'instalment/draft',
+    ]);
     expect(parts.reduce((s: number, p: { total: number }) => s + p.total, 0)).toBe(100_001);
     const seqs = parts.map((p: { number: string }) => Number(p.number.slice(-4)));
     expect(seqs).toEqual([seqs[0], seqs[0] + 1, seqs[0] + 2]);
@@ -241,7 +290,9 @@ describe("the studio's Billing", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const rows = csv.text.trim().split('\r\n');
-    expect(rows[0]).toBe('number,kind,status,issue_date,due_date,client,project,currency,net,tax,total,deducted,amount_due,paid,outstanding,paid_on,void_reason');
+    expect(rows[0]).toBe(
+      'number,kind,status,issue_date,due_date,client,project,currency,net,tax,total,deducted,amount_due,paid,outstanding,paid_on,void_reason',
+    );
     expect(rows.some((r) => r.includes('Deposit invoice,Paid') && r.includes(',1080,'))).toBe(true);
   });
 });
@@ -258,7 +309,8 @@ describe('overdue reminders', () => {
       lines: [line('Late fee', 1_500, 0)],
     });
     expect(overdue.status).toBe('overdue');
-    const reminders = async () => (await mailbox()).filter((m) => m.to.includes(c.email) && m.subject.startsWith(`Reminder: ${overdue.number}`)).length;
+    const reminders = async () =>
+      (await mailbox()).filter((m) => m.to.includes(c.email) && m.subject.startsWith(`Reminder: ${overdue.number}`)).length;
     await sendInvoiceReminders(new Date());
     await sendInvoiceReminders(new Date());
     expect(await reminders()).toBe(1);

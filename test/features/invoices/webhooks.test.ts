@@ -26,7 +26,8 @@ beforeAll(async () => {
   account = await connectStripe(t.studio, t.studioId, 'Hooks Studio');
 }, 300_000);
 
-const permutations = <T>(xs: T[]): T[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+const permutations = <T>(xs: T[]): T[][] =>
+  xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
 
 async function until(what: string, check: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 400; i++) {
@@ -39,7 +40,9 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 /** What one invoice's payment left behind: its status, payments, receipts mailed and notes to the owner. */
 async function counts(invoiceId: string, number: string, clientEmail: string) {
   const invoice = (await t.studio.get(DASHBOARD, `/api/studio/invoices/${invoiceId}`)).body.invoice;
-  const receipts = (await mailbox()).filter((m) => m.to.includes(clientEmail) && m.subject.startsWith('Receipt:') && m.subject.includes(`(${number})`));
+  const receipts = (await mailbox()).filter(
+    (m) => m.to.includes(clientEmail) && m.subject.startsWith('Receipt:') && m.subject.includes(`(${number})`),
+  );
   const notes = (await t.studio.get(DASHBOARD, '/api/studio/notifications?limit=100')).body.notes.filter(
     (n: { kind: string; title: string }) => n.kind === 'paymentReceived' && n.title.includes(number),
   );
@@ -92,7 +95,12 @@ describe('webhooks replayed and reordered', () => {
 
   it('takes a refund off what was paid once, however often charge.refunded arrives', async () => {
     const c = t.clients[1];
-    const invoice = await createAndSend(t.studio, { kind: 'standard', clientId: c.clientId, currency: 'GBP', lines: [line('Refundable', 9_000, 0)] });
+    const invoice = await createAndSend(t.studio, {
+      kind: 'standard',
+      clientId: c.clientId,
+      currency: 'GBP',
+      lines: [line('Refundable', 9_000, 0)],
+    });
     const started = await c.browser.post(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}/checkout`);
     expect(await standIn().pay(started.body.clientSecret, STAND_IN_PAYMENT_NUMBERS.succeeds)).toBe(200);
     await until('the payment', async () => (await counts(invoice.invoiceId, invoice.number, c.email)).status === 'paid');
@@ -106,13 +114,20 @@ describe('webhooks replayed and reordered', () => {
     await standIn().resetSwitches();
     const n = await counts(invoice.invoiceId, invoice.number, c.email);
     expect(n).toMatchObject({ status: 'partially_paid', payments: 1, paid: 6_000, receipts: 1 });
-    console.log(`refund: charge.refunded delivered 20 times → refunded once (paid ${n.paid} of ${invoice.amountDue}), payments ${n.payments}, receipts ${n.receipts}`);
+    console.log(
+      `refund: charge.refunded delivered 20 times → refunded once (paid ${n.paid} of ${invoice.amountDue}), payments ${n.payments}, receipts ${n.receipts}`,
+    );
   });
 });
 
 /** A fresh invoice paid on the stand-in with its webhooks held: the held events' ids, in the order they happened. */
 async function heldEventsOf(c: TenantFixture['clients'][number], number: string) {
-  const invoice = await createAndSend(t.studio, { kind: 'standard', clientId: c.clientId, currency: 'GBP', lines: [line(`Replay ${Math.random()}`, 12_345, 0)] });
+  const invoice = await createAndSend(t.studio, {
+    kind: 'standard',
+    clientId: c.clientId,
+    currency: 'GBP',
+    lines: [line(`Replay ${Math.random()}`, 12_345, 0)],
+  });
   await standIn().setSwitches({ hold: true });
   const started = await c.browser.post(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}/checkout`);
   expect(await standIn().pay(started.body.clientSecret, number)).toBe(200);
@@ -138,16 +153,25 @@ describe('100 invoices made at once', () => {
     const first = seqs[0] as number;
     expect(new Set(seqs).size).toBe(100);
     expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => first + i));
-    const all = (await t.studio.get(DASHBOARD, '/api/studio/invoices?limit=100')).body.invoices.map((i: { number: string }) => Number(i.number.slice(4)));
+    const all = (await t.studio.get(DASHBOARD, '/api/studio/invoices?limit=100')).body.invoices.map((i: { number: string }) =>
+      Number(i.number.slice(4)),
+    );
     const max = Math.max(...all);
-    console.log(`numbering: 100 concurrent creations → ${new Set(seqs).size} distinct numbers, ${first}…${seqs.at(-1)}, gaps ${seqs.at(-1) - first + 1 - 100}; the studio's highest is ${max}`);
+    console.log(
+      `numbering: 100 concurrent creations → ${new Set(seqs).size} distinct numbers, ${first}…${seqs.at(-1)}, gaps ${(seqs.at(-1) as number) - first + 1 - 100}; the studio's highest is ${max}`,
+    );
   }, 120_000);
 });
 
 describe('webhooks that are not what they claim', () => {
   it('are refused with 400 or acknowledged and ignored, changing nothing', async () => {
     const c = t.clients[0];
-    const invoice = await createAndSend(t.studio, { kind: 'standard', clientId: c.clientId, currency: 'GBP', lines: [line('Forged', 7_777, 0)] });
+    const invoice = await createAndSend(t.studio, {
+      kind: 'standard',
+      clientId: c.clientId,
+      currency: 'GBP',
+      lines: [line('Forged', 7_777, 0)],
+    });
     await standIn().setSwitches({ hold: true });
     const started = await c.browser.post(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}/checkout`);
     expect(await standIn().pay(started.body.clientSecret, STAND_IN_PAYMENT_NUMBERS.succeeds)).toBe(200);
@@ -165,10 +189,14 @@ describe('webhooks that are not what they claim', () => {
     outcomes['bad signature'] = (await post(body, sign(body, 'whsec_not_the_secret'))).status;
     outcomes['old timestamp (6 minutes)'] = (await post(body, sign(body, account.webhookSecret, 360))).status;
     outcomes["another studio's secret"] = (await post(body, sign(body, rival.account.webhookSecret))).status;
-    outcomes['body altered after signing'] = (await post(body.replace(started.body.sessionId, 'cs_test_altered0000000000'), sign(body, account.webhookSecret))).status;
+    outcomes['body altered after signing'] = (
+      await post(body.replace(started.body.sessionId, 'cs_test_altered0000000000'), sign(body, account.webhookSecret))
+    ).status;
     outcomes['no signature'] = (await post(body, '')).status;
     // Signed by the rival's own account, about our session: the rival's key cannot read it, so nothing of ours moves.
-    outcomes["another studio's endpoint, its own secret"] = (await post(body, sign(body, rival.account.webhookSecret), stripeWebhookUrl(rival.t.studioId, t.studio.port))).status;
+    outcomes["another studio's endpoint, its own secret"] = (
+      await post(body, sign(body, rival.account.webhookSecret), stripeWebhookUrl(rival.t.studioId, t.studio.port))
+    ).status;
     // Sent through the stand-in with each switch, as Stripe would send them.
     await standIn().setSwitches({ hold: false, badSignature: true });
     await standIn().replay(event.id as string);
@@ -211,9 +239,10 @@ describe('webhooks that are not what they claim', () => {
     expect(rivalAfter).toEqual(rivalBefore);
     await standIn().release();
     console.log(
-      `forged webhooks: ${Object.entries(outcomes).map(([k, v]) => `${k} → ${v}`).join('; ')}; through the stand-in ${viaStandIn.join(', ')}; ` +
+      `forged webhooks: ${Object.entries(outcomes)
+        .map(([k, v]) => `${k} → ${v}`)
+        .join('; ')}; through the stand-in ${viaStandIn.join(', ')}; ` +
         `stored lines changed ${changed.length}; another studio's invoice (paid ${rivalAfter.paid}) unchanged`,
     );
   }, 120_000);
 });
-
