@@ -181,6 +181,7 @@ describe('paying to unlock a gallery', () => {
       kind: 'standard',
       clientId: c.clientId,
       currency: 'GBP',
+      projectId: c.projectId,
       lines: [line('Gallery release', 30_000, 0)],
     });
     const unlocks = await t.studio.call(DASHBOARD, 'PUT', `/api/studio/invoices/${invoice.invoiceId}/unlocks`, {

@@ -54,8 +54,11 @@ function connectionView(studioId: string, s: StripeSettingsRecord | null): Billi
 
 export async function billingSettings(studio: Studio): Promise<BillingSettings> {
   const [stripe, invoicing] = await Promise.all([getStripeSettings(studio.studioId), invoicingOf(studio)]);
-  const { studioId: _, ...details } = invoicing;
-  return { stripe: connectionView(studio.studioId, stripe), invoicing: details };
+  const { legalName, address, email, taxIds, prefix, dueDays, defaultTerms, defaultCurrency } = invoicing;
+  return {
+    stripe: connectionView(studio.studioId, stripe),
+    invoicing: { legalName, address, email, taxIds, prefix, dueDays, defaultTerms, defaultCurrency },
+  };
 }
 
 /** Stripe's answer to a key it refuses, as a field error; an outage as 503 (the key may be fine). */

@@ -1,7 +1,7 @@
 // "Approved and paid unlocks the finals": galleries whose originals and deliverables whose final
 // files open only once an invoice is paid. Each is a gate record beside the gallery or deliverable,
 // read where the download is asked for (gates.ts); the invoice lists them by title.
-import { notFound } from '../../../errors.ts';
+import { invalid, notFound } from '../../../errors.ts';
 import { projectDeliverables } from '../../deliverables/index.ts';
 import { getGallery } from '../../galleries/index.ts';
 import type { Studio } from '../../studios/index.ts';
@@ -25,7 +25,9 @@ export async function resolveUnlocks(
   );
   const wanted = [...new Set(body.deliverableIds)];
   if (wanted.length && !r.project)
-    throw notFound('An invoice without a project unlocks no deliverables.', { deliverableIds: ['needs the invoice to be for a project'] });
+    throw invalid('no_project', 'An invoice without a project unlocks no deliverables.', {
+      deliverableIds: ['needs the invoice to be for a project'],
+    });
   const ofProject = wanted.length && r.project ? await projectDeliverables(r.project.projectId) : [];
   const deliverables = wanted.map((id, i) => {
     const d = ofProject.find((x) => x.deliverableId === id);
