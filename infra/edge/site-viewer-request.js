@@ -31,6 +31,11 @@ function handler(event) {
     request.uri = area + '/portal-manager/releases/detail/index.html';
     return request;
   }
+  // An invoice: the studio's page on the dashboard.
+  if (area === '/app' && /^\/billing\/[0-9a-f-]{36}\/?$/.test(uri)) {
+    request.uri = '/app/billing/detail/index.html';
+    return request;
+  }
   if (/^\/releases\/[0-9a-f-]{36}\/?$/.test(uri)) {
     request.uri = area + '/releases/detail/index.html';
     return request;

@@ -32,6 +32,10 @@ describe('site viewer-request function', () => {
     expect(site('portal.somestudio.com', `/billing/${id}/`)).toBe('/portal/billing/detail/index.html');
     expect(site('northlight.portico.example.com', '/billing')).toBe('/portal/billing/index.html');
     expect(site('northlight.portico.example.com', `/billing/${id}/pdf`)).toBe(`/portal/billing/${id}/pdf/index.html`);
+    expect(site('portico.example.com', `/billing/${id}`)).toBe('/app/billing/detail/index.html');
+    expect(site('portico.example.com', `/billing/${id}/`)).toBe('/app/billing/detail/index.html');
+    expect(site('portico.example.com', '/billing')).toBe('/app/billing/index.html');
+    expect(site('portico.example.com', '/billing/new')).toBe('/app/billing/new/index.html');
   });
 
   it('serves build assets as they are', () => {

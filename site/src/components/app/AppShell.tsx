@@ -7,7 +7,7 @@ import { PorticoMark } from '../ui/Icons.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { SignOutButton } from '../ui/SignOutButton.tsx';
 
-export type AppSection = 'overview' | 'inbox' | 'clients' | 'portal-manager' | 'projects' | 'galleries' | 'settings';
+export type AppSection = 'overview' | 'inbox' | 'clients' | 'portal-manager' | 'projects' | 'galleries' | 'billing' | 'settings';
 
 /** Each section names the least team role that may use it, as the routes behind it do. */
 const NAV: { id: AppSection; href: string; label: string; role: Role }[] = [
@@ -17,6 +17,7 @@ const NAV: { id: AppSection; href: string; label: string; role: Role }[] = [
   { id: 'portal-manager', href: '/portal-manager', label: 'Portal Manager', role: 'admin' },
   { id: 'projects', href: '/projects', label: 'Projects', role: 'member' },
   { id: 'galleries', href: '/galleries', label: 'Galleries', role: 'member' },
+  { id: 'billing', href: '/billing', label: 'Billing', role: 'admin' },
   { id: 'settings', href: '/settings', label: 'Settings', role: 'member' },
 ];
 

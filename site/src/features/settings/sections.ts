@@ -3,7 +3,7 @@
 import { roleAtLeast } from '../../../../shared/features/studios/constants.ts';
 import type { StudioMe } from '../../lib/types.ts';
 
-export type SettingsSection = 'team' | 'notifications' | 'portal' | 'domain' | 'plan';
+export type SettingsSection = 'team' | 'notifications' | 'portal' | 'domain' | 'plan' | 'payments';
 
 type Role = StudioMe['user']['role'];
 
@@ -13,6 +13,7 @@ export const SECTIONS: { id: SettingsSection; href: string; label: string; role:
   { id: 'portal', href: '/settings/portal', label: 'Portal', role: 'admin' },
   { id: 'domain', href: '/settings/domain', label: 'Domain', role: 'owner' },
   { id: 'plan', href: '/settings/plan', label: 'Plan', role: 'owner' },
+  { id: 'payments', href: '/settings/payments', label: 'Payments', role: 'owner' },
 ];
 
 export const sectionsFor = (role: Role) => SECTIONS.filter((s) => roleAtLeast(role, s.role));
