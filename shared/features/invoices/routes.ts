@@ -239,7 +239,7 @@ export const routes = {
   getCheckoutResult: route({
     ...client,
     id: 'getCheckoutResult',
-    grants: ['table:read', 'table:write', 'mail:send', 'payments:secrets'],
+    grants: ['table:read', 'table:write', 'mail:send', 'sockets:post', 'payments:secrets'],
     method: 'GET',
     path: `${PORTAL}/{invoiceId}/checkout/{sessionId}`,
     summary: "The client's return from Checkout: the session as Stripe has it, settled by the webhook's own function",
@@ -251,7 +251,7 @@ export const routes = {
     host: 'any',
     feature: 'invoices',
     id: 'receiveStripeWebhook',
-    grants: ['table:read', 'table:write', 'mail:send', 'payments:secrets'],
+    grants: ['table:read', 'table:write', 'mail:send', 'sockets:post', 'payments:secrets'],
     method: 'POST',
     path: '/api/webhooks/stripe/{studioId}',
     summary: "Stripe's events for the studio's payments (signed with its webhook secret; each event acted on once)",
