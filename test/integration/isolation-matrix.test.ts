@@ -137,6 +137,8 @@ function mixedContext(own: { tenant: TenantFixture; client: ClientFixture }): Sa
     // Another client's feedback and its attachment inside the outsider's own project: not found there.
     feedbackId: v.feedbackId,
     attachmentId: v.attachmentId,
+    // Another client's Checkout Session under the outsider's own invoice: not found there.
+    checkoutSessionId: v.checkoutSessionId,
   };
 }
 
@@ -149,7 +151,7 @@ function victimSecrets(identity?: Identity): string[] {
     secrets.push(c.clientId, c.email, c.name, c.galleryId, c.galleryTitle, c.submissionId, c.jobId, c.linkId, c.shareToken, c.commentText);
     secrets.push(c.projectId, c.folderId, c.fileId, c.sharedFileName);
     secrets.push(c.templateId, c.releaseId, c.releaseTitle, c.signerId, c.signingToken);
-    secrets.push(c.invoiceId, c.invoiceLine);
+    secrets.push(c.invoiceId, c.invoiceLine, c.checkoutSessionId);
     secrets.push(...c.imageIds, ...c.fileNames, c.deliverableId, c.deliverableCommentId);
   }
   return secrets;

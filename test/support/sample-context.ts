@@ -51,7 +51,7 @@ export interface SampleContext {
   releaseId: string;
   signerId: string;
   signingToken: string;
-  /** An invoice sent to the client, and a Checkout Session id (well-formed; Stripe knows no such session). */
+  /** An invoice sent to the client, and a Checkout Session the client opened for it. */
   invoiceId: string;
   checkoutSessionId: string;
 }

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { sentDeliverable } from '../features/deliverables/actors.ts';
 import { sharedFileFixture } from '../features/files/actors.ts';
 import { sentInvoice } from '../features/invoices/actors.ts';
+import { connectStripe } from '../features/invoices/billing.ts';
 import { releaseFixture } from '../features/releases/actors.ts';
 import { invite, joinTeam, type TeamMate } from '../features/team/actors.ts';
 import { addReadyImages, findStudioBySlugForTest, setStudioPlanForTest } from './fixtures.ts';
@@ -59,6 +60,8 @@ export interface ClientFixture {
   /** A standard invoice of that project, sent to the client, and its one line's description. */
   invoiceId: string;
   invoiceLine: string;
+  /** A Checkout Session the client opened for that invoice (on the Stripe stand-in). */
+  checkoutSessionId: string;
 }
 
 export interface TenantFixture {
@@ -177,10 +180,14 @@ async function clientFixture(t: TenantBase, label: string): Promise<ClientFixtur
   expect(note.status, note.text).toBe(201);
   const release = await releaseFixture(t.studio, clientId, tag);
   const invoice = await sentInvoice(t.studio, clientId, projectId, tag);
+  // A Checkout Session the client opened for it (the studio's Stripe account is the stand-in's).
+  const checkout = await browser.post(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}/checkout`);
+  expect(checkout.status, checkout.text).toBe(200);
 
   return {
     ...release,
     ...invoice,
+    checkoutSessionId: checkout.body.sessionId as string,
     ...deliverable,
     ...files,
     deliverableCommentId: noted.body.comment.commentId,
@@ -231,6 +238,7 @@ export async function tenantFixture(label: string): Promise<TenantFixture> {
     studioSession: sessionOf(studio, DASHBOARD),
     portalHost: portal(slug),
   };
+  await connectStripe(studio, studioId, `${studioName} Ltd`);
   const first = await clientFixture(base, `${label}A`);
   const second = await clientFixture(base, `${label}B`);
   expect((await new Browser(studio.port).post(base.portalHost, '/api/portal/magic-link', { email: first.email })).status).toBe(202);
@@ -284,5 +292,5 @@ export const sampleContextOf = (t: TenantFixture, c: ClientFixture): SampleConte
   signerId: c.signerId,
   signingToken: c.signingToken,
   invoiceId: c.invoiceId,
-  checkoutSessionId: `cs_test_${c.invoiceId.replaceAll('-', '')}`,
+  checkoutSessionId: c.checkoutSessionId,
 });

@@ -213,6 +213,7 @@ export const InvoiceSummary = named(
     dueDate: z.string(),
     total: Minor,
     paid: Minor,
+    /** What is left to pay: the total, less the deductions, less what was received (refunds put back). */
     amountDue: Minor,
     /** A bank debit Stripe has not settled: the invoice waits for it. */
     processing: z.boolean(),

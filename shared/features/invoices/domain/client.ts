@@ -135,7 +135,7 @@ export async function checkoutResult(studio: Studio, client: Client, invoiceId: 
   if (!keys) throw notFound('No such checkout.');
   let settled: Awaited<ReturnType<typeof fulfilSession>>;
   try {
-    settled = await fulfilSession(studio, keys, sessionId);
+    settled = await fulfilSession(studio, keys, sessionId, invoiceId);
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode === 404) throw notFound('No such checkout.');
     throw e;

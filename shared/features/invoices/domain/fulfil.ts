@@ -43,6 +43,11 @@ const METHOD_NAMES: Record<string, string> = {
   us_bank_account: 'ACH debit',
 };
 
+const cardOf = (charge: Stripe.Charge | null): string | null => {
+  const card = charge?.payment_method_details?.card;
+  return card?.brand && card.last4 ? `${card.brand[0]?.toUpperCase()}${card.brand.slice(1)} ···· ${card.last4}` : null;
+};
+
 /** Is this Stripe object one of this studio's invoices? Its metadata says so (set when Portico made the session). */
 function invoiceIdOf(studioId: string, metadata: Stripe.Metadata | null | undefined): string | null {
   if (!metadata || metadata.studioId !== studioId || !metadata.invoiceId) return null;
@@ -70,7 +75,8 @@ async function seenPayment(
     amount: intent.amount,
     refunded: charge?.amount_refunded ?? 0,
     method: type === 'card' ? 'card' : 'bank_debit',
-    reference: METHOD_NAMES[type] ?? type,
+    // What the receipt names: the card's brand and last four, or the debit's kind (the method says "card" already).
+    reference: cardOf(charge) ?? (type === 'card' ? null : (METHOD_NAMES[type] ?? type)),
     sessionId,
     createdAt: new Date(intent.created * 1000).toISOString(),
   };
@@ -173,12 +179,13 @@ async function settle(
   return out.invoice;
 }
 
-/** A Checkout Session, read from Stripe and settled; null when it is not one of this studio's invoices. */
-export async function fulfilSession(studio: Studio, keys: StripeKeys, sessionId: string): Promise<Settled | null> {
+/** A Checkout Session, read from Stripe and settled; null when it is not one of this studio's invoices (or not `forInvoiceId`'s). */
+export async function fulfilSession(studio: Studio, keys: StripeKeys, sessionId: string, forInvoiceId?: string): Promise<Settled | null> {
   const stripe = stripeClient(keys.secretKey);
   const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['payment_intent'] });
   const invoiceId = invoiceIdOf(studio.studioId, session.metadata);
-  if (!invoiceId) return null;
+  // The return page names its invoice: another invoice's session is none of its business.
+  if (!invoiceId || (forInvoiceId !== undefined && invoiceId !== forInvoiceId)) return null;
   const intent = session.payment_intent && typeof session.payment_intent !== 'string' ? session.payment_intent : null;
   const outcome = checkoutOutcome({ status: session.status, paymentStatus: session.payment_status, intentStatus: intent?.status ?? null });
   const seen = intent ? await seenPayment(stripe, intent, session.id, session.status === 'complete') : null;

@@ -4,7 +4,7 @@ import type { Studio } from '../../studios/index.ts';
 import type { InvoiceRecord, InvoicingSettingsRecord, PaymentRecord } from '../records.ts';
 import type { ClientInvoice, InvoiceDetail, InvoiceSummary, PaymentView } from '../schemas.ts';
 import { amountsOf } from './documents.ts';
-import { checkoutMessage, payability, statusOf } from './rules.ts';
+import { checkoutMessage, dueNow, payability, statusOf } from './rules.ts';
 
 export function invoiceSummary(r: InvoiceRecord, now = today()): InvoiceSummary {
   return {
@@ -19,7 +19,8 @@ export function invoiceSummary(r: InvoiceRecord, now = today()): InvoiceSummary 
     dueDate: r.dueDate,
     total: r.total,
     paid: r.paid,
-    amountDue: r.amountDue,
+    // What is left to pay: the total, less deductions, less what was received.
+    amountDue: dueNow(r),
     processing: r.processing > 0,
     sentAt: r.sentAt,
     paidAt: r.paidAt,
