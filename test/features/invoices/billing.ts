@@ -2,7 +2,8 @@
 // its client does to pay: open Checkout from the portal, pay on the stand-in's checkout page.
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { type Browser, DASHBOARD } from '../../support/http.ts';
+import { findStudioBySlugForTest } from '../../support/fixtures.ts';
+import { Browser, DASHBOARD, signUpAndSignIn } from '../../support/http.ts';
 import { STAND_IN_PAYMENT_NUMBERS, stripeStandIn, stripeWebhookUrl } from '../../support/stripe.ts';
 
 export { STAND_IN_PAYMENT_NUMBERS };
@@ -64,4 +65,30 @@ export async function createAndSend(studio: Browser, body: Record<string, unknow
   const sent = await studio.post(DASHBOARD, `/api/studio/invoices/${made.body.invoice.invoiceId}/send`);
   expect(sent.status, sent.text).toBe(200);
   return sent.body.invoice;
+}
+
+/** A small studio of its own (no galleries or projects): its Stripe account connected and one invoice sent to one client. */
+export async function studioWithInvoice(label: string) {
+  const tag = randomUUID().slice(0, 8);
+  const slug = `${label.toLowerCase()}-${tag}`;
+  const studio = new Browser();
+  const signedUp = await signUpAndSignIn(studio, {
+    studioName: `${label} ${tag}`,
+    slug,
+    email: `owner-${slug}@example.com`,
+    password: `Owner-${tag}-9Aa`,
+    name: `${label} Owner`,
+  });
+  expect(signedUp.status).toBe(200);
+  const { studioId } = await findStudioBySlugForTest(slug);
+  const account = await connectStripe(studio, studioId, `${label} ${tag} Ltd`);
+  const invited = await studio.post(DASHBOARD, '/api/studio/clients', { email: `client-${slug}@example.com`, name: `${label} Client` });
+  expect(invited.status, invited.text).toBe(201);
+  const invoice = await createAndSend(studio, {
+    kind: 'standard',
+    clientId: invited.body.client.clientId,
+    currency: 'GBP',
+    lines: [{ description: `${label} work`, quantity: 1000, unitPrice: 5_000, taxRate: 0 }],
+  });
+  return { studio, studioId, account, invoiceId: invoice.invoiceId as string };
 }

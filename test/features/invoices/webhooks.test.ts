@@ -11,18 +11,15 @@ import { storedLines } from '../../support/snapshot.ts';
 import { stripeStandIn, stripeWebhookUrl } from '../../support/stripe.ts';
 import { type TenantFixture, tenantFixture } from '../../support/tenants.ts';
 import { line } from './actors.ts';
-import { connectStripe, createAndSend, STAND_IN_PAYMENT_NUMBERS, type StripeAccount } from './billing.ts';
+import { connectStripe, createAndSend, STAND_IN_PAYMENT_NUMBERS, type StripeAccount, studioWithInvoice } from './billing.ts';
 
 let t: TenantFixture;
 let account: StripeAccount;
-let rival: { t: TenantFixture; account: StripeAccount };
+let rival: Awaited<ReturnType<typeof studioWithInvoice>>;
 const standIn = () => stripeStandIn();
 
 beforeAll(async () => {
-  [t, rival] = await Promise.all([
-    tenantFixture('Hooks'),
-    tenantFixture('Rival').then(async (r) => ({ t: r, account: await connectStripe(r.studio, r.studioId, 'Rival Studio') })),
-  ]);
+  [t, rival] = await Promise.all([tenantFixture('Hooks'), studioWithInvoice('Rival')]);
   account = await connectStripe(t.studio, t.studioId, 'Hooks Studio');
 }, 300_000);
 
@@ -120,6 +117,71 @@ describe('webhooks replayed and reordered', () => {
   });
 });
 
+describe('payments that do not happen', () => {
+  it('a bank debit that fails, its events ten times each in both orders: no payment counted, no receipt, payable again', async () => {
+    const c = t.clients[1];
+    const report: string[] = [];
+    for (const order of permutations(['checkout.session.completed', 'checkout.session.async_payment_failed'])) {
+      const invoice = await createAndSend(t.studio, {
+        kind: 'standard',
+        clientId: c.clientId,
+        currency: 'GBP',
+        lines: [line(`Failing ${order[0]}`, 4_321, 0)],
+      });
+      await standIn().setSwitches({ hold: true });
+      const started = await c.browser.post(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}/checkout`);
+      expect(await standIn().pay(started.body.clientSecret, STAND_IN_PAYMENT_NUMBERS.delayedFails)).toBe(200);
+      await standIn().settle(started.body.sessionId, 'failed');
+      const { events, held } = await standIn().events();
+      const mine = events.filter((e) => held.includes(e.id) && JSON.stringify(e).includes(started.body.sessionId));
+      const ordered = order.map((type) => (mine.find((e) => e.type === type) as { id: string }).id);
+      await standIn().setSwitches({ copies: 10, hold: false });
+      await standIn().release(ordered);
+      await standIn().resetSwitches();
+      const seen = await c.browser.get(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}`);
+      expect(seen.body.invoice).toMatchObject({ status: 'sent', paid: 0, processing: false, payable: true });
+      expect(seen.body.invoice.payments).toEqual([expect.objectContaining({ state: 'failed' })]);
+      expect(seen.body.invoice.checkout.outcome).toBe('failed');
+      const n = await counts(invoice.invoiceId, invoice.number, c.email);
+      expect(n).toMatchObject({ succeeded: 0, receipts: 0, notifications: 0 });
+      // A new attempt: a new session (the failed one's key is spent).
+      const again = await c.browser.post(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}/checkout`);
+      expect(again.body.sessionId).not.toBe(started.body.sessionId);
+      report.push(
+        `${order.join(' → ')}: 20 deliveries → succeeded ${n.succeeded}, receipts ${n.receipts}, notifications ${n.notifications}, payable again`,
+      );
+    }
+    console.log(`failed bank debits:\n  ${report.join('\n  ')}`);
+  });
+
+  it('an expired checkout reads as expired, ten times over, and the next Pay opens a new session', async () => {
+    const c = t.clients[1];
+    const invoice = await createAndSend(t.studio, {
+      kind: 'standard',
+      clientId: c.clientId,
+      currency: 'GBP',
+      lines: [line('Expiring', 2_500, 0)],
+    });
+    const started = await c.browser.post(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}/checkout`);
+    await standIn().setSwitches({ copies: 10 });
+    await stripeClient(account.secretKey).checkout.sessions.expire(started.body.sessionId);
+    await until(
+      'the expiry',
+      async () =>
+        (await c.browser.get(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}`)).body.invoice.checkout?.outcome === 'expired',
+    );
+    await standIn().resetSwitches();
+    const again = await c.browser.post(t.portalHost, `/api/portal/invoices/${invoice.invoiceId}/checkout`);
+    expect(again.status).toBe(200);
+    expect(again.body.sessionId).not.toBe(started.body.sessionId);
+    const n = await counts(invoice.invoiceId, invoice.number, c.email);
+    expect(n).toMatchObject({ status: 'sent', payments: 0, receipts: 0, notifications: 0 });
+    console.log(
+      `expired checkout: checkout.session.expired delivered 10 times → outcome expired, payments ${n.payments}, a new session on the next Pay`,
+    );
+  });
+});
+
 /** A fresh invoice paid on the stand-in with its webhooks held: the held events' ids, in the order they happened. */
 async function heldEventsOf(c: TenantFixture['clients'][number], number: string) {
   const invoice = await createAndSend(t.studio, {
@@ -195,7 +257,7 @@ describe('webhooks that are not what they claim', () => {
     outcomes['no signature'] = (await post(body, '')).status;
     // Signed by the rival's own account, about our session: the rival's key cannot read it, so nothing of ours moves.
     outcomes["another studio's endpoint, its own secret"] = (
-      await post(body, sign(body, rival.account.webhookSecret), stripeWebhookUrl(rival.t.studioId, t.studio.port))
+      await post(body, sign(body, rival.account.webhookSecret), stripeWebhookUrl(rival.studioId, t.studio.port))
     ).status;
     // Sent through the stand-in with each switch, as Stripe would send them.
     await standIn().setSwitches({ hold: false, badSignature: true });
@@ -206,7 +268,7 @@ describe('webhooks that are not what they claim', () => {
     const viaStandIn = (await standIn().deliveries()).filter((d) => d.eventId === event.id).map((d) => `${d.signature}: ${d.status}`);
     // The rival's endpoint acknowledges the event it could not act on: that record is all that may appear.
     const changed = (await storedLines()).lines.filter(
-      (l) => !before.includes(l) && !l.includes('"PK":"RATE#') && !l.includes(`"PK":"STRIPEEVENT#${rival.t.studioId}"`),
+      (l) => !before.includes(l) && !l.includes('"PK":"RATE#') && !l.includes(`"PK":"STRIPEEVENT#${rival.studioId}"`),
     );
     expect(outcomes).toEqual({
       'bad signature': 400,
@@ -225,17 +287,17 @@ describe('webhooks that are not what they claim', () => {
       ui_mode: 'embedded_page',
       mode: 'payment',
       line_items: [{ quantity: 1, price_data: { currency: 'gbp', unit_amount: 500, product_data: { name: 'Not ours' } } }],
-      metadata: { studioId: rival.t.studioId, invoiceId: rival.t.clients[0].invoiceId },
+      metadata: { studioId: rival.studioId, invoiceId: rival.invoiceId },
       return_url: 'http://localhost/return',
     });
-    const rivalBefore = (await rival.t.studio.get(DASHBOARD, `/api/studio/invoices/${rival.t.clients[0].invoiceId}`)).body.invoice;
+    const rivalBefore = (await rival.studio.get(DASHBOARD, `/api/studio/invoices/${rival.invoiceId}`)).body.invoice;
     expect(await standIn().pay(foreign.client_secret as string, STAND_IN_PAYMENT_NUMBERS.succeeds)).toBe(200);
     const foreignEvent = async () => (await standIn().events()).events.find((e) => JSON.stringify(e).includes(foreign.id));
     await until('the foreign event', async () => {
       const e = await foreignEvent();
       return e !== undefined && (await standIn().deliveries()).some((d) => d.eventId === e.id && d.status === 200);
     });
-    const rivalAfter = (await rival.t.studio.get(DASHBOARD, `/api/studio/invoices/${rival.t.clients[0].invoiceId}`)).body.invoice;
+    const rivalAfter = (await rival.studio.get(DASHBOARD, `/api/studio/invoices/${rival.invoiceId}`)).body.invoice;
     expect(rivalAfter).toEqual(rivalBefore);
     await standIn().release();
     console.log(
