@@ -1,4 +1,4 @@
-// Invoices and payments: the studio bills (deposits, schedules, final invoices, credit notes), the
+// Invoices and payments: the studio bills (deposits, schedules, final invoices), the
 // client pays in the portal through Stripe Checkout embedded in the page, and Stripe's webhooks
 // settle each payment exactly once. Settings → Payments connects the studio's own Stripe account.
 import * as z from 'zod/mini';

@@ -8,7 +8,7 @@ import { Loading } from '../../components/ui/Loading.tsx';
 import { call } from '../../lib/api.ts';
 import { type Load, useLoad, useTitle } from '../../lib/hooks.ts';
 import type { StudioMe } from '../../lib/types.ts';
-import './invoices.css';
+import './studio-invoices.css';
 
 export type BillingLoad<T> = Load<{ me: StudioMe; data: T | null }> & { reload: () => void };
 

@@ -30,7 +30,7 @@ export function ExportLink() {
           </a>
         )}
       </div>
-      <p class="field__hint">By issue date; leave both empty for every invoice and credit note.</p>
+      <p class="field__hint">By issue date; leave both empty for every invoice sent.</p>
     </fieldset>
   );
 }

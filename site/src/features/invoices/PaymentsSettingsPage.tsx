@@ -10,7 +10,7 @@ import { useLoad, useTitle } from '../../lib/hooks.ts';
 import { SettingsShell } from '../settings/index.ts';
 import { InvoicingDetailsForm } from './InvoicingDetailsForm.tsx';
 import { StripeConnection } from './StripeConnection.tsx';
-import './invoices.css';
+import './studio-invoices.css';
 
 export default function PaymentsSettingsPage() {
   const me = useLoad(() => call('getStudioMe'));
