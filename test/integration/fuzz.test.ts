@@ -123,7 +123,7 @@ describe('fuzzing every route from its schemas', () => {
     const failures: string[] = [];
     let tried = 0;
     let snapshots = 1;
-    const indexed = routeList.map((route, index) => ({ route, index }));
+    const indexed = routeList.map((route, index) => ({ route, index })).filter(({ route }) => !takesNoInput(route));
     let before = (await storedLines()).lines;
     for (let g = 0; g < indexed.length; g += GROUP) {
       const group = indexed.slice(g, g + GROUP);
@@ -149,6 +149,13 @@ describe('fuzzing every route from its schemas', () => {
         }
         before = (await storedLines()).lines;
       } else before = after;
+    }
+    // A route that takes no input rejects nothing, so the junk it ignores may do what the route does
+    // (forget the Stripe keys, remove the logo): after the snapshots, it is held only to sane answers.
+    const free = routeList.map((route, index) => ({ route, index })).filter(({ route }) => takesNoInput(route));
+    for (const result of await pooled(free, ROUTES_AT_ONCE, ({ route, index }) => fuzzRoute(route, index))) {
+      tried += result.tried;
+      if (result.failure) failures.push(result.failure);
     }
     console.log(
       `fuzzing: ${tried} hostile inputs over ${routeList.length} routes (seed ${SEED}, ${RUNS} per route; FUZZ_RUNS and FUZZ_SEED change them); ${snapshots} snapshots`,
